@@ -1,0 +1,13 @@
+/**
+ * AppSync data sources. Resolver file names refer to these by name (see definitions/resolvers.ts).
+ * `local/` maps each to its offline twin; `infra/` creates the cloud data source.
+ */
+export type DataSourceDefinition =
+  | { name: string; type: 'AMAZON_DYNAMODB'; table: 'CruddurTable' }
+  | { name: string; type: 'NONE' }
+  | { name: string; type: 'AWS_LAMBDA'; handler: string };
+
+export const dataSources: DataSourceDefinition[] = [
+  { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
+  { name: 'NONE', type: 'NONE' },
+];

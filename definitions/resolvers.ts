@@ -1,0 +1,96 @@
+/**
+ * Resolvers are wired by file name, so the folder listing *is* the wiring (after
+ * aws-samples/aws-appsync-resolver-samples):
+ *
+ *   resolvers/Query.me.[table].ts                 unit resolver: type, field, data source
+ *   resolvers/Mutation.createCrud/resolver.ts     pipeline resolver (before/after handlers)
+ *   resolvers/Mutation.createCrud/1.validate.[NONE].ts
+ *   resolvers/Mutation.createCrud/2.putCrud.[table].ts   pipeline functions, run in numeric order
+ *
+ * `resolvers/lib/` holds code resolvers import; `*.test.ts` are tests. Both are skipped here.
+ * `local/` and `infra/` both call `discoverResolvers` and `bundleResolver`, so the offline engine
+ * and the cloud API resolve exactly the same fields with exactly the same bundles.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const resolversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resolvers');
+
+export interface PipelineFunctionWiring {
+  name: string;
+  dataSource: string;
+  file: string;
+}
+
+export interface ResolverWiring {
+  typeName: string;
+  fieldName: string;
+  kind: 'UNIT' | 'PIPELINE';
+  /** Unit resolvers only. */
+  dataSource?: string;
+  /** The unit resolver's code, or the pipeline's before/after handlers. */
+  file: string;
+  functions: PipelineFunctionWiring[];
+}
+
+const unitName = /^([A-Z]\w*)\.(\w+)\.\[(\w+)\]\.ts$/;
+const pipelineDir = /^([A-Z]\w*)\.(\w+)$/;
+const functionName = /^(\d+)\.(\w+)\.\[(\w+)\]\.ts$/;
+
+/** Lists every resolver under `dir`; throws on a file that does not follow the naming rules. */
+export function discoverResolvers(dir: string = resolversDir): ResolverWiring[] {
+  const wirings: ResolverWiring[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name === 'lib' || entry.name.startsWith('.') || entry.name.endsWith('.test.ts')) continue;
+    if (entry.isFile()) {
+      if (!entry.name.endsWith('.ts') || entry.name.endsWith('.d.ts')) continue;
+      const m = unitName.exec(entry.name);
+      if (!m) throw new Error(`resolvers/${entry.name}: expected <Type>.<field>.[<dataSource>].ts`);
+      wirings.push({ typeName: m[1], fieldName: m[2], kind: 'UNIT', dataSource: m[3], file: path.join(dir, entry.name), functions: [] });
+      continue;
+    }
+    const m = pipelineDir.exec(entry.name);
+    if (!m) throw new Error(`resolvers/${entry.name}/: expected a <Type>.<field> pipeline folder`);
+    const folder = path.join(dir, entry.name);
+    const files = fs.readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    if (!files.includes('resolver.ts')) throw new Error(`resolvers/${entry.name}/: a pipeline needs resolver.ts`);
+    const functions = files
+      .filter((f) => f !== 'resolver.ts')
+      .map((f) => {
+        const fm = functionName.exec(f);
+        if (!fm) throw new Error(`resolvers/${entry.name}/${f}: expected <n>.<name>.[<dataSource>].ts`);
+        return { order: Number(fm[1]), name: fm[2], dataSource: fm[3], file: path.join(folder, f) };
+      })
+      .sort((a, b) => a.order - b.order)
+      .map(({ name, dataSource, file }) => ({ name, dataSource, file }));
+    if (functions.length === 0 || functions.length > 10) {
+      // AppSync allows 1–10 functions per pipeline.
+      throw new Error(`resolvers/${entry.name}/: a pipeline has 1 to 10 functions, found ${functions.length}`);
+    }
+    wirings.push({ typeName: m[1], fieldName: m[2], kind: 'PIPELINE', file: path.join(folder, 'resolver.ts'), functions });
+  }
+  return wirings;
+}
+
+/**
+ * Bundles one resolver file with AWS's recipe for APPSYNC_JS (developer guide,
+ * "additional-utilities.html"): one ESM file, `@aws-appsync/*` external, inline source map
+ * without sources.
+ */
+export async function bundleResolver(file: string): Promise<string> {
+  const result = await build({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    sourcemap: 'inline',
+    sourcesContent: false,
+    target: 'esnext',
+    platform: 'node',
+    format: 'esm',
+    external: ['@aws-appsync/*'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
