@@ -1,0 +1,79 @@
+/**
+ * Runs Lambda handlers from `lambdas/` in-process, the way the Lambda runtime calls them:
+ * `handler(event, context)` with a context object carrying a request id and deadline.
+ * Handlers are referenced as `<path relative to repo root>#<export>` (e.g.
+ * `lambdas/authorizer/index.ts#handler`) and loaded once.
+ */
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type Handler = (event: unknown, context: LambdaContext) => Promise<unknown> | unknown;
+
+export interface LambdaContext {
+  functionName: string;
+  awsRequestId: string;
+  invokedFunctionArn: string;
+  memoryLimitInMB: string;
+  functionVersion: string;
+  logGroupName: string;
+  logStreamName: string;
+  callbackWaitsForEmptyEventLoop: boolean;
+  getRemainingTimeInMillis(): number;
+}
+
+const loaded = new Map<string, Promise<Handler>>();
+
+/** Loads `file#export` once; rejects if the export is not a function. */
+export function loadHandler(ref: string): Promise<Handler> {
+  let handler = loaded.get(ref);
+  if (!handler) {
+    const [file, name = 'handler'] = ref.split('#');
+    handler = import(pathToFileURL(path.resolve(repoRoot, file)).href).then((mod) => {
+      const fn = mod[name];
+      if (typeof fn !== 'function') throw new Error(`${file} has no exported function ${name}`);
+      return fn as Handler;
+    });
+    loaded.set(ref, handler);
+  }
+  return handler;
+}
+
+export interface InvokeOptions {
+  functionName: string;
+  /** Lambda's configured timeout; the invocation fails with `Task timed out` past it. */
+  timeoutMs?: number;
+  region?: string;
+  accountId?: string;
+}
+
+/** Invokes a handler with a fresh context; a timeout rejects like Lambda's `Task timed out after N seconds`. */
+export async function invokeHandler(ref: string, event: unknown, options: InvokeOptions): Promise<unknown> {
+  const handler = await loadHandler(ref);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
+  const account = options.accountId ?? '000000000000';
+  const context: LambdaContext = {
+    functionName: options.functionName,
+    awsRequestId: randomUUID(),
+    invokedFunctionArn: `arn:aws:lambda:${region}:${account}:function:${options.functionName}`,
+    memoryLimitInMB: '512',
+    functionVersion: '$LATEST',
+    logGroupName: `/aws/lambda/${options.functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(() => handler(event, context)), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
