@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, buildSync, type BuildOptions } from 'esbuild';
 
 export const resolversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resolvers');
 
@@ -75,12 +75,11 @@ export function discoverResolvers(dir: string = resolversDir): ResolverWiring[] 
 }
 
 /**
- * Bundles one resolver file with AWS's recipe for APPSYNC_JS (developer guide,
- * "additional-utilities.html"): one ESM file, `@aws-appsync/*` external, inline source map
- * without sources.
+ * AWS's esbuild recipe for APPSYNC_JS (developer guide, "additional-utilities.html"): one ESM
+ * file, `@aws-appsync/*` external, inline source map without sources.
  */
-export async function bundleResolver(file: string): Promise<string> {
-  const result = await build({
+function recipe(file: string): BuildOptions & { write: false } {
+  return {
     entryPoints: [file],
     bundle: true,
     write: false,
@@ -91,6 +90,16 @@ export async function bundleResolver(file: string): Promise<string> {
     format: 'esm',
     external: ['@aws-appsync/*'],
     logLevel: 'silent',
-  });
+  };
+}
+
+/** Bundles one resolver file as AppSync expects it. */
+export async function bundleResolver(file: string): Promise<string> {
+  const result = await build(recipe(file));
   return result.outputFiles[0].text;
+}
+
+/** The same bundle, synchronously: CDK constructs are built synchronously. */
+export function bundleResolverSync(file: string): string {
+  return buildSync(recipe(file)).outputFiles[0].text;
 }
