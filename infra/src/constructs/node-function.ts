@@ -1,0 +1,64 @@
+/**
+ * A Lambda function from a handler reference in `lambdas/` (`lambdas/x/index.ts#handler`, the same
+ * reference the offline stack invokes in-process), bundled locally with esbuild — no Docker — and
+ * instrumented the same way everywhere: Node 20 on arm64, X-Ray active tracing, Powertools env.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Construct } from 'constructs';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export interface NodeFunctionProps {
+  /** `lambdas/<name>/index.ts#<export>` */
+  handler: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+  /** Packages that must not be bundled (e.g. native modules shipped in a layer). */
+  externalModules?: string[];
+}
+
+export function splitHandlerRef(ref: string): { file: string; exportName: string } {
+  const [file, exportName = 'handler'] = ref.split('#');
+  return { file, exportName };
+}
+
+export class NodeFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: NodeFunctionProps) {
+    const { file, exportName } = splitHandlerRef(props.handler);
+    super(scope, id, {
+      entry: path.join(repoRoot, file),
+      handler: exportName,
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_20_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: lambda.Tracing.ACTIVE,
+      logRetention: undefined,
+      logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: id,
+        POWERTOOLS_METRICS_NAMESPACE: 'Cruddur',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        minify: true,
+        sourceMap: true,
+        target: 'node20',
+        // ESM bundles that pull in CommonJS dependencies need a require shim.
+        banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+        externalModules: ['@aws-sdk/*', ...(props.externalModules ?? [])],
+        forceDockerBundling: false,
+      },
+    });
+  }
+}

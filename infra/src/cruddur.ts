@@ -1,0 +1,59 @@
+/**
+ * Cruddur in the cloud: every stack, wired with cross-stack references. Used by the CDK app for a
+ * direct `cdk deploy` and by the pipeline's deploy stage, so both deploy the same thing.
+ */
+import { Stage, type StageProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { ApiStack, type CustomDomain } from './stacks/api-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { HostingStack } from './stacks/hosting-stack.ts';
+import { IdentityStack } from './stacks/identity-stack.ts';
+import { OperationsStack } from './stacks/operations-stack.ts';
+import { StreamsStack } from './stacks/streams-stack.ts';
+import { iamMutations } from './schema-facts.ts';
+
+export interface CruddurConfig {
+  /** `prod` turns on deletion protection and retention. */
+  stage: string;
+  alertEmail?: string;
+  monthlyBudgetUsd: number;
+  customDomain?: CustomDomain;
+}
+
+export const authorizerHandler = 'lambdas/authorizer/index.ts#handler';
+
+export function addCruddur(scope: Construct, config: CruddurConfig) {
+  const production = config.stage === 'prod';
+  const data = new DataStack(scope, 'CruddurData', { production });
+  const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production });
+  const api = new ApiStack(scope, 'CruddurApi', {
+    table: data.table,
+    userPool: identity.userPool,
+    userPoolClient: identity.client,
+    authorizerHandler,
+    customDomain: config.customDomain,
+  });
+  const streams = new StreamsStack(scope, 'CruddurStreams', {
+    table: data.table,
+    api: api.api,
+    consumers: streamConsumers,
+    publishMutations: iamMutations(),
+  });
+  const hosting = new HostingStack(scope, 'CruddurHosting', { production });
+  const operations = new OperationsStack(scope, 'CruddurOperations', {
+    api: api.api,
+    functions: [...identity.functions, ...api.functions, ...streams.consumers],
+    streamConsumers: streams.consumers,
+    alertEmail: config.alertEmail,
+    monthlyBudgetUsd: config.monthlyBudgetUsd,
+  });
+  return { data, identity, api, streams, hosting, operations };
+}
+
+export class CruddurStage extends Stage {
+  constructor(scope: Construct, id: string, config: CruddurConfig, props?: StageProps) {
+    super(scope, id, props);
+    addCruddur(this, config);
+  }
+}

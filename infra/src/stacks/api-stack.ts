@@ -1,0 +1,137 @@
+/**
+ * The AppSync API: schema.graphql, the Lambda authorizer as default mode with Cognito user pools
+ * and IAM as additional modes, and an APPSYNC_JS resolver for every field in resolvers/ — the very
+ * bundles the offline engine runs (definitions/resolvers.ts).
+ */
+import path from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as appsync from 'aws-cdk-lib/aws-appsync';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import type { Construct } from 'constructs';
+import { dataSources } from '../../../definitions/data-sources.ts';
+import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
+import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
+
+export interface CustomDomain {
+  domainName: string;
+  /** An ACM certificate in us-east-1 (AppSync's requirement); created with DNS validation when absent. */
+  certificateArn?: string;
+  hostedZoneId: string;
+  hostedZoneName: string;
+}
+
+export interface ApiStackProps extends StackProps {
+  table: dynamodb.ITable;
+  userPool: cognito.IUserPool;
+  userPoolClient: cognito.IUserPoolClient;
+  authorizerHandler: string;
+  authorizerEnvironment?: Record<string, string>;
+  customDomain?: CustomDomain;
+  resolversDir?: string;
+}
+
+export class ApiStack extends Stack {
+  readonly api: appsync.GraphqlApi;
+  readonly authorizer: NodeFunction;
+  readonly resolvers: ResolverWiring[];
+  readonly functions: NodeFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    this.authorizer = new NodeFunction(this, 'Authorizer', {
+      handler: props.authorizerHandler,
+      timeout: Duration.seconds(10), // AppSync gives an authorizer 10 s.
+      environment: {
+        USER_POOL_ID: props.userPool.userPoolId,
+        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        ...props.authorizerEnvironment,
+      },
+    });
+    this.functions.push(this.authorizer);
+
+    const domain = props.customDomain ? this.certificateFor(props.customDomain) : undefined;
+    this.api = new appsync.GraphqlApi(this, 'Api', {
+      name: `${Stack.of(this).stackName}-cruddur`,
+      definition: appsync.Definition.fromFile(path.join(repoRoot, 'schema.graphql')),
+      authorizationConfig: {
+        defaultAuthorization: {
+          authorizationType: appsync.AuthorizationType.LAMBDA,
+          lambdaAuthorizerConfig: { handler: this.authorizer, resultsCacheTtl: Duration.minutes(5) },
+        },
+        additionalAuthorizationModes: [
+          { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool: props.userPool } },
+          { authorizationType: appsync.AuthorizationType.IAM },
+        ],
+      },
+      xrayEnabled: true,
+      logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, retention: logs.RetentionDays.ONE_MONTH },
+      domainName: domain,
+    });
+    if (props.customDomain) {
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: props.customDomain.hostedZoneId, zoneName: props.customDomain.hostedZoneName });
+      new route53.CnameRecord(this, 'ApiCname', { zone, recordName: props.customDomain.domainName, domainName: this.api.appSyncDomainName });
+    }
+
+    new CfnOutput(this, 'GraphQLUrl', { value: this.api.graphqlUrl });
+    new CfnOutput(this, 'Region', { value: Stack.of(this).region });
+
+    const sources = new Map<string, appsync.BaseDataSource>();
+    for (const ds of dataSources) {
+      if (ds.type === 'AMAZON_DYNAMODB') sources.set(ds.name, this.api.addDynamoDbDataSource(ds.name, props.table));
+      else if (ds.type === 'NONE') sources.set(ds.name, this.api.addNoneDataSource(ds.name));
+      else {
+        const fn = new NodeFunction(this, `${ds.name}Function`, { handler: ds.handler, environment: { TABLE_NAME: props.table.tableName } });
+        props.table.grantReadWriteData(fn);
+        this.functions.push(fn);
+        sources.set(ds.name, this.api.addLambdaDataSource(ds.name, fn));
+      }
+    }
+    const source = (name: string, where: string) => {
+      const ds = sources.get(name);
+      if (!ds) throw new Error(`${where}: unknown data source "${name}" (definitions/data-sources.ts)`);
+      return ds;
+    };
+
+    this.resolvers = discoverResolvers(props.resolversDir);
+    for (const r of this.resolvers) {
+      const where = `${r.typeName}.${r.fieldName}`;
+      const code = appsync.Code.fromInline(bundleResolverSync(r.file));
+      const runtime = appsync.FunctionRuntime.JS_1_0_0;
+      if (r.kind === 'UNIT') {
+        new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
+          api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, dataSource: source(r.dataSource!, where),
+        });
+        continue;
+      }
+      const pipelineConfig = r.functions.map(
+        (f) =>
+          new appsync.AppsyncFunction(this, `${r.typeName}${r.fieldName}${f.name}Function`, {
+            api: this.api,
+            name: `${r.typeName}_${r.fieldName}_${f.name}`,
+            dataSource: source(f.dataSource, `${where}/${f.name}`),
+            runtime,
+            code: appsync.Code.fromInline(bundleResolverSync(f.file)),
+          }),
+      );
+      new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
+        api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, pipelineConfig,
+      });
+    }
+  }
+
+  private certificateFor(domain: CustomDomain): appsync.DomainOptions {
+    const certificate = domain.certificateArn
+      ? acm.Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn)
+      : new acm.Certificate(this, 'Certificate', {
+          domainName: domain.domainName,
+          validation: acm.CertificateValidation.fromDns(
+            route53.HostedZone.fromHostedZoneAttributes(this, 'CertificateZone', { hostedZoneId: domain.hostedZoneId, zoneName: domain.hostedZoneName }),
+          ),
+        });
+    return { certificate, domainName: domain.domainName };
+  }
+}

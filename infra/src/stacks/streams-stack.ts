@@ -1,0 +1,60 @@
+/**
+ * Stream consumers (feed fan-out, notifications, …) from definitions/stream-consumers.ts — the same
+ * list the offline engine's event source mappings read — with DynamoDB event source mappings,
+ * partial batch responses, bisect on error and an SQS on-failure destination.
+ */
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as appsync from 'aws-cdk-lib/aws-appsync';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
+import { NodeFunction } from '../constructs/node-function.ts';
+
+export interface StreamsStackProps extends StackProps {
+  table: dynamodb.ITable;
+  api: appsync.IGraphqlApi;
+  consumers: StreamConsumerDefinition[];
+  /** Mutation fields the consumers may call with IAM (the `@aws_iam` publish mutations). */
+  publishMutations: string[];
+}
+
+export class StreamsStack extends Stack {
+  readonly consumers: NodeFunction[] = [];
+  readonly failures: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: StreamsStackProps) {
+    super(scope, id, props);
+    this.failures = new sqs.Queue(this, 'StreamFailures', { retentionPeriod: Duration.days(14), enforceSSL: true });
+    for (const consumer of props.consumers) {
+      const fn = new NodeFunction(this, consumer.name, {
+        handler: consumer.handler,
+        environment: { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl },
+      });
+      props.table.grantReadWriteData(fn);
+      if (props.publishMutations.length > 0) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['appsync:GraphQL'],
+            resources: props.publishMutations.map((field) => `${props.api.arn}/types/Mutation/fields/${field}`),
+          }),
+        );
+      }
+      fn.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: lambda.StartingPosition[consumer.startingPosition],
+          batchSize: consumer.batchSize,
+          maxBatchingWindow: Duration.seconds(consumer.maximumBatchingWindowInSeconds),
+          retryAttempts: consumer.maximumRetryAttempts,
+          bisectBatchOnError: consumer.bisectBatchOnFunctionError,
+          reportBatchItemFailures: consumer.reportBatchItemFailures,
+          onFailure: new SqsDlq(this.failures),
+        }),
+      );
+      this.consumers.push(fn);
+    }
+  }
+}

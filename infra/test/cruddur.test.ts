@@ -1,0 +1,194 @@
+/**
+ * The cloud twin, synthesized offline and asserted: every resource and setting the offline engine
+ * relies on exists in the templates with the same definitions.
+ */
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { discoverResolvers } from '../../definitions/resolvers.ts';
+import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { table } from '../../definitions/table.ts';
+import { userPool } from '../../definitions/user-pool.ts';
+import { addCruddur } from '../src/cruddur.ts';
+import { iamMutations } from '../src/schema-facts.ts';
+
+let stacks: ReturnType<typeof addCruddur>;
+const templates: Record<string, Template> = {};
+
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
+  stacks = addCruddur(app, { stage: 'prod', alertEmail: 'ops@example.com', monthlyBudgetUsd: 25 });
+  for (const [name, stack] of Object.entries(stacks)) templates[name] = Template.fromStack(stack);
+}, 240_000);
+
+describe('data', () => {
+  it('creates the table from definitions/table.ts with stream, TTL, PITR and protection', () => {
+    templates.data.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: table.partitionKey, KeyType: 'HASH' },
+        { AttributeName: table.sortKey, KeyType: 'RANGE' },
+      ],
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((gsi) =>
+        Match.objectLike({
+          IndexName: gsi.indexName,
+          KeySchema: [
+            { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+            { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        }),
+      ),
+    });
+    templates.data.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('identity', () => {
+  it('creates the pool from definitions/user-pool.ts', () => {
+    const policy = userPool.passwordPolicy;
+    templates.identity.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: policy.minimumLength,
+          RequireLowercase: policy.requireLowercase,
+          RequireUppercase: policy.requireUppercase,
+          RequireNumbers: policy.requireNumbers,
+          RequireSymbols: policy.requireSymbols,
+        }),
+      },
+      Schema: Match.arrayWith(
+        userPool.standardAttributes.map((a) => Match.objectLike({ Name: a.name, Required: a.required, Mutable: a.mutable })),
+      ),
+      LambdaConfig: { PreSignUp: Match.anyValue(), PostConfirmation: Match.anyValue() },
+    });
+  });
+
+  it('creates an SRP + refresh client without a secret, with the defined token lifetimes', () => {
+    templates.identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      AccessTokenValidity: userPool.client.accessTokenValidityMinutes,
+      IdTokenValidity: userPool.client.idTokenValidityMinutes,
+      RefreshTokenValidity: userPool.client.refreshTokenValidityDays * 24 * 60,
+      PreventUserExistenceErrors: 'ENABLED',
+      EnableTokenRevocation: true,
+    });
+  });
+});
+
+describe('api', () => {
+  it('uses the Lambda authorizer by default, with Cognito and IAM as additional modes, X-Ray and logs', () => {
+    templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      AuthenticationType: 'AWS_LAMBDA',
+      LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 300 }),
+      AdditionalAuthenticationProviders: [
+        Match.objectLike({ AuthenticationType: 'AMAZON_COGNITO_USER_POOLS' }),
+        { AuthenticationType: 'AWS_IAM' },
+      ],
+      XrayEnabled: true,
+      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),
+    });
+  });
+
+  it('resolves exactly the fields the offline engine resolves, all on APPSYNC_JS 1.0.0', () => {
+    const wired = discoverResolvers().map((r) => `${r.typeName}.${r.fieldName}`).sort();
+    expect(wired.length).toBeGreaterThan(0);
+    const resolvers = Object.values(templates.api.findResources('AWS::AppSync::Resolver'));
+    const deployed = resolvers.map((r) => `${r.Properties.TypeName}.${r.Properties.FieldName}`).sort();
+    expect(deployed).toEqual(wired);
+    for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
+    const functions = discoverResolvers().flatMap((r) => r.functions);
+    templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
+  });
+});
+
+describe('streams', () => {
+  it('maps every consumer from definitions/stream-consumers.ts with its settings and a failure queue', () => {
+    expect(streamConsumers.length).toBeGreaterThan(0);
+    for (const c of streamConsumers) {
+      templates.streams.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        BatchSize: c.batchSize,
+        MaximumRetryAttempts: c.maximumRetryAttempts,
+        BisectBatchOnFunctionError: c.bisectBatchOnFunctionError,
+        StartingPosition: c.startingPosition,
+        FunctionResponseTypes: c.reportBatchItemFailures ? ['ReportBatchItemFailures'] : Match.absent(),
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      });
+    }
+    templates.streams.resourceCountIs('AWS::Lambda::EventSourceMapping', streamConsumers.length);
+  });
+
+  it('lets consumers call only the IAM publish mutations', () => {
+    const publish = iamMutations();
+    expect(publish.length).toBeGreaterThan(0);
+    const policies = JSON.stringify(templates.streams.findResources('AWS::IAM::Policy'));
+    for (const field of publish) expect(policies).toContain(`/types/Mutation/fields/${field}`);
+    expect(policies).not.toContain('/types/Mutation/fields/*');
+  });
+});
+
+describe('operations', () => {
+  it('alarms on API 5xx, every function error and stream iterator age', () => {
+    templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Namespace: 'AWS/AppSync' });
+    templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge' });
+    const errorAlarms = Object.values(templates.operations.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === 'Errors',
+    );
+    expect(errorAlarms.length).toBe(stacks.identity.functions.length + stacks.api.functions.length + stacks.streams.consumers.length);
+  });
+
+  it('has a monthly budget that emails the alert address', () => {
+    templates.operations.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: Match.objectLike({ BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 25, Unit: 'USD' } }),
+      NotificationsWithSubscribers: Match.arrayWith([
+        Match.objectLike({ Subscribers: [{ SubscriptionType: 'EMAIL', Address: 'ops@example.com' }] }),
+      ]),
+    });
+    templates.operations.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+});
+
+describe('hosting', () => {
+  it('serves the web app from a private bucket through CloudFront with an SPA fallback', () => {
+    templates.hosting.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    templates.hosting.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        CustomErrorResponses: Match.arrayWith([Match.objectLike({ ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html' })]),
+      }),
+    });
+    templates.hosting.resourceCountIs('AWS::CloudFront::OriginAccessControl', 2);
+  });
+});
+
+describe('every function', () => {
+  it('runs Node 20 with active tracing and Powertools settings', () => {
+    for (const t of Object.values(templates)) {
+      for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) {
+        if (!fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue; // CDK's own helpers
+        expect(fn.Properties.Runtime).toBe('nodejs20.x');
+        expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      }
+    }
+  });
+});
+
+it('matches the snapshot (asset hashes and bundled code normalised)', () => {
+  const normalise = (json: unknown) =>
+    JSON.parse(
+      JSON.stringify(json)
+        .replace(/[0-9a-f]{64}\.zip/g, '<asset>.zip')
+        .replace(/"Code":"(?:[^"\\]|\\.)*"/g, '"Code":"<bundle>"'),
+    );
+  for (const [name, t] of Object.entries(templates)) expect(normalise(t.toJSON())).toMatchSnapshot(name);
+});
