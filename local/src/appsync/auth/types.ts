@@ -28,6 +28,8 @@ export interface IncomingAuthRequest {
   query?: string;
   operationName?: string;
   variables?: Record<string, unknown>;
+  /** The request id AppSync puts in the authorizer's `requestContext` (and `x-amzn-requestid`). */
+  requestId?: string;
 }
 
 export type AuthResult =
