@@ -1,0 +1,210 @@
+/**
+ * One AppSync real-time connection: the protocol state machine from handshake to close.
+ * It depends only on RealtimeSocket, the Authenticator and the Engine; nothing here knows `ws`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AuthResult, Authenticator } from '../auth/types.ts';
+import type { AppSyncGraphQLError, Engine, GraphQLRequest } from '../engine/types.ts';
+import { validateFilter } from './filters.ts';
+import { startAuthRequest } from './handshake.ts';
+import {
+  Errors, MessageType, parseClientMessage, ProtocolError, stringifyServerMessage,
+  type ProtocolErrorEntry, type ServerMessage, type StartMessage,
+} from './protocol.ts';
+import type { LiveSubscription, SubscriptionRegistry } from './registry.ts';
+import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
+
+export interface ConnectionDeps {
+  engine: Engine;
+  authenticator: Authenticator;
+  registry: SubscriptionRegistry;
+  limits: RealtimeLimits;
+  log: RealtimeLogger;
+  graphqlPath: string;
+  graphqlHost: string;
+}
+
+/** A start that is being authorised and prepared; `stop` during that time cancels it. */
+const PENDING = Symbol('pending');
+
+export class RealtimeConnection {
+  readonly connectionId = randomUUID();
+  /** Set once connection_ack was sent; the keep-alive sweep only pings acknowledged sockets. */
+  acknowledged = false;
+  /** Time of the last valid client message (the init timeout looks at it). */
+  lastValidMessageAt: number | null = null;
+  readonly openedAt = Date.now();
+  private closed = false;
+  private readonly subs = new Map<string, LiveSubscription | typeof PENDING>();
+
+  constructor(
+    private readonly socket: RealtimeSocket,
+    private readonly deps: ConnectionDeps,
+    /** Resolves to the connect-time authentication, or to the connection_error to send. */
+    private readonly connectAuth: Promise<AuthResult | { ok: false; entry: ProtocolErrorEntry }>,
+    private readonly sourceIp: string,
+  ) {}
+
+  get subscriptionCount(): number {
+    return this.subs.size;
+  }
+
+  /** Handles one text frame. Never throws: every failure becomes an AppSync error frame. */
+  async receive(text: string): Promise<void> {
+    let msg;
+    try {
+      msg = parseClientMessage(text);
+    } catch (err) {
+      if (err instanceof ProtocolError) {
+        this.sendMessage({ type: MessageType.Error, ...(err.id ? { id: err.id } : {}), payload: { errors: [err.entry] } });
+      } else this.deps.log.error({ err, connectionId: this.connectionId }, 'unexpected parse failure');
+      return;
+    }
+    this.lastValidMessageAt = Date.now();
+    try {
+      switch (msg.type) {
+        case MessageType.ConnectionInit:
+          if (await this.ensureAuthenticated()) {
+            this.sendMessage({ type: MessageType.ConnectionAck, payload: { connectionTimeoutMs: this.deps.limits.connectionTimeoutMs } });
+            this.sendMessage({ type: MessageType.KeepAlive });
+            this.acknowledged = true;
+          }
+          return;
+        case MessageType.Start:
+          return await this.start(msg);
+        case MessageType.Stop:
+          return this.stop(msg.id);
+      }
+    } catch (err) {
+      this.deps.log.error({ err, connectionId: this.connectionId }, 'real-time message handling failed');
+      const id = msg.type === MessageType.ConnectionInit ? undefined : msg.id;
+      if (id && this.subs.get(id) === PENDING) this.subs.delete(id);
+      this.sendMessage({ type: MessageType.Error, ...(id ? { id } : {}), payload: { errors: [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }] } });
+    }
+  }
+
+  /** Sends connection_error and closes when the handshake did not authenticate. */
+  private async ensureAuthenticated(): Promise<boolean> {
+    const result = await this.connectAuth;
+    if (result.ok) return true;
+    const entry = 'entry' in result ? result.entry : { errorType: result.errorType, message: result.message, errorCode: result.status };
+    this.fail(entry);
+    return false;
+  }
+
+  /** connection_error, then close (AppSync's reaction to a connection it will not serve). */
+  fail(entry: ProtocolErrorEntry): void {
+    this.sendMessage({ type: MessageType.ConnectionError, payload: { errors: [entry] } });
+    this.socket.close(1000, 'connection_error');
+  }
+
+  private async start(msg: StartMessage): Promise<void> {
+    const { id } = msg;
+    if (!(await this.ensureAuthenticated())) return;
+    if (this.subs.has(id)) return this.startError(id, [Errors.duplicatedOperation(id)]);
+    const max = this.deps.limits.maxSubscriptionsPerConnection;
+    if (this.subs.size >= max) return this.startError(id, [Errors.maxSubscriptions(max)]);
+    this.subs.set(id, PENDING);
+
+    const request = parseStartData(msg.payload.data);
+    if (!request) return this.abandon(id, [Errors.badRequest('payload.data must be a JSON object with a string query')]);
+    const authorization = msg.payload.extensions?.authorization;
+    if (!authorization) return this.abandon(id, [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }]);
+
+    const authReq = startAuthRequest(authorization, msg.payload.data, this.deps.graphqlPath, this.sourceIp, request);
+    const auth = await this.deps.authenticator.authenticate(authReq);
+    if (!auth.ok) return this.abandon(id, [{ errorType: auth.errorType, message: auth.message }]);
+
+    const prepared = await this.deps.engine.prepareSubscription(request, {
+      auth: auth.auth,
+      requestId: randomUUID(),
+      headers: authReq.headers,
+      domainName: this.deps.graphqlHost,
+    });
+    if (!prepared.ok) return this.abandon(id, prepared.errors.map(toEntry));
+    const sub = prepared.subscription;
+    for (const f of [sub.filter, sub.invalidationFilter]) {
+      const problem = f ? validateFilter(f) : null;
+      if (problem) return this.abandon(id, [{ message: problem, errorCode: 400 }]);
+    }
+    // A stop (or close) while we were awaiting cancels the start silently.
+    if (this.closed || this.subs.get(id) !== PENDING) return;
+    this.subs.set(id, this.deps.registry.add(id, this.sink, sub));
+    this.sendMessage({ type: MessageType.StartAck, id });
+  }
+
+  private abandon(id: string, errors: ProtocolErrorEntry[]): void {
+    if (this.subs.get(id) !== PENDING) return; // stopped meanwhile
+    this.subs.delete(id);
+    this.startError(id, errors);
+  }
+
+  private startError(id: string, errors: ProtocolErrorEntry[]): void {
+    this.sendMessage({ type: MessageType.Error, id, payload: { errors } });
+  }
+
+  /**
+   * `stop` → `complete`. An id that is not (or no longer) active also gets `complete`: the
+   * client's view ("this id delivers nothing more") is then true either way.
+   */
+  private stop(id: string): void {
+    const sub = this.subs.get(id);
+    this.subs.delete(id);
+    if (sub && sub !== PENDING) this.deps.registry.remove(sub);
+    this.sendMessage({ type: MessageType.Complete, id });
+  }
+
+  /** The registry's handle on this connection. */
+  private readonly sink = {
+    send: (frame: string) => {
+      if (!this.closed) this.socket.send(frame);
+    },
+    forget: (id: string) => {
+      this.subs.delete(id);
+    },
+  };
+
+  /** Sends `ka` (called by the shared keep-alive sweep). */
+  keepAlive(frame: string): void {
+    if (!this.closed) this.socket.send(frame);
+  }
+
+  close(code?: number, reason?: string): void {
+    this.socket.close(code, reason);
+  }
+
+  /** The transport closed: drop every subscription of this connection. */
+  closedByTransport(): void {
+    this.closed = true;
+    for (const sub of this.subs.values()) if (sub !== PENDING) this.deps.registry.remove(sub);
+    this.subs.clear();
+  }
+
+  sendMessage(message: ServerMessage): void {
+    if (this.closed) return;
+    this.socket.send(stringifyServerMessage(message));
+  }
+}
+
+function parseStartData(data: string): GraphQLRequest | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { query, variables, operationName } = value as Record<string, unknown>;
+  if (typeof query !== 'string') return null;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
+  return {
+    query,
+    variables: (variables as Record<string, unknown> | null | undefined) ?? null,
+    operationName: typeof operationName === 'string' ? operationName : null,
+  };
+}
+
+function toEntry(e: AppSyncGraphQLError): ProtocolErrorEntry {
+  const { message, errorType, ...rest } = e;
+  return { ...rest, message, ...(errorType ? { errorType } : {}) } as ProtocolErrorEntry;
+}

@@ -1,0 +1,105 @@
+/**
+ * The `ws` adapter: accepts upgrades on `<graphql path>/realtime` of one or more HTTP(S) servers,
+ * answers with the `graphql-ws` subprotocol and hands each socket to the transport-free core.
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator } from '../auth/types.ts';
+import type { Engine } from '../engine/types.ts';
+import { createRealtimeCore, type RealtimeStats } from './core.ts';
+import { graphqlPathFor, selectSubprotocol } from './handshake.ts';
+import type { RealtimeLimits, RealtimeLogger } from './socket.ts';
+
+export interface AttachRealtimeOptions {
+  /** Servers whose `upgrade` events to serve (e.g. the plain and TLS halves of the dual listener). */
+  server?: HttpServer | HttpsServer | (HttpServer | HttpsServer)[];
+  /** Default `/graphql/realtime`. */
+  path?: string;
+  engine: Engine;
+  authenticator: Authenticator;
+  /** Host of the GraphQL endpoint, e.g. `localhost:20002`. */
+  graphqlHost: string;
+  log?: RealtimeLogger;
+  limits?: Partial<RealtimeLimits>;
+}
+
+export interface RealtimeServer {
+  /** For callers that route `upgrade` themselves: true when the request was ours (and handled). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  stats(): RealtimeStats;
+  /** Detaches from the servers and closes every real-time connection. */
+  close(): Promise<void>;
+}
+
+/** Serves AppSync's real-time protocol at `path` on the given server(s). */
+export function attachRealtime(options: AttachRealtimeOptions): RealtimeServer {
+  const path = (options.path ?? '/graphql/realtime').replace(/\/$/, '');
+  const core = createRealtimeCore({
+    engine: options.engine,
+    authenticator: options.authenticator,
+    graphqlHost: options.graphqlHost,
+    graphqlPath: graphqlPathFor(path),
+    log: options.log,
+    limits: options.limits,
+  });
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: core.limits.maxInboundFrameBytes,
+    handleProtocols: (protocols) => selectSubprotocol(protocols),
+  });
+
+  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const handle = core.accept(
+      {
+        send: (frame) => {
+          if (ws.readyState === ws.OPEN) ws.send(frame);
+        },
+        close: (code, reason) => ws.close(code, reason),
+      },
+      { protocols: offered, url: req.url ?? '/', sourceIp: req.socket.remoteAddress ?? '' },
+    );
+    ws.on('message', (data, isBinary) => {
+      handle.message(isBinary ? '' : data.toString());
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => handle.closed());
+  });
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
+    const pathname = new URL(req.url ?? '/', 'http://realtime.invalid').pathname.replace(/\/$/, '');
+    if (pathname !== path) return false;
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    return true;
+  };
+
+  const servers = options.server === undefined ? [] : Array.isArray(options.server) ? options.server : [options.server];
+  const listeners = servers.map((server) => {
+    const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      // Another upgrade listener may own other paths; if we are the only one, refuse politely.
+      if (!handleUpgrade(req, socket, head) && server.listenerCount('upgrade') === 1) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      }
+    };
+    server.on('upgrade', onUpgrade);
+    return () => server.off('upgrade', onUpgrade);
+  });
+
+  return {
+    handleUpgrade,
+    stats: () => core.stats(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const off of listeners) off();
+        core.close();
+        for (const ws of wss.clients) ws.terminate();
+        wss.close(() => resolve());
+      }),
+  };
+}
