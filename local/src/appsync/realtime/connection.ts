@@ -111,13 +111,14 @@ export class RealtimeConnection {
     const authorization = msg.payload.extensions?.authorization;
     if (!authorization) return this.abandon(id, [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }]);
 
-    const authReq = startAuthRequest(authorization, msg.payload.data, this.deps.graphqlPath, this.sourceIp, request);
+    const requestId = randomUUID();
+    const authReq = startAuthRequest(authorization, msg.payload.data, this.deps.graphqlPath, this.sourceIp, request, requestId);
     const auth = await this.deps.authenticator.authenticate(authReq);
     if (!auth.ok) return this.abandon(id, [{ errorType: auth.errorType, message: auth.message }]);
 
     const prepared = await this.deps.engine.prepareSubscription(request, {
       auth: auth.auth,
-      requestId: randomUUID(),
+      requestId,
       headers: authReq.headers,
       domainName: this.deps.graphqlHost,
     });

@@ -3,6 +3,7 @@
  * engine's mutation and invalidation events, runs ONE shared keep-alive/timeout sweep for all
  * sockets (never a timer per socket), and creates a RealtimeConnection per accepted socket.
  */
+import { randomUUID } from 'node:crypto';
 import type { Authenticator } from '../auth/types.ts';
 import type { Engine } from '../engine/types.ts';
 import { RealtimeConnection } from './connection.ts';
@@ -99,7 +100,7 @@ export function createRealtimeCore(options: RealtimeCoreOptions): RealtimeCore {
         : !auth.ok
           ? Promise.resolve({ ok: false as const, entry: auth.error })
           : options.authenticator
-              .authenticate(connectAuthRequest(auth, options.graphqlPath, handshake.sourceIp))
+              .authenticate(connectAuthRequest(auth, options.graphqlPath, handshake.sourceIp, randomUUID()))
               .catch((err: unknown) => {
                 log.error({ err }, 'handshake authentication failed');
                 return { ok: false as const, entry: { errorType: 'InternalFailure', message: 'An internal error occurred.', errorCode: 500 } };

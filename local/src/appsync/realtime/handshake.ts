@@ -90,8 +90,9 @@ export function connectAuthRequest(
   auth: { headers: Record<string, string>; body: string },
   graphqlPath: string,
   sourceIp: string,
+  requestId?: string,
 ): IncomingAuthRequest {
-  return { headers: auth.headers, method: 'POST', path: `${graphqlPath}/connect`, body: auth.body, sourceIp };
+  return { headers: auth.headers, method: 'POST', path: `${graphqlPath}/connect`, body: auth.body, sourceIp, requestId };
 }
 
 export function startAuthRequest(
@@ -100,6 +101,7 @@ export function startAuthRequest(
   graphqlPath: string,
   sourceIp: string,
   request: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+  requestId?: string,
 ): IncomingAuthRequest {
   return {
     headers: lowerCaseHeaders(authorization),
@@ -110,5 +112,6 @@ export function startAuthRequest(
     query: request.query,
     operationName: request.operationName ?? undefined,
     variables: request.variables ?? undefined,
+    requestId,
   };
 }
