@@ -1,0 +1,133 @@
+/**
+ * `createEngine`: the GraphQL engine the HTTP endpoint and the real-time server call. Loads the
+ * AppSync-dialect schema, compiles every resolver once, installs per-field resolvers that apply
+ * AppSync's auth rules, caches parsed documents, and publishes mutation and invalidation events.
+ */
+import { bundleResolver, type ResolverWiring } from '../../../../definitions/resolvers.ts';
+import type { AuthMode } from '../auth/types.ts';
+import type { DataSource } from '../datasources/types.ts';
+import { computeAuthRules } from '../schema/auth-rules.ts';
+import { loadSchema } from '../schema/load-schema.ts';
+import { compileResolvers } from './compile-resolvers.ts';
+import { DocumentCache } from './document-cache.ts';
+import { documentErrors, runDocument, selectOperation } from './execute-document.ts';
+import { installFieldResolvers } from './field-resolvers.ts';
+import { mutationEvents } from './mutation-events.ts';
+import { createState, Phase } from './request-state.ts';
+import { prepareSubscription } from './subscription.ts';
+import type { Engine, ExecuteOptions, ExecuteResult, GraphQLRequest, InvalidationEvent, MutationEvent } from './types.ts';
+
+/** The subset of a pino logger the engine uses. */
+export interface EngineLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface EngineLimits {
+  /** Resolver executions per request (AppSync quota: 10,000). */
+  maxResolvers?: number;
+  /** Request execution time (AppSync quota: 30 s). */
+  timeoutMs?: number;
+  /** Parsed+validated documents kept (LRU). */
+  documentCacheSize?: number;
+  /** Unique `extensions.invalidateSubscriptions` calls per request (AppSync: 5). */
+  maxInvalidations?: number;
+}
+
+export interface EngineOptions {
+  /** The schema in AppSync's dialect (no need to declare AWS scalars or directives). */
+  schemaSource: string;
+  /** From `discoverResolvers()` in definitions/resolvers.ts, or given directly. */
+  resolvers: ResolverWiring[];
+  /** Returns the bundled code of a resolver file; defaults to `bundleResolver` (AWS's esbuild recipe). */
+  loadCode?: (file: string) => Promise<string>;
+  dataSources: Record<string, DataSource>;
+  defaultAuthMode: AuthMode;
+  additionalAuthModes: AuthMode[];
+  /** `ctx.env`. */
+  env?: Record<string, string>;
+  log?: EngineLogger;
+  limits?: EngineLimits;
+}
+
+/** The engine plus introspection of its caches (for tests and benchmarks). */
+export interface AppSyncEngine extends Engine {
+  readonly documentCache: { readonly hits: number; readonly misses: number; readonly size: number };
+}
+
+export async function createEngine(options: EngineOptions): Promise<AppSyncEngine> {
+  const { schema, subscriptionsByMutation, mutationsBySubscription } = loadSchema(options.schemaSource);
+  const limits = {
+    maxResolvers: options.limits?.maxResolvers ?? 10_000,
+    timeoutMs: options.limits?.timeoutMs ?? 30_000,
+    maxInvalidations: options.limits?.maxInvalidations ?? 5,
+  };
+  const resolvers = await compileResolvers(schema, options.resolvers, options.dataSources, options.loadCode ?? bundleResolver);
+  const log = options.log;
+  installFieldResolvers(schema, {
+    authRules: computeAuthRules(schema, options.defaultAuthMode),
+    resolvers,
+    maxResolvers: limits.maxResolvers,
+    env: {
+      env: { ...(options.env ?? {}) },
+      onLog: log ? (requestId, field, line) => log.info({ requestId, field }, line) : undefined,
+    },
+  });
+  const cache = new DocumentCache(schema, options.limits?.documentCacheSize ?? 1000);
+  const mutationListeners = new Set<(e: MutationEvent) => void>();
+  const invalidationListeners = new Set<(e: InvalidationEvent) => void>();
+
+  const emit = <T>(listeners: Set<(e: T) => void>, event: T) => {
+    for (const l of listeners) {
+      try {
+        l(event);
+      } catch (err) {
+        log?.error({ err }, 'engine event listener failed');
+      }
+    }
+  };
+
+  async function executeRequest(request: GraphQLRequest, opts: ExecuteOptions): Promise<ExecuteResult> {
+    const doc = cache.get(request.query);
+    if (doc.errors) return documentErrors(doc);
+    const operation = selectOperation(doc, request.operationName);
+    if (typeof operation === 'string') return { data: null, errors: [{ message: operation }] };
+    const state = createState({
+      phase: Phase.Execute, auth: opts.auth, requestId: opts.requestId, headers: opts.headers,
+      domainName: opts.domainName, variables: request.variables, timeoutMs: limits.timeoutMs,
+    });
+    const run = await runDocument(schema, doc, operation, request.variables, state);
+    if (run.timedOut || operation.operation !== 'mutation') return run.result;
+
+    const unique = new Map(state.invalidations.map((i) => [JSON.stringify(i), i]));
+    if (unique.size > limits.maxInvalidations) {
+      run.result.errors = [
+        ...(run.result.errors ?? []),
+        { message: `extensions.invalidateSubscriptions was called ${unique.size} times; at most ${limits.maxInvalidations} unique calls are allowed per request`, errorType: 'BadRequestException' },
+      ];
+    } else {
+      for (const inv of unique.values()) emit(invalidationListeners, { subscriptionField: inv.subscriptionField, payload: inv.payload });
+    }
+    for (const event of mutationEvents(operation, doc.fragments, run.result.data, subscriptionsByMutation, opts.requestId)) {
+      emit(mutationListeners, event);
+    }
+    return run.result;
+  }
+
+  return {
+    schema,
+    execute: executeRequest,
+    prepareSubscription: (request, opts) =>
+      prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs }, cache.get(request.query), request, opts),
+    onMutation(listener) {
+      mutationListeners.add(listener);
+      return () => mutationListeners.delete(listener);
+    },
+    onInvalidation(listener) {
+      invalidationListeners.add(listener);
+      return () => invalidationListeners.delete(listener);
+    },
+    documentCache: cache,
+  };
+}

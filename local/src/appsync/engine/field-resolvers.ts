@@ -1,0 +1,70 @@
+/**
+ * Installs one `resolve` function per schema field, with everything it needs precomputed (auth
+ * rule, compiled resolver), so a request pays only for what the field actually does. Every field
+ * checks the caller's auth mode against the schema's directives and the Lambda authorizer's
+ * `deniedFields` before anything runs; a denied field resolves to null with AppSync's
+ * `Unauthorized` error (graphql-js applies non-null propagation).
+ */
+import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
+import { FieldError, unauthorizedError } from './field-error.ts';
+import { Phase, type RequestState } from './request-state.ts';
+import { runResolver, type CompiledResolver, type RunnerEnv } from './run-resolver.ts';
+
+export interface InstallOptions {
+  authRules: ReadonlyMap<string, FieldAuthRule>;
+  resolvers: ReadonlyMap<string, CompiledResolver>;
+  env: RunnerEnv;
+  maxResolvers: number;
+}
+
+type Resolve = GraphQLFieldResolver<unknown, RequestState, Record<string, unknown>>;
+
+export function installFieldResolvers(schema: GraphQLSchema, options: InstallOptions): void {
+  const subscriptionType = schema.getSubscriptionType();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isSubscriptionRoot = type === subscriptionType;
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      const rule = options.authRules.get(key)!;
+      const resolver = options.resolvers.get(key);
+      field.resolve = makeResolve(key, field.name, rule, resolver, isSubscriptionRoot, options);
+    }
+  }
+}
+
+function makeResolve(
+  key: string,
+  fieldName: string,
+  rule: FieldAuthRule,
+  resolver: CompiledResolver | undefined,
+  isSubscriptionRoot: boolean,
+  options: InstallOptions,
+): Resolve {
+  return (source, args, state, info) => {
+    if (!isAllowed(rule, state.auth) || (state.denied !== null && state.denied.has(key))) {
+      throw unauthorizedError(info.fieldName, info.parentType.name);
+    }
+    if (state.phase === Phase.Render) {
+      // Subscription delivery: the root field is the event payload; nothing else runs resolvers.
+      if (isSubscriptionRoot) return state.payload;
+      return propertyOf(source, fieldName);
+    }
+    if (!resolver) return propertyOf(source, fieldName);
+    if (++state.resolverCount > options.maxResolvers) {
+      throw new FieldError(`Maximum number of resolvers executed per request (${options.maxResolvers}) exceeded.`, 'LimitExceededException');
+    }
+    if (state.phase === Phase.Prepare && isSubscriptionRoot) {
+      // The subscription resolver runs once on start; its result is not delivered.
+      return runResolver(resolver, source, args, state, info, options.env).then(() => null);
+    }
+    return runResolver(resolver, source, args, state, info, options.env);
+  };
+}
+
+/** AppSync's default resolution: the same-named property of the parent value. */
+function propertyOf(source: unknown, name: string): unknown {
+  if (source === null || typeof source !== 'object') return null;
+  return (source as Record<string, unknown>)[name];
+}

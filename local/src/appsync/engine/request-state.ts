@@ -1,0 +1,74 @@
+/**
+ * Everything one GraphQL request carries through execution (graphql-js `contextValue`): the
+ * caller's auth, AppSync's per-request quotas, errors appended by resolvers and side effects
+ * (invalidations, subscription filters) collected for the engine to act on afterwards.
+ */
+import type { FieldNode, GraphQLError } from 'graphql';
+import type { AuthContext } from '../auth/types.ts';
+
+/**
+ * Execute: queries and mutations. Prepare: running a subscription's resolver on `start`.
+ * Render: applying a subscriber's selection set to an event payload (no resolvers run).
+ */
+export const Phase = { Execute: 0, Prepare: 1, Render: 2 } as const;
+export type Phase = (typeof Phase)[keyof typeof Phase];
+
+export interface AppendedError {
+  message: string;
+  errorType: string | null;
+  data: unknown;
+  errorInfo: unknown;
+  path: readonly (string | number)[];
+  nodes: readonly FieldNode[];
+}
+
+export interface RequestState {
+  phase: Phase;
+  auth: AuthContext;
+  /** `Type.field` entries denied by the Lambda authorizer; null when none. */
+  denied: ReadonlySet<string> | null;
+  requestId: string;
+  /** `ctx.request`, shared by every resolver of the request. */
+  request: { headers: Record<string, string>; domainName: string | null };
+  /** `ctx.info.variables`: the variables as the client sent them. */
+  variables: Record<string, unknown>;
+  resolverCount: number;
+  deadline: number;
+  /** Set when the request timed out: resolvers that start afterwards fail at once. */
+  aborted: boolean;
+  appended: AppendedError[];
+  invalidations: { subscriptionField: string; payload: unknown }[];
+  subscriptionFilter?: unknown;
+  subscriptionInvalidationFilter?: unknown;
+  /** Render phase: what the subscription field resolves to. */
+  payload?: unknown;
+  /** Errors raised outside any field (kept for completeness of the response). */
+  extraErrors?: GraphQLError[];
+}
+
+export interface StateInit {
+  phase: Phase;
+  auth: AuthContext;
+  requestId: string;
+  headers: Record<string, string>;
+  domainName?: string | null;
+  variables?: Record<string, unknown> | null;
+  timeoutMs: number;
+}
+
+export function createState(init: StateInit): RequestState {
+  const denied = init.auth.deniedFields && init.auth.deniedFields.length > 0 ? new Set(init.auth.deniedFields) : null;
+  return {
+    phase: init.phase,
+    auth: init.auth,
+    denied,
+    requestId: init.requestId,
+    request: { headers: init.headers, domainName: init.domainName ?? null },
+    variables: init.variables ?? {},
+    resolverCount: 0,
+    deadline: Date.now() + init.timeoutMs,
+    aborted: false,
+    appended: [],
+    invalidations: [],
+  };
+}

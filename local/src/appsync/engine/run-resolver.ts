@@ -1,0 +1,189 @@
+/**
+ * Runs one field's resolver the way AppSync does: a unit resolver is request → data source →
+ * response; a pipeline is before → functions (each request → data source → response) → after,
+ * sharing `ctx.stash`, passing `ctx.prev.result`, honouring `runtime.earlyReturn`
+ * ("runtime-utils-js.html"). Data-source errors go to `ctx.error` and only surface if a response
+ * handler raises them ("resolver-context-reference-js": ctx.error).
+ */
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { DataSource } from '../datasources/types.ts';
+import { FieldError, unauthorizedError } from './field-error.ts';
+import type { RequestState } from './request-state.ts';
+import { Phase } from './request-state.ts';
+import { evaluateHandler, type CompiledCode, type Outcome } from './runtime-port.ts';
+import { projectBySelection, selectionSetGraphQL, selectionSetList } from './selection.ts';
+
+export interface CompiledFunction {
+  name: string;
+  code: CompiledCode;
+  dataSource: DataSource;
+}
+
+export interface CompiledResolver {
+  typeName: string;
+  fieldName: string;
+  kind: 'UNIT' | 'PIPELINE';
+  code: CompiledCode;
+  dataSource?: DataSource;
+  functions: CompiledFunction[];
+}
+
+export interface RunnerEnv {
+  env: Record<string, string>;
+  onLog?: (requestId: string, field: string, line: string) => void;
+}
+
+type Ctx = Record<string, unknown>;
+
+const selectionCache = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; list: string[]; graphql: string }>();
+
+function selectionInfo(info: GraphQLResolveInfo) {
+  const first = info.fieldNodes[0];
+  const hit = selectionCache.get(first);
+  if (hit && (hit.nodes === info.fieldNodes || (hit.nodes.length === info.fieldNodes.length && hit.nodes.every((n, i) => n === info.fieldNodes[i])))) {
+    return hit;
+  }
+  const entry = { nodes: info.fieldNodes, list: selectionSetList(info.fieldNodes, info.fragments), graphql: selectionSetGraphQL(info.fieldNodes) };
+  selectionCache.set(first, entry);
+  return entry;
+}
+
+/** Builds `ctx` exactly as AppSync hands it to a resolver. */
+function buildContext(state: RequestState, env: RunnerEnv, source: unknown, args: Record<string, unknown>, info: GraphQLResolveInfo): Ctx {
+  const sel = selectionInfo(info);
+  return {
+    arguments: args,
+    args,
+    identity: state.auth.identity,
+    source: source ?? null,
+    stash: {},
+    result: null,
+    prev: null,
+    request: state.request,
+    info: {
+      fieldName: info.fieldName,
+      parentTypeName: info.parentType.name,
+      variables: state.variables,
+      selectionSetList: sel.list,
+      selectionSetGraphQL: sel.graphql,
+    },
+    env: env.env,
+  };
+}
+
+/** Applies an outcome's side effects; throws the field error AppSync would raise. */
+function settle(outcome: Outcome, ctx: Ctx, state: RequestState, info: GraphQLResolveInfo): void {
+  ctx.stash = outcome.stash;
+  if (outcome.appended.length) {
+    for (const e of outcome.appended) {
+      state.appended.push({
+        message: e.message,
+        errorType: e.errorType ?? null,
+        data: projectBySelection(e.data, info.fieldNodes, info.fragments),
+        errorInfo: e.errorInfo ?? null,
+        path: pathOf(info),
+        nodes: info.fieldNodes,
+      });
+    }
+  }
+  if (outcome.invalidations.length && state.phase === Phase.Execute) state.invalidations.push(...outcome.invalidations);
+  if (state.phase === Phase.Prepare) {
+    if (outcome.subscriptionFilter !== undefined) state.subscriptionFilter = outcome.subscriptionFilter;
+    if (outcome.subscriptionInvalidationFilter !== undefined) state.subscriptionInvalidationFilter = outcome.subscriptionInvalidationFilter;
+  }
+  // A JavaScript error in resolver code (aws/aws-appsync-community#328 shows errorType "Code").
+  if (outcome.runtimeError !== undefined) throw new FieldError(outcome.runtimeError, 'Code');
+  if (outcome.unauthorized) throw unauthorizedError(info.fieldName, info.parentType.name);
+  if (outcome.error) {
+    const e = outcome.error;
+    throw new FieldError(e.message, e.errorType ?? null, projectBySelection(e.data, info.fieldNodes, info.fragments), e.errorInfo ?? null);
+  }
+}
+
+function pathOf(info: GraphQLResolveInfo): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) out.push(p.key);
+  return out.reverse();
+}
+
+function checkDeadline(state: RequestState): void {
+  if (state.aborted || Date.now() > state.deadline) {
+    state.aborted = true;
+    throw new FieldError('Execution timed out.', 'ExecutionTimeout');
+  }
+}
+
+async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state: RequestState): Promise<void> {
+  checkDeadline(state);
+  const response = await ds.invoke(request, { requestId: state.requestId, context: ctx });
+  ctx.result = response.result ?? null;
+  ctx.error = response.error ? { message: response.error.message, type: response.error.type } : undefined;
+}
+
+/** Runs `resolver` for one field and returns the field's value (or throws its FieldError). */
+export async function runResolver(
+  resolver: CompiledResolver,
+  source: unknown,
+  args: Record<string, unknown>,
+  state: RequestState,
+  info: GraphQLResolveInfo,
+  env: RunnerEnv,
+): Promise<unknown> {
+  checkDeadline(state);
+  const ctx = buildContext(state, env, source, args, info);
+  const field = `${info.parentType.name}.${info.fieldName}`;
+  const onLog = env.onLog ? (line: string) => env.onLog!(state.requestId, field, line) : undefined;
+  const run = (code: CompiledCode, handler: 'request' | 'response') => {
+    const outcome = evaluateHandler(code, handler, ctx, state.requestId, onLog);
+    settle(outcome, ctx, state, info);
+    return outcome;
+  };
+
+  if (resolver.kind === 'UNIT') {
+    const req = run(resolver.code, 'request');
+    // Unit resolver: earlyReturn skips the data source and the response handler.
+    if (req.earlyReturn) return req.value ?? null;
+    await callDataSource(resolver.dataSource!, req.value, ctx, state);
+    return run(resolver.code, 'response').value ?? null;
+  }
+
+  const before = run(resolver.code, 'request');
+  let prevResult = before.value ?? null;
+  // earlyReturn in the before handler skips the functions unless it asks for NEXT.
+  let skipFunctions = Boolean(before.earlyReturn) && before.earlyReturn!.skipTo !== 'NEXT';
+  if (!skipFunctions) {
+    for (const fn of resolver.functions) {
+      ctx.prev = { result: prevResult };
+      ctx.result = null;
+      ctx.error = undefined;
+      const req = runFunction(fn.code, 'request', ctx, state, info, onLog);
+      if (req.earlyReturn) {
+        prevResult = req.value ?? null;
+        if (req.earlyReturn.skipTo === 'END') break;
+        continue;
+      }
+      await callDataSource(fn.dataSource, req.value, ctx, state);
+      const res = runFunction(fn.code, 'response', ctx, state, info, onLog);
+      prevResult = res.value ?? null;
+      if (res.earlyReturn?.skipTo === 'END') break;
+    }
+  }
+  ctx.prev = { result: prevResult };
+  ctx.result = null;
+  ctx.error = undefined;
+  return run(resolver.code, 'response').value ?? null;
+}
+
+function runFunction(
+  code: CompiledCode,
+  handler: 'request' | 'response',
+  ctx: Ctx,
+  state: RequestState,
+  info: GraphQLResolveInfo,
+  onLog: ((line: string) => void) | undefined,
+): Outcome {
+  checkDeadline(state);
+  const outcome = evaluateHandler(code, handler, ctx, state.requestId, onLog);
+  settle(outcome, ctx, state, info);
+  return outcome;
+}
