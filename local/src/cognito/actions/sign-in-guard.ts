@@ -1,0 +1,67 @@
+/**
+ * What happens after the password is known to be right or wrong: lockout after repeated failures
+ * (Cognito: "Password attempts exceeded", with a growing lock), then the user's status decides
+ * between tokens, a NEW_PASSWORD_REQUIRED challenge, or an error.
+ */
+import { randomBytes } from 'node:crypto';
+import { CognitoError, incorrectCredentials } from '../errors.ts';
+import type { Pool } from '../pool.ts';
+import type { UserRecord } from '../store/types.ts';
+import { startSession } from '../tokens/issue.ts';
+
+/** Failures allowed before a lock; the lock then doubles from 1 s up to 15 minutes, as Cognito's. */
+const freeFailures = 5;
+
+export function assertNotLocked(user: UserRecord | undefined, now = Date.now()): void {
+  if (user?.lockedUntil && user.lockedUntil > now) throw new CognitoError('NotAuthorizedException', 'Password attempts exceeded');
+}
+
+export async function recordFailure(pool: Pool, user: UserRecord | undefined): Promise<never> {
+  if (user) {
+    user.failedSignIns += 1;
+    if (user.failedSignIns >= freeFailures) {
+      const seconds = Math.min(900, 2 ** (user.failedSignIns - freeFailures));
+      user.lockedUntil = Date.now() + seconds * 1000;
+    }
+    await pool.store.save();
+  }
+  throw incorrectCredentials();
+}
+
+/** Sessions for NEW_PASSWORD_REQUIRED: opaque, single use, 3 minutes. */
+const challengeSessions = new Map<string, { username: string; poolId: string; expiresAt: number }>();
+
+export function takeChallengeSession(pool: Pool, session: string): string | undefined {
+  const state = challengeSessions.get(session);
+  challengeSessions.delete(session);
+  if (!state || state.poolId !== pool.userPoolId || state.expiresAt < Date.now()) return undefined;
+  return state.username;
+}
+
+/** Called once the password proved right: returns Cognito's InitiateAuth/RespondToAuthChallenge output. */
+export async function completeSignIn(pool: Pool, user: UserRecord): Promise<Record<string, unknown>> {
+  user.failedSignIns = 0;
+  delete user.lockedUntil;
+  if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
+  if (user.status === 'UNCONFIRMED') {
+    await pool.store.save();
+    throw new CognitoError('UserNotConfirmedException', 'User is not confirmed.');
+  }
+  if (user.status === 'RESET_REQUIRED') throw new CognitoError('PasswordResetRequiredException', 'Password reset required for the user');
+  if (user.status === 'FORCE_CHANGE_PASSWORD') {
+    if ((user.temporaryPasswordExpiresAt ?? Infinity) < Date.now()) {
+      throw new CognitoError('NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.');
+    }
+    const session = randomBytes(48).toString('base64');
+    challengeSessions.set(session, { username: user.username, poolId: pool.userPoolId, expiresAt: Date.now() + 180_000 });
+    const { sub: _sub, email_verified: _ev, ...visible } = user.attributes;
+    return {
+      ChallengeName: 'NEW_PASSWORD_REQUIRED',
+      Session: session,
+      ChallengeParameters: { USER_ID_FOR_SRP: user.username, requiredAttributes: '[]', userAttributes: JSON.stringify(visible) },
+    };
+  }
+  const result = startSession(pool.store, user, pool.keys, pool.tokens);
+  await pool.store.save();
+  return { ChallengeParameters: {}, AuthenticationResult: result };
+}

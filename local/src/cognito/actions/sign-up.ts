@@ -1,0 +1,89 @@
+/** SignUp, ConfirmSignUp, ResendConfirmationCode (API Reference, CognitoIdentityProvider). */
+import { consumeCode, issueCode } from '../codes.ts';
+import { CognitoError, codeMismatch, invalidParameter } from '../errors.ts';
+import { checkPassword } from '../password/policy.ts';
+import type { Action, Pool } from '../pool.ts';
+import type { UserRecord } from '../store/types.ts';
+import { checkNewUserAttributes } from './attributes.ts';
+import { attributeList, emailDelivery, invalidEmail, isEmail, optionalRecord, requireClient, requireString } from './input.ts';
+import { newUser, triggerAttributes } from './users.ts';
+
+const usernameExists = () => new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
+
+/** Sends a fresh sign-up code to the user's email and returns Cognito's CodeDeliveryDetails. */
+function sendSignUpCode(pool: Pool, user: UserRecord) {
+  const code = issueCode(user, 'signup');
+  pool.outbox.send(user.attributes.email, 'signup', code);
+  return emailDelivery(user.attributes.email);
+}
+
+export const signUp: Action = async (pool, input) => {
+  const clientId = requireClient(pool, input);
+  const username = requireString(input, 'Username').trim();
+  const password = checkPassword(input.Password, pool.definition.passwordPolicy);
+  const clientMetadata = optionalRecord(input, 'ClientMetadata');
+  const validationData = attributeList(input, 'ValidationData');
+  // Email is the sign-in name: the Username *is* the email (UsernameAttributes: [email]).
+  invalidEmail(username);
+  const attributes: Record<string, string> = { ...attributeList(input, 'UserAttributes'), email: username };
+  // Only Cognito (or the PreSignUp trigger) may mark an address verified.
+  delete attributes.email_verified;
+  checkNewUserAttributes(pool.definition, attributes);
+  if (pool.store.findBySignInName(username)) throw usernameExists();
+
+  const user = await newUser(pool, attributes, password, 'UNCONFIRMED');
+  const decision = await pool.triggers.preSignUp('PreSignUp_SignUp', { userName: user.username, clientId, userAttributes: attributes, clientMetadata }, validationData);
+  // Re-check after the trigger's await: a concurrent SignUp may have taken the email meanwhile.
+  if (pool.store.findBySignInName(username)) throw usernameExists();
+  if (decision.autoVerifyEmail) user.attributes.email_verified = 'true';
+  let delivery;
+  if (decision.autoConfirmUser) user.status = 'CONFIRMED';
+  else delivery = sendSignUpCode(pool, user);
+  pool.store.putUser(user);
+  await pool.store.save();
+  if (decision.autoConfirmUser) {
+    await pool.triggers.postConfirmation('PostConfirmation_ConfirmSignUp', { userName: user.username, clientId, userAttributes: triggerAttributes(user), clientMetadata });
+  }
+  return { UserConfirmed: user.status === 'CONFIRMED', UserSub: user.sub, ...(delivery ? { CodeDeliveryDetails: delivery } : {}) };
+};
+
+export const confirmSignUp: Action = async (pool, input) => {
+  const clientId = requireClient(pool, input);
+  const name = requireString(input, 'Username');
+  const code = requireString(input, 'ConfirmationCode');
+  const clientMetadata = optionalRecord(input, 'ClientMetadata');
+  const user = pool.store.findBySignInName(name);
+  if (!user) {
+    if (pool.definition.client.preventUserExistenceErrors) throw codeMismatch();
+    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+  }
+  if (user.status !== 'UNCONFIRMED') throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.status}`);
+  try {
+    consumeCode(user, 'signup', code);
+  } finally {
+    await pool.store.save();
+  }
+  user.status = 'CONFIRMED';
+  // Confirming with an emailed code proves the address (reference/cognito.md §3).
+  user.attributes.email_verified = 'true';
+  user.updatedAt = Date.now();
+  await pool.store.save();
+  // The user stays confirmed even if the trigger fails; the call still reports the failure.
+  await pool.triggers.postConfirmation('PostConfirmation_ConfirmSignUp', { userName: user.username, clientId, userAttributes: triggerAttributes(user), clientMetadata });
+  return {};
+};
+
+export const resendConfirmationCode: Action = async (pool, input) => {
+  requireClient(pool, input);
+  const name = requireString(input, 'Username');
+  const user = pool.store.findBySignInName(name);
+  if (!user) {
+    if (pool.definition.client.preventUserExistenceErrors) return { CodeDeliveryDetails: emailDelivery(isEmail(name) ? name : 'x@x') };
+    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+  }
+  // The exact wording the Authenticator matches (guard isUserAlreadyConfirmed).
+  if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
+  const delivery = sendSignUpCode(pool, user);
+  await pool.store.save();
+  return { CodeDeliveryDetails: delivery };
+};

@@ -1,0 +1,136 @@
+/**
+ * HTTP front of the offline pool: Cognito's JSON 1.1 RPC (`POST /`, `X-Amz-Target:
+ * AWSCognitoIdentityProviderService.<Action>`), CORS for the browser, the pool's JWKS and OpenID
+ * discovery, and the loopback-only outbox at `GET /_local/outbox?email=…`.
+ */
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { actions, isAdminAction } from '../actions/index.ts';
+import { CognitoError } from '../errors.ts';
+import type { Pool } from '../pool.ts';
+
+export interface RequestLog {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+const targetPrefix = 'AWSCognitoIdentityProviderService.';
+const maxBodyBytes = 1024 * 1024;
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST, GET, OPTIONS',
+  'access-control-expose-headers': 'x-amzn-requestid, x-amzn-errortype, x-amzn-errormessage',
+  'access-control-max-age': '600',
+};
+
+/** Loopback addresses, IPv4-mapped IPv6 included. */
+export function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...corsHeaders, 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.end(text);
+}
+
+function sendError(res: http.ServerResponse, requestId: string, err: CognitoError): void {
+  send(res, err.status, { __type: err.type, message: err.message }, {
+    'x-amzn-requestid': requestId,
+    'x-amzn-errortype': `${err.type}:`,
+    // Header values must be Latin-1 without control characters.
+    'x-amzn-errormessage': err.message.replace(/[^\x20-\x7e]/g, ' '),
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        reject(new CognitoError('SerializationException', 'Request body too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export interface ServerInfo {
+  issuer: () => string;
+}
+
+export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLog | undefined): http.Server {
+  return http.createServer(async (req, res) => {
+    const requestId = randomUUID();
+    const started = Date.now();
+    const url = new URL(req.url ?? '/', 'http://local');
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...corsHeaders, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });
+        res.end();
+        return;
+      }
+      if (req.method === 'GET') return serveGet(pool, info, url, req, res);
+      if (req.method !== 'POST' || url.pathname !== '/') return send(res, 404, { message: 'Not Found' });
+      const target = String(req.headers['x-amz-target'] ?? '');
+      const name = target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
+      const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+      const body = await readBody(req);
+      if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`);
+      if (isAdminAction(name) && !isLoopback(req.socket.remoteAddress)) {
+        throw new CognitoError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+      }
+      let input: unknown;
+      try {
+        input = body ? JSON.parse(body) : {};
+      } catch {
+        throw new CognitoError('SerializationException', 'Start of structure or map found where not expected.');
+      }
+      if (!input || typeof input !== 'object' || Array.isArray(input)) throw new CognitoError('SerializationException', 'Start of structure or map found where not expected.');
+      const output = await action(pool, input as Record<string, unknown>);
+      send(res, 200, output, { 'x-amzn-requestid': requestId });
+      log?.info({ requestId, action: name, status: 200, ms: Date.now() - started }, 'cognito');
+    } catch (err) {
+      const error = err instanceof CognitoError ? err : new CognitoError('InternalErrorException', 'Internal error.', 500);
+      if (!(err instanceof CognitoError)) log?.error({ requestId, err }, 'cognito internal error');
+      else log?.info({ requestId, status: error.status, errorType: error.type, ms: Date.now() - started }, 'cognito');
+      if (!res.headersSent) sendError(res, requestId, error);
+    }
+  });
+}
+
+function serveGet(pool: Pool, info: ServerInfo, url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const issuer = info.issuer();
+  if (url.pathname === `/${pool.userPoolId}/.well-known/jwks.json`) return send(res, 200, pool.keys.jwks, { 'content-type': 'application/json' });
+  if (url.pathname === `/${pool.userPoolId}/.well-known/openid-configuration`) {
+    return send(
+      res,
+      200,
+      {
+        issuer,
+        jwks_uri: `${issuer}/.well-known/jwks.json`,
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        response_types_supported: ['code', 'token'],
+        scopes_supported: ['openid', 'email', 'phone', 'profile'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        claims_supported: ['sub', 'email', 'email_verified', 'name', 'preferred_username', 'cognito:username'],
+      },
+      { 'content-type': 'application/json' },
+    );
+  }
+  if (url.pathname === '/_local/outbox') {
+    // Codes are secrets: only processes on this machine may read them.
+    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { message: 'The outbox is readable from loopback only.' });
+    const email = url.searchParams.get('email') ?? undefined;
+    return send(res, 200, { messages: pool.outbox.list(email) }, { 'content-type': 'application/json' });
+  }
+  send(res, 404, { message: 'Not Found' });
+}

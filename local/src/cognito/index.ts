@@ -1,0 +1,109 @@
+/**
+ * The offline Cognito user pool: the pool and client from definitions/user-pool.ts served over
+ * Cognito's JSON API, with SRP sign-in, RS256 tokens from per-pool keys, Lambda triggers from
+ * `lambdas/` and a local outbox for codes. See docs/cognito.md.
+ */
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { userPool as poolDefinition, type UserPoolDefinition } from '../../../definitions/user-pool.ts';
+import { createCognitoServer, type RequestLog } from './http/server.ts';
+import { Outbox } from './outbox/outbox.ts';
+import type { Pool } from './pool.ts';
+import { SrpServer } from './srp/server.ts';
+import { PoolStore } from './store/pool-store.ts';
+import { loadPoolKeys } from './tokens/keys.ts';
+import { createAccessTokenVerifier } from './tokens/verify.ts';
+import { Triggers, type TriggerRefs } from './triggers/triggers.ts';
+
+export interface StartCognitoOptions {
+  /** 0 (the default) picks a free port; `npm start` uses 9229. */
+  port?: number;
+  /** Interface to bind; also the host in the issuer URL. Default 127.0.0.1. */
+  host?: string;
+  /** Keys, users and sessions persist under `<dataDir>/cognito/<poolId>/`; in memory when absent. */
+  dataDir?: string;
+  /** Handler references (`<file>#<export>`, relative to the repo root). Default: none. */
+  triggers?: TriggerRefs;
+  /** Environment for the in-process triggers (merged into process.env, as they share the process). */
+  env?: Record<string, string>;
+  /** pino-compatible logger for one line per request. */
+  log?: RequestLog;
+  /** Where the outbox prints its code boxes; default stdout, `false` for silence. */
+  print?: ((text: string) => void) | false;
+  /** Pool definition; default definitions/user-pool.ts. */
+  definition?: UserPoolDefinition;
+}
+
+export interface CognitoHandle {
+  url: string;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  jwksUri: string;
+  outbox: { latest(email: string): Promise<string | undefined> };
+  close(): Promise<void>;
+}
+
+/** Starts the pool's HTTP endpoint; resolves once it is listening. */
+export async function startCognito(options: StartCognitoOptions = {}): Promise<CognitoHandle> {
+  const definition = options.definition ?? poolDefinition;
+  const { userPoolId, clientId } = definition.local;
+  const host = options.host ?? '127.0.0.1';
+  const dir = options.dataDir ? path.join(options.dataDir, 'cognito', userPoolId) : undefined;
+  if (options.env) Object.assign(process.env, options.env);
+
+  const [store, keys] = await Promise.all([PoolStore.open(dir), loadPoolKeys(dir)]);
+  let issuer = '';
+  const tokens = {
+    get issuer() {
+      return issuer;
+    },
+    clientId,
+    accessTokenValidityMinutes: definition.client.accessTokenValidityMinutes,
+    idTokenValidityMinutes: definition.client.idTokenValidityMinutes,
+    refreshTokenValidityDays: definition.client.refreshTokenValidityDays,
+  };
+  const print = options.print === false ? undefined : (options.print ?? ((text: string) => void process.stdout.write(text)));
+  const pool: Pool = {
+    definition,
+    userPoolId,
+    poolName: userPoolId.split('_')[1],
+    clientId,
+    store,
+    keys,
+    srp: new SrpServer(userPoolId.split('_')[1]),
+    outbox: new Outbox(store, print),
+    triggers: new Triggers(options.triggers ?? {}, userPoolId),
+    tokens,
+    // Replaced below once the port, and so the issuer, is known.
+    verifyAccess: () => {
+      throw new Error('not listening');
+    },
+  };
+  const server = createCognitoServer(pool, { issuer: () => issuer }, options.log);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${urlHost}:${port}`;
+  issuer = `${url}/${userPoolId}`;
+  pool.verifyAccess = createAccessTokenVerifier(issuer, keys, store);
+
+  return {
+    url,
+    userPoolId,
+    clientId,
+    issuer,
+    jwksUri: `${issuer}/.well-known/jwks.json`,
+    outbox: { latest: async (email) => pool.outbox.latest(email) },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }).then(() => store.save()),
+  };
+}
+
+export { readOutbox } from './outbox/read-outbox.ts';

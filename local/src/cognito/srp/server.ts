@@ -1,0 +1,108 @@
+/**
+ * The server side of Cognito's USER_SRP_AUTH → PASSWORD_VERIFIER exchange. Challenge state (b, B, A,
+ * user) stays here, keyed by a random single-use SECRET_BLOCK, so the client needs no Session.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { N, g, k, computeU, computeX, derivePasswordKey, modPow, padHex, randomBigInt } from './math.ts';
+import { parseTimestamp } from './timestamp.ts';
+
+/** What the pool stores per user instead of a password: the SRP salt and verifier (hex). */
+export interface SrpVerifier {
+  salt: string;
+  verifier: string;
+}
+
+/** Derives the verifier v = g^x at sign-up and password change; the password itself is never kept. */
+export function createVerifier(poolName: string, userIdForSrp: string, password: string): SrpVerifier {
+  // The client re-encodes SALT with padHex(BigInt(SALT)), so keep the salt canonical from the start.
+  const salt = randomBigInt(16, randomBytes);
+  const x = computeX(poolName, userIdForSrp, password, salt);
+  return { salt: padHex(salt), verifier: padHex(modPow(g, x, N)) };
+}
+
+interface PendingChallenge {
+  userIdForSrp: string;
+  /** False for the decoy challenge sent for unknown users: it can never verify. */
+  real: boolean;
+  A: bigint;
+  B: bigint;
+  b: bigint;
+  v: bigint;
+  expiresAt: number;
+}
+
+export interface Challenge {
+  SALT: string;
+  SRP_B: string;
+  SECRET_BLOCK: string;
+}
+
+/** How long a PASSWORD_VERIFIER challenge can be answered (Cognito sessions last 3 minutes by default). */
+const challengeTtlMs = 3 * 60_000;
+/** Clock skew accepted on the client's TIMESTAMP. */
+const timestampSkewMs = 5 * 60_000;
+
+export class SrpServer {
+  private readonly pending = new Map<string, PendingChallenge>();
+
+  constructor(readonly poolName: string) {}
+
+  /**
+   * Answers SRP_A. `user` undefined makes a decoy challenge (fake salt and verifier) so unknown
+   * users cannot be told apart from known ones until the proof fails.
+   * Returns undefined when A ≡ 0 (mod N), which SRP-6a requires the server to refuse.
+   */
+  begin(srpAHex: string, userIdForSrp: string, user: SrpVerifier | undefined): Challenge | undefined {
+    const A = BigInt('0x' + srpAHex);
+    if (A % N === 0n) return undefined;
+    this.sweep();
+    const decoy = user ? undefined : createVerifier(this.poolName, userIdForSrp, randomBytes(16).toString('hex'));
+    const { salt, verifier } = user ?? decoy!;
+    const v = BigInt('0x' + verifier);
+    let b: bigint;
+    let B: bigint;
+    do {
+      b = randomBigInt(128, randomBytes);
+      B = (k * v + modPow(g, b, N)) % N;
+    } while (B === 0n);
+    const secretBlock = randomBytes(64).toString('base64');
+    this.pending.set(secretBlock, { userIdForSrp, real: !!user, A, B, b, v, expiresAt: Date.now() + challengeTtlMs });
+    return { SALT: salt, SRP_B: B.toString(16), SECRET_BLOCK: secretBlock };
+  }
+
+  /**
+   * Checks PASSWORD_CLAIM_SIGNATURE. Returns the userIdForSrp on success, undefined on any failure
+   * (unknown or reused secret block, wrong user, stale timestamp, wrong password). Single use.
+   */
+  verify(responses: { USERNAME?: string; PASSWORD_CLAIM_SECRET_BLOCK?: string; TIMESTAMP?: string; PASSWORD_CLAIM_SIGNATURE?: string }, now = Date.now()): string | undefined {
+    const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
+    const state = this.pending.get(secretBlock);
+    if (!state) return undefined;
+    this.pending.delete(secretBlock);
+    if (state.expiresAt < now || !state.real) return undefined;
+    const timestamp = parseTimestamp(responses.TIMESTAMP ?? '');
+    if (!timestamp || Math.abs(timestamp.getTime() - now) > timestampSkewMs) return undefined;
+    const u = computeU(state.A, state.B);
+    if (u === 0n) return undefined;
+    const S = modPow((state.A * modPow(state.v, u, N)) % N, state.b, N);
+    const key = derivePasswordKey(S, u);
+    const expected = createHmac('sha256', key)
+      .update(Buffer.from(this.poolName, 'utf8'))
+      .update(Buffer.from(state.userIdForSrp, 'utf8'))
+      .update(Buffer.from(secretBlock, 'base64'))
+      .update(Buffer.from(responses.TIMESTAMP ?? '', 'utf8'))
+      .digest();
+    const given = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE ?? '', 'base64');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+    return state.userIdForSrp;
+  }
+
+  /** The user a pending challenge was issued for (to check USERNAME in the response). */
+  userFor(secretBlock: string): string | undefined {
+    return this.pending.get(secretBlock)?.userIdForSrp;
+  }
+
+  private sweep(now = Date.now()): void {
+    for (const [key, state] of this.pending) if (state.expiresAt < now) this.pending.delete(key);
+  }
+}
