@@ -1,0 +1,41 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Amplify } from 'aws-amplify';
+import { describe, expect, it } from 'vitest';
+import { buildOutputs, writeOutputs } from './amplify-outputs.ts';
+
+const endpoints = {
+  region: 'us-east-1',
+  graphqlUrl: 'http://localhost:20002/graphql',
+  realtimeUrl: 'wss://localhost:20002/graphql/realtime',
+  defaultAuthMode: 'AWS_LAMBDA' as const,
+  additionalAuthModes: ['AMAZON_COGNITO_USER_POOLS' as const, 'AWS_IAM' as const],
+  cognito: { endpoint: 'http://localhost:9229', userPoolId: 'local_pool', userPoolClientId: 'client1' },
+  storage: { endpoint: 'http://localhost:4569', bucketName: 'cruddur-local' },
+};
+
+describe('amplify_outputs.json', () => {
+  it('is written atomically and read by the real aws-amplify v6 configure', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outputs-'));
+    const file = path.join(dir, 'amplify_outputs.json');
+    await writeOutputs(file, buildOutputs(endpoints));
+    const outputs = JSON.parse(await fs.readFile(file, 'utf8'));
+    expect(outputs.version).toBe('1.4');
+    expect(outputs.custom).toMatchObject({ cognito_endpoint: 'http://localhost:9229', storage_endpoint: 'http://localhost:4569', realtime_url: 'wss://localhost:20002/graphql/realtime' });
+    Amplify.configure(outputs);
+    const config = Amplify.getConfig();
+    expect(config.API?.GraphQL).toMatchObject({ endpoint: 'http://localhost:20002/graphql', region: 'us-east-1', defaultAuthMode: 'lambda' });
+    expect(config.Auth?.Cognito).toMatchObject({ userPoolId: 'local_pool', userPoolClientId: 'client1', loginWith: { email: true } });
+    expect(config.Storage?.S3).toMatchObject({ bucket: 'cruddur-local', region: 'us-east-1' });
+    expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await fs.rm(dir, { recursive: true });
+  });
+
+  it('omits auth and storage when those services are not running', () => {
+    const outputs = buildOutputs({ ...endpoints, cognito: undefined, storage: undefined, apiKey: 'da2-x' });
+    expect(outputs.auth).toBeUndefined();
+    expect(outputs.storage).toBeUndefined();
+    expect(outputs.data).toMatchObject({ api_key: 'da2-x', authorization_types: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'] });
+  });
+});
