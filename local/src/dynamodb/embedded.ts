@@ -1,0 +1,36 @@
+/**
+ * The embedded store: dynalite (Node.js, Apache-2.0) listening on loopback only. In memory
+ * (memory-level) without a path; on disk with one — dynalite 4 opens `level` 10, i.e.
+ * classic-level's LevelDB native binding (prebuilt for linux-x64), in `<dataDir>/dynamodb/store`.
+ * LevelDB appends every write to its log file before dynalite answers (`sync: false`: the bytes
+ * reach the OS page cache), which is what makes an acknowledged write survive `kill -9`.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
+
+export interface EmbeddedStore {
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedStore(options: { path?: string }): Promise<EmbeddedStore> {
+  // Table state changes are instant offline: tests and `start` never wait on CREATING.
+  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

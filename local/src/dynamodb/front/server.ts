@@ -1,0 +1,153 @@
+/**
+ * The DynamoDB endpoint everything talks to (SDK clients, resolvers' data source, Lambdas via
+ * `AWS_ENDPOINT_URL_DYNAMODB`). It relays the DynamoDB JSON API to the store and, for every
+ * write, captures old/new images under one write lock and commits stream records before it
+ * answers — so writes from any client produce records, in commit order. It also supplies what the
+ * embedded store lacks: transactions and TTL settings. Requests are authenticated only by shape
+ * (a SigV4 `Authorization` header must be present), like dynalite and DynamoDB Local.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import zlib from 'node:zlib';
+import type { Backend } from '../backend.ts';
+import { Mutex } from '../mutex.ts';
+import type { StreamHub } from '../streams/hub.ts';
+import type { Change } from '../streams/record.ts';
+import { ItemReader } from './items.ts';
+import { awsError, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
+import { transactGetItems, transactWriteItems } from './transactions.ts';
+import { TtlSettings } from './ttl-settings.ts';
+import { batchWriteItem, deleteItem, putItem, updateItem, type WriteOutcome } from './writes.ts';
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+export interface Front {
+  endpoint: string;
+  reader: ItemReader;
+  ttl: TtlSettings;
+  /** Resolves once no write is in progress or queued. */
+  writesIdle(): boolean;
+  /** Runs `fn` under the write lock (the TTL sweeper deletes through it). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startFront(options: { backend: Backend; hub: StreamHub; port?: number; host?: string; ttlDir?: string }): Promise<Front> {
+  const { backend, hub } = options;
+  const reader = new ItemReader(backend);
+  const ttl = new TtlSettings(options.ttlDir);
+  const lock = new Mutex();
+
+  async function write(run: () => Promise<{ response: FrontResponse; changes: Change[] }>): Promise<FrontResponse> {
+    return lock.run(async () => {
+      const { response, changes } = await run();
+      hub.commit(changes);
+      return response;
+    });
+  }
+
+  async function dispatch(operation: string, raw: string, input: Record<string, unknown>): Promise<FrontResponse> {
+    const forward = () => backend.call(operation, input);
+    const tableName = typeof input.TableName === 'string' ? input.TableName : '';
+    const capture = (fn: (i: never, c: { reader: ItemReader; forward: typeof forward }) => Promise<WriteOutcome>) =>
+      write(() => fn(input as never, { reader, forward }));
+    switch (operation) {
+      case 'PutItem':
+        return capture(putItem);
+      case 'UpdateItem':
+        return capture(updateItem);
+      case 'DeleteItem':
+        return capture(deleteItem);
+      case 'BatchWriteItem':
+        return capture(batchWriteItem);
+      case 'TransactWriteItems':
+        return write(() => transactWriteItems(input as never, backend, reader));
+      case 'TransactGetItems':
+        return backend.embedded ? lock.run(() => transactGetItems(input as never, backend)) : forward();
+      case 'UpdateTimeToLive':
+        if (!backend.embedded) return forward();
+        return ttl.update(input, (await reader.keySchema(tableName)) !== null);
+      case 'DescribeTimeToLive':
+        if (!backend.embedded) return forward();
+        return ttl.describe(tableName, (await reader.keySchema(tableName)) !== null);
+      case 'CreateTable':
+      case 'DeleteTable':
+      case 'UpdateTable': {
+        const res = await lock.run(forward);
+        reader.forget(tableName);
+        return res;
+      }
+      default:
+        void raw;
+        return forward();
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY) chunks.push(c);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      void handle(req, Buffer.concat(chunks).toString('utf8'), size)
+        .catch((err: unknown) => awsError('InternalServerError', err instanceof Error ? err.message : String(err), {}, 500))
+        .then((out) => send(res, out));
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, raw: string, size: number): Promise<FrontResponse> {
+    if (req.method === 'GET') return { status: 200, body: 'healthy: dynamodb.local ' };
+    if (size > MAX_BODY) return { status: 413, body: '' };
+    const target = String(req.headers['x-amz-target'] ?? '');
+    if (req.method !== 'POST' || !target.startsWith(TARGET_PREFIX)) {
+      return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#UnknownOperationException' }) };
+    }
+    const auth = String(req.headers.authorization ?? '');
+    if (!auth.startsWith('AWS4-')) {
+      return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#MissingAuthenticationTokenException', message: 'Request is missing Authentication Token' }) };
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(raw);
+    } catch {
+      return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException' }) };
+    }
+    if (!input || typeof input !== 'object' || Array.isArray(input)) {
+      return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException' }) };
+    }
+    return dispatch(target.slice(TARGET_PREFIX.length), raw, input as Record<string, unknown>);
+  }
+
+  function send(res: http.ServerResponse, out: FrontResponse): void {
+    const body = Buffer.from(out.body, 'utf8');
+    res.writeHead(out.status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': body.length,
+      'x-amzn-requestid': randomBytes(39).toString('base64').toUpperCase().replace(/[+/]/g, '0'),
+      'x-amz-crc32': String(zlib.crc32(body)),
+    });
+    res.end(body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    reader,
+    ttl,
+    writesIdle: () => lock.idle,
+    exclusive: (fn) => lock.run(fn),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Single-item and batch writes: the client's request goes to the store unchanged (so its
+ * ReturnValues, conditions and errors are the store's own), bracketed by consistent reads of the
+ * item's old image before and — for updates — its new image after. The caller holds the write
+ * lock, so nothing can interleave between those reads and the write.
+ */
+import type { BackendResponse } from '../backend.ts';
+import type { AttributeMap, Change } from '../streams/record.ts';
+import type { ItemReader } from './items.ts';
+import type { BatchWriteInput, KeyInput, PutInput, UpdateInput } from './protocol.ts';
+
+export interface WriteContext {
+  reader: ItemReader;
+  forward: () => Promise<BackendResponse>;
+}
+
+export interface WriteOutcome {
+  response: BackendResponse;
+  changes: Change[];
+}
+
+const succeeded = (res: BackendResponse) => res.status >= 200 && res.status < 300;
+
+export async function putItem(input: PutInput, ctx: WriteContext): Promise<WriteOutcome> {
+  const keys = await ctx.reader.keyOf(input.TableName, input.Item);
+  if (!keys) return { response: await ctx.forward(), changes: [] };
+  const oldImage = await ctx.reader.get(input.TableName, keys);
+  const response = await ctx.forward();
+  if (!succeeded(response)) return { response, changes: [] };
+  return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage: input.Item }] };
+}
+
+export async function updateItem(input: UpdateInput, ctx: WriteContext): Promise<WriteOutcome> {
+  const keys = await ctx.reader.keyOf(input.TableName, input.Key);
+  if (!keys) return { response: await ctx.forward(), changes: [] };
+  const oldImage = await ctx.reader.get(input.TableName, keys);
+  const response = await ctx.forward();
+  if (!succeeded(response)) return { response, changes: [] };
+  const newImage = await ctx.reader.get(input.TableName, keys);
+  return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage }] };
+}
+
+export async function deleteItem(input: KeyInput, ctx: WriteContext): Promise<WriteOutcome> {
+  const keys = await ctx.reader.keyOf(input.TableName, input.Key);
+  if (!keys) return { response: await ctx.forward(), changes: [] };
+  const oldImage = await ctx.reader.get(input.TableName, keys);
+  const response = await ctx.forward();
+  if (!succeeded(response) || !oldImage) return { response, changes: [] };
+  return { response, changes: [{ tableName: input.TableName, keys, oldImage }] };
+}
+
+export async function batchWriteItem(input: BatchWriteInput, ctx: WriteContext): Promise<WriteOutcome> {
+  const planned: { tableName: string; keys: AttributeMap; newImage?: AttributeMap }[] = [];
+  for (const [tableName, requests] of Object.entries(input.RequestItems ?? {})) {
+    for (const request of Array.isArray(requests) ? requests : []) {
+      const newImage = request?.PutRequest?.Item;
+      const keys = await ctx.reader.keyOf(tableName, newImage ?? request?.DeleteRequest?.Key);
+      // A malformed request is rejected by the store as a whole; nothing to capture.
+      if (!keys) return { response: await ctx.forward(), changes: [] };
+      planned.push({ tableName, keys, newImage });
+    }
+  }
+  const oldImages = await Promise.all(planned.map((p) => ctx.reader.get(p.tableName, p.keys)));
+  const response = await ctx.forward();
+  if (!succeeded(response)) return { response, changes: [] };
+  const unprocessed = new Set<string>();
+  const body = JSON.parse(response.body || '{}') as BatchWriteInput & { UnprocessedItems?: BatchWriteInput['RequestItems'] };
+  for (const [tableName, requests] of Object.entries(body.UnprocessedItems ?? {})) {
+    for (const r of requests) unprocessed.add(tableName + JSON.stringify(r.PutRequest?.Item ?? r.DeleteRequest?.Key));
+  }
+  const changes: Change[] = [];
+  planned.forEach((p, i) => {
+    const original = input.RequestItems[p.tableName];
+    const request = original.find((r) => (r.PutRequest?.Item ?? r.DeleteRequest?.Key) && sameKeys(p.keys, r.PutRequest?.Item ?? r.DeleteRequest!.Key));
+    if (request && unprocessed.has(p.tableName + JSON.stringify(request.PutRequest?.Item ?? request.DeleteRequest?.Key))) return;
+    changes.push({ tableName: p.tableName, keys: p.keys, oldImage: oldImages[i], newImage: p.newImage });
+  });
+  return { response, changes };
+}
+
+function sameKeys(keys: AttributeMap, item: AttributeMap): boolean {
+  return Object.keys(keys).every((k) => JSON.stringify(keys[k]) === JSON.stringify(item[k]));
+}

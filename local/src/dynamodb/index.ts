@@ -1,0 +1,192 @@
+/**
+ * The offline DynamoDB: an embedded store (dynalite; in memory, or LevelDB under
+ * `<dataDir>/dynamodb`) — or any DynamoDB API named by `DYNAMODB_ENDPOINT` — behind a front that
+ * adds streams, transactions and TTL. See docs/decisions/004-dynamodb-store-and-streams.md.
+ */
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { table as tableDefinition } from '../../../definitions/table.ts';
+import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
+import { invokeHandler } from '../lambda/invoke.ts';
+import { createBackend } from './backend.ts';
+import { startEmbeddedStore, type EmbeddedStore } from './embedded.ts';
+import { startFront } from './front/server.ts';
+import { StreamHub } from './streams/hub.ts';
+import type { StreamRecord } from './streams/record.ts';
+import { EventSourceMapping } from './streams/event-source-mapping.ts';
+import { FailureDestination, type FailureRecord } from './streams/failure-destination.ts';
+import { ensureTable } from './table-setup.ts';
+import { TtlSweeper } from './ttl/sweeper.ts';
+
+export type { StreamRecord } from './streams/record.ts';
+export type { FailureRecord } from './streams/failure-destination.ts';
+
+export interface StartDynamoOptions {
+  /** Root data dir (`.cruddur`); the store lives in `<dataDir>/dynamodb`. In memory when absent. */
+  dataDir?: string;
+  /** Physical table name (default `cruddur-local`). */
+  tableName?: string;
+  /** Port of the DynamoDB endpoint (default 0: ephemeral). */
+  port?: number;
+  region?: string;
+  /** TTL sweep interval (default 60 s; 0 disables the timer, `ttl.sweepNow()` still works). */
+  ttlIntervalMs?: number;
+  /** External DynamoDB API instead of the embedded store (default `process.env.DYNAMODB_ENDPOINT`). */
+  externalEndpoint?: string;
+}
+
+export interface DynamoStack {
+  /** The DynamoDB endpoint every client (SDK, Lambdas via AWS_ENDPOINT_URL_DYNAMODB) must use. */
+  endpoint: string;
+  /** An SDK client for `endpoint`. */
+  client: DynamoDBClient;
+  tableName: string;
+  region: string;
+  streams: {
+    /** Every committed record, of every table, as it is committed. */
+    subscribe(listener: (record: StreamRecord) => void): () => void;
+    /** Resolves once no write is in flight and every event source mapping has caught up. */
+    idle(): Promise<void>;
+    /** @internal used by startEventSourceMappings. */
+    hub: StreamHub;
+    /** @internal */
+    register(consumer: { readonly idle: boolean }): () => void;
+    /** @internal where mappings keep checkpoints and failure messages (absent in memory). */
+    dir?: string;
+  };
+  ttl: { sweepNow(): Promise<number> };
+  close(): Promise<void>;
+}
+
+/** Starts the store, the front and the TTL sweeper, and makes sure the app's table exists. */
+export async function startDynamo(options: StartDynamoOptions = {}): Promise<DynamoStack> {
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const tableName = options.tableName ?? 'cruddur-local';
+  const external = options.externalEndpoint ?? process.env.DYNAMODB_ENDPOINT;
+  const root = options.dataDir ? path.resolve(options.dataDir, 'dynamodb') : undefined;
+  const streamsDir = root ? path.join(root, 'streams') : undefined;
+
+  let store: EmbeddedStore | undefined;
+  if (!external) store = await startEmbeddedStore({ path: root ? path.join(root, 'store') : undefined });
+  const credentials = process.env.AWS_ACCESS_KEY_ID
+    ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN }
+    : undefined;
+  const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, region, credentials });
+  const hub = new StreamHub({ region, dir: streamsDir });
+  const front = await startFront({ backend, hub, port: options.port, ttlDir: root });
+  const client = new DynamoDBClient({ endpoint: front.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+  const sweeper = new TtlSweeper({
+    backend,
+    hub,
+    exclusive: front.exclusive,
+    keySchema: (t) => front.reader.keySchema(t),
+    intervalMs: options.ttlIntervalMs,
+    tables: async () => {
+      if (backend.embedded) return front.ttl.enabled();
+      const d = await backend.json<{ TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string } }>('DescribeTimeToLive', { TableName: tableName });
+      return d.TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED' ? [{ tableName, attributeName: d.TimeToLiveDescription.AttributeName! }] : [];
+    },
+  });
+
+  try {
+    await ensureTable(client, tableName, tableDefinition);
+  } catch (err) {
+    client.destroy();
+    await front.close();
+    backend.close();
+    await store?.close();
+    throw err;
+  }
+  sweeper.start();
+
+  const consumers = new Set<{ readonly idle: boolean }>();
+  const settled = () => front.writesIdle() && !sweeper.busy && [...consumers].every((c) => c.idle);
+
+  return {
+    endpoint: front.endpoint,
+    client,
+    tableName,
+    region,
+    streams: {
+      subscribe: (listener) => hub.subscribe(listener),
+      async idle() {
+        // Consumers write too, so only two settled observations in a row mean "drained".
+        let calm = 0;
+        while (calm < 2) {
+          await new Promise((r) => setTimeout(r, 5));
+          calm = settled() ? calm + 1 : 0;
+        }
+      },
+      hub,
+      register(consumer) {
+        consumers.add(consumer);
+        return () => consumers.delete(consumer);
+      },
+      dir: streamsDir,
+    },
+    ttl: { sweepNow: () => sweeper.sweepNow() },
+    async close() {
+      await sweeper.close();
+      client.destroy();
+      await front.close();
+      backend.close();
+      await store?.close();
+    },
+  };
+}
+
+export interface EventSourceMappingsOptions {
+  /** Set on `process.env` before handlers run (in-process Lambdas share the process environment). */
+  env?: Record<string, string>;
+  log?: (obj: object) => void;
+  /** First retry delay; doubles per attempt (default 100 ms). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  accountId?: string;
+}
+
+export interface EventSourceMappings {
+  close(): Promise<void>;
+  /** Failure-destination messages of every mapping, in arrival order. */
+  failures: FailureRecord[];
+}
+
+/** Runs each consumer as an event source mapping on the stack's table stream. */
+export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
+  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...options.env };
+  Object.assign(process.env, env);
+  const failures: FailureRecord[] = [];
+  const log = stack.streams.hub.log(stack.tableName);
+  const account = options.accountId ?? '000000000000';
+  const mappings = consumers.map((consumer) => {
+    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'));
+    const send = destination.send.bind(destination);
+    destination.send = (record) => {
+      send(record);
+      failures.push(record);
+    };
+    const mapping = new EventSourceMapping({
+      consumer,
+      log,
+      destination,
+      functionArn: `arn:aws:lambda:${stack.region}:${account}:function:${consumer.name}`,
+      checkpointDir: stack.streams.dir && path.join(stack.streams.dir, 'checkpoints'),
+      retryBaseMs: options.retryBaseMs,
+      retryMaxMs: options.retryMaxMs,
+      logger: options.log,
+      invoke: (event) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account }),
+    });
+    const unregister = stack.streams.register(mapping);
+    return { mapping, unregister };
+  });
+  return {
+    failures,
+    async close() {
+      for (const { mapping, unregister } of mappings) {
+        unregister();
+        await mapping.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * DynamoDB TTL, offline: items whose TTL attribute (a Number, epoch seconds) lies in the past are
+ * deleted by "the service", and their REMOVE records carry
+ * `userIdentity: {type: "Service", principalId: "dynamodb.amazonaws.com"}` ("Working with time to
+ * live" / "TTL and DynamoDB Streams" pages). As in DynamoDB, non-Number values and values more than
+ * five years old are ignored, and an item is re-checked at deletion time (a conditional delete),
+ * so an item updated meanwhile survives.
+ */
+import type { Backend } from '../backend.ts';
+import { BackendError } from '../backend.ts';
+import type { AttributeMap } from '../streams/record.ts';
+import type { StreamHub } from '../streams/hub.ts';
+
+const FIVE_YEARS_S = 5 * 365 * 24 * 3600;
+
+export interface TtlSweeperOptions {
+  backend: Backend;
+  hub: StreamHub;
+  /** Tables with TTL enabled and their attribute. */
+  tables: () => Promise<{ tableName: string; attributeName: string }[]>;
+  /** Runs deletes under the front's write lock so records stay in commit order. */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  keySchema: (tableName: string) => Promise<string[] | null>;
+  intervalMs?: number;
+  pageSize?: number;
+}
+
+export class TtlSweeper {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(private readonly options: TtlSweeperOptions) {}
+
+  start(): void {
+    const interval = this.options.intervalMs ?? 60_000;
+    if (interval <= 0) return;
+    this.timer = setInterval(() => void this.sweepNow().catch(() => undefined), interval);
+    this.timer.unref();
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** Deletes every expired item now; resolves with how many were deleted. */
+  sweepNow(): Promise<number> {
+    this.running ??= this.sweep().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async sweep(): Promise<number> {
+    let deleted = 0;
+    for (const { tableName, attributeName } of await this.options.tables()) {
+      const keyNames = await this.options.keySchema(tableName);
+      if (!keyNames) continue;
+      const now = Math.floor(Date.now() / 1000);
+      let start: AttributeMap | undefined;
+      do {
+        const page: { Items?: AttributeMap[]; LastEvaluatedKey?: AttributeMap } = await this.options.backend.json('Scan', {
+          TableName: tableName,
+          Limit: this.options.pageSize ?? 500,
+          FilterExpression: '#ttl < :now AND #ttl > :floor',
+          ExpressionAttributeNames: { '#ttl': attributeName },
+          ExpressionAttributeValues: { ':now': { N: String(now) }, ':floor': { N: String(now - FIVE_YEARS_S) } },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        });
+        for (const item of page.Items ?? []) {
+          const keys = Object.fromEntries(keyNames.map((k) => [k, item[k]]));
+          if (await this.expire(tableName, attributeName, keys, now)) deleted += 1;
+        }
+        start = page.LastEvaluatedKey;
+      } while (start);
+    }
+    return deleted;
+  }
+
+  private expire(tableName: string, attributeName: string, keys: AttributeMap, now: number): Promise<boolean> {
+    return this.options.exclusive(async () => {
+      try {
+        const res = await this.options.backend.json<{ Attributes?: AttributeMap }>('DeleteItem', {
+          TableName: tableName,
+          Key: keys,
+          ConditionExpression: '#ttl < :now',
+          ExpressionAttributeNames: { '#ttl': attributeName },
+          ExpressionAttributeValues: { ':now': { N: String(now) } },
+          ReturnValues: 'ALL_OLD',
+        });
+        if (!res.Attributes) return false;
+        this.options.hub.commit([{ tableName, keys, oldImage: res.Attributes, byTtl: true }]);
+        return true;
+      } catch (err) {
+        if (err instanceof BackendError && err.type === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    });
+  }
+}
