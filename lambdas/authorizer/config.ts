@@ -1,0 +1,43 @@
+/**
+ * The authorizer's configuration, from the environment only (the parity rule):
+ *   USER_POOL_ID, USER_POOL_CLIENT_ID  the pool and app client whose access tokens are accepted
+ *   COGNITO_ISSUER      optional; default https://cognito-idp.<region>.amazonaws.com/<poolId>.
+ *                       Offline: the local pool's issuer, http://<host>:<port>/<poolId>
+ *   COGNITO_JWKS_URI    optional; default <issuer>/.well-known/jwks.json
+ *   TABLE_NAME          the table holding profiles (the handle for resolverContext)
+ *   SCHEMA_PATH         optional; the schema.graphql the guest policy is derived from. Default:
+ *                       ./schema.graphql in the working directory (the Lambda asset root, where
+ *                       infra copies it), else the repository's schema.graphql.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface AuthorizerConfig {
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  jwksUri: string;
+  schemaPath: string;
+}
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+export function readConfig(): AuthorizerConfig {
+  const userPoolId = required('USER_POOL_ID');
+  const region = userPoolId.split('_')[0];
+  const issuer = (process.env.COGNITO_ISSUER || `https://cognito-idp.${region}.amazonaws.com/${userPoolId}`).replace(/\/$/, '');
+  const inAsset = path.resolve('schema.graphql');
+  const inRepo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema.graphql');
+  return {
+    userPoolId,
+    clientId: required('USER_POOL_CLIENT_ID'),
+    issuer,
+    jwksUri: process.env.COGNITO_JWKS_URI || `${issuer}/.well-known/jwks.json`,
+    schemaPath: process.env.SCHEMA_PATH || (fs.existsSync(inAsset) ? inAsset : inRepo),
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * AppSync Lambda authorizer (AWS_LAMBDA mode). A Cognito access token from our pool and client
+ * → resolverContext {sub, username, handle}; the token `guest` → resolverContext {guest: "true"}
+ * with every non-public root field denied; anything else → isAuthorized false.
+ * Response shape: AppSync Developer Guide, "Configuring authorization" (AWS_LAMBDA).
+ */
+import fs from 'node:fs';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { createLogger } from '../shared/logger.ts';
+import { dynamoClient, tableName } from '../shared/table.ts';
+import { readConfig } from './config.ts';
+import { guestDeniedFields } from './guest-policy.ts';
+import { createAccessTokenVerifier, type AccessTokenVerifier } from './verifier.ts';
+
+const logger = createLogger('authorizer');
+
+export interface AppSyncAuthorizerEvent {
+  authorizationToken: string;
+  requestContext: { apiId: string; accountId: string; requestId: string; queryString: string; operationName?: string; variables: Record<string, unknown> };
+  requestHeaders?: Record<string, string>;
+}
+
+export interface AppSyncAuthorizerResult {
+  isAuthorized: boolean;
+  resolverContext?: Record<string, string>;
+  deniedFields?: string[];
+  ttlOverride?: number;
+}
+
+/** A user's authorization is cached at most 5 minutes, and never past the token's expiry. */
+const userTtlSeconds = 300;
+/** The guest answer never changes until the next deployment. */
+const guestTtlSeconds = 3600;
+
+// Built once per container (cold start), from the environment.
+let state: { verify: AccessTokenVerifier; guestDenied: string[] } | undefined;
+function init() {
+  if (!state) {
+    const config = readConfig();
+    state = { verify: createAccessTokenVerifier(config), guestDenied: guestDeniedFields(fs.readFileSync(config.schemaPath, 'utf8')) };
+    logger.info('authorizer ready', { issuer: config.issuer, guestDeniedFields: state.guestDenied.length });
+  }
+  return state;
+}
+
+/** The caller's handle from their profile; "" while the profile does not exist yet. */
+async function handleOf(sub: string): Promise<string> {
+  const { Item } = await dynamoClient().send(
+    new GetItemCommand({ TableName: tableName(), Key: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } }, ProjectionExpression: 'handle' }),
+  );
+  return Item?.handle?.S ?? '';
+}
+
+export async function handler(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult> {
+  const { verify, guestDenied } = init();
+  const token = (event.authorizationToken ?? '').replace(/^Bearer\s+/i, '');
+  const requestId = event.requestContext?.requestId;
+  if (token === 'guest') {
+    return { isAuthorized: true, resolverContext: { guest: 'true' }, deniedFields: guestDenied, ttlOverride: guestTtlSeconds };
+  }
+  let claims;
+  try {
+    claims = await verify(token);
+  } catch (err) {
+    logger.info('token refused', { requestId, reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    return { isAuthorized: false, ttlOverride: 0 };
+  }
+  const handle = await handleOf(claims.sub);
+  const ttl = Math.max(0, Math.min(userTtlSeconds, claims.exp - Math.floor(Date.now() / 1000)));
+  logger.info('authorized', { requestId, sub: claims.sub });
+  return { isAuthorized: true, resolverContext: { sub: claims.sub, username: claims.username, handle }, ttlOverride: ttl };
+}

@@ -1,0 +1,53 @@
+/**
+ * The items a confirmed sign-up creates: the profile and the handle claim. Engineer F's resolvers
+ * read these shapes (user by id, user by handle, search by handle prefix on gsi1).
+ */
+import { handleKey } from '../shared/handle.ts';
+
+export interface ProfileItem {
+  pk: string;
+  sk: 'PROFILE';
+  id: string;
+  handle: string;
+  handleLower: string;
+  displayName: string;
+  bio: string;
+  avatarUrl: null;
+  createdAt: string;
+  followersCount: number;
+  followingCount: number;
+  crudsCount: number;
+  /** Search by handle prefix: Query gsi1 where gsi1pk = "HANDLE_PREFIX" and begins_with(gsi1sk, prefix). */
+  gsi1pk: 'HANDLE_PREFIX';
+  gsi1sk: string;
+}
+
+export interface HandleClaimItem {
+  pk: string;
+  sk: 'HANDLE';
+  userId: string;
+  handle: string;
+}
+
+export function profileItems(sub: string, handle: string, displayName: string, now: Date): { profile: ProfileItem; claim: HandleClaimItem } {
+  const handleLower = handle.toLowerCase();
+  return {
+    profile: {
+      pk: `USER#${sub}`,
+      sk: 'PROFILE',
+      id: sub,
+      handle,
+      handleLower,
+      displayName,
+      bio: '',
+      avatarUrl: null,
+      createdAt: now.toISOString(),
+      followersCount: 0,
+      followingCount: 0,
+      crudsCount: 0,
+      gsi1pk: 'HANDLE_PREFIX',
+      gsi1sk: handleLower,
+    },
+    claim: { ...(handleKey(handle) as { pk: string; sk: 'HANDLE' }), userId: sub, handle },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Cognito PreSignUp trigger: refuses a sign-up whose handle (preferred_username) is malformed or
+ * already claimed, so the user hears it at sign-up rather than after confirming. Cognito reports
+ * a throw as UserLambdaValidationException "PreSignUp failed with error <message>.".
+ * The claim itself is written by PostConfirmation in a conditional transaction, which settles
+ * the race between two unconfirmed sign-ups for the same handle.
+ */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { PreSignUpTriggerEvent } from './event.ts';
+import { handleKey, handlePattern } from '../shared/handle.ts';
+import { createLogger } from '../shared/logger.ts';
+import { dynamoClient, tableName } from '../shared/table.ts';
+
+const logger = createLogger('cognito-pre-signup');
+
+export async function handler(event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> {
+  logger.info('pre sign-up', { triggerSource: event.triggerSource, userName: event.userName });
+  const handle = event.request.userAttributes.preferred_username ?? '';
+  if (!handlePattern.test(handle)) {
+    throw new Error('Handle must be 3 to 20 letters, digits or underscores');
+  }
+  const claim = await dynamoClient().send(
+    new GetItemCommand({ TableName: tableName(), Key: marshall(handleKey(handle)), ConsistentRead: true, ProjectionExpression: 'pk' }),
+  );
+  if (claim.Item) {
+    logger.info('handle taken', { handle });
+    throw new Error(`Handle ${handle} is already taken`);
+  }
+  return event;
+}

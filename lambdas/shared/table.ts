@@ -1,0 +1,19 @@
+/**
+ * The DynamoDB client and table name for handlers. The endpoint comes from the SDK's standard
+ * configuration (AWS_ENDPOINT_URL_DYNAMODB offline), so handlers never know where they run.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+let client: DynamoDBClient | undefined;
+
+/** A client created once per container, reused across invocations. */
+export function dynamoClient(): DynamoDBClient {
+  client ??= new DynamoDBClient({});
+  return client;
+}
+
+export function tableName(): string {
+  const name = process.env.TABLE_NAME;
+  if (!name) throw new Error('TABLE_NAME is not set');
+  return name;
+}
