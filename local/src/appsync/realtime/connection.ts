@@ -94,6 +94,7 @@ export class RealtimeConnection {
 
   /** connection_error, then close (AppSync's reaction to a connection it will not serve). */
   fail(entry: ProtocolErrorEntry): void {
+    this.deps.log.info({ connectionId: this.connectionId, error: entry }, 'real-time connection refused');
     this.sendMessage({ type: MessageType.ConnectionError, payload: { errors: [entry] } });
     this.socket.close(1000, 'connection_error');
   }
@@ -141,6 +142,7 @@ export class RealtimeConnection {
   }
 
   private startError(id: string, errors: ProtocolErrorEntry[]): void {
+    this.deps.log.info({ connectionId: this.connectionId, id, errors }, 'subscription start refused');
     this.sendMessage({ type: MessageType.Error, id, payload: { errors } });
   }
 
