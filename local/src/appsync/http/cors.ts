@@ -27,7 +27,10 @@ export function isAllowedOrigin(config: CorsConfig, origin: string): boolean {
 export function applyCors(config: CorsConfig, req: IncomingMessage, res: ServerResponse, baseHeaders: Record<string, string>): boolean {
   const origin = req.headers.origin;
   if (!origin) return false;
-  if (!isAllowedOrigin(config, origin)) {
+  // Browsers send Origin on same-origin POSTs too (the explorer page): those are always allowed.
+  const host = req.headers.host;
+  const sameOrigin = host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+  if (!sameOrigin && !isAllowedOrigin(config, origin)) {
     sendError(res, requestErrors.forbiddenOrigin(), baseHeaders);
     return true;
   }

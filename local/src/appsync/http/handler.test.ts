@@ -200,6 +200,12 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-expose-headers')).toContain('x-amzn-RequestId');
   });
 
+  it('allows same-origin requests (the explorer page) whatever the allowlist', async () => {
+    const res = await post(whoami, { 'x-api-key': 'da2-valid', origin: base });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(base);
+  });
+
   it('refuses other origins, preflight or not', async () => {
     const pre = await fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST' } });
     expect(pre.status).toBe(403);
