@@ -4,15 +4,11 @@
  * the engine does not depend on the runtime's exact result shape.
  */
 import * as runtime from '../runtime/index.ts';
+import type { AppSyncErrorDetail, Evaluation } from '../runtime/types.ts';
 
 export type CompiledCode = Awaited<ReturnType<typeof runtime.compileCode>>;
 
-export interface ErrorDetail {
-  message: string;
-  errorType?: string | null;
-  data?: unknown;
-  errorInfo?: unknown;
-}
+export type ErrorDetail = AppSyncErrorDetail;
 
 export interface Outcome {
   value: unknown;
@@ -36,8 +32,6 @@ export function compile(source: string, filename: string): Promise<CompiledCode>
   return Promise.resolve(runtime.compileCode(source, filename));
 }
 
-type RawEvaluation = Record<string, any>;
-
 /** Evaluates one handler. Never throws for resolver-level failures: they come back in the outcome. */
 export function evaluateHandler(
   code: CompiledCode,
@@ -46,28 +40,22 @@ export function evaluateHandler(
   requestId: string,
   onLog: ((line: string) => void) | undefined,
 ): Outcome {
-  const ev = runtime.evaluate(code, handler, ctx as never, { requestId, onLog } as never) as unknown as RawEvaluation;
-  return normalise(ev);
+  return normalise(runtime.evaluate(code, handler, ctx, { requestId, onLog }));
 }
 
-function normalise(ev: RawEvaluation): Outcome {
-  const ext = (ev.extensions ?? {}) as RawEvaluation;
-  const early = ev.earlyReturn;
+function normalise(ev: Evaluation): Outcome {
   const rt = ev.runtimeError;
   return {
-    value: ev.value,
-    error: ev.error ? normaliseError(ev.error) : undefined,
+    value: ev.earlyReturn ? ev.earlyReturn.value : ev.value,
+    error: ev.error,
     unauthorized: Boolean(ev.unauthorized),
-    appended: Array.isArray(ev.errors) ? ev.errors.map(normaliseError) : [],
-    earlyReturn: early ? { skipTo: typeof early === 'object' ? early.skipTo : undefined } : undefined,
+    appended: ev.errors,
+    earlyReturn: ev.earlyReturn ? { skipTo: ev.earlyReturn.skipTo } : undefined,
     stash: ev.stash ?? {},
-    runtimeError: rt ? (typeof rt === 'string' ? rt : String(rt.message ?? rt)) : undefined,
-    subscriptionFilter: ext.subscriptionFilter,
-    subscriptionInvalidationFilter: ext.subscriptionInvalidationFilter,
-    invalidations: Array.isArray(ext.invalidations) ? ext.invalidations : [],
+    // AppSync reports code errors as "code.js:162:13: ReferenceError: …" (aws/aws-appsync-community#328).
+    runtimeError: rt ? (rt.line !== undefined ? `${rt.file ?? 'code.js'}:${rt.line}:${rt.column ?? 0}: ${rt.message}` : rt.message) : undefined,
+    subscriptionFilter: ev.extensions.subscriptionFilter,
+    subscriptionInvalidationFilter: ev.extensions.subscriptionInvalidationFilter,
+    invalidations: ev.extensions.invalidations ?? [],
   };
-}
-
-function normaliseError(e: any): ErrorDetail {
-  return { message: String(e.message ?? ''), errorType: e.errorType ?? e.type ?? null, data: e.data ?? null, errorInfo: e.errorInfo ?? e.info ?? null };
 }
