@@ -1,0 +1,11 @@
+import { type Context } from '@aws-appsync/utils';
+import { getOrReturn, userResponse } from './lib/fields.ts';
+import { userKey } from './lib/keys.ts';
+
+export function request(ctx: Context) {
+  return getOrReturn(ctx.source.peerId ? userKey(ctx.source.peerId) : null, null);
+}
+
+export function response(ctx: Context) {
+  return userResponse(ctx, false);
+}

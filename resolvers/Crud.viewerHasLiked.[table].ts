@@ -1,0 +1,14 @@
+import { type Context } from '@aws-appsync/utils';
+import { existsResponse, getOrReturn } from './lib/fields.ts';
+import { callerId } from './lib/identity.ts';
+import { likeKey } from './lib/keys.ts';
+
+/** Null for guests and IAM publishers (no viewer); otherwise whether the caller's like row exists. */
+export function request(ctx: Context) {
+  const viewer = callerId(ctx);
+  return getOrReturn(viewer ? likeKey(ctx.source.id, viewer) : null, null);
+}
+
+export function response(ctx: Context) {
+  return existsResponse(ctx);
+}

@@ -1,0 +1,34 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { requireCaller } from './lib/identity.ts';
+import { tableName } from './lib/ddb.ts';
+import { userKey } from './lib/keys.ts';
+import { crudFromItem } from './lib/items.ts';
+import { newCrudItem } from './lib/cruds.ts';
+import { EXPIRES_IN_SECONDS, LIMITS, requireText } from './lib/validate.ts';
+import { bump, failedConditions, putNew } from './lib/writes.ts';
+
+/**
+ * Posts a crud and counts it on the author's profile in one transaction. Hashtags and mentions
+ * are parsed here; the fan-out consumer turns the new item into feed rows, tag rows and
+ * mention notifications.
+ */
+export function request(ctx: Context<{ message: string; expiresIn?: string }>) {
+  const me = requireCaller(ctx);
+  const message = requireText('message', ctx.args.message, LIMITS.crud);
+  const seconds = EXPIRES_IN_SECONDS[ctx.args.expiresIn ?? 'SEVEN_DAYS'];
+  const item = newCrudItem({ authorId: me, message, expiresAt: util.time.nowEpochSeconds() + seconds });
+  ctx.stash.item = item;
+  const table = tableName(ctx);
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [putNew(table, { pk: item.pk, sk: item.sk }, item), bump(table, userKey(me), 'crudsCount', 1)],
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    if (failedConditions(ctx).indexOf(1) >= 0) util.error('Your profile does not exist', 'NotFound');
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return crudFromItem(ctx.stash.item);
+}

@@ -1,0 +1,1 @@
+export { targetRequest as request, targetResponse as response } from '../lib/follows.ts';

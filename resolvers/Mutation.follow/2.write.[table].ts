@@ -1,0 +1,1 @@
+export { followRequest as request, writeResponse as response } from '../lib/follows.ts';

@@ -1,0 +1,1 @@
+export { rereadRequest as request, rereadResponse as response } from '../lib/edges.ts';

@@ -1,0 +1,14 @@
+import { type Context } from '@aws-appsync/utils';
+import { getItem } from '../lib/ddb.ts';
+import { crudResponse } from '../lib/fields.ts';
+import { crudKey } from '../lib/keys.ts';
+
+export function request(ctx: Context<{ crudId: string }>) {
+  return getItem(crudKey(ctx.args.crudId));
+}
+
+export function response(ctx: Context) {
+  ctx.stash.parent = crudResponse(ctx, true);
+  ctx.stash.parentExpiresAt = ctx.result.expiresAt;
+  return ctx.stash.parent;
+}

@@ -1,0 +1,32 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { tableName } from '../lib/ddb.ts';
+import { crudKey } from '../lib/keys.ts';
+import { crudFromItem } from '../lib/items.ts';
+import { newCrudItem } from '../lib/cruds.ts';
+import { bump, failedConditions, putNew } from '../lib/writes.ts';
+
+export function request(ctx: Context) {
+  const item = newCrudItem({
+    authorId: ctx.stash.callerId,
+    message: ctx.stash.message,
+    expiresAt: ctx.stash.parentExpiresAt,
+    replyToId: ctx.stash.parent.id,
+  });
+  ctx.stash.item = item;
+  const table = tableName(ctx);
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      putNew(table, { pk: item.pk, sk: item.sk }, item),
+      bump(table, crudKey(ctx.stash.parent.id), 'repliesCount', 1, util.time.nowEpochSeconds()),
+    ],
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error) {
+    if (failedConditions(ctx).indexOf(1) >= 0) util.error('Crud not found or expired', 'NotFound');
+    util.error(ctx.error.message, ctx.error.type);
+  }
+  return crudFromItem(ctx.stash.item);
+}

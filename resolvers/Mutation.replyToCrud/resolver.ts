@@ -1,0 +1,17 @@
+import { type Context } from '@aws-appsync/utils';
+import { requireCaller } from '../lib/identity.ts';
+import { LIMITS, requireText } from '../lib/validate.ts';
+
+/**
+ * Replies to a live crud. The reply expires with its parent (a thread cannot outlive its crud)
+ * and the parent's repliesCount moves in the same transaction (the original never counted them).
+ */
+export function request(ctx: Context<{ crudId: string; message: string }>) {
+  ctx.stash.callerId = requireCaller(ctx);
+  ctx.stash.message = requireText('message', ctx.args.message, LIMITS.crud);
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

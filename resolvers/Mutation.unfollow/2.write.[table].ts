@@ -1,0 +1,1 @@
+export { unfollowRequest as request, writeResponse as response } from '../lib/follows.ts';

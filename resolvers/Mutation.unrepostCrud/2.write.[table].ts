@@ -1,0 +1,10 @@
+import { type Context } from '@aws-appsync/utils';
+import { removeEdgeRequest, writeEdgeResponse } from '../lib/edges.ts';
+
+export function request(ctx: Context) {
+  return removeEdgeRequest(ctx, 'REPOST');
+}
+
+export function response(ctx: Context) {
+  return writeEdgeResponse(ctx);
+}

@@ -1,0 +1,43 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { requireCaller } from './lib/identity.ts';
+import { getItem, raiseIfError, values } from './lib/ddb.ts';
+import { userKey } from './lib/keys.ts';
+import { userFromItem, type Item } from './lib/items.ts';
+import { LIMITS, requireText } from './lib/validate.ts';
+
+/**
+ * Updates the caller's display name and/or bio (the original's form used PUT against a POST
+ * route and never saved: bug 1). An empty bio clears it; omitted arguments stay as they are.
+ */
+export function request(ctx: Context<{ displayName?: string | null; bio?: string | null }>) {
+  const me = requireCaller(ctx);
+  const sets: string[] = [];
+  const names: Record<string, string> = {};
+  const vals: Item = {};
+  if (ctx.args.displayName !== undefined && ctx.args.displayName !== null) {
+    sets.push('#dn = :dn');
+    names['#dn'] = 'displayName';
+    vals[':dn'] = requireText('displayName', ctx.args.displayName, LIMITS.displayName);
+  }
+  if (ctx.args.bio !== undefined && ctx.args.bio !== null) {
+    const bio = ctx.args.bio.trim();
+    if (bio.length > LIMITS.bio) util.error(`bio must be at most ${LIMITS.bio} characters`, 'ValidationError', null, { field: 'bio', max: LIMITS.bio });
+    sets.push('#bio = :bio');
+    names['#bio'] = 'bio';
+    vals[':bio'] = bio;
+  }
+  if (sets.length === 0) return getItem(userKey(me), true);
+  return {
+    operation: 'UpdateItem',
+    key: util.dynamodb.toMapValues(userKey(me)),
+    update: { expression: `SET ${sets.join(', ')}`, expressionNames: names, expressionValues: values(vals) },
+    condition: { expression: 'attribute_exists(#pk)', expressionNames: { '#pk': 'pk' } },
+  };
+}
+
+export function response(ctx: Context) {
+  if (ctx.error && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') util.error('Your profile does not exist', 'NotFound');
+  raiseIfError(ctx);
+  if (!ctx.result) util.error('Your profile does not exist', 'NotFound');
+  return userFromItem(ctx.result);
+}

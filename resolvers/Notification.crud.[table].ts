@@ -1,0 +1,11 @@
+import { type Context } from '@aws-appsync/utils';
+import { crudResponse, getOrReturn } from './lib/fields.ts';
+import { crudKey } from './lib/keys.ts';
+
+export function request(ctx: Context) {
+  return getOrReturn(ctx.source.crudId ? crudKey(ctx.source.crudId) : null, null);
+}
+
+export function response(ctx: Context) {
+  return crudResponse(ctx, false);
+}

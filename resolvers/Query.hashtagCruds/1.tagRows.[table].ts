@@ -1,0 +1,24 @@
+import { runtime, util, type Context } from '@aws-appsync/utils';
+import { notExpired, query, raiseIfError } from '../lib/ddb.ts';
+import { hashtagKey } from '../lib/keys.ts';
+import { normalizeTag } from '../lib/text.ts';
+import { pageLimit } from '../lib/validate.ts';
+
+export function request(ctx: Context<{ tag: string; limit?: number; nextToken?: string }>) {
+  const limit = pageLimit(ctx.args.limit);
+  const tag = normalizeTag(ctx.args.tag);
+  if (!tag) runtime.earlyReturn({ rows: [], nextToken: null });
+  return query({
+    pkName: 'pk',
+    pkValue: hashtagKey(tag, '').pk,
+    forward: false,
+    limit,
+    nextToken: ctx.args.nextToken,
+    filter: notExpired(util.time.nowEpochSeconds()),
+  });
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  return { rows: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
+}

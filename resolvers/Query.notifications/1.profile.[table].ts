@@ -1,0 +1,13 @@
+import { type Context } from '@aws-appsync/utils';
+import { getItem, raiseIfError } from '../lib/ddb.ts';
+import { userKey } from '../lib/keys.ts';
+
+export function request(ctx: Context) {
+  return getItem(userKey(ctx.stash.callerId));
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  ctx.stash.readUpTo = ctx.result ? ctx.result.notificationsReadUpTo ?? null : null;
+  return ctx.stash.readUpTo;
+}

@@ -1,0 +1,1 @@
+export { ownRecipientRequest as request, ownRecipientResponse as response } from './lib/subscriptions.ts';

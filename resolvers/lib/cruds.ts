@@ -1,0 +1,42 @@
+/** The crud item as createCrud and replyToCrud write it (docs/data-model.md, "Crud"). */
+import { util } from '@aws-appsync/utils';
+import { crudKey, gsi } from './keys.ts';
+import { hashtagsOf, mentionsOf } from './text.ts';
+import type { Item } from './items.ts';
+
+export interface NewCrud {
+  authorId: string;
+  message: string;
+  expiresAt: number;
+  replyToId?: string;
+}
+
+/** A new crud item with a fresh ULID id; top-level cruds join the public feed (gsi3). */
+export function newCrudItem(c: NewCrud): Item {
+  const id = util.autoUlid();
+  const key = crudKey(id);
+  const item: Item = {
+    pk: key.pk,
+    sk: key.sk,
+    type: 'CRUD',
+    id,
+    authorId: c.authorId,
+    message: c.message,
+    createdAt: util.time.nowISO8601(),
+    expiresAt: c.expiresAt,
+    repliesCount: 0,
+    likesCount: 0,
+    repostsCount: 0,
+    hashtags: hashtagsOf(c.message),
+    mentions: mentionsOf(c.message),
+    gsi2pk: c.replyToId ? gsi.replies(c.replyToId) : gsi.userCruds(c.authorId),
+    gsi2sk: id,
+  };
+  if (c.replyToId) {
+    item.replyToId = c.replyToId;
+  } else {
+    item.gsi3pk = gsi.publicFeed;
+    item.gsi3sk = id;
+  }
+  return item;
+}

@@ -1,0 +1,17 @@
+/**
+ * Handle → user id through the handle claim (`HANDLE#<lower>` / `HANDLE`), a strongly consistent
+ * GetItem: a user who just signed up can be followed or messaged at once.
+ */
+import { type Context } from '@aws-appsync/utils';
+import { getItem, raiseIfError } from './ddb.ts';
+import { handleKey } from './keys.ts';
+
+export function handleLookupRequest(handle: string) {
+  return getItem(handleKey(handle.trim().toLowerCase()), true);
+}
+
+/** The user id the claim points at, or null. */
+export function handleLookupResponse(ctx: Context): string | null {
+  raiseIfError(ctx);
+  return ctx.result ? ctx.result.userId : null;
+}

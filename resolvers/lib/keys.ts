@@ -1,0 +1,55 @@
+/**
+ * Keys and key-derived ids of Cruddur's single table (see docs/data-model.md). Pure functions with
+ * no imports, so resolvers (APPSYNC_JS) and stream consumers (Lambda) share one definition.
+ */
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+export const userKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
+export const handleKey = (handleLower: string): Key => ({ pk: `HANDLE#${handleLower}`, sk: 'HANDLE' });
+export const crudKey = (crudId: string): Key => ({ pk: `CRUD#${crudId}`, sk: 'CRUD' });
+export const likeKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `LIKE#${userId}` });
+export const repostKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `REPOST#${userId}` });
+/** The follower's side of a follow: `USER#<follower>` / `FOLLOWS#<followee>`. */
+export const followsKey = (followerId: string, followeeId: string): Key => ({ pk: `USER#${followerId}`, sk: `FOLLOWS#${followeeId}` });
+/** The followee's side of a follow: `USER#<followee>` / `FOLLOWER#<follower>`. */
+export const followerKey = (followeeId: string, followerId: string): Key => ({ pk: `USER#${followeeId}`, sk: `FOLLOWER#${followerId}` });
+/** A home-feed entry; `eventId` is the crud id (posts) or the repost id (reposts): both ULIDs. */
+export const feedKey = (recipientId: string, eventId: string): Key => ({ pk: `FEED#${recipientId}`, sk: eventId });
+export const notificationKey = (recipientId: string, notificationId: string): Key => ({ pk: `NOTIF#${recipientId}`, sk: notificationId });
+export const conversationKey = (conversationId: string): Key => ({ pk: `CONV#${conversationId}`, sk: 'META' });
+/** A member's row of a conversation; its gsi2 (`INBOX#<user>`, last message id) is the inbox. */
+export const memberKey = (userId: string, conversationId: string): Key => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` });
+export const messageKey = (conversationId: string, messageId: string): Key => ({ pk: `CONV#${conversationId}`, sk: `MSG#${messageId}` });
+export const hashtagKey = (tag: string, crudId: string): Key => ({ pk: `TAG#${tag}`, sk: crudId });
+export const trendKey = (bucket: number, tag: string): Key => ({ pk: `TRENDS#${bucket}`, sk: `TAG#${tag}` });
+
+/** Partition values of the generic GSIs. */
+export const gsi = {
+  /** gsi1: every profile, sorted by lower-case handle (prefix search). Written by the PostConfirmation trigger. */
+  handlePrefix: 'HANDLE_PREFIX',
+  /** gsi2: a user's top-level cruds by id (= time). */
+  userCruds: (userId: string) => `CRUDS#${userId}`,
+  /** gsi2: replies to a crud by id (= time). */
+  replies: (crudId: string) => `REPLIES#${crudId}`,
+  /** gsi2: a user's conversations by last message id (= time). */
+  inbox: (userId: string) => `INBOX#${userId}`,
+  /** gsi3: every top-level crud by id (= time). */
+  publicFeed: 'PUBLIC',
+} as const;
+
+/** Trending buckets are 6 hours wide and numbered from the epoch, so no calendar or year boundary is involved. */
+export const TREND_BUCKET_SECONDS = 21600;
+export const trendBucket = (epochSeconds: number): number => Math.floor(epochSeconds / TREND_BUCKET_SECONDS);
+
+/** One conversation per pair: its id is derived from the two member ids, so concurrent first messages meet. */
+export function conversationIdFor(a: string, b: string): string {
+  return a < b ? `${a}_${b}` : `${b}_${a}`;
+}
+
+/** Conversation ids are `<smaller id>_<larger id>`; user ids (Cognito subs) never contain `_`. */
+export function conversationMembers(conversationId: string): string[] {
+  return conversationId.split('_');
+}
