@@ -1,0 +1,104 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { signOut } from 'aws-amplify/auth';
+import { useSession } from '../../lib/auth/session.tsx';
+import { Loading } from '../../components/ui/states.tsx';
+import { UnreadBadge } from '../../features/notifications/components/notifications-provider.tsx';
+import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
+
+const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
+
+/** Navigation, the page, and a sidebar (search + join call-out); collapses to a bottom bar on phones. */
+export function AppShell() {
+  const session = useSession();
+  const user = session.status === 'signedIn' ? session.user : undefined;
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="nav-column">
+        <Link to="/" className="logo" aria-label="Cruddur home">
+          Cruddur
+        </Link>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {user && (
+              <li>
+                <NavLink to="/" end className={navClass}>
+                  <span aria-hidden="true">🏠</span> <span className="nav-label">Home</span>
+                </NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/explore" className={navClass}>
+                <span aria-hidden="true">🔭</span> <span className="nav-label">Explore</span>
+              </NavLink>
+            </li>
+            {user && (
+              <>
+                <li>
+                  <NavLink to="/notifications" className={navClass}>
+                    <span aria-hidden="true">🔔</span> <span className="nav-label">Notifications</span>
+                    <UnreadBadge />
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/messages" className={navClass}>
+                    <span aria-hidden="true">✉️</span> <span className="nav-label">Messages</span>
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to={`/@${user.handle}`} className={navClass}>
+                    <span aria-hidden="true">👤</span> <span className="nav-label">Profile</span>
+                  </NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        <div className="nav-account">
+          {user ? (
+            <>
+              <p className="nav-user">
+                <span className="display-name">{user.name}</span> <span className="handle">@{user.handle}</span>
+              </p>
+              <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </>
+          ) : session.status === 'guest' ? (
+            <>
+              <Link className="btn btn-primary" to="/signup">
+                Sign up
+              </Link>
+              <Link className="btn btn-secondary" to="/signin">
+                Sign in
+              </Link>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" className="main-column" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <aside className="side-column" aria-label="Search and more">
+        <UserSearchBox />
+        {session.status === 'guest' && (
+          <section className="panel join" aria-labelledby="join-title">
+            <h2 id="join-title">Join the party!</h2>
+            <p>Don’t think about it, just crud it! Regret it? No worries, we’ll forget it…</p>
+            <Link className="btn btn-primary" to="/signup">
+              Join now
+            </Link>
+          </section>
+        )}
+        <p className="muted small">
+          <Link to="/explore">Trending on Explore</Link>
+        </p>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useRef } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesQuery } from '../../graphql/operations.ts';
+import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
+import { describeApiError } from '../../lib/graphql/index.ts';
+import { appendPage } from '../../lib/pagination.ts';
+import { useViewer } from '../../lib/auth/session.tsx';
+import { CrudCard, crudPath } from '../../features/crud/components/crud-card.tsx';
+import { CrudList } from '../../features/crud/components/crud-list.tsx';
+import { ReplyForm } from '../../features/crud/components/reply-form.tsx';
+import { usePageTitle } from './page-title.ts';
+
+/** `/@handle/status/:id`: the crud (and what it replies to), its replies, the reply form. */
+export default function CrudRoute({ handle, id }: { handle: string; id: string }) {
+  const viewer = useViewer();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const focusReply = (location.state as { focusReply?: boolean } | null)?.focusReply === true;
+  const detail = useCrudDetailQuery({ id });
+  const replies = useRepliesQuery({ crudId: id, limit: 50 });
+  const lastReplies = useRef<number | undefined>(undefined);
+  usePageTitle(`Crud by @${handle}`);
+
+  // New replies by anyone show up live: a changed repliesCount re-reads the (oldest-first) list.
+  useOnCrudChangedSubscription(
+    { id },
+    {
+      onData: ({ onCrudChanged }) => {
+        if (!onCrudChanged) return;
+        if (lastReplies.current !== undefined && onCrudChanged.repliesCount > lastReplies.current) void replies.refetch();
+        lastReplies.current = onCrudChanged.repliesCount;
+      },
+    },
+  );
+
+  if (detail.loading && !detail.data) return <Loading label="Loading crud…" />;
+  if (detail.error) return <ErrorState message={describeApiError(detail.error)} onRetry={() => void detail.refetch()} />;
+  const crud = detail.data?.crud;
+  if (!crud) {
+    return (
+      <EmptyState>
+        <h1 className="page-title">Crud not found</h1>
+        <p>It may have expired or been deleted.</p>
+      </EmptyState>
+    );
+  }
+  lastReplies.current ??= crud.repliesCount;
+  const nextToken = replies.data?.replies.nextToken;
+  return (
+    <>
+      <h1 className="page-title">
+        <button type="button" className="back-link" onClick={() => navigate(-1)} aria-label="Back">
+          ←
+        </button>{' '}
+        Crud
+      </h1>
+      {crud.replyTo && (
+        <div className="reply-parent">
+          <CrudCard crud={crud.replyTo} />
+        </div>
+      )}
+      <CrudCard crud={crud} detail onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
+      {viewer ? (
+        <ReplyForm
+          crudId={crud.id}
+          autoFocus={focusReply}
+          onReplied={(reply) =>
+            replies.updateData((p) => (p ? { replies: { ...p.replies, items: [...p.replies.items.filter((r) => r.id !== reply.id), reply] } } : p))
+          }
+        />
+      ) : (
+        <p className="panel">
+          <Link to={`/signin?next=${encodeURIComponent(crudPath(crud))}`}>Sign in</Link> to reply.
+        </p>
+      )}
+      <h2 className="section-title">Replies</h2>
+      {replies.loading && !replies.data && <Loading label="Loading replies…" />}
+      {replies.error && !replies.data && <ErrorState message={describeApiError(replies.error)} onRetry={() => void replies.refetch()} />}
+      {replies.data && (
+        <CrudList
+          label="Replies"
+          entries={replies.data.replies.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={Boolean(nextToken)}
+          loadingMore={replies.fetchingMore}
+          onLoadMore={() => {
+            if (nextToken) void replies.fetchMore({ nextToken }, (p, n) => ({ replies: appendPage(p.replies, n.replies) }));
+          }}
+          onDeleted={(rid) => replies.updateData((p) => (p ? { replies: { ...p.replies, items: p.replies.items.filter((r) => r.id !== rid) } } : p))}
+          empty="No replies yet."
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useParams } from 'react-router-dom';
+import { useHashtagCrudsQuery } from '../../graphql/operations.ts';
+import { ErrorState, Loading } from '../../components/ui/states.tsx';
+import { describeApiError } from '../../lib/graphql/index.ts';
+import { appendPage } from '../../lib/pagination.ts';
+import { CrudList } from '../../features/crud/components/crud-list.tsx';
+import { usePageTitle } from './page-title.ts';
+
+/** Cruds tagged #tag, newest first. */
+export default function HashtagRoute() {
+  const tag = (useParams().tag ?? '').toLowerCase();
+  usePageTitle(`#${tag}`);
+  const query = useHashtagCrudsQuery({ tag, limit: 20 });
+  const nextToken = query.data?.hashtagCruds.nextToken;
+  return (
+    <>
+      <h1 className="page-title">#{tag}</h1>
+      {query.loading && !query.data && <Loading label="Loading cruds…" />}
+      {query.error && !query.data && <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <CrudList
+          label={`Cruds tagged #${tag}`}
+          entries={query.data.hashtagCruds.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={Boolean(nextToken)}
+          loadingMore={query.fetchingMore}
+          onLoadMore={() => {
+            if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ hashtagCruds: appendPage(p.hashtagCruds, n.hashtagCruds) }));
+          }}
+          empty={`No live cruds use #${tag}.`}
+        />
+      )}
+    </>
+  );
+}

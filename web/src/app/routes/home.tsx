@@ -1,0 +1,47 @@
+import { Navigate } from 'react-router-dom';
+import { useSession } from '../../lib/auth/session.tsx';
+import { Loading, ErrorState } from '../../components/ui/states.tsx';
+import { describeApiError } from '../../lib/graphql/index.ts';
+import { Composer } from '../../features/feed/components/composer.tsx';
+import { NewItemsBanner } from '../../features/feed/components/new-items-banner.tsx';
+import { useLiveHomeFeed } from '../../features/feed/hooks/use-live-home-feed.ts';
+import { CrudList } from '../../features/crud/components/crud-list.tsx';
+import { usePageTitle } from './page-title.ts';
+
+/** Home: composer and the live home feed for signed-in users; guests go to Explore. */
+export default function HomeRoute() {
+  const session = useSession();
+  usePageTitle('Home');
+  if (session.status === 'loading') return <Loading />;
+  if (session.status === 'guest') return <Navigate to="/explore" replace />;
+  return <HomeFeed viewerId={session.user.sub} />;
+}
+
+function HomeFeed({ viewerId }: { viewerId: string }) {
+  const feed = useLiveHomeFeed(viewerId);
+  const { query } = feed;
+  return (
+    <>
+      <h1 className="page-title">Home</h1>
+      <Composer onPosted={feed.addOwn} />
+      <NewItemsBanner count={feed.pending} onShow={feed.showPending} />
+      {query.loading && !query.data && <Loading label="Loading your feed…" />}
+      {query.error && !query.data && <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        <CrudList
+          label="Home feed"
+          entries={feed.items.map((i) => ({
+            key: i.id,
+            crud: i.crud,
+            context: i.reason === 'REPOST' && i.repostedBy ? <>🔁 {i.repostedBy.displayName} reposted</> : undefined,
+          }))}
+          hasMore={feed.hasMore}
+          loadingMore={query.fetchingMore}
+          onLoadMore={feed.loadMore}
+          onDeleted={feed.removeCrud}
+          empty="Nothing here yet. Post your first crud, or follow people from Explore."
+        />
+      )}
+    </>
+  );
+}

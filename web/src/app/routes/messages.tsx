@@ -1,0 +1,45 @@
+import { useCallback, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { RequireAuth } from '../require-auth.tsx';
+import { useViewer } from '../../lib/auth/session.tsx';
+import { ConversationList } from '../../features/messages/components/conversation-list.tsx';
+import { ConversationView } from '../../features/messages/components/conversation-view.tsx';
+import { NewConversation } from '../../features/messages/components/new-conversation.tsx';
+import { EmptyState } from '../../components/ui/states.tsx';
+import { usePageTitle } from './page-title.ts';
+
+/** /messages, /messages/:conversationId and /messages/new/:handle: inbox beside the open conversation. */
+export default function MessagesRoute() {
+  usePageTitle('Messages');
+  return (
+    <RequireAuth notice="Sign in to read your messages.">
+      <Messages />
+    </RequireAuth>
+  );
+}
+
+function Messages() {
+  const viewer = useViewer();
+  const { conversationId, handle } = useParams();
+  const [version, setVersion] = useState(0);
+  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  if (!viewer) return null;
+  const open = Boolean(conversationId || handle);
+  return (
+    <div className={`messages-layout${open ? ' has-open' : ''}`}>
+      <div className="messages-inbox">
+        <h1 className="page-title">Messages</h1>
+        <ConversationList viewerId={viewer.sub} version={version} />
+      </div>
+      <div className="messages-pane">
+        {conversationId ? (
+          <ConversationView key={conversationId} conversationId={conversationId} viewerId={viewer.sub} onActivity={bump} />
+        ) : handle ? (
+          <NewConversation key={handle} handle={handle.replace(/^@/, '')} onActivity={bump} />
+        ) : (
+          <EmptyState>Select a conversation, or start one from someone’s profile.</EmptyState>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  useDeleteCrudMutation,
+  useLikeCrudMutation,
+  useRepostCrudMutation,
+  useUnlikeCrudMutation,
+  useUnrepostCrudMutation,
+} from '../../../graphql/operations.ts';
+import { useViewer } from '../../../lib/auth/session.tsx';
+import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
+import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import type { LiveCounters } from './use-live-counters.ts';
+
+interface CrudActionsProps {
+  crudId: string;
+  authorId: string;
+  permalink: string;
+  counters: LiveCounters;
+  apply(update: Partial<LiveCounters>): void;
+  onDeleted?(id: string): void;
+}
+
+const count = (n: number) => (n > 0 ? <span className="action-count">{n}</span> : null);
+
+/** Reply / repost / like / share / delete, optimistic where it is safe and honest on failure. */
+export function CrudActions({ crudId, authorId, permalink, counters, apply, onDeleted }: CrudActionsProps) {
+  const viewer = useViewer();
+  const promptSignIn = useSignInPrompt();
+  const like = useLikeCrudMutation();
+  const unlike = useUnlikeCrudMutation();
+  const repost = useRepostCrudMutation();
+  const unrepost = useUnrepostCrudMutation();
+  const remove = useDeleteCrudMutation();
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  async function toggle(kind: 'like' | 'repost') {
+    if (!viewer) {
+      promptSignIn(kind === 'like' ? 'Sign in to like cruds.' : 'Sign in to repost cruds.');
+      return;
+    }
+    setError(undefined);
+    const before = counters;
+    const on = kind === 'like' ? counters.viewerHasLiked === true : counters.viewerHasReposted === true;
+    if (kind === 'like') apply({ viewerHasLiked: !on, likesCount: Math.max(0, counters.likesCount + (on ? -1 : 1)) });
+    else apply({ viewerHasReposted: !on, repostsCount: Math.max(0, counters.repostsCount + (on ? -1 : 1)) });
+    try {
+      const variables = { id: crudId };
+      const result =
+        kind === 'like'
+          ? on
+            ? (await unlike.mutate(variables)).unlikeCrud
+            : (await like.mutate(variables)).likeCrud
+          : on
+            ? (await unrepost.mutate(variables)).unrepostCrud
+            : (await repost.mutate(variables)).repostCrud;
+      apply(result);
+    } catch (err) {
+      apply(before);
+      setError(describeApiError(err as ApiError));
+    }
+  }
+
+  async function share() {
+    const url = new URL(permalink, window.location.origin).toString();
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Link copied');
+    } catch {
+      setStatus(url);
+    }
+  }
+
+  async function onDelete() {
+    if (!window.confirm('Delete this crud? This cannot be undone.')) return;
+    try {
+      await remove.mutate({ id: crudId });
+      apply({ deleted: true });
+      onDeleted?.(crudId);
+    } catch (err) {
+      setError(describeApiError(err as ApiError));
+    }
+  }
+
+  const liked = counters.viewerHasLiked === true;
+  const reposted = counters.viewerHasReposted === true;
+  return (
+    <div className="crud-actions">
+      <Link className="action" to={permalink} state={{ focusReply: true }} aria-label={`Reply (${counters.repliesCount} replies)`}>
+        <span aria-hidden="true">💬</span>
+        {count(counters.repliesCount)}
+      </Link>
+      <button
+        type="button"
+        className={`action${reposted ? ' active' : ''}`}
+        aria-pressed={viewer ? reposted : undefined}
+        aria-label={`Repost (${counters.repostsCount} reposts)`}
+        onClick={() => void toggle('repost')}
+      >
+        <span aria-hidden="true">🔁</span>
+        {count(counters.repostsCount)}
+      </button>
+      <button
+        type="button"
+        className={`action${liked ? ' active' : ''}`}
+        aria-pressed={viewer ? liked : undefined}
+        aria-label={`Like (${counters.likesCount} likes)`}
+        onClick={() => void toggle('like')}
+      >
+        <span aria-hidden="true">{liked ? '♥' : '♡'}</span>
+        {count(counters.likesCount)}
+      </button>
+      <button type="button" className="action" aria-label="Copy link" onClick={() => void share()}>
+        <span aria-hidden="true">🔗</span>
+      </button>
+      {viewer?.sub === authorId && (
+        <button type="button" className="action action-danger" aria-label="Delete crud" onClick={() => void onDelete()}>
+          <span aria-hidden="true">🗑</span>
+        </button>
+      )}
+      {status && (
+        <span className="action-status" role="status">
+          {status}
+        </span>
+      )}
+      {error && (
+        <span className="action-error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}

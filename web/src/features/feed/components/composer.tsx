@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useCreateCrudMutation } from '../../../graphql/operations.ts';
+import type { CrudFieldsFragment, ExpiresIn } from '../../../graphql/types.ts';
+import { Button } from '../../../components/ui/button.tsx';
+import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { FormMessage } from '../../../components/ui/states.tsx';
+import { describeApiError } from '../../../lib/graphql/index.ts';
+
+/** A crud is 1–240 characters after trimming (issue 6). */
+export const CRUD_LIMIT = 240;
+
+/** The original's expiry choices, longest first; 7 days is the default. */
+export const EXPIRY_CHOICES: ReadonlyArray<{ value: ExpiresIn; label: string }> = [
+  { value: 'THIRTY_DAYS', label: '30 days' },
+  { value: 'SEVEN_DAYS', label: '7 days' },
+  { value: 'THREE_DAYS', label: '3 days' },
+  { value: 'ONE_DAY', label: '1 day' },
+  { value: 'TWELVE_HOURS', label: '12 hours' },
+  { value: 'THREE_HOURS', label: '3 hours' },
+  { value: 'ONE_HOUR', label: '1 hour' },
+];
+
+/** True when `text` may be posted: something besides spaces, and no more than the limit. */
+export function canPost(text: string, limit = CRUD_LIMIT): boolean {
+  return charCount(text.trim()) > 0 && charCount(text) <= limit;
+}
+
+/** Write a crud: live 240 counter that blocks over-limit posts, and an expiry choice. */
+export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): void }) {
+  const [text, setText] = useState('');
+  const [expiresIn, setExpiresIn] = useState<ExpiresIn>('SEVEN_DAYS');
+  const { mutate, loading, error } = useCreateCrudMutation();
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!canPost(text)) return;
+    try {
+      const { createCrud } = await mutate({ message: text.trim(), expiresIn });
+      setText('');
+      onPosted(createCrud);
+    } catch {
+      // shown from `error`
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={onSubmit} aria-label="New crud">
+      <label htmlFor="composer-text" className="visually-hidden">
+        What would you like to say?
+      </label>
+      <textarea
+        id="composer-text"
+        placeholder="What would you like to say?"
+        rows={3}
+        value={text}
+        aria-describedby="composer-count"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <div className="composer-bar">
+        <label className="expiry">
+          <span aria-hidden="true">💣</span>
+          <span className="visually-hidden">Expires after</span>
+          <select value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as ExpiresIn)} aria-label="Expires after">
+            {EXPIRY_CHOICES.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <CharCounter id="composer-count" text={text} limit={CRUD_LIMIT} />
+        <Button type="submit" busy={loading} disabled={!canPost(text)}>
+          Crud
+        </Button>
+      </div>
+      {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
+    </form>
+  );
+}

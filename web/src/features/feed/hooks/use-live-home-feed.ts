@@ -1,0 +1,83 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { HomeFeedDocument, useHomeFeedQuery, useOnFeedItemSubscription } from '../../../graphql/operations.ts';
+import type { CrudFieldsFragment, FeedItemFieldsFragment } from '../../../graphql/types.ts';
+import { execute } from '../../../lib/graphql/client.ts';
+import { appendPage, newItems } from '../../../lib/pagination.ts';
+
+const PAGE = 20;
+/** How close to the top (px) counts as "reading the newest": new items go straight in. */
+const TOP_THRESHOLD = 120;
+
+/** One entry per crud and reposter: an own post added locally and its fan-out item are the same. */
+export const feedKey = (i: FeedItemFieldsFragment) => `${i.crud.id}:${i.repostedBy?.id ?? ''}`;
+
+/**
+ * The home feed, live: pages in with infinite scroll; each onFeedItem event re-reads the newest
+ * page (so the UI never depends on the publisher's selection set) and new items either go straight
+ * to the top (reader at the top) or wait behind the "N new cruds" button.
+ */
+export function useLiveHomeFeed(viewerId: string) {
+  const query = useHomeFeedQuery({ limit: PAGE });
+  const [pending, setPending] = useState<FeedItemFieldsFragment[]>([]);
+  const items = query.data?.homeFeed.items ?? [];
+  const known = useRef<FeedItemFieldsFragment[]>([]);
+  known.current = [...pending, ...items];
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { updateData } = query;
+
+  const prepend = useCallback(
+    (fresh: FeedItemFieldsFragment[]) =>
+      updateData((prev) => (prev ? { homeFeed: { ...prev.homeFeed, items: [...fresh, ...newItems(prev.homeFeed.items, fresh, feedKey)] } } : prev)),
+    [updateData],
+  );
+
+  const pullLatest = useCallback(async () => {
+    try {
+      const latest = await execute(HomeFeedDocument, { limit: PAGE });
+      const fresh = newItems(latest.homeFeed.items, known.current, feedKey);
+      if (fresh.length === 0) return;
+      if (window.scrollY <= TOP_THRESHOLD) prepend(fresh);
+      else setPending((p) => [...fresh, ...newItems(p, fresh, feedKey)]);
+    } catch {
+      // A missed refresh is repaired by the next event or a reload; the feed itself stays usable.
+    }
+  }, [prepend]);
+
+  useOnFeedItemSubscription(
+    { recipientId: viewerId },
+    {
+      onData: () => {
+        // Fan-out publishes in bursts (a follow back-fills many): one re-read per burst.
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void pullLatest(), 150);
+      },
+    },
+  );
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const showPending = useCallback(() => {
+    prepend(pending);
+    setPending([]);
+    window.scrollTo({ top: 0, behavior: 'smooth' });
+  }, [pending, prepend]);
+
+  /** Puts the viewer's own new crud at the top at once, before fan-out catches up. */
+  const addOwn = useCallback(
+    (crud: CrudFieldsFragment) =>
+      prepend([{ id: `local:${crud.id}`, reason: 'OWN', createdAt: crud.createdAt, repostedBy: null, crud }]),
+    [prepend],
+  );
+
+  const removeCrud = useCallback(
+    (crudId: string) => updateData((prev) => (prev ? { homeFeed: { ...prev.homeFeed, items: prev.homeFeed.items.filter((i) => i.crud.id !== crudId) } } : prev)),
+    [updateData],
+  );
+
+  const nextToken = query.data?.homeFeed.nextToken;
+  const loadMore = useCallback(() => {
+    if (!nextToken || query.fetchingMore) return;
+    void query.fetchMore({ nextToken }, (prev, next) => ({ homeFeed: appendPage(prev.homeFeed, next.homeFeed) }));
+  }, [nextToken, query]);
+
+  return { query, items, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
+}

@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { Link } from 'react-router-dom';
+import {
+  useConversationQuery,
+  useMarkConversationReadMutation,
+  useMessagesQuery,
+  useOnMessageSubscription,
+  useSendMessageMutation,
+} from '../../../graphql/operations.ts';
+import type { MessageFieldsFragment, UserSummaryFragment } from '../../../graphql/types.ts';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
+import { RelativeTime } from '../../../components/ui/time.tsx';
+import { describeApiError } from '../../../lib/graphql/index.ts';
+import { appendPage } from '../../../lib/pagination.ts';
+import { MessageForm } from './message-form.tsx';
+
+const PAGE = 30;
+
+/**
+ * One conversation: newest page first (shown oldest at the top), "load earlier" for history,
+ * live messages via onMessage (members only), read receipts sent while it is open.
+ */
+export function ConversationView({ conversationId, viewerId, onActivity }: { conversationId: string; viewerId: string; onActivity(): void }) {
+  const conversation = useConversationQuery({ id: conversationId });
+  const messages = useMessagesQuery({ conversationId, limit: PAGE, order: 'NEWEST_FIRST' });
+  const send = useSendMessageMutation();
+  const markRead = useMarkConversationReadMutation();
+  const bottom = useRef<HTMLDivElement>(null);
+  const { updateData } = messages;
+  const { mutate: markReadMutate } = markRead;
+
+  const read = useCallback(() => {
+    void markReadMutate({ conversationId })
+      .then(onActivity)
+      .catch(() => undefined);
+  }, [markReadMutate, conversationId, onActivity]);
+
+  const add = useCallback(
+    (m: MessageFieldsFragment) =>
+      updateData((prev) =>
+        prev && !prev.messages.items.some((x) => x.id === m.id) ? { messages: { ...prev.messages, items: [m, ...prev.messages.items] } } : prev,
+      ),
+    [updateData],
+  );
+
+  useOnMessageSubscription(
+    { conversationId },
+    {
+      onData: ({ onMessage }) => {
+        if (!onMessage || onMessage.conversationId !== conversationId) return;
+        add(onMessage);
+        if (onMessage.senderId !== viewerId) read();
+      },
+    },
+  );
+
+  const unread = conversation.data?.conversation?.unreadCount ?? 0;
+  useEffect(() => {
+    if (unread > 0) read();
+  }, [unread, read]);
+
+  const items = messages.data?.messages.items ?? [];
+  const newestId = items[0]?.id;
+  useLayoutEffect(() => {
+    bottom.current?.scrollIntoView?.({ block: 'end' });
+  }, [newestId]);
+
+  if (conversation.loading && !conversation.data) return <Loading label="Loading conversation…" />;
+  if (conversation.error) return <ErrorState message={describeApiError(conversation.error)} onRetry={() => void conversation.refetch()} />;
+  const conv = conversation.data?.conversation;
+  if (!conv) return <EmptyState>This conversation does not exist or is not yours.</EmptyState>;
+
+  const members = new Map<string, UserSummaryFragment>(conv.members.map((m) => [m.id, m]));
+  const peer = conv.peer;
+  const nextToken = messages.data?.messages.nextToken;
+
+  async function onSend(body: string): Promise<boolean> {
+    try {
+      const { sendMessage } = await send.mutate({ conversationId, body });
+      add(sendMessage);
+      onActivity();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  return (
+    <section className="conversation-view" aria-labelledby="conversation-title">
+      <header className="conversation-header">
+        <Link to="/messages" className="back-link" aria-label="Back to conversations">
+          ←
+        </Link>
+        <h2 id="conversation-title">
+          {peer ? (
+            <Link to={`/@${peer.handle}`}>
+              {peer.displayName} <span className="handle">@{peer.handle}</span>
+            </Link>
+          ) : (
+            'Conversation'
+          )}
+        </h2>
+      </header>
+      <div className="message-scroll">
+        {nextToken && (
+          <Button
+            variant="ghost"
+            busy={messages.fetchingMore}
+            onClick={() => void messages.fetchMore({ nextToken }, (p, n) => ({ messages: appendPage(p.messages, n.messages) }))}
+          >
+            Load earlier messages
+          </Button>
+        )}
+        {messages.loading && !messages.data && <Loading label="Loading messages…" />}
+        {messages.error && !messages.data && <ErrorState message={describeApiError(messages.error)} onRetry={() => void messages.refetch()} />}
+        {messages.data && items.length === 0 && <EmptyState>No messages yet. Say hello!</EmptyState>}
+        <ol className="message-list" aria-label="Messages" aria-live="polite">
+          {[...items].reverse().map((m) => {
+            const sender = members.get(m.senderId);
+            const mine = m.senderId === viewerId;
+            return (
+              <li key={m.id} className={`message${mine ? ' mine' : ''}`}>
+                {!mine && sender && <Avatar url={sender.avatarUrl} name={sender.displayName} handle={sender.handle} size={32} />}
+                <div className="message-bubble">
+                  <span className="visually-hidden">{mine ? 'You' : (sender?.displayName ?? 'Someone')}: </span>
+                  <p>{m.body}</p>
+                  <RelativeTime iso={m.createdAt} />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+        <div ref={bottom} />
+      </div>
+      <MessageForm onSend={onSend} busy={send.loading} error={send.error ? describeApiError(send.error) : undefined} />
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { FormMessage } from '../../../components/ui/states.tsx';
+
+/** A direct message is 1–1024 characters (issue 6). */
+export const MESSAGE_LIMIT = 1024;
+
+/** The message box: 1024 counter, Enter sends, Shift+Enter breaks the line. */
+export function MessageForm({ onSend, busy, error }: { onSend(body: string): Promise<boolean>; busy: boolean; error?: string }) {
+  const [text, setText] = useState('');
+  const valid = charCount(text.trim()) > 0 && charCount(text) <= MESSAGE_LIMIT;
+
+  async function submit() {
+    if (!valid || busy) return;
+    if (await onSend(text.trim())) setText('');
+  }
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    void submit();
+  }
+
+  return (
+    <form className="composer message-form" onSubmit={onSubmit} aria-label="Send a message">
+      <label htmlFor="message-text" className="visually-hidden">
+        Message
+      </label>
+      <textarea
+        id="message-text"
+        rows={2}
+        placeholder="Send a direct message…"
+        value={text}
+        aria-describedby="message-count"
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <div className="composer-bar">
+        <CharCounter id="message-count" text={text} limit={MESSAGE_LIMIT} />
+        <Button type="submit" busy={busy} disabled={!valid}>
+          Send
+        </Button>
+      </div>
+      {error && <FormMessage kind="error">{error}</FormMessage>}
+    </form>
+  );
+}

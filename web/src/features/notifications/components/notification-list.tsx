@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { Link } from 'react-router-dom';
+import { useNotificationsQuery } from '../../../graphql/operations.ts';
+import type { NotificationsQuery, NotificationType } from '../../../graphql/types.ts';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { LoadMore } from '../../../components/ui/infinite-list.tsx';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
+import { RelativeTime } from '../../../components/ui/time.tsx';
+import { describeApiError } from '../../../lib/graphql/index.ts';
+import { appendPage } from '../../../lib/pagination.ts';
+import { useNotificationsState } from './notifications-provider.tsx';
+
+type Item = NotificationsQuery['notifications']['items'][number];
+
+const VERB: Record<NotificationType, string> = {
+  LIKE: 'liked your crud',
+  REPLY: 'replied to your crud',
+  FOLLOW: 'followed you',
+  MENTION: 'mentioned you',
+  REPOST: 'reposted your crud',
+};
+const ICON: Record<NotificationType, string> = { LIKE: '♥', REPLY: '💬', FOLLOW: '👤', MENTION: '@', REPOST: '🔁' };
+
+function target(n: Item): string {
+  if (n.crud) return `/@${n.crud.author.handle}/status/${n.crud.id}`;
+  return `/@${n.actor.handle}`;
+}
+
+/** The signed-in user's notifications, newest first; re-read live and marked read once seen. */
+export function NotificationList() {
+  const query = useNotificationsQuery({ limit: 30 });
+  const { version, markAllRead, unread } = useNotificationsState();
+  const seenVersion = useRef(version);
+  const { refetch } = query;
+  useEffect(() => {
+    if (version === seenVersion.current) return;
+    seenVersion.current = version;
+    void refetch();
+  }, [version, refetch]);
+  useEffect(() => {
+    // Reading the page marks everything read (the list keeps showing which ones were new).
+    if (query.data && unread > 0) void markAllRead().catch(() => undefined);
+  }, [query.data, unread, markAllRead]);
+
+  if (query.loading && !query.data) return <Loading label="Loading notifications…" />;
+  if (query.error && !query.data) return <ErrorState message={describeApiError(query.error)} onRetry={() => void refetch()} />;
+  const items = query.data?.notifications.items ?? [];
+  const nextToken = query.data?.notifications.nextToken;
+  if (items.length === 0) return <EmptyState>No notifications yet. Post something!</EmptyState>;
+  return (
+    <>
+      <ul className="notification-list" aria-label="Notifications">
+        {items.map((n) => (
+          <li key={n.id} className={`notification${n.read ? '' : ' unread'}`}>
+            <span className="notification-icon" aria-hidden="true">
+              {ICON[n.type]}
+            </span>
+            <Avatar url={n.actor.avatarUrl} name={n.actor.displayName} handle={n.actor.handle} size={36} />
+            <div className="notification-text">
+              <p>
+                <Link to={`/@${n.actor.handle}`}>{n.actor.displayName}</Link> <Link to={target(n)}>{VERB[n.type]}</Link>
+                {!n.read && <span className="visually-hidden"> (new)</span>}
+                {' · '}
+                <RelativeTime iso={n.createdAt} />
+              </p>
+              {n.crud && <p className="notification-quote">{n.crud.message}</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <LoadMore
+        hasMore={Boolean(nextToken)}
+        loading={query.fetchingMore}
+        onLoadMore={() => {
+          if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ notifications: appendPage(p.notifications, n.notifications) }));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useFollowMutation, useUnfollowMutation } from '../../../graphql/operations.ts';
+import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { FormMessage } from '../../../components/ui/states.tsx';
+import { useViewer } from '../../../lib/auth/session.tsx';
+import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
+import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import { EditProfileForm } from './edit-profile-form.tsx';
+
+/** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit). */
+export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFragment; onChange(p: ProfileFieldsFragment): void }) {
+  const viewer = useViewer();
+  const promptSignIn = useSignInPrompt();
+  const follow = useFollowMutation();
+  const unfollow = useUnfollowMutation();
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState<string>();
+  const busy = follow.loading || unfollow.loading;
+
+  async function toggleFollow() {
+    if (!viewer) {
+      promptSignIn(`Sign in to follow @${profile.handle}.`);
+      return;
+    }
+    setError(undefined);
+    try {
+      const updated = profile.viewerFollows
+        ? (await unfollow.mutate({ handle: profile.handle })).unfollow
+        : (await follow.mutate({ handle: profile.handle })).follow;
+      onChange(updated);
+    } catch (err) {
+      setError(describeApiError(err as ApiError));
+    }
+  }
+
+  return (
+    <section className="profile-header" aria-labelledby="profile-name">
+      <div className="profile-banner" aria-hidden="true" />
+      <div className="profile-top">
+        <Avatar url={profile.avatarUrl} name={profile.displayName} handle={profile.handle} size={96} />
+        <div className="profile-actions">
+          {profile.viewerIsSelf ? (
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit profile
+            </Button>
+          ) : (
+            <>
+              {viewer && (
+                <Link className="btn btn-secondary" to={`/messages/new/${profile.handle}`}>
+                  Message
+                </Link>
+              )}
+              <Button variant={profile.viewerFollows ? 'secondary' : 'primary'} busy={busy} onClick={() => void toggleFollow()} aria-pressed={viewer ? profile.viewerFollows === true : undefined}>
+                {profile.viewerFollows ? 'Unfollow' : 'Follow'}
+              </Button>
+            </>
+          )}
+        </div>
+      </div>
+      <h1 id="profile-name" className="profile-name">
+        {profile.displayName}
+      </h1>
+      <p className="handle">
+        @{profile.handle}
+        {profile.followsViewer && <span className="badge-soft"> Follows you</span>}
+      </p>
+      {profile.bio && <p className="profile-bio">{profile.bio}</p>}
+      <ul className="profile-counts" aria-label="Counts">
+        <li>
+          <strong>{profile.crudsCount}</strong> Cruds
+        </li>
+        <li>
+          <strong>{profile.followingCount}</strong> Following
+        </li>
+        <li>
+          <strong>{profile.followersCount}</strong> Followers
+        </li>
+      </ul>
+      {error && <FormMessage kind="error">{error}</FormMessage>}
+      {editing && (
+        <EditProfileForm
+          profile={profile}
+          onClose={() => setEditing(false)}
+          onSaved={(p) => {
+            onChange(p);
+            setEditing(false);
+          }}
+        />
+      )}
+    </section>
+  );
+}

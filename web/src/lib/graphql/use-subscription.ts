@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'react';
+import { useIdentityKey } from '../auth/session.tsx';
+import { currentAuthToken, subscribe } from './client.ts';
+import type { SubscriptionDocument } from './documents.ts';
+import type { ApiError } from './errors.ts';
+
+export interface SubscriptionOptions<R> {
+  /** Called for every event, with the subscription's `data`. */
+  onData(data: R): void;
+  /** Do not subscribe (guests, unknown ids, off-screen items). */
+  skip?: boolean;
+}
+
+/** Returned by every generated `use<Name>Subscription` hook. */
+export interface SubscriptionResult {
+  error: ApiError | undefined;
+}
+
+/**
+ * Keeps one AppSync subscription open while mounted; re-subscribes when the variables or the
+ * signed-in identity change (the connection is authorised with the token current at `start`).
+ */
+export function useSubscription<V extends object, R>(
+  document: SubscriptionDocument<V, R>,
+  variables: V,
+  options: SubscriptionOptions<R>,
+): SubscriptionResult {
+  const identity = useIdentityKey();
+  const key = JSON.stringify(variables);
+  const skip = options.skip === true || identity === 'loading';
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const onData = useRef(options.onData);
+  onData.current = options.onData;
+  const variablesRef = useRef(variables);
+  variablesRef.current = variables;
+
+  useEffect(() => {
+    if (skip) return undefined;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    setError(undefined);
+    void currentAuthToken().then((token) => {
+      if (cancelled) return;
+      stop = subscribe(document, variablesRef.current, token, {
+        next: (data) => onData.current(data),
+        error: (err) => setError(err),
+      });
+    });
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [document, key, identity, skip]);
+
+  return { error };
+}
