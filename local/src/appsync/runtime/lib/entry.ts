@@ -1,0 +1,171 @@
+/**
+ * The sandbox prelude's entry point. The host bundles this file once per process and runs it in
+ * every resolver context; `boot` receives the host bridge (primitive-only functions kept in this
+ * closure, out of reach of resolver code) and installs the two hooks the host drives:
+ * `__cruddurDefine(factory)` once per bundle and `__cruddurRun()` once per evaluation.
+ */
+import { configureConsole, sandboxConsole } from './console.ts';
+import { builtinModules } from './modules.ts';
+import { abort, freshState, isAbort, setState, state, type ErrorDetail } from './state.ts';
+import { installRandom } from './util/ids.ts';
+
+export interface HostBridge {
+  /** Hex string of n random bytes from the host's CSPRNG. */
+  randomHex(n: number): string;
+  /** The pending evaluation request, as JSON text. */
+  input(): string;
+  /** Receives the evaluation outcome, as JSON text. */
+  output(json: string): void;
+  /** Receives each console line as it is written. */
+  log(line: string): void;
+  /** Epoch milliseconds after which the running handler must stop. */
+  deadline(): number;
+}
+
+type Handlers = Record<string, unknown>;
+type Factory = (load: (name: string) => unknown, tick: () => void) => Handlers;
+
+interface Outcome {
+  hasValue: boolean;
+  value?: unknown;
+  error?: ErrorDetail;
+  unauthorized?: boolean;
+  earlyReturn?: { value: unknown; skipTo?: 'END' | 'NEXT' };
+  runtimeError?: { message: string; stack?: string };
+  errors: ErrorDetail[];
+  logs: string[];
+  stash: unknown;
+  responseHeaders: Record<string, string>;
+  extensions: unknown;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function buildCtx(raw: Record<string, unknown>): Record<string, unknown> {
+  const args = isMap(raw.arguments) ? raw.arguments : isMap(raw.args) ? raw.args : {};
+  const ctx: Record<string, unknown> = {
+    arguments: args,
+    args,
+    identity: raw.identity ?? null,
+    source: raw.source ?? null,
+    stash: isMap(raw.stash) ? raw.stash : {},
+    result: raw.result ?? null,
+    prev: isMap(raw.prev) ? raw.prev : { result: null },
+    request: isMap(raw.request) ? raw.request : { headers: {}, domainName: null },
+    info: isMap(raw.info) ? raw.info : {},
+    env: isMap(raw.env) ? raw.env : {},
+  };
+  if (raw.error !== undefined && raw.error !== null) ctx.error = raw.error;
+  return ctx;
+}
+
+function describe(e: unknown): { message: string; stack?: string } {
+  if (e instanceof Error) return { message: `${e.name}: ${e.message}`, stack: e.stack };
+  return { message: `Uncaught ${String(e)}` };
+}
+
+export function boot(bridge: HostBridge, file: string): void {
+  installRandom((n) => {
+    const hex = bridge.randomHex(n);
+    const out: number[] = [];
+    for (let i = 0; i < n; i += 1) out.push(parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+    return out;
+  });
+  configureConsole(file, (line) => bridge.log(line));
+  let factory: Factory | null = null;
+  const load = (name: string): unknown => {
+    const mod = builtinModules[name];
+    if (!mod) throw new Error(`Cannot find module '${name}'`);
+    return mod;
+  };
+
+  let ticks = 0;
+  let deadline = 0;
+  const tick = (): void => {
+    ticks += 1;
+    if ((ticks & 1023) === 0 && Date.now() > deadline) abort({ kind: 'timeout' });
+  };
+
+  const define = (f: Factory): void => {
+    if (factory !== null) throw new Error('bundle already defined');
+    factory = f;
+  };
+
+  const run = (): void => {
+    // The host hands each request out once, so a handler calling this hook again finds nothing to do.
+    const text = bridge.input();
+    if (!text || factory === null) return;
+    const request = JSON.parse(text) as { fn: string; ctx: Record<string, unknown> };
+    const raw = isMap(request.ctx) ? request.ctx : {};
+    setState(freshState(raw.identity ?? null, isMap(raw.request) && isMap(raw.request.headers) ? raw.request.headers : {}));
+    const ctx = buildCtx(raw);
+    const outcome: Partial<Outcome> = { hasValue: false };
+    try {
+      // The module body runs per evaluation, so module-level variables cannot carry state from one
+      // request to the next (the factory itself was compiled once).
+      ticks = 0;
+      deadline = bridge.deadline();
+      const handlers = factory(load, tick);
+      const handler = handlers[request.fn];
+      if (typeof handler !== 'function') {
+        outcome.runtimeError = { message: `The code does not export a '${request.fn}' function` };
+      } else {
+        const value = (handler as (c: unknown) => unknown)(ctx);
+        outcome.hasValue = value !== undefined;
+        outcome.value = value;
+      }
+    } catch (e) {
+      if (isAbort(e)) {
+        const kind = e.__cruddurAbort;
+        if (kind === 'timeout') {
+          outcome.runtimeError = { message: 'Execution timed out' };
+        } else if (kind === 'earlyReturn') {
+          outcome.earlyReturn = e.skipTo ? { value: e.value, skipTo: e.skipTo } : { value: e.value };
+          outcome.hasValue = e.value !== undefined;
+          outcome.value = e.value;
+        } else {
+          outcome.error = e.detail;
+          if (kind === 'unauthorized') outcome.unauthorized = true;
+        }
+      } else {
+        outcome.runtimeError = describe(e);
+      }
+    }
+    const st = state();
+    const extensions: Record<string, unknown> = { invalidations: st.invalidations, evictions: st.evictions };
+    if (st.subscriptionFilter !== undefined) extensions.subscriptionFilter = st.subscriptionFilter;
+    if (st.subscriptionInvalidationFilter !== undefined) extensions.subscriptionInvalidationFilter = st.subscriptionInvalidationFilter;
+    Object.assign(outcome, { errors: st.errors, logs: st.logs, stash: ctx.stash, responseHeaders: st.responseHeaders, extensions });
+    let json: string;
+    try {
+      json = JSON.stringify(outcome);
+    } catch (e) {
+      json = JSON.stringify({ hasValue: false, runtimeError: describe(e), errors: st.errors, logs: st.logs, stash: {}, responseHeaders: {}, extensions: { invalidations: [], evictions: [] } });
+    }
+    bridge.output(json);
+  };
+
+  const g = globalThis as Record<string, unknown>;
+  Object.defineProperty(g, 'console', { value: sandboxConsole, enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(g, '__cruddurDefine', { value: define, enumerable: false, writable: false, configurable: false });
+  Object.defineProperty(g, '__cruddurRun', { value: run, enumerable: false, writable: false, configurable: false });
+  hardenIntrinsics(g);
+}
+
+/** Freezes the realm's shared built-ins so one evaluation cannot change what the next one sees. */
+function hardenIntrinsics(g: Record<string, unknown>): void {
+  const names = ['Object', 'Array', 'String', 'Number', 'Boolean', 'Date', 'Math', 'JSON', 'Function', 'RegExp', 'Error', 'TypeError',
+    'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'Symbol', 'BigInt', 'Intl', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Reflect', 'Proxy'];
+  for (const name of names) {
+    const v = g[name] as ({ prototype?: object } & object) | undefined;
+    if (v === undefined) continue;
+    const proto = (v as { prototype?: object }).prototype;
+    if (proto) Object.freeze(proto);
+    Object.freeze(v);
+  }
+  try {
+    Object.freeze(g);
+  } catch {
+    // some hosts refuse to freeze a contextified global; the intrinsics above are frozen regardless
+  }
+}
