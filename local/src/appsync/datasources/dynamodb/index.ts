@@ -1,0 +1,79 @@
+/**
+ * The AMAZON_DYNAMODB data source: takes the request object an APPSYNC_JS resolver returned,
+ * runs it against the table through the DynamoDB API, and answers with AppSync's `ctx.result`
+ * shapes or `ctx.error` (`DynamoDB:<ExceptionName>`). Reference: "JavaScript resolver function
+ * reference for DynamoDB" (AWS AppSync Developer Guide) and its per-operation pages.
+ * `Sync` needs a versioned data source (conflict detection + Delta Sync table), which Cruddur
+ * does not configure; it answers with an error instead of pretending.
+ */
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { table as tableDefinition } from '../../../../../definitions/table.ts';
+import type { DataSource, DataSourceResponse } from '../types.ts';
+import { batchDeleteItem, batchGetItem, batchPutItem, type BatchTarget } from './batch.ts';
+import { shapeError, toErrorResponse } from './errors.ts';
+import { NextTokenCodec } from './next-token.ts';
+import { query, scan } from './query-scan.ts';
+import { deleteItem, getItem, putItem, updateItem, type Target } from './single-item.ts';
+import { transactGetItems, transactWriteItems } from './transactions.ts';
+
+export interface DynamoDbDataSourceOptions {
+  name: string;
+  client: DynamoDBClient;
+  /** Physical table name of this data source. */
+  tableName: string;
+  /** Names resolvers may use in batch and transaction requests for this table (default: the logical name from definitions/table.ts). */
+  aliases?: string[];
+  /** Secret the nextToken seal is derived from (default: a fixed local secret, so tokens survive restarts). */
+  nextTokenSecret?: string;
+}
+
+export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): DataSource {
+  const target: Target = { client: options.client, tableName: options.tableName };
+  const aliases = new Set(options.aliases ?? [tableDefinition.logicalName]);
+  const batch: BatchTarget = { client: options.client, physical: (name) => (aliases.has(name) ? options.tableName : name) };
+  const tokens = new NextTokenCodec(options.nextTokenSecret);
+
+  async function run(request: Record<string, unknown>): Promise<DataSourceResponse> {
+    switch (request.operation) {
+      case 'GetItem':
+        return getItem(target, request);
+      case 'PutItem':
+        return putItem(target, request);
+      case 'UpdateItem':
+        return updateItem(target, request);
+      case 'DeleteItem':
+        return deleteItem(target, request);
+      case 'Query':
+        return query(target, request, tokens);
+      case 'Scan':
+        return scan(target, request, tokens);
+      case 'BatchGetItem':
+        return batchGetItem(batch, request);
+      case 'BatchPutItem':
+        return batchPutItem(batch, request);
+      case 'BatchDeleteItem':
+        return batchDeleteItem(batch, request);
+      case 'TransactGetItems':
+        return transactGetItems(batch, request);
+      case 'TransactWriteItems':
+        return transactWriteItems(batch, request);
+      case 'Sync':
+        return shapeError(`Sync requires a versioned data source (conflict detection and a Delta Sync table); data source '${options.name}' is not versioned`);
+      default:
+        return shapeError(`Unsupported operation '${String(request.operation)}' for an AMAZON_DYNAMODB data source`);
+    }
+  }
+
+  return {
+    name: options.name,
+    type: 'AMAZON_DYNAMODB',
+    async invoke(request: unknown): Promise<DataSourceResponse> {
+      if (!request || typeof request !== 'object' || Array.isArray(request)) return shapeError('The request object must be an object with an operation');
+      try {
+        return await run(request as Record<string, unknown>);
+      } catch (err) {
+        return toErrorResponse(err);
+      }
+    },
+  };
+}
