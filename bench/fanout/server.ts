@@ -1,0 +1,200 @@
+/**
+ * Fan-out benchmark (performance.md §5 b, c): N AppSync-protocol subscribers vs N raw `ws`
+ * sockets, same machine, same run. This process (pinned to core 0 when `taskset` exists) runs the
+ * real engine + real-time server and a raw `ws` broadcast server; clients.ts (core 1) holds the
+ * sockets. Publishes follow an open-loop schedule; each carries its scheduled time, and latency is
+ * receipt − scheduled on the shared clock `performance.timeOrigin + performance.now()`.
+ *
+ * Env: FANOUT_N (1000), FANOUT_RATES (1,10,50,100), FANOUT_STEP_MS (5000).
+ */
+import { fork } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { execSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { attachRealtime } from '../../local/src/appsync/realtime/server.ts';
+import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/test/harness.ts';
+
+const N = Number(process.env.FANOUT_N ?? 1000);
+const RATES = (process.env.FANOUT_RATES ?? '1,10,50,100').split(',').map(Number);
+const STEP_MS = Number(process.env.FANOUT_STEP_MS ?? 5000);
+const PAD = 'x'.repeat(200); // brings a data frame to ≈ 350 bytes, as in performance.md §2.2
+const SUBSCRIPTION = 'subscription { onTicket(group: "bench") { id title } }';
+const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) { id group title } }';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const gc = (globalThis as { gc?: () => void }).gc;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const listen = (server: http.Server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+
+async function main() {
+  const engine = await fixtureEngine();
+  const authenticator = fixtureAuthenticator();
+  const appsyncHttp = http.createServer((_q, s) => s.end());
+  const appsyncPort = await listen(appsyncHttp);
+  const host = `localhost:${appsyncPort}`;
+  const realtime = attachRealtime({ server: appsyncHttp, engine, authenticator, graphqlHost: host });
+  const rawHttp = http.createServer((_q, s) => s.end());
+  const rawWss = new WebSocketServer({ server: rawHttp, perMessageDeflate: false });
+  const rawPort = await listen(rawHttp);
+  const auth = await authenticator.authenticate({ headers: { 'x-api-key': API_KEY }, method: 'POST', path: '/graphql', body: '', sourceIp: '127.0.0.1' });
+  if (!auth.ok) throw new Error('bench authentication failed');
+
+  const pin = (core: number) => (hasTaskset() ? ['taskset', '-c', String(core)] : []);
+  const [cmd, ...args] = [...pin(1), process.execPath];
+  const child = fork(path.join(here, 'clients.ts'), [], {
+    execPath: cmd,
+    execArgv: [...args, '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ask = <T = unknown>(msg: object) =>
+    new Promise<T>((resolve, reject) => {
+      child.once('message', (reply: any) => (reply.cmd === 'failed' ? reject(new Error(reply.error)) : resolve(reply)));
+      child.send(msg);
+    });
+
+  // ---- memory per idle connection (performance.md §5 c) ----
+  const sample = () => {
+    gc?.();
+    gc?.();
+    return process.memoryUsage();
+  };
+  const m0 = sample();
+  await ask({ cmd: 'openRaw', url: `ws://127.0.0.1:${rawPort}`, n: N });
+  await sleep(500);
+  const m1 = sample();
+  const header = { host, 'x-api-key': API_KEY, 'x-amz-date': '20261127T000000Z' };
+  await ask({ cmd: 'openAppsync', url: `ws://127.0.0.1:${appsyncPort}/graphql/realtime`, n: N, header });
+  await sleep(500);
+  const m2 = sample();
+  await ask({ cmd: 'subscribeAppsync', query: SUBSCRIPTION, header });
+  await sleep(500);
+  const m3 = sample();
+  const kb = (a: NodeJS.MemoryUsage, b: NodeJS.MemoryUsage, k: 'rss' | 'heapUsed') => (b[k] - a[k]) / N / 1024;
+  const memory = {
+    rawRss: kb(m0, m1, 'rss'),
+    rawHeap: kb(m0, m1, 'heapUsed'),
+    appsyncConnRss: kb(m1, m2, 'rss'),
+    appsyncConnHeap: kb(m1, m2, 'heapUsed'),
+    appsyncSubRss: kb(m1, m3, 'rss'),
+    appsyncSubHeap: kb(m1, m3, 'heapUsed'),
+  };
+
+  // ---- publishers ----
+  const rawId = randomUUID();
+  const rawClients = () => [...rawWss.clients] as WebSocket[];
+  const publishers = {
+    raw: (k: number, sched: number) => {
+      const frame = JSON.stringify({ type: 'data', id: rawId, payload: { data: { onTicket: { id: String(k), title: `${sched}|${PAD}` } } } });
+      for (const ws of rawClients()) ws.send(frame);
+    },
+    appsync: (k: number, sched: number) => {
+      void engine.execute(
+        { query: CREATE, variables: { input: { id: String(k), group: 'bench', title: `${sched}|${PAD}`, mandatory: 'm' } } },
+        { auth: auth.auth, requestId: randomUUID(), headers: {} },
+      );
+    },
+  };
+
+  async function step(system: 'raw' | 'appsync', rate: number, durationMs: number) {
+    const publishes = Math.round((rate * durationMs) / 1000);
+    const expected = publishes * N;
+    await ask({ cmd: 'measure', system, capacity: expected });
+    const cpu0 = process.cpuUsage();
+    const interval = 1000 / rate;
+    const start = performance.now() + 20;
+    for (let k = 0; k < publishes; k++) {
+      const due = start + k * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await sleep(wait);
+      publishers[system](k, performance.timeOrigin + due); // late ticks catch up, never skip
+    }
+    // Drain: wait until everything arrived or nothing moved for 2 s.
+    let last = -1;
+    let still = 0;
+    for (;;) {
+      const { received } = await ask<{ received: number }>({ cmd: 'count' });
+      if (received >= expected) break;
+      still = received === last ? still + 1 : 0;
+      if (still >= 20) break;
+      last = received;
+      await sleep(100);
+    }
+    const wall = performance.now() - start;
+    const cpu = process.cpuUsage(cpu0);
+    const r = await ask<any>({ cmd: 'report' });
+    return {
+      system, rate, expected, ...r,
+      serverCpuPct: ((cpu.user + cpu.system) / 1000 / wall) * 100,
+      // Achieved rate over the publish window, or over the receipt span when delivery lagged behind.
+      deliveriesPerSec: r.received / Math.max(publishes / rate, r.spanMs / 1000),
+    };
+  }
+
+  // Warm-up (JIT, sockets, caches), not reported.
+  await step('raw', 10, 1500);
+  await step('appsync', 10, 1500);
+  const rows = [];
+  for (const rate of RATES) {
+    rows.push(await step('raw', rate, STEP_MS));
+    rows.push(await step('appsync', rate, STEP_MS));
+  }
+  child.send({ cmd: 'exit' });
+  print(rows, memory, realtime.stats());
+  await realtime.close();
+  rawWss.close();
+  appsyncHttp.close();
+  rawHttp.close();
+}
+
+function hasTaskset(): boolean {
+  try {
+    execSync('taskset -p $$', { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '—');
+
+function print(rows: any[], memory: Record<string, number>, stats: object) {
+  let commit = '';
+  try {
+    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {}
+  console.log(`\nFan-out benchmark — N=${N}, ${STEP_MS / 1000}s per step, node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model}, commit ${commit}`);
+  console.log('Latency = receipt − scheduled publish (ms). Ratio = AppSync-protocol path / raw ws, same rate, same run.\n');
+  console.log('| rate/s | system  | p50 | p90 | p99 | max | delivered/expected | deliveries/s (offered) | server CPU% | client CPU% | p99 ratio |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const raw = rows.find((x) => x.system === 'raw' && x.rate === r.rate);
+    const ratio = r.system === 'appsync' ? f(r.p99 / raw.p99, 2) + '×' : '';
+    console.log(
+      `| ${r.rate} | ${r.system} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.received}/${r.expected} (${f((100 * r.received) / r.expected, 2)}%) | ${f(r.deliveriesPerSec, 0)} (${r.rate * N}) | ${f(r.serverCpuPct, 0)} | ${f(r.cpuPct, 0)} | ${ratio} |`,
+    );
+  }
+  console.log('\nMemory per idle connection (server process, after GC):');
+  console.log('| | RSS KB/conn | heap KB/conn | ratio to raw (RSS / heap) |');
+  console.log('|---|---:|---:|---:|');
+  console.log(`| raw ws | ${f(memory.rawRss, 2)} | ${f(memory.rawHeap, 2)} | 1.00× |`);
+  console.log(`| AppSync connection (acked) | ${f(memory.appsyncConnRss, 2)} | ${f(memory.appsyncConnHeap, 2)} | ${f(memory.appsyncConnRss / memory.rawRss, 2)}× / ${f(memory.appsyncConnHeap / memory.rawHeap, 2)}× |`);
+  console.log(`| AppSync connection + 1 subscription | ${f(memory.appsyncSubRss, 2)} | ${f(memory.appsyncSubHeap, 2)} | ${f(memory.appsyncSubRss / memory.rawRss, 2)}× / ${f(memory.appsyncSubHeap / memory.rawHeap, 2)}× |`);
+  const ten = rows.find((r) => r.system === 'appsync' && r.rate === 10);
+  const tenRaw = rows.find((r) => r.system === 'raw' && r.rate === 10);
+  if (ten && tenRaw) {
+    console.log(`\nTargets: p99 at 10/s ${f(ten.p99 / tenRaw.p99, 2)}× raw (target ≤ 2×); delivered ${ten.received}/${ten.expected} at 10/s; memory ${f(memory.appsyncSubRss / memory.rawRss, 2)}× raw RSS (target ≤ 3×).`);
+  }
+  console.log(`Server counters: ${JSON.stringify(stats)}`);
+  if (!gc) console.log('(run with --expose-gc for stable memory numbers)');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
