@@ -1,0 +1,69 @@
+/**
+ * Test harness: the offline pool with the real triggers, backed by the embedded DynamoDB, and the
+ * unmodified aws-amplify v6 client configured against it (tokens in an in-memory storage).
+ */
+import { Amplify } from 'aws-amplify';
+import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
+import { userPool } from '../../../../definitions/user-pool.ts';
+import { startDynamo, type DynamoStack } from '../../dynamodb/index.ts';
+import { startCognito, type CognitoHandle, type StartCognitoOptions } from '../index.ts';
+
+export class MemoryStorage {
+  readonly items = new Map<string, string>();
+  async setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+  async getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  async removeItem(key: string) {
+    this.items.delete(key);
+  }
+  async clear() {
+    this.items.clear();
+  }
+  /** The stored value whose key ends with `.${suffix}` (Amplify keys: CognitoIdentityServiceProvider.<client>.<user>.<name>). */
+  find(suffix: string): string | undefined {
+    for (const [k, v] of this.items) if (k.endsWith(`.${suffix}`)) return v;
+    return undefined;
+  }
+}
+
+export interface Harness {
+  dynamo: DynamoStack;
+  cognito: CognitoHandle;
+  storage: MemoryStorage;
+  close(): Promise<void>;
+}
+
+/** Starts DynamoDB + the pool (with PreSignUp/PostConfirmation from lambdas/) and configures Amplify. */
+export async function startHarness(options: Partial<StartCognitoOptions> = {}): Promise<Harness> {
+  const dynamo = await startDynamo({ ttlIntervalMs: 0 });
+  const cognito = await startCognito({
+    print: false,
+    triggers: userPool.triggers,
+    env: {
+      TABLE_NAME: dynamo.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_REGION: dynamo.region,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+    ...options,
+  });
+  const storage = new MemoryStorage();
+  Amplify.configure({
+    Auth: { Cognito: { userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId, userPoolEndpoint: cognito.url, loginWith: { email: true } } },
+  });
+  cognitoUserPoolsTokenProvider.setKeyValueStorage(storage);
+  return {
+    dynamo,
+    cognito,
+    storage,
+    async close() {
+      await cognito.close();
+      await dynamo.close();
+    },
+  };
+}
