@@ -4,15 +4,24 @@
  */
 import {
   GraphQLError, Kind, parse, validate, type DocumentNode, type FieldNode, type FragmentDefinitionNode,
-  type GraphQLSchema, type OperationDefinitionNode,
+  type GraphQLSchema, type OperationDefinitionNode, type ValueNode,
 } from 'graphql';
 
 export interface CachedDocument {
   document?: DocumentNode;
   /** Syntax or validation errors; when set, the document must not run. */
-  errors?: { error: GraphQLError; kind: 'syntax' | 'validation'; fieldPath?: string }[];
+  errors?: DocumentError[];
   operations: OperationDefinitionNode[];
   fragments: Record<string, FragmentDefinitionNode>;
+}
+
+export interface DocumentError {
+  error: GraphQLError;
+  kind: 'syntax' | 'validation';
+  /** `a/b` path of the field the error points into (graphql-java prints it after `@`). */
+  fieldPath?: string;
+  /** The argument (`arg.inner`) and literal the error points at, when it is a value error. */
+  argument?: { path: string; node: ValueNode };
 }
 
 export class DocumentCache {
@@ -59,7 +68,7 @@ export class DocumentCache {
     if (errors.length) {
       return {
         document,
-        errors: errors.map((error) => ({ error, kind: 'validation' as const, fieldPath: fieldPathOf(document, error) })),
+        errors: errors.map((error) => ({ error, kind: 'validation' as const, ...locate(document, error) })),
         operations,
         fragments,
       };
@@ -68,24 +77,52 @@ export class DocumentCache {
   }
 }
 
-/** The `a/b/c` path of the field an error points at, as graphql-java prints it after `@`. */
-function fieldPathOf(document: DocumentNode, error: GraphQLError): string | undefined {
+/** Finds the field (and argument literal) a validation error points at. */
+function locate(document: DocumentNode, error: GraphQLError): Pick<DocumentError, 'fieldPath' | 'argument'> {
   const target = error.nodes?.[0];
-  if (!target) return undefined;
-  let found: string | undefined;
+  if (!target) return {};
+  let found: Pick<DocumentError, 'fieldPath' | 'argument'> | undefined;
   const walk = (node: { selectionSet?: { selections: readonly unknown[] } }, prefix: string) => {
     for (const sel of (node.selectionSet?.selections ?? []) as FieldNode[]) {
       if (found) return;
-      const path = sel.kind === Kind.FIELD ? `${prefix}${(sel.alias ?? sel.name).value}` : prefix.replace(/\/$/, '');
-      if (sel === target || (sel.kind === Kind.FIELD && sel.arguments?.some((a) => a === target || a.value === target))) {
-        found = path;
+      if (sel.kind !== Kind.FIELD) {
+        walk(sel as never, prefix);
+        continue;
+      }
+      const path = `${prefix}${(sel.alias ?? sel.name).value}`;
+      if (sel === target) {
+        found = { fieldPath: path };
         return;
       }
-      walk(sel as never, sel.kind === Kind.FIELD ? `${path}/` : prefix);
+      for (const arg of sel.arguments ?? []) {
+        const inner = findValue(arg.value, target, arg.name.value);
+        if (inner !== undefined || arg === target) {
+          found = { fieldPath: path, argument: inner !== undefined ? { path: inner, node: target as ValueNode } : undefined };
+          return;
+        }
+      }
+      walk(sel, `${path}/`);
     }
   };
   for (const def of document.definitions) {
     if (def.kind === Kind.OPERATION_DEFINITION || def.kind === Kind.FRAGMENT_DEFINITION) walk(def, '');
   }
-  return found;
+  return found ?? {};
+}
+
+/** The dotted path of `target` inside an argument value (`filter.createdAt`), if it is there. */
+function findValue(value: ValueNode, target: unknown, path: string): string | undefined {
+  if (value === target) return path;
+  if (value.kind === Kind.OBJECT) {
+    for (const f of value.fields) {
+      const hit = findValue(f.value, target, `${path}.${f.name.value}`);
+      if (hit !== undefined) return hit;
+    }
+  } else if (value.kind === Kind.LIST) {
+    for (const v of value.values) {
+      const hit = findValue(v, target, path);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
 }

@@ -18,7 +18,7 @@ export interface RunOutcome {
 
 /** The errors of a document that failed to parse or validate. */
 export function documentErrors(doc: CachedDocument): ExecuteResult {
-  return { data: null, errors: doc.errors!.map((e) => clean(formatRequestError(e.error, e.kind, e.fieldPath))) };
+  return { data: null, errors: doc.errors!.map((e) => clean(formatRequestError(e.error, e.kind, e.fieldPath, e.argument))) };
 }
 
 /** Picks the operation to run, or explains (with graphql-java's wording) why none can run. */
@@ -33,8 +33,8 @@ export function shapeResult(raw: ExecutionResult, state: RequestState, schema: G
   const errors: AppSyncGraphQLError[] = [];
   if (raw.errors) {
     for (const e of raw.errors) {
-      // No path and no original error: variable coercion failed before execution started.
-      errors.push(clean(e.path === undefined && !e.originalError ? formatRequestError(e, 'variables') : formatFieldError(e, schema)));
+      // Every field error has a path: without one, variable coercion failed before execution.
+      errors.push(clean(e.path === undefined ? formatRequestError(e, 'variables') : formatFieldError(e, schema)));
     }
   }
   for (const a of state.appended) errors.push(clean(formatAppended(a)));

@@ -7,7 +7,7 @@
  * variable errors "Variable 'x' has an invalid value. …" (aws-amplify/amplify-cli#2033) and
  * validation errors "Validation error of type FieldUndefined: Field 'x' in type 'T' is undefined @ 'a/x'".
  */
-import { isListType, isNonNullType, isObjectType, type GraphQLError, type GraphQLSchema, type GraphQLType, type SourceLocation } from 'graphql';
+import { isListType, isNonNullType, isObjectType, Kind, print, type GraphQLError, type ValueNode, type GraphQLSchema, type GraphQLType, type SourceLocation } from 'graphql';
 import type { AppSyncGraphQLError } from './types.ts';
 import { FieldError } from './field-error.ts';
 import type { AppendedError } from './request-state.ts';
@@ -78,7 +78,12 @@ function locOf(loc: { startToken: { line: number; column: number } }): SourceLoc
 }
 
 /** A request error: syntax, validation or variable coercion (no `data`). */
-export function formatRequestError(error: GraphQLError, kind: 'syntax' | 'validation' | 'variables', fieldPath?: string): AppSyncGraphQLError {
+export function formatRequestError(
+  error: GraphQLError,
+  kind: 'syntax' | 'validation' | 'variables',
+  fieldPath?: string,
+  argument?: { path: string; node: ValueNode },
+): AppSyncGraphQLError {
   let message = error.message;
   if (kind === 'syntax') {
     message = `Invalid Syntax : ${error.message.replace(/^Syntax Error: /, '')}`;
@@ -92,13 +97,18 @@ export function formatRequestError(error: GraphQLError, kind: 'syntax' | 'valida
       message = `Variable '${m[1]}' has coerced Null value for NonNull type '${m[2]}'`;
     }
   } else {
-    message = translateValidation(message, fieldPath) ?? message;
+    message = translateValidation(message, fieldPath, argument) ?? message;
   }
   return { path: undefined, locations: locationsOf(error.locations) ?? undefined, message };
 }
 
-function translateValidation(message: string, at: string | undefined): string | undefined {
+function translateValidation(message: string, at: string | undefined, argument: { path: string; node: ValueNode } | undefined): string | undefined {
   const suffix = at ? ` @ '${at}'` : '';
+  const wrong = /^Expected value of type "(.+?)", found (.+?); (.*)$/s.exec(message);
+  if (wrong && argument) {
+    // aws/aws-cli#7078: "argument 'x.y' with value 'StringValue{value='2019'}' is not a valid 'AWSDateTime'".
+    return `Validation error of type WrongType: argument '${argument.path}' with value '${describeLiteral(argument.node)}' is not a valid '${wrong[1].replace(/!$/, '')}'${suffix}`;
+  }
   let m = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(message);
   if (m) return `Validation error of type FieldUndefined: Field '${m[1]}' in type '${m[2]}' is undefined${suffix}`;
   m = /^Unknown argument "(\w+)" on field "\w+\.(\w+)"\./.exec(message);
@@ -109,9 +119,25 @@ function translateValidation(message: string, at: string | undefined): string | 
   if (m) return `Validation error of type SubSelectionRequired: Sub selection required for type ${m[2]} of field ${m[1]}${suffix}`;
   m = /^Field "(\w+)" must not have a selection since type "(.+)" has no subfields\./.exec(message);
   if (m) return `Validation error of type SubSelectionNotAllowed: Sub selection not allowed on leaf type ${m[2]} of field ${m[1]}${suffix}`;
-  m = /^Expected value of type "(.+)", found (.+?); (.*)$/s.exec(message);
-  if (m) return `Validation error of type WrongType: argument value ${m[2]} is not a valid '${m[1].replace(/!$/, '')}'${suffix}`;
   return undefined;
+}
+
+/** A literal as graphql-java's AST prints it. */
+function describeLiteral(node: ValueNode): string {
+  switch (node.kind) {
+    case Kind.STRING:
+      return `StringValue{value='${node.value}'}`;
+    case Kind.INT:
+      return `IntValue{value=${node.value}}`;
+    case Kind.FLOAT:
+      return `FloatValue{value=${node.value}}`;
+    case Kind.BOOLEAN:
+      return `BooleanValue{value=${node.value}}`;
+    case Kind.ENUM:
+      return `EnumValue{name='${node.value}'}`;
+    default:
+      return print(node);
+  }
 }
 
 /** Drops undefined members so the JSON matches AppSync's (null stays null). */

@@ -53,7 +53,7 @@ function normalise(ev: Evaluation): Outcome {
     earlyReturn: ev.earlyReturn ? { skipTo: ev.earlyReturn.skipTo } : undefined,
     stash: ev.stash ?? {},
     // AppSync reports code errors as "code.js:162:13: ReferenceError: …" (aws/aws-appsync-community#328).
-    runtimeError: rt ? (rt.line !== undefined ? `${rt.file ?? 'code.js'}:${rt.line}:${rt.column ?? 0}: ${rt.message}` : rt.message) : undefined,
+    runtimeError: rt ? (rt.line !== undefined ? `${decodeURIComponent(rt.file ?? 'code.js')}:${rt.line}:${rt.column ?? 0}: ${rt.message}` : rt.message) : undefined,
     subscriptionFilter: ev.extensions.subscriptionFilter,
     subscriptionInvalidationFilter: ev.extensions.subscriptionInvalidationFilter,
     invalidations: ev.extensions.invalidations ?? [],

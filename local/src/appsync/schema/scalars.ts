@@ -69,10 +69,18 @@ function stringScalar(spec: StringScalarSpec): GraphQLScalarType {
     serialize: (v) => check(v, 'serialize'),
     parseValue: (v) => check(v, 'parse'),
     parseLiteral: (ast: ValueNode) => {
-      if (ast.kind !== Kind.STRING) throw new GraphQLError(`Unable to parse \`${literalText(ast)}\` as a valid ${spec.noun} Object.`);
-      return check(ast.value, 'parse');
+      if (ast.kind !== Kind.STRING || !spec.valid(ast.value)) throw literalError(literalText(ast), spec.noun);
+      return ast.value;
     },
   });
+}
+
+/**
+ * A plain Error (not a GraphQLError) so graphql-js's validation reports it against the literal's
+ * node, which lets the engine name the argument as AppSync's WrongType error does.
+ */
+function literalError(text: string, noun: string): Error {
+  return new TypeError(`Unable to parse \`${text}\` as a valid ${noun} Object.`);
 }
 
 function literalText(ast: ValueNode): string {
@@ -111,8 +119,8 @@ const AWSTimestamp = new GraphQLScalarType({
   serialize: (v) => timestamp(v, 'serialize'),
   parseValue: (v) => timestamp(v, 'parse'),
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.INT) throw new GraphQLError(`Unable to parse \`${literalText(ast)}\` as a valid Timestamp Object.`);
-    return timestamp(Number(ast.value), 'parse');
+    if (ast.kind !== Kind.INT || !Number.isSafeInteger(Number(ast.value))) throw literalError(literalText(ast), 'Timestamp');
+    return Number(ast.value);
   },
 });
 
@@ -141,8 +149,12 @@ const AWSJSON = new GraphQLScalarType({
   },
   parseValue: parseJson,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError(`Unable to parse \`${literalText(ast)}\` as a valid JSON Object.`);
-    return parseJson(ast.value);
+    if (ast.kind !== Kind.STRING) throw literalError(literalText(ast), 'JSON');
+    try {
+      return JSON.parse(ast.value);
+    } catch {
+      throw literalError(ast.value, 'JSON');
+    }
   },
 });
 
