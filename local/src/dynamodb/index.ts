@@ -31,6 +31,8 @@ export interface StartDynamoOptions {
   region?: string;
   /** TTL sweep interval (default 60 s; 0 disables the timer, `ttl.sweepNow()` still works). */
   ttlIntervalMs?: number;
+  /** Items per TTL scan page (default 500). */
+  ttlScanPageSize?: number;
   /** External DynamoDB API instead of the embedded store (default `process.env.DYNAMODB_ENDPOINT`). */
   externalEndpoint?: string;
 }
@@ -82,6 +84,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     exclusive: front.exclusive,
     keySchema: (t) => front.reader.keySchema(t),
     intervalMs: options.ttlIntervalMs,
+    pageSize: options.ttlScanPageSize,
     tables: async () => {
       if (backend.embedded) return front.ttl.enabled();
       const d = await backend.json<{ TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string } }>('DescribeTimeToLive', { TableName: tableName });

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
+
+let stack: DynamoStack;
+const records: StreamRecord[] = [];
+const now = () => Math.floor(Date.now() / 1000);
+const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'TTL' } });
+
+beforeAll(async () => {
+  stack = await startDynamo({ ttlIntervalMs: 0, ttlScanPageSize: 7 });
+  stack.streams.subscribe((r) => records.push(r));
+});
+afterAll(() => stack.close());
+
+async function put(pk: string, expiresAt: Record<string, string> | undefined) {
+  await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: { ...key(pk), ...(expiresAt ? { expiresAt } : {}) } }));
+}
+
+describe('TTL sweeper', () => {
+  it('deletes only items whose Number expiresAt has passed, across scan pages, with service REMOVE records', async () => {
+    for (let i = 0; i < 30; i += 1) await put(`expired-${i}`, { N: String(now() - 10 - i) });
+    await put('future', { N: String(now() + 3600) });
+    await put('string-ttl', { S: String(now() - 100) });
+    await put('no-ttl', undefined);
+    await put('ancient', { N: String(now() - 6 * 365 * 24 * 3600) });
+    records.length = 0;
+    expect(await stack.ttl.sweepNow()).toBe(30);
+    const left = await stack.client.send(new ScanCommand({ TableName: stack.tableName }));
+    expect(left.Items?.map((i) => i.pk.S).sort()).toEqual(['ancient', 'future', 'no-ttl', 'string-ttl']);
+    expect(records).toHaveLength(30);
+    for (const r of records) {
+      expect(r.eventName).toBe('REMOVE');
+      expect(r.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
+      expect(r.dynamodb.OldImage?.expiresAt.N).toBeDefined();
+    }
+    expect(await stack.ttl.sweepNow()).toBe(0);
+  });
+
+  it('runs on its interval', async () => {
+    const timed = await startDynamo({ ttlIntervalMs: 50 });
+    try {
+      await timed.client.send(new PutItemCommand({ TableName: timed.tableName, Item: { ...key('soon'), expiresAt: { N: String(now() - 1) } } }));
+      await expect.poll(async () => (await timed.client.send(new GetItemCommand({ TableName: timed.tableName, Key: key('soon') }))).Item, { timeout: 3000 }).toBeUndefined();
+    } finally {
+      await timed.close();
+    }
+  });
+});
