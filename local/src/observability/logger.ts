@@ -42,15 +42,3 @@ export function logRequest(logger: Logger, fields: RequestLogFields): void {
   const level = fields.status >= 500 ? 'error' : fields.status >= 400 ? 'warn' : 'info';
   logger[level]({ ...fields, durationMs: Math.round(fields.durationMs * 100) / 100 }, 'graphql request');
 }
-
-/**
- * Routes a resolver's `console.log`/`console.error` (the engine's log hook) to the logger with
- * the request id, as CloudWatch would show them under the request.
- */
-export function resolverLogSink(logger: Logger) {
-  return (entry: { requestId: string; level?: string; message: string; typeName?: string; fieldName?: string }) => {
-    const fields = { requestId: entry.requestId, field: entry.typeName && entry.fieldName ? `${entry.typeName}.${entry.fieldName}` : undefined, source: 'resolver' };
-    if (entry.level === 'error') logger.error(fields, entry.message);
-    else logger.info(fields, entry.message);
-  };
-}

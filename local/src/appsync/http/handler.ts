@@ -36,6 +36,11 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** For logs only: the first named operation in the document when the client sent no operationName. */
+function namedOperation(query: string): string | null {
+  return /\b(?:query|mutation|subscription)\s+([_A-Za-z]\w*)/.exec(query)?.[1] ?? null;
+}
+
 function sourceIp(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
@@ -70,7 +75,7 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
     if (!parsed.ok) return fail(parsed.error);
 
     const request: GraphQLRequest = parsed.request;
-    log.operationName = request.operationName;
+    log.operationName = request.operationName ?? namedOperation(request.query);
     const headers = flatHeaders(req);
     const authRequest: IncomingAuthRequest = {
       headers,

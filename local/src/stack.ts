@@ -1,0 +1,185 @@
+/**
+ * The composition root of the offline stack: DynamoDB (with streams and TTL) → data sources →
+ * engine ← authenticator; the GraphQL HTTP endpoint, explorer and real-time server share one
+ * port (TLS and plain HTTP); the local Cognito runs beside it. Every part is built elsewhere;
+ * this file only wires them, in the order their dependencies require.
+ */
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
+import { demoUsers } from '../../definitions/demo-users.ts';
+import { discoverResolvers } from '../../definitions/resolvers.ts';
+import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { userPool } from '../../definitions/user-pool.ts';
+import { createAuthenticator } from './appsync/auth/index.ts';
+import type { Authenticator } from './appsync/auth/types.ts';
+import { createDynamoDbDataSource } from './appsync/datasources/dynamodb/index.ts';
+import { createLambdaDataSource } from './appsync/datasources/lambda.ts';
+import { createNoneDataSource } from './appsync/datasources/none.ts';
+import type { DataSource } from './appsync/datasources/types.ts';
+import { createEngine, type AppSyncEngine } from './appsync/engine/create-engine.ts';
+import { createExplorer } from './appsync/explorer/index.ts';
+import { createGraphqlHandler } from './appsync/http/handler.ts';
+import { DEFAULT_ALLOWED_ORIGINS } from './appsync/http/cors.ts';
+import { attachRealtime, createDualServer } from './appsync/realtime/index.ts';
+import { seedDemoUsers } from './cognito/seed.ts';
+import { startCognito, type CognitoHandle } from './cognito/index.ts';
+import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
+import { createLogger, type Logger } from './observability/logger.ts';
+import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
+import { repoRoot } from './lambda/invoke.ts';
+
+export interface StackOptions {
+  /** Root of persistent data (`.cruddur`); everything in memory when undefined. */
+  dataDir?: string;
+  /** 0 = ephemeral. Defaults: all ephemeral. */
+  ports: { graphql?: number; cognito?: number; storage?: number };
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+  /** Sign up the demo users through the public Cognito path. */
+  seed?: boolean;
+  /** A logger, or `silent`, or a level. */
+  log?: Logger | string;
+  /** Browser origins allowed to call the API (default: the web app, http://localhost:5173). */
+  corsOrigins?: string[];
+}
+
+export interface Stack {
+  urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string };
+  engine: AppSyncEngine;
+  dynamo: DynamoStack;
+  cognito: CognitoHandle;
+  authenticator: Authenticator;
+  /** The credential IAM-signed callers (stream consumers, scripts) use offline. */
+  iamCredential: { accessKeyId: string; secretAccessKey: string };
+  /** What `amplify_outputs.json` should contain for this stack. */
+  outputs: AmplifyOutputs;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+/** The authorizer handler and its cache TTL, as infra/src/stacks/api-stack.ts configures them. */
+const AUTHORIZER = 'lambdas/authorizer/index.ts#handler';
+const AUTHORIZER_TTL_SECONDS = 300;
+
+function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
+  const out: Record<string, DataSource> = {};
+  for (const d of dataSourceDefinitions) {
+    if (d.type === 'AMAZON_DYNAMODB') out[d.name] = createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName });
+    else if (d.type === 'NONE') out[d.name] = createNoneDataSource(d.name);
+    else out[d.name] = createLambdaDataSource({ name: d.name, handler: d.handler });
+  }
+  return out;
+}
+
+/** Starts the whole offline backend; `close()` stops it and loses no acknowledged write. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const logger = typeof options.log === 'object' ? options.log : createLogger({ level: options.log });
+  const host = options.host ?? '127.0.0.1';
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch((err: unknown) => logger.error({ err }, 'close failed'));
+  };
+  try {
+    const dynamo = await startDynamo({ dataDir: options.dataDir });
+    closers.push(() => dynamo.close());
+    const region = dynamo.region;
+    // In-process Lambdas read configuration from the environment, as in AWS; IAM-signing
+    // consumers pick the local credential up through the default provider chain.
+    const iamCredential = {
+      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIACRUDDURLOCAL0001',
+      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'cruddur-local-secret',
+    };
+    const lambdaEnv = {
+      TABLE_NAME: dynamo.tableName,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
+    };
+    Object.assign(process.env, lambdaEnv);
+
+    const cognito = await startCognito({
+      port: options.ports.cognito ?? 0,
+      host,
+      dataDir: options.dataDir,
+      triggers: userPool.triggers,
+      env: lambdaEnv,
+      log: logger.child({ component: 'cognito' }),
+    });
+    closers.push(() => cognito.close());
+    Object.assign(process.env, {
+      USER_POOL_ID: cognito.userPoolId,
+      USER_POOL_CLIENT_ID: cognito.clientId,
+      COGNITO_ISSUER: cognito.issuer,
+      COGNITO_JWKS_URI: cognito.jwksUri,
+      SCHEMA_PATH: path.join(repoRoot, 'schema.graphql'),
+    });
+
+    const authenticator = createAuthenticator({
+      region,
+      providers: [
+        { mode: 'AWS_LAMBDA', lambda: { handler: AUTHORIZER, functionName: 'authorizer', authorizerResultTtlInSeconds: AUTHORIZER_TTL_SECONDS } },
+        { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: cognito.userPoolId, issuer: cognito.issuer, jwksUri: cognito.jwksUri, appIdClientRegex: cognito.clientId } },
+        { mode: 'AWS_IAM', credentials: [{ ...iamCredential, accountId: '000000000000' }] },
+      ],
+    });
+
+    const engineLog = logger.child({ component: 'engine' });
+    const engine = await createEngine({
+      schemaSource: await fs.readFile(path.join(repoRoot, 'schema.graphql'), 'utf8'),
+      resolvers: discoverResolvers(),
+      dataSources: dataSourcesFor(dynamo),
+      defaultAuthMode: authenticator.defaultMode,
+      additionalAuthModes: authenticator.modes.slice(1),
+      // Resolver console.log lines arrive here as `{requestId, field}` + the line.
+      log: engineLog,
+    });
+
+    const mappings = startEventSourceMappings(dynamo, streamConsumers, { env: lambdaEnv, log: (obj) => logger.info({ component: 'streams', ...obj }) });
+    closers.push(() => mappings.close());
+
+    const certDir = options.dataDir ? path.join(options.dataDir, 'tls') : await fs.mkdtemp(path.join(os.tmpdir(), 'cruddur-tls-'));
+    if (!options.dataDir) closers.push(() => fs.rm(certDir, { recursive: true, force: true }));
+    const handler = createGraphqlHandler({
+      engine,
+      authenticator,
+      logger: logger.child({ component: 'graphql' }),
+      cors: { allowedOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS },
+      explorer: createExplorer({ graphqlUrl: '/graphql', cognito: { endpoint: cognito.url, clientId: cognito.clientId }, demoUsers, defaultQuery: '{ __typename }' }),
+    });
+    const dual = await createDualServer(handler, { certDir });
+    await new Promise<void>((resolve, reject) => {
+      dual.server.once('error', reject);
+      dual.server.listen(options.ports.graphql ?? 0, host, () => resolve());
+    });
+    closers.push(() => new Promise((resolve) => dual.server.close(resolve)));
+    const port = (dual.server.address() as AddressInfo).port;
+    const graphqlHost = `localhost:${port}`;
+    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, log: logger.child({ component: 'realtime' }) });
+    closers.push(() => realtime.close());
+
+    if (options.seed) await seedDemoUsers(cognito);
+
+    const urls = {
+      graphql: `http://${graphqlHost}/graphql`,
+      realtime: `wss://${graphqlHost}/graphql/realtime`,
+      explorer: `http://${graphqlHost}/`,
+      cognito: cognito.url,
+    };
+    const outputs = buildOutputs({
+      region,
+      graphqlUrl: urls.graphql,
+      realtimeUrl: urls.realtime,
+      defaultAuthMode: authenticator.defaultMode,
+      additionalAuthModes: authenticator.modes.slice(1),
+      cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
+    });
+    return { urls, engine, dynamo, cognito, authenticator, iamCredential, outputs, logger, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
