@@ -1,0 +1,97 @@
+/**
+ * SRP server edge cases. The happy path is proven by the real Amplify client (amplify.test.ts);
+ * here a client built from the same formulas (reference/cognito.md §4) probes what must FAIL:
+ * replayed secret blocks, stale timestamps, the wrong user, A ≡ 0.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callCognito } from '../client.ts';
+import { startCognito, type CognitoHandle } from '../index.ts';
+import { N, computeU, computeX, derivePasswordKey, g, k, modPow, padHex } from '../srp/math.ts';
+import { formatTimestamp, parseTimestamp } from '../srp/timestamp.ts';
+import { createUser, goodPassword } from './helpers.ts';
+
+let c: CognitoHandle;
+const poolName = () => c.userPoolId.split('_')[1];
+beforeAll(async () => {
+  c = await startCognito({ print: false });
+  await createUser(c, 'srp@example.com', 'srpuser');
+  await createUser(c, 'other@example.com', 'otheruser');
+});
+afterAll(async () => {
+  await c?.close();
+});
+
+interface Challenge {
+  ChallengeParameters: { SALT: string; SRP_B: string; SECRET_BLOCK: string; USER_ID_FOR_SRP: string };
+}
+
+async function begin(username: string, A?: bigint) {
+  const a = BigInt('0x' + randomBytes(128).toString('hex'));
+  const bigA = A ?? modPow(g, a, N);
+  const out = await callCognito<Challenge>(c.url, 'InitiateAuth', { ClientId: c.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: bigA.toString(16) } });
+  return { a, A: bigA, params: out.ChallengeParameters };
+}
+
+function claim(session: Awaited<ReturnType<typeof begin>>, password: string, when = new Date()) {
+  const { SALT, SRP_B, SECRET_BLOCK, USER_ID_FOR_SRP } = session.params;
+  const B = BigInt('0x' + SRP_B);
+  const u = computeU(session.A, B);
+  const x = computeX(poolName(), USER_ID_FOR_SRP, password, BigInt('0x' + SALT));
+  const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
+  const S = modPow(base, session.a + u * x, N);
+  const key = derivePasswordKey(S, u);
+  const TIMESTAMP = formatTimestamp(when);
+  const signature = createHmac('sha256', key).update(poolName()).update(USER_ID_FOR_SRP).update(Buffer.from(SECRET_BLOCK, 'base64')).update(TIMESTAMP).digest('base64');
+  return { USERNAME: USER_ID_FOR_SRP, PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, TIMESTAMP, PASSWORD_CLAIM_SIGNATURE: signature };
+}
+
+const respond = (ChallengeResponses: Record<string, string>) =>
+  callCognito<{ AuthenticationResult?: { AccessToken: string } }>(c.url, 'RespondToAuthChallenge', { ClientId: c.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses });
+
+describe('SRP PASSWORD_VERIFIER', () => {
+  it('accepts a correct proof once; a replayed secret block is refused', async () => {
+    const session = await begin('srp@example.com');
+    const responses = claim(session, goodPassword);
+    expect((await respond(responses)).AuthenticationResult?.AccessToken).toBeTruthy();
+    await expect(respond(responses)).rejects.toMatchObject({ type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+
+  it('refuses a wrong password, a stale timestamp and another user name', async () => {
+    await expect(respond(claim(await begin('srp@example.com'), 'Wrong-Pass-1'))).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+    await expect(respond(claim(await begin('srp@example.com'), goodPassword, new Date(Date.now() - 10 * 60_000)))).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+    const other = await callCognito<{ Username: string }>(c.url, 'AdminGetUser', { UserPoolId: c.userPoolId, Username: 'other@example.com' });
+    await expect(respond({ ...claim(await begin('srp@example.com'), goodPassword), USERNAME: other.Username })).rejects.toMatchObject({ type: 'NotAuthorizedException' });
+  });
+
+  it('gives unknown users a stable decoy challenge that never verifies', async () => {
+    const one = await begin('nobody@example.com');
+    const two = await begin('nobody@example.com');
+    expect(one.params.USER_ID_FOR_SRP).toBe(two.params.USER_ID_FOR_SRP);
+    expect(one.params.SALT).toMatch(/^[0-9a-f]+$/);
+    await expect(respond(claim(one, goodPassword))).rejects.toMatchObject({ type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+  });
+
+  it('refuses A ≡ 0 (mod N)', async () => {
+    await expect(begin('srp@example.com', N)).rejects.toMatchObject({ type: 'InvalidParameterException' });
+    await expect(begin('srp@example.com', 0n)).rejects.toMatchObject({ type: 'InvalidParameterException' });
+  });
+});
+
+describe('SRP encodings', () => {
+  it('pads hex as Amplify does: minimal, even length, 00 before a set top bit', () => {
+    expect(padHex(1n)).toBe('01');
+    expect(padHex(0x7fn)).toBe('7f');
+    expect(padHex(0x80n)).toBe('0080');
+    expect(padHex(0xabcn)).toBe('0abc');
+    expect(padHex(N).length).toBe(770);
+  });
+
+  it('formats TIMESTAMP like Amplify getNowString and parses it back', () => {
+    const date = new Date(Date.UTC(2026, 10, 3, 5, 7, 9));
+    expect(formatTimestamp(date)).toBe('Tue Nov 3 05:07:09 UTC 2026');
+    expect(parseTimestamp('Tue Nov 3 05:07:09 UTC 2026')?.getTime()).toBe(date.getTime());
+    expect(parseTimestamp('Wed Nov 3 05:07:09 UTC 2026')).toBeUndefined();
+    expect(parseTimestamp('Tue Nov 03 05:07:09 UTC 2026')).toBeUndefined();
+  });
+});
