@@ -1,8 +1,10 @@
 /**
  * After a mutation, AppSync publishes each `@aws_subscribe`d mutation field's result *after the
  * mutation's own selection set* ("aws-appsync-real-time-data.html"); mutations that return
- * errors still broadcast (reference/appsync.md §7). The payload is keyed by field name so each
- * subscriber's selection set can read it; fields the mutation did not select are absent.
+ * errors still broadcast (reference/appsync.md §7) — as long as the field produced a value: a
+ * field that resolved to null (denied, `util.error`) has nothing to publish. The payload is keyed
+ * by field name so each subscriber's selection set can read it; fields the mutation did not
+ * select are absent.
  */
 import type { FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
 import { Kind } from 'graphql';
@@ -24,9 +26,10 @@ export function mutationEvents(
     const key = field.alias?.value ?? name;
     if (!subscriptionsByMutation.has(name) || seen.has(key)) continue;
     seen.add(key);
-    // A field skipped by @skip/@include is absent from data and did not run.
-    if (data && !(key in data)) continue;
-    events.push({ mutationField: name, payload: rekeyByFieldName(data ? data[key] : null, [field], fragments), requestId });
+    const value = data ? data[key] : null;
+    // Absent: skipped by @skip/@include. Null: the field failed or was denied.
+    if (value === null || value === undefined) continue;
+    events.push({ mutationField: name, payload: rekeyByFieldName(value, [field], fragments), requestId });
   }
   return events;
 }
