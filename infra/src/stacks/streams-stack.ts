@@ -52,6 +52,7 @@ export class StreamsStack extends Stack {
           bisectBatchOnError: consumer.bisectBatchOnFunctionError,
           reportBatchItemFailures: consumer.reportBatchItemFailures,
           onFailure: new SqsDlq(this.failures),
+          filters: consumer.filterPatterns?.map((pattern) => lambda.FilterCriteria.filter(pattern)),
         }),
       );
       this.consumers.push(fn);
