@@ -29,4 +29,39 @@ export interface StreamConsumerDefinition {
   filterPatterns?: Record<string, unknown>[];
 }
 
-export const streamConsumers: StreamConsumerDefinition[] = [];
+/**
+ * Cruddur's two consumers (engineer F). Two, not one per concern: DynamoDB Streams advises at most
+ * two concurrent readers per shard, so concerns are grouped by what they do (docs/decisions/009).
+ */
+export const streamConsumers: StreamConsumerDefinition[] = [
+  {
+    // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes.
+    name: 'fanout',
+    handler: 'lambdas/feed-fanout/index.ts#handler',
+    batchSize: 100,
+    maximumBatchingWindowInSeconds: 0,
+    maximumRetryAttempts: 10,
+    bisectBatchOnFunctionError: true,
+    reportBatchItemFailures: true,
+    startingPosition: 'TRIM_HORIZON',
+    filterPatterns: [
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD', 'REPOST', 'FOLLOWS'] } } } },
+    ],
+  },
+  {
+    // Real-time events through AppSync's IAM-only publish mutations.
+    name: 'live',
+    handler: 'lambdas/publish/index.ts#handler',
+    batchSize: 100,
+    maximumBatchingWindowInSeconds: 0,
+    maximumRetryAttempts: 3,
+    bisectBatchOnFunctionError: true,
+    reportBatchItemFailures: true,
+    startingPosition: 'LATEST',
+    filterPatterns: [
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['FEED', 'NOTIF', 'MSG'] } } } },
+      { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
+    ],
+  },
+];

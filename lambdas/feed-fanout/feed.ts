@@ -1,0 +1,87 @@
+/**
+ * Home-feed rows (`FEED#<recipient>` / `<event id>`): written for the author and each follower
+ * when a crud is posted, for the reposter and their followers when it is reposted, back-filled on
+ * follow and removed on unfollow, unrepost and crud removal. Row keys are deterministic (crud id or
+ * repost id), so replays rewrite the same rows. Rows carry the crud's expiresAt: TTL removes them
+ * with the crud, and reads filter them the moment it expires.
+ */
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { feedKey, gsi } from '../../resolvers/lib/keys.ts';
+import { deleteAll, followersOf, putAll, queryAll, type Item } from './table-ops.ts';
+
+/** How many of a followee's newest cruds a new follow back-fills. */
+export const BACKFILL_LIMIT = 20;
+
+type Reason = 'OWN' | 'FOLLOWING' | 'REPOST';
+
+function feedRow(recipientId: string, eventId: string, crud: Item, reason: Reason, createdAt: string, sourceUserId: string, repostedById?: string): Item {
+  const key = feedKey(recipientId, eventId);
+  const row: Item = {
+    ...key,
+    type: 'FEED',
+    recipientId,
+    crudId: crud.id,
+    reason,
+    sourceUserId,
+    createdAt,
+    expiresAt: crud.expiresAt,
+  };
+  if (repostedById) row.repostedById = repostedById;
+  return row;
+}
+
+/** A new top-level crud: the author's own feed and every follower's. Replies stay in their thread. */
+export async function onCrudCreated(crud: Item): Promise<void> {
+  if (crud.replyToId) return;
+  const followers = await followersOf(crud.authorId);
+  const rows = [feedRow(crud.authorId, crud.id, crud, 'OWN', crud.createdAt, crud.authorId)];
+  for (const f of followers) rows.push(feedRow(f, crud.id, crud, 'FOLLOWING', crud.createdAt, crud.authorId));
+  await putAll(rows);
+}
+
+/** A repost: the reposter's feed and their followers', keyed by the repost's own id. */
+export async function onRepostCreated(repost: Item): Promise<void> {
+  const crud = { id: repost.crudId, expiresAt: repost.expiresAt };
+  const followers = await followersOf(repost.userId);
+  const recipients = [repost.userId, ...followers];
+  await putAll(recipients.map((r) => feedRow(r, repost.repostId, crud, 'REPOST', repost.createdAt, repost.userId, repost.userId)));
+}
+
+export async function onRepostRemoved(repost: Item): Promise<void> {
+  const followers = await followersOf(repost.userId);
+  await deleteAll([repost.userId, ...followers].map((r) => feedKey(r, repost.repostId)));
+}
+
+/** A new follow back-fills the followee's newest live top-level cruds. */
+export async function onFollowCreated(follow: Item): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  const cruds = await queryAll(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: 'expiresAt > :now',
+      ExpressionAttributeValues: marshall({ ':pk': gsi.userCruds(follow.followeeId), ':now': now }),
+      ScanIndexForward: false,
+    },
+    BACKFILL_LIMIT,
+  );
+  await putAll(cruds.map((c) => feedRow(follow.followerId, c.id, c, 'FOLLOWING', c.createdAt, follow.followeeId)));
+}
+
+/** An unfollow removes every row the followee put into the follower's feed (their cruds and reposts). */
+export async function onFollowRemoved(follow: Item): Promise<void> {
+  const rows = await queryAll({
+    KeyConditionExpression: 'pk = :pk',
+    FilterExpression: 'sourceUserId = :src',
+    ExpressionAttributeValues: marshall({ ':pk': feedKey(follow.followerId, '').pk, ':src': follow.followeeId }),
+    ProjectionExpression: 'pk, sk',
+  });
+  await deleteAll(rows.map((r) => ({ pk: r.pk, sk: r.sk })));
+}
+
+/** A crud is gone (deleted or expired): its rows in the author's and current followers' feeds. */
+export async function onCrudRemovedFeeds(crud: Item): Promise<void> {
+  if (crud.replyToId) return;
+  const followers = await followersOf(crud.authorId);
+  await deleteAll([crud.authorId, ...followers].map((r) => feedKey(r, crud.id)));
+}

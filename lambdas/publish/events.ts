@@ -1,0 +1,86 @@
+/**
+ * Which stream records become which live events. Pure functions from a stream record to the
+ * publish calls it needs, so the mapping is testable without a network.
+ */
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
+import { PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION } from './documents.ts';
+
+export interface PublishCall {
+  /** The mutation field, for logs. */
+  field: 'publishFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged';
+  query: string;
+  variables: { input: Record<string, unknown> };
+}
+
+type Item = Record<string, any>;
+
+export function imageOf(image: Record<string, AttributeValue> | undefined): Item | undefined {
+  return image ? unmarshall(image as never) : undefined;
+}
+
+const COUNTERS = ['likesCount', 'repliesCount', 'repostsCount'] as const;
+
+/** The publish calls one stream record leads to (often none). */
+export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
+  const next = imageOf(record.dynamodb?.NewImage);
+  const prev = imageOf(record.dynamodb?.OldImage);
+  if (record.eventName === 'INSERT' && next) {
+    if (next.type === 'FEED') {
+      return [
+        {
+          field: 'publishFeedItem',
+          query: PUBLISH_FEED_ITEM,
+          variables: {
+            input: {
+              id: next.sk,
+              recipientId: next.recipientId,
+              crudId: next.crudId,
+              reason: next.reason,
+              repostedById: next.repostedById ?? null,
+              createdAt: next.createdAt,
+            },
+          },
+        },
+      ];
+    }
+    if (next.type === 'NOTIF') {
+      return [
+        {
+          field: 'publishNotification',
+          query: PUBLISH_NOTIFICATION,
+          variables: {
+            input: { id: next.sk, recipientId: next.recipientId, type: next.kind, actorId: next.actorId, crudId: next.crudId ?? null, createdAt: next.createdAt },
+          },
+        },
+      ];
+    }
+    if (next.type === 'MSG') {
+      // One event per member: subscription filters pin recipientId, so each member gets it once.
+      return (next.memberIds as string[]).map((recipientId) => ({
+        field: 'publishMessage' as const,
+        query: PUBLISH_MESSAGE,
+        variables: {
+          input: { id: next.id, recipientId, conversationId: next.conversationId, senderId: next.senderId, body: next.body, createdAt: next.createdAt },
+        },
+      }));
+    }
+    return [];
+  }
+  if (prev && prev.type === 'CRUD' && record.eventName === 'MODIFY' && next) {
+    if (COUNTERS.every((c) => (prev[c] ?? 0) === (next[c] ?? 0))) return [];
+    return [crudChanged(next, false)];
+  }
+  if (prev && prev.type === 'CRUD' && record.eventName === 'REMOVE') return [crudChanged(prev, true)];
+  return [];
+}
+
+function crudChanged(item: Item, deleted: boolean): PublishCall {
+  return {
+    field: 'publishCrudChanged',
+    query: PUBLISH_CRUD_CHANGED,
+    variables: {
+      input: { id: item.id, likesCount: item.likesCount ?? 0, repliesCount: item.repliesCount ?? 0, repostsCount: item.repostsCount ?? 0, deleted },
+    },
+  };
+}
