@@ -5,6 +5,10 @@
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
+  start: {
+    summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--data-dir DIR] [--no-seed]',
+    load: () => import('./start.ts'),
+  },
   'evaluate-code': {
     summary: 'run an APPSYNC_JS handler like `aws appsync evaluate-code`',
     load: () => import('./evaluate-code.ts'),

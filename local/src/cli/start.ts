@@ -1,0 +1,90 @@
+/**
+ * `cruddur-local start [--data-dir DIR] [--no-seed]`: the offline backend without the web app.
+ * Ports come from APPSYNC_PORT (20002), COGNITO_PORT (9229) and STORAGE_PORT (4569); data lives
+ * in `.cruddur/` at the repo root unless --data-dir says otherwise. Writes amplify_outputs.json
+ * at the repo root and prints the endpoints and demo logins; Ctrl-C stops cleanly.
+ */
+import path from 'node:path';
+import { demoUsers } from '../../../definitions/demo-users.ts';
+import { repoRoot } from '../lambda/invoke.ts';
+import { DEFAULT_ALLOWED_ORIGINS } from '../appsync/http/cors.ts';
+import { writeOutputs } from '../outputs/amplify-outputs.ts';
+import { startStack } from '../stack.ts';
+
+export interface StartArgs {
+  dataDir: string;
+  seed: boolean;
+}
+
+const USAGE = 'Usage: cruddur-local start [--data-dir DIR] [--no-seed]\n';
+
+export function parseStartArgs(args: string[]): StartArgs | string {
+  const parsed: StartArgs = { dataDir: path.join(repoRoot, '.cruddur'), seed: true };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--no-seed') parsed.seed = false;
+    else if (arg === '--data-dir' && args[i + 1]) parsed.dataDir = path.resolve(args[++i]);
+    else if (arg.startsWith('--data-dir=')) parsed.dataDir = path.resolve(arg.slice('--data-dir='.length));
+    else return `cruddur-local start: unknown or incomplete option '${arg}'\n${USAGE}`;
+  }
+  return parsed;
+}
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number`);
+  return value;
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const parsed = parseStartArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(parsed);
+    return 2;
+  }
+  const webOrigin = process.env.WEB_PORT ? [`http://localhost:${process.env.WEB_PORT}`] : [];
+  const stack = await startStack({
+    dataDir: parsed.dataDir,
+    seed: parsed.seed,
+    host: process.env.HOST ?? '127.0.0.1',
+    ports: { graphql: port('APPSYNC_PORT', 20002), cognito: port('COGNITO_PORT', 9229), storage: port('STORAGE_PORT', 4569) },
+    corsOrigins: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [...DEFAULT_ALLOWED_ORIGINS, ...webOrigin],
+  });
+  const outputsFile = path.join(repoRoot, 'amplify_outputs.json');
+  await writeOutputs(outputsFile, stack.outputs);
+
+  const lines = [
+    '',
+    'Cruddur offline backend is running.',
+    `  GraphQL     ${stack.urls.graphql}`,
+    `  Real-time   ${stack.urls.realtime}`,
+    `  Explorer    ${stack.urls.explorer}`,
+    `  Cognito     ${stack.urls.cognito}`,
+    ...(stack.urls.storage ? [`  Storage     ${stack.urls.storage}`] : []),
+    `  Data        ${parsed.dataDir}`,
+    `  Outputs     ${outputsFile}`,
+    '',
+    ...(parsed.seed ? ['Demo users (email / password):', ...demoUsers.map((u) => `  ${u.email.padEnd(28)} ${u.password}`), ''] : []),
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      stack.close().then(
+        () => resolve(0),
+        () => resolve(1),
+      );
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
