@@ -31,11 +31,16 @@ export async function recordFailure(pool: Pool, user: UserRecord | undefined): P
 /** Sessions for NEW_PASSWORD_REQUIRED: opaque, single use, 3 minutes. */
 const challengeSessions = new Map<string, { username: string; poolId: string; expiresAt: number }>();
 
-export function takeChallengeSession(pool: Pool, session: string): string | undefined {
+/** The user a NEW_PASSWORD_REQUIRED session belongs to, if it is still valid. */
+export function peekChallengeSession(pool: Pool, session: string): string | undefined {
   const state = challengeSessions.get(session);
-  challengeSessions.delete(session);
   if (!state || state.poolId !== pool.userPoolId || state.expiresAt < Date.now()) return undefined;
   return state.username;
+}
+
+/** Ends a session once its challenge is answered. */
+export function endChallengeSession(session: string): void {
+  challengeSessions.delete(session);
 }
 
 /** Called once the password proved right: returns Cognito's InitiateAuth/RespondToAuthChallenge output. */

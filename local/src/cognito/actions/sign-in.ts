@@ -4,7 +4,7 @@ import { CognitoError, incorrectCredentials, invalidParameter } from '../errors.
 import { verifyPassword } from '../password/hash.ts';
 import { checkPassword } from '../password/policy.ts';
 import type { Action, ActionInput, Pool } from '../pool.ts';
-import { assertNotLocked, completeSignIn, recordFailure, takeChallengeSession } from './sign-in-guard.ts';
+import { assertNotLocked, completeSignIn, endChallengeSession, peekChallengeSession, recordFailure } from './sign-in-guard.ts';
 import { requireClient, requireString } from './input.ts';
 import { refreshTokens } from './refresh.ts';
 import { setPassword } from './users.ts';
@@ -93,10 +93,15 @@ export const respondToAuthChallenge: Action = async (pool, input) => {
   }
   if (name === 'NEW_PASSWORD_REQUIRED') {
     const session = requireString(input, 'Session');
-    const username = takeChallengeSession(pool, session);
+    const username = peekChallengeSession(pool, session);
     const user = username ? pool.store.user(username) : undefined;
     if (!user || user.status !== 'FORCE_CHANGE_PASSWORD') throw new CognitoError('NotAuthorizedException', 'Invalid session for the user, session is expired.');
+    if (responses.USERNAME && pool.store.findBySignInName(responses.USERNAME)?.username !== user.username) {
+      throw new CognitoError('NotAuthorizedException', 'Invalid session for the user.');
+    }
+    // A weak new password leaves the session usable, so the user can try another one.
     const password = checkPassword(responses.NEW_PASSWORD, pool.definition.passwordPolicy, 'NEW_PASSWORD');
+    endChallengeSession(session);
     await setPassword(pool, user, password);
     user.status = 'CONFIRMED';
     delete user.temporaryPasswordExpiresAt;
