@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { canPost, CRUD_LIMIT, EXPIRY_CHOICES } from './composer.tsx';
+
+describe('composer rules', () => {
+  it('blocks empty, blank and over-limit cruds, counting emoji as one character', () => {
+    expect(canPost('')).toBe(false);
+    expect(canPost('   \n ')).toBe(false);
+    expect(canPost('a'.repeat(CRUD_LIMIT))).toBe(true);
+    expect(canPost('a'.repeat(CRUD_LIMIT + 1))).toBe(false);
+    expect(canPost('🎉'.repeat(CRUD_LIMIT))).toBe(true);
+  });
+  it('offers the original expiry choices with 7 days available', () => {
+    expect(EXPIRY_CHOICES.map((c) => c.value)).toEqual(['THIRTY_DAYS', 'SEVEN_DAYS', 'THREE_DAYS', 'ONE_DAY', 'TWELVE_HOURS', 'THREE_HOURS', 'ONE_HOUR']);
+  });
+});
