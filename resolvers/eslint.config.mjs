@@ -5,7 +5,7 @@ import appsync from '@aws-appsync/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 const files = ['resolvers/**/*.ts'];
-const ignores = ['resolvers/**/*.test.ts'];
+const ignores = ['resolvers/**/*.test.ts', 'resolvers/lib/testing/**'];
 
 export default [
   { files, ignores, ...appsync.configs.recommended },
