@@ -150,7 +150,7 @@ export async function runResolver(
   const before = run(resolver.code, 'request');
   let prevResult = before.value ?? null;
   // earlyReturn in the before handler skips the functions unless it asks for NEXT.
-  let skipFunctions = Boolean(before.earlyReturn) && before.earlyReturn!.skipTo !== 'NEXT';
+  const skipFunctions = Boolean(before.earlyReturn) && before.earlyReturn!.skipTo !== 'NEXT';
   if (!skipFunctions) {
     for (const fn of resolver.functions) {
       ctx.prev = { result: prevResult };
