@@ -114,10 +114,12 @@ async function main() {
       if (wait > 1) await sleep(wait);
       publishers[system](k, performance.timeOrigin + due); // late ticks catch up, never skip
     }
-    // Drain: wait until everything arrived or nothing moved for 2 s.
+    // Drain: until everything arrived, nothing moved for 2 s, or 10 s passed (past the knee the
+    // backlog would take minutes; what has not arrived by then counts as not delivered).
     let last = -1;
     let still = 0;
-    for (;;) {
+    const drainUntil = performance.now() + 10_000;
+    while (performance.now() < drainUntil) {
       const { received } = await ask<{ received: number }>({ cmd: 'count' });
       if (received >= expected) break;
       still = received === last ? still + 1 : 0;

@@ -159,7 +159,7 @@ export class RealtimeConnection {
 
   /** The registry's handle on this connection. */
   private readonly sink = {
-    send: (frame: string) => {
+    send: (frame: string | Buffer) => {
       if (!this.closed) this.socket.send(frame);
     },
     forget: (id: string) => {

@@ -12,7 +12,8 @@ import type { RealtimeLogger } from './socket.ts';
 
 /** What the registry needs from a connection. */
 export interface SubscriberSink {
-  send(frame: string): void;
+  /** A complete text frame (a Buffer is sent as text, never re-encoded). */
+  send(frame: string | Buffer): void;
   /** Called when a subscription is removed by invalidation (the connection forgets the id). */
   forget(id: string): void;
 }
@@ -21,8 +22,8 @@ export interface LiveSubscription {
   readonly id: string;
   readonly sink: SubscriberSink;
   readonly prepared: PreparedSubscription;
-  /** `{"type":"data","id":…,"payload":` computed once at start. */
-  readonly prefix: string;
+  /** `{"type":"data","id":…,"payload":` encoded once at start. */
+  readonly prefix: Buffer;
 }
 
 export interface FanoutStats {
@@ -50,7 +51,7 @@ export class SubscriptionRegistry {
   }
 
   add(id: string, sink: SubscriberSink, prepared: PreparedSubscription): LiveSubscription {
-    const sub: LiveSubscription = { id, sink, prepared, prefix: dataFramePrefix(id) };
+    const sub: LiveSubscription = { id, sink, prepared, prefix: Buffer.from(dataFramePrefix(id)) };
     for (const m of new Set(prepared.mutations)) addTo(this.byMutation, m, sub);
     addTo(this.byField, prepared.fieldName, sub);
     this.all.add(sub);
@@ -68,7 +69,7 @@ export class SubscriptionRegistry {
     const subs = this.byMutation.get(event.mutationField);
     this.counters.events++;
     if (!subs || subs.size === 0) return 0;
-    const rendered = new Map<string, string | null>();
+    const rendered = new Map<string, Buffer | null>();
     let delivered = 0;
     for (const sub of subs) {
       const p = sub.prepared;
@@ -79,7 +80,8 @@ export class SubscriptionRegistry {
         rendered.set(p.groupKey, json);
       }
       if (json === null) continue;
-      sub.sink.send(sub.prefix + json + '}');
+      // One copy of the shared payload bytes per socket; no string building or UTF-8 re-encoding.
+      sub.sink.send(Buffer.concat([sub.prefix, json, CLOSE_BRACE], sub.prefix.length + json.length + 1));
       delivered++;
     }
     this.counters.deliveries += delivered;
@@ -104,7 +106,7 @@ export class SubscriptionRegistry {
   }
 
   /** One execution + one serialisation per group; null when the result must not be delivered. */
-  private render(p: PreparedSubscription, event: MutationEvent): string | null {
+  private render(p: PreparedSubscription, event: MutationEvent): Buffer | null {
     this.counters.renders++;
     let json: string;
     try {
@@ -128,9 +130,11 @@ export class SubscriptionRegistry {
       );
       return null;
     }
-    return json;
+    return Buffer.from(json);
   }
 }
+
+const CLOSE_BRACE = Buffer.from('}');
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);

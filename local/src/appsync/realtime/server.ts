@@ -59,7 +59,7 @@ export function attachRealtime(options: AttachRealtimeOptions): RealtimeServer {
     const handle = core.accept(
       {
         send: (frame) => {
-          if (ws.readyState === ws.OPEN) ws.send(frame);
+          if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
         },
         close: (code, reason) => ws.close(code, reason),
       },

@@ -5,8 +5,11 @@
 
 /** A connected WebSocket, reduced to what the protocol needs. */
 export interface RealtimeSocket {
-  /** Sends one text frame. Must not throw once the socket is closing; the core may call it late. */
-  send(frame: string): void;
+  /**
+   * Sends one TEXT frame (a Buffer holds its UTF-8 bytes and must still go out as text).
+   * Must not throw once the socket is closing; the core may call it late.
+   */
+  send(frame: string | Buffer): void;
   /** Closes the connection (WebSocket close code and reason). */
   close(code?: number, reason?: string): void;
 }
