@@ -5,6 +5,7 @@ import { useSession } from '../../lib/auth/session.tsx';
 import { Loading } from '../../components/ui/states.tsx';
 import { UnreadBadge } from '../../features/notifications/components/notifications-provider.tsx';
 import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
+import { Icon } from '../../components/ui/icon.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
 
@@ -26,31 +27,31 @@ export function AppShell() {
             {user && (
               <li>
                 <NavLink to="/" end className={navClass}>
-                  <span aria-hidden="true">🏠</span> <span className="nav-label">Home</span>
+                  <Icon name="home" size={24} /> <span className="nav-label">Home</span>
                 </NavLink>
               </li>
             )}
             <li>
               <NavLink to="/explore" className={navClass}>
-                <span aria-hidden="true">🔭</span> <span className="nav-label">Explore</span>
+                <Icon name="explore" size={24} /> <span className="nav-label">Explore</span>
               </NavLink>
             </li>
             {user && (
               <>
                 <li>
                   <NavLink to="/notifications" className={navClass}>
-                    <span aria-hidden="true">🔔</span> <span className="nav-label">Notifications</span>
+                    <Icon name="bell" size={24} /> <span className="nav-label">Notifications</span>
                     <UnreadBadge />
                   </NavLink>
                 </li>
                 <li>
                   <NavLink to="/messages" className={navClass}>
-                    <span aria-hidden="true">✉️</span> <span className="nav-label">Messages</span>
+                    <Icon name="mail" size={24} /> <span className="nav-label">Messages</span>
                   </NavLink>
                 </li>
                 <li>
                   <NavLink to={`/@${user.handle}`} className={navClass}>
-                    <span aria-hidden="true">👤</span> <span className="nav-label">Profile</span>
+                    <Icon name="user" size={24} /> <span className="nav-label">Profile</span>
                   </NavLink>
                 </li>
               </>

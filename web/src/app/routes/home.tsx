@@ -7,6 +7,7 @@ import { NewItemsBanner } from '../../features/feed/components/new-items-banner.
 import { useLiveHomeFeed } from '../../features/feed/hooks/use-live-home-feed.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
+import { Icon } from '../../components/ui/icon.tsx';
 
 /** Home: composer and the live home feed for signed-in users; guests go to Explore. */
 export default function HomeRoute() {
@@ -33,7 +34,7 @@ function HomeFeed({ viewerId }: { viewerId: string }) {
           entries={feed.items.map((i) => ({
             key: i.id,
             crud: i.crud,
-            context: i.reason === 'REPOST' && i.repostedBy ? <>🔁 {i.repostedBy.displayName} reposted</> : undefined,
+            context: i.reason === 'REPOST' && i.repostedBy ? <><Icon name="repost" size={14} /> {i.repostedBy.displayName} reposted</> : undefined,
           }))}
           hasMore={feed.hasMore}
           loadingMore={query.fetchingMore}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { absoluteTime, relativeAge, timeLeft } from '../../lib/time.ts';
+import { Icon } from './icon.tsx';
 
 const listeners = new Set<(now: number) => void>();
 let timer: ReturnType<typeof setInterval> | undefined;
@@ -40,7 +41,7 @@ export function TimeLeft({ iso }: { iso: string }) {
   const now = useNow();
   return (
     <time className="time-left" dateTime={iso} title={`Expires ${absoluteTime(iso)}`}>
-      <span aria-hidden="true">💣 </span>
+      <Icon name="timer" size={14} /> 
       {timeLeft(iso, now)}
     </time>
   );

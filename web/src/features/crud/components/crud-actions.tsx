@@ -11,6 +11,7 @@ import { useViewer } from '../../../lib/auth/session.tsx';
 import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import type { LiveCounters } from './use-live-counters.ts';
+import { Icon } from '../../../components/ui/icon.tsx';
 
 interface CrudActionsProps {
   crudId: string;
@@ -88,7 +89,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
   return (
     <div className="crud-actions">
       <Link className="action" to={permalink} state={{ focusReply: true }} aria-label={`Reply (${counters.repliesCount} replies)`}>
-        <span aria-hidden="true">💬</span>
+        <Icon name="reply" />
         {count(counters.repliesCount)}
       </Link>
       <button
@@ -98,7 +99,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
         aria-label={`Repost (${counters.repostsCount} reposts)`}
         onClick={() => void toggle('repost')}
       >
-        <span aria-hidden="true">🔁</span>
+        <Icon name="repost" />
         {count(counters.repostsCount)}
       </button>
       <button
@@ -108,15 +109,15 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
         aria-label={`Like (${counters.likesCount} likes)`}
         onClick={() => void toggle('like')}
       >
-        <span aria-hidden="true">{liked ? '♥' : '♡'}</span>
+        <Icon name="heart" filled={liked} />
         {count(counters.likesCount)}
       </button>
       <button type="button" className="action" aria-label="Copy link" onClick={() => void share()}>
-        <span aria-hidden="true">🔗</span>
+        <Icon name="link" />
       </button>
       {viewer?.sub === authorId && (
         <button type="button" className="action action-danger" aria-label="Delete crud" onClick={() => void onDelete()}>
-          <span aria-hidden="true">🗑</span>
+          <Icon name="trash" />
         </button>
       )}
       {status && (

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
+import { Icon } from '../../../components/ui/icon.tsx';
 
 /** A crud is 1–240 characters after trimming (issue 6). */
 export const CRUD_LIMIT = 240;
@@ -58,7 +59,7 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
       />
       <div className="composer-bar">
         <label className="expiry">
-          <span aria-hidden="true">💣</span>
+          <Icon name="timer" size={18} />
           <span className="visually-hidden">Expires after</span>
           <select value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as ExpiresIn)} aria-label="Expires after">
             {EXPIRY_CHOICES.map((c) => (

@@ -9,6 +9,7 @@ import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
 import { useNotificationsState } from './notifications-provider.tsx';
+import { Icon, type IconName } from '../../../components/ui/icon.tsx';
 
 type Item = NotificationsQuery['notifications']['items'][number];
 
@@ -19,7 +20,7 @@ const VERB: Record<NotificationType, string> = {
   MENTION: 'mentioned you',
   REPOST: 'reposted your crud',
 };
-const ICON: Record<NotificationType, string> = { LIKE: '♥', REPLY: '💬', FOLLOW: '👤', MENTION: '@', REPOST: '🔁' };
+const ICON: Record<NotificationType, IconName> = { LIKE: 'heart', REPLY: 'reply', FOLLOW: 'user', MENTION: 'at', REPOST: 'repost' };
 
 function target(n: Item): string {
   if (n.crud) return `/@${n.crud.author.handle}/status/${n.crud.id}`;
@@ -52,8 +53,8 @@ export function NotificationList() {
       <ul className="notification-list" aria-label="Notifications">
         {items.map((n) => (
           <li key={n.id} className={`notification${n.read ? '' : ' unread'}`}>
-            <span className="notification-icon" aria-hidden="true">
-              {ICON[n.type]}
+            <span className="notification-icon">
+              <Icon name={ICON[n.type]} filled={n.type === 'LIKE'} />
             </span>
             <Avatar url={n.actor.avatarUrl} name={n.actor.displayName} handle={n.actor.handle} size={36} />
             <div className="notification-text">
