@@ -75,13 +75,14 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     : undefined;
   const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, region, credentials });
   const hub = new StreamHub({ region, dir: streamsDir });
-  const front = await startFront({ backend, hub, port: options.port, ttlDir: root });
+  const front = await startFront({ backend, hub, port: options.port, stateDir: root });
   const client = new DynamoDBClient({ endpoint: front.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
   const sweeper = new TtlSweeper({
     backend,
     hub,
     exclusive: front.exclusive,
+    journal: front.journal,
     keySchema: (t) => front.reader.keySchema(t),
     intervalMs: options.ttlIntervalMs,
     pageSize: options.ttlScanPageSize,

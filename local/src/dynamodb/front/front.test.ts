@@ -111,7 +111,7 @@ describe('stream records from SDK writes', () => {
   it('emits records from concurrent writers in commit order, one per write', async () => {
     take();
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
+      Array.from({ length: 20 }, () =>
         stack.client.send(new UpdateItemCommand({ TableName: T(), Key: key('counter'), UpdateExpression: 'ADD c :one', ExpressionAttributeValues: { ':one': { N: '1' } } })),
       ),
     );

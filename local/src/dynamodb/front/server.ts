@@ -15,10 +15,12 @@ import { Mutex } from '../mutex.ts';
 import type { StreamHub } from '../streams/hub.ts';
 import type { Change } from '../streams/record.ts';
 import { ItemReader } from './items.ts';
+import { WriteJournal } from './journal.ts';
 import { awsError, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 import { TtlSettings } from './ttl-settings.ts';
-import { batchWriteItem, deleteItem, putItem, updateItem, type WriteOutcome } from './writes.ts';
+import { batchWriteItem, deleteItem, putItem, updateItem, type WriteContext, type WriteOutcome } from './writes.ts';
+import type { IntendedChange } from './journal.ts';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -30,28 +32,45 @@ export interface Front {
   writesIdle(): boolean;
   /** Runs `fn` under the write lock (the TTL sweeper deletes through it). */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  /** The crash journal, for writers that bypass HTTP (the TTL sweeper). */
+  journal: WriteJournal;
   close(): Promise<void>;
 }
 
-export async function startFront(options: { backend: Backend; hub: StreamHub; port?: number; host?: string; ttlDir?: string }): Promise<Front> {
+export interface FrontOptions {
+  backend: Backend;
+  hub: StreamHub;
+  port?: number;
+  host?: string;
+  /** Where TTL settings and the write journal live (`<dataDir>/dynamodb`); in memory when absent. */
+  stateDir?: string;
+}
+
+export async function startFront(options: FrontOptions): Promise<Front> {
   const { backend, hub } = options;
   const reader = new ItemReader(backend);
-  const ttl = new TtlSettings(options.ttlDir);
+  const ttl = new TtlSettings(options.stateDir);
+  const journal = new WriteJournal(options.stateDir, hub);
   const lock = new Mutex();
+  await journal.recover(backend, reader);
 
   async function write(run: () => Promise<{ response: FrontResponse; changes: Change[] }>): Promise<FrontResponse> {
     return lock.run(async () => {
-      const { response, changes } = await run();
-      hub.commit(changes);
-      return response;
+      try {
+        const { response, changes } = await run();
+        hub.commit(changes);
+        return response;
+      } finally {
+        journal.end();
+      }
     });
   }
 
-  async function dispatch(operation: string, raw: string, input: Record<string, unknown>): Promise<FrontResponse> {
+  async function dispatch(operation: string, input: Record<string, unknown>): Promise<FrontResponse> {
     const forward = () => backend.call(operation, input);
     const tableName = typeof input.TableName === 'string' ? input.TableName : '';
-    const capture = (fn: (i: never, c: { reader: ItemReader; forward: typeof forward }) => Promise<WriteOutcome>) =>
-      write(() => fn(input as never, { reader, forward }));
+    const intend = (items: IntendedChange[], transaction = false) => journal.begin(items, transaction);
+    const capture = (fn: (i: never, c: WriteContext) => Promise<WriteOutcome>) => write(() => fn(input as never, { reader, forward, intend }));
     switch (operation) {
       case 'PutItem':
         return capture(putItem);
@@ -62,7 +81,7 @@ export async function startFront(options: { backend: Backend; hub: StreamHub; po
       case 'BatchWriteItem':
         return capture(batchWriteItem);
       case 'TransactWriteItems':
-        return write(() => transactWriteItems(input as never, backend, reader));
+        return write(() => transactWriteItems(input as never, backend, reader, intend));
       case 'TransactGetItems':
         return backend.embedded ? lock.run(() => transactGetItems(input as never, backend)) : forward();
       case 'UpdateTimeToLive':
@@ -79,7 +98,6 @@ export async function startFront(options: { backend: Backend; hub: StreamHub; po
         return res;
       }
       default:
-        void raw;
         return forward();
     }
   }
@@ -119,7 +137,7 @@ export async function startFront(options: { backend: Backend; hub: StreamHub; po
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException' }) };
     }
-    return dispatch(target.slice(TARGET_PREFIX.length), raw, input as Record<string, unknown>);
+    return dispatch(target.slice(TARGET_PREFIX.length), input as Record<string, unknown>);
   }
 
   function send(res: http.ServerResponse, out: FrontResponse): void {
@@ -144,6 +162,7 @@ export async function startFront(options: { backend: Backend; hub: StreamHub; po
     ttl,
     writesIdle: () => lock.idle,
     exclusive: (fn) => lock.run(fn),
+    journal,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -13,6 +13,7 @@ import type { Backend, BackendResponse } from '../backend.ts';
 import { errorType } from '../backend.ts';
 import type { AttributeMap, Change } from '../streams/record.ts';
 import { keyId, type ItemReader } from './items.ts';
+import type { IntendedChange } from './journal.ts';
 import { awsError, ok, type FrontResponse, type TransactGetInput, type TransactWriteInput } from './protocol.ts';
 
 const require = createRequire(import.meta.url);
@@ -98,7 +99,12 @@ function cancelled(reasons: Record<string, unknown>[]): FrontResponse {
 }
 
 /** Runs a TransactWriteItems request; the caller holds the write lock. */
-export async function transactWriteItems(input: TransactWriteInput, backend: Backend, reader: ItemReader): Promise<{ response: FrontResponse; changes: Change[] }> {
+export async function transactWriteItems(
+  input: TransactWriteInput,
+  backend: Backend,
+  reader: ItemReader,
+  intend: (items: IntendedChange[], transaction: boolean) => void,
+): Promise<{ response: FrontResponse; changes: Change[] }> {
   let planned: Planned[];
   try {
     planned = await plan(input, reader);
@@ -113,6 +119,10 @@ export async function transactWriteItems(input: TransactWriteInput, backend: Bac
   });
   if (reasons.some((r) => r.Code !== 'None')) return { response: cancelled(reasons), changes: [] };
 
+  intend(
+    planned.filter((p) => p.action !== 'ConditionCheck').map((p) => ({ tableName: p.tableName, keys: p.keys, oldImage: oldImages[planned.indexOf(p)] })),
+    true,
+  );
   const applied: number[] = [];
   for (let i = 0; i < planned.length; i += 1) {
     const p = planned[i];

@@ -7,11 +7,14 @@
 import type { BackendResponse } from '../backend.ts';
 import type { AttributeMap, Change } from '../streams/record.ts';
 import type { ItemReader } from './items.ts';
+import type { IntendedChange } from './journal.ts';
 import type { BatchWriteInput, KeyInput, PutInput, UpdateInput } from './protocol.ts';
 
 export interface WriteContext {
   reader: ItemReader;
   forward: () => Promise<BackendResponse>;
+  /** Notes the items about to change (crash recovery, see journal.ts); call right before forwarding. */
+  intend: (items: IntendedChange[]) => void;
 }
 
 export interface WriteOutcome {
@@ -25,6 +28,7 @@ export async function putItem(input: PutInput, ctx: WriteContext): Promise<Write
   const keys = await ctx.reader.keyOf(input.TableName, input.Item);
   if (!keys) return { response: await ctx.forward(), changes: [] };
   const oldImage = await ctx.reader.get(input.TableName, keys);
+  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
   if (!succeeded(response)) return { response, changes: [] };
   return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage: input.Item }] };
@@ -34,6 +38,7 @@ export async function updateItem(input: UpdateInput, ctx: WriteContext): Promise
   const keys = await ctx.reader.keyOf(input.TableName, input.Key);
   if (!keys) return { response: await ctx.forward(), changes: [] };
   const oldImage = await ctx.reader.get(input.TableName, keys);
+  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
   if (!succeeded(response)) return { response, changes: [] };
   const newImage = await ctx.reader.get(input.TableName, keys);
@@ -44,6 +49,7 @@ export async function deleteItem(input: KeyInput, ctx: WriteContext): Promise<Wr
   const keys = await ctx.reader.keyOf(input.TableName, input.Key);
   if (!keys) return { response: await ctx.forward(), changes: [] };
   const oldImage = await ctx.reader.get(input.TableName, keys);
+  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
   if (!succeeded(response) || !oldImage) return { response, changes: [] };
   return { response, changes: [{ tableName: input.TableName, keys, oldImage }] };
@@ -61,6 +67,7 @@ export async function batchWriteItem(input: BatchWriteInput, ctx: WriteContext):
     }
   }
   const oldImages = await Promise.all(planned.map((p) => ctx.reader.get(p.tableName, p.keys)));
+  ctx.intend(planned.map((p, i) => ({ tableName: p.tableName, keys: p.keys, oldImage: oldImages[i] })));
   const response = await ctx.forward();
   if (!succeeded(response)) return { response, changes: [] };
   const unprocessed = new Set<string>();

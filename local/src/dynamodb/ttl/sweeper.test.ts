@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
 
 let stack: DynamoStack;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-async function put(pk: string, expiresAt: Record<string, string> | undefined) {
+async function put(pk: string, expiresAt: AttributeValue | undefined) {
   await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: { ...key(pk), ...(expiresAt ? { expiresAt } : {}) } }));
 }
 

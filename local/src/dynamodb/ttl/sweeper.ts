@@ -10,6 +10,7 @@ import type { Backend } from '../backend.ts';
 import { BackendError } from '../backend.ts';
 import type { AttributeMap } from '../streams/record.ts';
 import type { StreamHub } from '../streams/hub.ts';
+import type { WriteJournal } from '../front/journal.ts';
 
 const FIVE_YEARS_S = 5 * 365 * 24 * 3600;
 
@@ -21,6 +22,8 @@ export interface TtlSweeperOptions {
   /** Runs deletes under the front's write lock so records stay in commit order. */
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
   keySchema: (tableName: string) => Promise<string[] | null>;
+  /** The front's crash journal: a delete interrupted by a crash still gets its record. */
+  journal?: WriteJournal;
   intervalMs?: number;
   pageSize?: number;
 }
@@ -83,6 +86,8 @@ export class TtlSweeper {
 
   private expire(tableName: string, attributeName: string, keys: AttributeMap, now: number): Promise<boolean> {
     return this.options.exclusive(async () => {
+      const current = await this.options.backend.json<{ Item?: AttributeMap }>('GetItem', { TableName: tableName, Key: keys, ConsistentRead: true });
+      this.options.journal?.begin([{ tableName, keys, oldImage: current.Item }], false);
       try {
         const res = await this.options.backend.json<{ Attributes?: AttributeMap }>('DeleteItem', {
           TableName: tableName,
@@ -98,6 +103,8 @@ export class TtlSweeper {
       } catch (err) {
         if (err instanceof BackendError && err.type === 'ConditionalCheckFailedException') return false;
         throw err;
+      } finally {
+        this.options.journal?.end();
       }
     });
   }
