@@ -1,5 +1,4 @@
-#!/usr/bin/env node
-// Entry for the fan-out benchmark: runs server.ts pinned to core 0 (when taskset exists) with
+// Entry for the fan-out benchmark (`npm run bench` runs bench/*/run.ts): runs server.ts pinned to core 0 (when taskset exists) with
 // --expose-gc and tsx; server.ts forks the subscriber process on core 1. See server.ts for env.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
