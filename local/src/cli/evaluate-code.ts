@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { bundleResolver } from '../../../definitions/resolvers.ts';
 import { CodeValidationError, compileCode, evaluate, type Evaluation } from '../appsync/runtime/index.ts';
 
 const USAGE = 'Usage: cruddur-local evaluate-code --code FILE --function request|response --context FILE_OR_JSON [--runtime name=APPSYNC_JS,runtimeVersion=1.0.0]\n';
@@ -77,7 +76,9 @@ export async function run(args: string[]): Promise<number> {
   let context: Record<string, unknown>;
   let source: string;
   try {
-    source = /\.(ts|mts|cts)$/.test(codeFile) ? await bundleResolver(path.resolve(codeFile)) : fs.readFileSync(codeFile, 'utf8');
+    source = /\.(ts|mts|cts)$/.test(codeFile)
+      ? await (await import('../../../definitions/resolvers.ts')).bundleResolver(path.resolve(codeFile))
+      : fs.readFileSync(codeFile, 'utf8');
     context = JSON.parse(readArgument(values.context)) as Record<string, unknown>;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);

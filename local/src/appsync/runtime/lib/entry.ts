@@ -131,6 +131,7 @@ export function boot(bridge: HostBridge, file: string): void {
         outcome.runtimeError = describe(e);
       }
     }
+    cleanGlobals();
     const st = state();
     const extensions: Record<string, unknown> = { invalidations: st.invalidations, evictions: st.evictions };
     if (st.subscriptionFilter !== undefined) extensions.subscriptionFilter = st.subscriptionFilter;
@@ -150,7 +151,10 @@ export function boot(bridge: HostBridge, file: string): void {
   Object.defineProperty(g, '__cruddurDefine', { value: define, enumerable: false, writable: false, configurable: false });
   Object.defineProperty(g, '__cruddurRun', { value: run, enumerable: false, writable: false, configurable: false });
   hardenIntrinsics(g);
+  cleanGlobals = globalsCleaner(g);
 }
+
+let cleanGlobals: () => void = () => {};
 
 /** Freezes the realm's shared built-ins so one evaluation cannot change what the next one sees. */
 function hardenIntrinsics(g: Record<string, unknown>): void {
@@ -163,9 +167,19 @@ function hardenIntrinsics(g: Record<string, unknown>): void {
     if (proto) Object.freeze(proto);
     Object.freeze(v);
   }
-  try {
-    Object.freeze(g);
-  } catch {
-    // some hosts refuse to freeze a contextified global; the intrinsics above are frozen regardless
+  // A contextified global cannot be frozen, so pin each built-in global instead…
+  for (const key of Reflect.ownKeys(g)) {
+    const desc = Object.getOwnPropertyDescriptor(g, key);
+    if (desc && 'value' in desc && desc.configurable) Object.defineProperty(g, key, { value: desc.value, writable: false, enumerable: desc.enumerable, configurable: false });
   }
+}
+
+/** …and drop, after each evaluation, whatever globals resolver code added. */
+export function globalsCleaner(g: Record<string | symbol, unknown>): () => void {
+  const baseline = new Set(Reflect.ownKeys(g));
+  return () => {
+    const keys = Reflect.ownKeys(g);
+    if (keys.length === baseline.size) return;
+    for (const key of keys) if (!baseline.has(key)) delete g[key];
+  };
 }

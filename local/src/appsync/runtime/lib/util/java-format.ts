@@ -17,11 +17,21 @@ export function tokenize(pattern: string): Token[] {
   while (i < pattern.length) {
     const ch = pattern[i];
     if (ch === "'") {
-      const end = pattern.indexOf("'", i + 1);
-      if (end === i + 1) { tokens.push({ kind: 'literal', text: "'" }); i += 2; continue; }
-      if (end < 0) throw new Error(`Pattern ends with an incomplete string literal: ${pattern}`);
-      tokens.push({ kind: 'literal', text: pattern.slice(i + 1, end).replace(/''/g, "'") });
-      i = end + 1;
+      if (pattern[i + 1] === "'") { tokens.push({ kind: 'literal', text: "'" }); i += 2; continue; }
+      // Quoted text runs to the next lone quote; a doubled quote inside stands for one quote.
+      let j = i + 1;
+      let literal = '';
+      for (;;) {
+        if (j >= pattern.length) throw new Error(`Pattern ends with an incomplete string literal: ${pattern}`);
+        if (pattern[j] === "'") {
+          if (pattern[j + 1] === "'") { literal += "'"; j += 2; continue; }
+          break;
+        }
+        literal += pattern[j];
+        j += 1;
+      }
+      tokens.push({ kind: 'literal', text: literal });
+      i = j + 1;
     } else if (/[A-Za-z]/.test(ch)) {
       if (!LETTERS.includes(ch)) throw new Error(`Unknown pattern letter: ${ch}`);
       let j = i;
