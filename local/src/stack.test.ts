@@ -57,6 +57,20 @@ describe('offline stack', () => {
     expect(await res.json()).toEqual({ data: { me: { handle: demoUsers[0].handle } } });
   });
 
+  it('runs mutations through pipelines and stream consumers: follow, post, then the home feed', async () => {
+    const [reader, author] = [demoUsers[2], demoUsers[3]];
+    const readerToken = await accessToken(reader.email, reader.password);
+    const authorToken = await accessToken(author.email, author.password);
+    const follow = await gql('mutation F($h: String!) { follow(handle: $h) { handle } }', { authorization: readerToken }, { h: author.handle });
+    expect(await follow.json()).toEqual({ data: { follow: { handle: author.handle } } });
+    const post = await gql('mutation P($m: String!) { createCrud(message: $m) { id author { handle } } }', { authorization: authorToken }, { m: 'hello from the stack test' });
+    const created = (await post.json()).data.createCrud;
+    expect(created.author.handle).toBe(author.handle);
+    await stack.dynamo.streams.idle();
+    const feed = await gql('{ homeFeed(limit: 5) { items { crud { id message author { handle } } } } }', { authorization: readerToken });
+    expect((await feed.json()).data.homeFeed.items[0].crud).toEqual({ id: created.id, message: 'hello from the stack test', author: { handle: author.handle } });
+  });
+
   it('rejects missing and wrong credentials with AppSync 401s', async () => {
     expect((await gql('{ me { handle } }', {})).status).toBe(401);
     const forged = (await accessToken(demoUsers[1].email, demoUsers[1].password)).replace(/.{4}$/, 'AAAA');

@@ -134,6 +134,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       dataSources: dataSourcesFor(dynamo),
       defaultAuthMode: authenticator.defaultMode,
       additionalAuthModes: authenticator.modes.slice(1),
+      // AppSync API environment variables (`ctx.env`): resolvers name the table in batch and
+      // transaction requests by its physical name.
+      env: { TABLE_NAME: dynamo.tableName },
       // Resolver console.log lines arrive here as `{requestId, field}` + the line.
       log: engineLog,
     });

@@ -1,0 +1,91 @@
+/**
+ * The same-run ceiling: a bare graphql-js server on node:http (parse + validate cached per query
+ * string, no auth, no APPSYNC_JS) answering the feed query from the same store with the same
+ * accesses the resolvers make — one Query, one BatchGetItem, one GetItem per author — and the
+ * same response bytes.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BatchGetItemCommand, GetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql';
+
+const schema = buildSchema(`
+  type User { id: ID! handle: String! displayName: String! }
+  type Crud { id: ID! message: String! createdAt: String! likesCount: Int! author: User! }
+  type FeedItem { id: ID! reason: String! createdAt: String! crud: Crud! }
+  type FeedItemConnection { items: [FeedItem!]! nextToken: String }
+  type Query { homeFeed(limit: Int): FeedItemConnection! }
+`);
+
+type Item = Record<string, any>;
+
+export async function startBaseline(client: DynamoDBClient, tableName: string, readerId: string): Promise<{ url: string; server: Server }> {
+  const documents = new Map<string, DocumentNode>();
+  const rootValue = {
+    async homeFeed({ limit }: { limit?: number }) {
+      const now = Math.floor(Date.now() / 1000);
+      const page = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          FilterExpression: 'attribute_not_exists(#exp) OR #exp > :now',
+          ExpressionAttributeNames: { '#exp': 'expiresAt' },
+          ExpressionAttributeValues: marshall({ ':pk': `FEED#${readerId}`, ':now': now }),
+          ScanIndexForward: false,
+          Limit: limit ?? 20,
+        }),
+      );
+      const rows = (page.Items ?? []).map((i) => unmarshall(i));
+      const ids = [...new Set(rows.map((r) => r.crudId as string))];
+      const got = ids.length
+        ? await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: ids.map((id) => marshall({ pk: `CRUD#${id}`, sk: 'CRUD' })) } } }))
+        : { Responses: {} };
+      const cruds = new Map<string, Item>((got.Responses?.[tableName] ?? []).map((i) => unmarshall(i)).map((c) => [c.id, c]));
+      return {
+        items: rows
+          .filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now)
+          .map((r) => ({ id: r.sk, reason: r.reason, createdAt: r.createdAt, crud: crudOf(cruds.get(r.crudId)!) })),
+        nextToken: page.LastEvaluatedKey ? 'more' : null,
+      };
+    },
+  };
+  function crudOf(c: Item) {
+    return {
+      id: c.id,
+      message: c.message,
+      createdAt: c.createdAt,
+      likesCount: c.likesCount ?? 0,
+      // An async field resolver per item, as Crud.author is in the real API.
+      author: async () => {
+        const r = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: `USER#${c.authorId}`, sk: 'PROFILE' }) }));
+        const u = unmarshall(r.Item!);
+        return { id: u.id, handle: u.handle, displayName: u.displayName };
+      },
+    };
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const { query, variables, operationName } = JSON.parse(Buffer.concat(chunks).toString());
+      let document = documents.get(query);
+      if (!document) {
+        document = parse(query);
+        const errors = validate(schema, document);
+        if (errors.length) {
+          res.writeHead(400).end(JSON.stringify({ errors }));
+          return;
+        }
+        documents.set(query, document);
+      }
+      const result = await execute({ schema, document, rootValue, variableValues: variables, operationName });
+      const text = JSON.stringify(result);
+      res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
+}
