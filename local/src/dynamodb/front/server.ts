@@ -19,7 +19,7 @@ import { WriteJournal } from './journal.ts';
 import { awsError, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 import { TtlSettings } from './ttl-settings.ts';
-import { batchWriteItem, deleteItem, putItem, updateItem, type WriteContext, type WriteOutcome } from './writes.ts';
+import { batchWriteItem, deleteItem, putItem, transactWriteForward, updateItem, type WriteContext, type WriteOutcome } from './writes.ts';
 import type { IntendedChange } from './journal.ts';
 
 const MAX_BODY = 16 * 1024 * 1024;
@@ -81,6 +81,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
       case 'BatchWriteItem':
         return capture(batchWriteItem);
       case 'TransactWriteItems':
+        if (!backend.embedded) return capture(transactWriteForward);
         return write(() => transactWriteItems(input as never, backend, reader, intend));
       case 'TransactGetItems':
         return backend.embedded ? lock.run(() => transactGetItems(input as never, backend)) : forward();

@@ -8,7 +8,7 @@ import type { BackendResponse } from '../backend.ts';
 import type { AttributeMap, Change } from '../streams/record.ts';
 import type { ItemReader } from './items.ts';
 import type { IntendedChange } from './journal.ts';
-import type { BatchWriteInput, KeyInput, PutInput, UpdateInput } from './protocol.ts';
+import type { BatchWriteInput, KeyInput, PutInput, TransactWriteInput, UpdateInput } from './protocol.ts';
 
 export interface WriteContext {
   reader: ItemReader;
@@ -87,4 +87,29 @@ export async function batchWriteItem(input: BatchWriteInput, ctx: WriteContext):
 
 function sameKeys(keys: AttributeMap, item: AttributeMap): boolean {
   return Object.keys(keys).every((k) => JSON.stringify(keys[k]) === JSON.stringify(item[k]));
+}
+
+/**
+ * TransactWriteItems against a store that has it (an external endpoint): forwarded as is, so the
+ * store keeps atomicity and isolation; images are read around it under the write lock.
+ */
+export async function transactWriteForward(input: TransactWriteInput, ctx: WriteContext): Promise<WriteOutcome> {
+  const targets: { tableName: string; keys: AttributeMap; put?: AttributeMap; update: boolean }[] = [];
+  for (const entry of Array.isArray(input?.TransactItems) ? input.TransactItems : []) {
+    const action = entry?.Put ?? entry?.Update ?? entry?.Delete;
+    if (!action) continue;
+    const keys = await ctx.reader.keyOf(action.TableName, entry.Put ? entry.Put.Item : (action as KeyInput).Key);
+    if (!keys) return { response: await ctx.forward(), changes: [] };
+    targets.push({ tableName: action.TableName, keys, put: entry.Put?.Item, update: !!entry.Update });
+  }
+  const oldImages = await Promise.all(targets.map((t) => ctx.reader.get(t.tableName, t.keys)));
+  ctx.intend(targets.map((t, i) => ({ tableName: t.tableName, keys: t.keys, oldImage: oldImages[i] })));
+  const response = await ctx.forward();
+  if (!succeeded(response)) return { response, changes: [] };
+  const changes: Change[] = [];
+  for (const [i, t] of targets.entries()) {
+    const newImage = t.put ?? (t.update ? await ctx.reader.get(t.tableName, t.keys) : undefined);
+    changes.push({ tableName: t.tableName, keys: t.keys, oldImage: oldImages[i], newImage });
+  }
+  return { response, changes };
 }
