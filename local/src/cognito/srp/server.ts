@@ -3,7 +3,8 @@
  * user) stays here, keyed by a random single-use SECRET_BLOCK, so the client needs no Session.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { N, g, k, computeU, computeX, derivePasswordKey, modPow, padHex, randomBigInt } from './math.ts';
+import { N, k, computeU, computeX, derivePasswordKey, modPow, padHex, randomBigInt } from './math.ts';
+import { powG, powMod } from './pow.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** What the pool stores per user instead of a password: the SRP salt and verifier (hex). */
@@ -17,7 +18,7 @@ export function createVerifier(poolName: string, userIdForSrp: string, password:
   // The client re-encodes SALT with padHex(BigInt(SALT)), so keep the salt canonical from the start.
   const salt = randomBigInt(16, randomBytes);
   const x = computeX(poolName, userIdForSrp, password, salt);
-  return { salt: padHex(salt), verifier: padHex(modPow(g, x, N)) };
+  return { salt: padHex(salt), verifier: padHex(powG(x)) };
 }
 
 interface PendingChallenge {
@@ -63,7 +64,7 @@ export class SrpServer {
     let B: bigint;
     do {
       b = randomBigInt(128, randomBytes);
-      B = (k * v + modPow(g, b, N)) % N;
+      B = (k * v + powG(b)) % N;
     } while (B === 0n);
     const secretBlock = randomBytes(64).toString('base64');
     this.pending.set(secretBlock, { userIdForSrp, real: !!user, A, B, b, v, expiresAt: Date.now() + challengeTtlMs });
@@ -84,7 +85,7 @@ export class SrpServer {
     if (!timestamp || Math.abs(timestamp.getTime() - now) > timestampSkewMs) return undefined;
     const u = computeU(state.A, state.B);
     if (u === 0n) return undefined;
-    const S = modPow((state.A * modPow(state.v, u, N)) % N, state.b, N);
+    const S = powMod((state.A * modPow(state.v, u, N)) % N, state.b);
     const key = derivePasswordKey(S, u);
     const expected = createHmac('sha256', key)
       .update(Buffer.from(this.poolName, 'utf8'))

@@ -95,3 +95,16 @@ describe('SRP encodings', () => {
     expect(parseTimestamp('Tue Nov 03 05:07:09 UTC 2026')).toBeUndefined();
   });
 });
+
+describe('native exponentiation', () => {
+  it('matches BigInt modPow for g^e and base^e, including the bases OpenSSL refuses', async () => {
+    const { powG, powMod } = await import('../srp/pow.ts');
+    for (let i = 0; i < 4; i++) {
+      const e = BigInt('0x' + randomBytes(i % 2 ? 32 : 128).toString('hex'));
+      const base = BigInt('0x' + randomBytes(384).toString('hex')) % N;
+      expect(powG(e)).toBe(modPow(g, e, N));
+      expect(powMod(base, e)).toBe(modPow(base, e, N));
+    }
+    for (const base of [0n, 1n, N - 1n, N, N + 5n]) expect(powMod(base, 12345n)).toBe(modPow(base, 12345n, N));
+  });
+});
