@@ -39,9 +39,9 @@ export async function startBaseline(client: DynamoDBClient, tableName: string, r
       const rows = (page.Items ?? []).map((i) => unmarshall(i));
       const ids = [...new Set(rows.map((r) => r.crudId as string))];
       const got = ids.length
-        ? await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: ids.map((id) => marshall({ pk: `CRUD#${id}`, sk: 'CRUD' })) } } }))
-        : { Responses: {} };
-      const cruds = new Map<string, Item>((got.Responses?.[tableName] ?? []).map((i) => unmarshall(i)).map((c) => [c.id, c]));
+        ? (await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: ids.map((id) => marshall({ pk: `CRUD#${id}`, sk: 'CRUD' })) } } }))).Responses?.[tableName]
+        : [];
+      const cruds = new Map<string, Item>((got ?? []).map((i) => unmarshall(i)).map((c): [string, Item] => [c.id, c]));
       return {
         items: rows
           .filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now)
