@@ -161,6 +161,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     closers.push(() => new Promise((resolve) => dual.server.close(resolve)));
     const port = (dual.server.address() as AddressInfo).port;
     const graphqlHost = `localhost:${port}`;
+    // The `live` stream consumer signs its publish mutations for this endpoint (lambdas/publish).
+    process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
     const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, log: logger.child({ component: 'realtime' }) });
     closers.push(() => realtime.close());
 
