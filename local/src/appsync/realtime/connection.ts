@@ -11,7 +11,7 @@ import {
   Errors, MessageType, parseClientMessage, ProtocolError, stringifyServerMessage,
   type ProtocolErrorEntry, type ServerMessage, type StartMessage,
 } from './protocol.ts';
-import type { LiveSubscription, SubscriptionRegistry } from './registry.ts';
+import type { LiveSubscription, SubscriberSink, SubscriptionRegistry } from './registry.ts';
 import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
 
 export interface ConnectionDeps {
@@ -27,15 +27,22 @@ export interface ConnectionDeps {
 /** A start that is being authorised and prepared; `stop` during that time cancels it. */
 const PENDING = Symbol('pending');
 
-export class RealtimeConnection {
-  readonly connectionId = randomUUID();
+let nextConnectionId = 1;
+
+/**
+ * Memory per idle connection is a benchmark target (≤ 3× a raw `ws` socket), so a connection
+ * holds no per-instance closures: it is itself the registry's SubscriberSink, its id is a number,
+ * and its subscription map is created on the first `start`.
+ */
+export class RealtimeConnection implements SubscriberSink {
+  readonly connectionId = nextConnectionId++;
   /** Set once connection_ack was sent; the keep-alive sweep only pings acknowledged sockets. */
   acknowledged = false;
   /** Time of the last valid client message (the init timeout looks at it). */
   lastValidMessageAt: number | null = null;
   readonly openedAt = Date.now();
-  private closed = false;
-  private readonly subs = new Map<string, LiveSubscription | typeof PENDING>();
+  private isClosed = false;
+  private subsMap: Map<string, LiveSubscription | typeof PENDING> | null = null;
 
   constructor(
     private readonly socket: RealtimeSocket,
@@ -43,10 +50,27 @@ export class RealtimeConnection {
     /** Resolves to the connect-time authentication, or to the connection_error to send. */
     private readonly connectAuth: Promise<AuthResult | { ok: false; entry: ProtocolErrorEntry }>,
     private readonly sourceIp: string,
+    /** The core's live set; the connection leaves it when the transport closes. */
+    private readonly registryOfConnections?: Set<RealtimeConnection>,
   ) {}
 
+  /** ConnectionHandle: a text frame arrived. */
+  message(text: string): void {
+    void this.receive(text);
+  }
+
+  /** ConnectionHandle: the transport closed. */
+  closed(): void {
+    this.registryOfConnections?.delete(this);
+    this.closedByTransport();
+  }
+
   get subscriptionCount(): number {
-    return this.subs.size;
+    return this.subsMap?.size ?? 0;
+  }
+
+  private get subs(): Map<string, LiveSubscription | typeof PENDING> {
+    return (this.subsMap ??= new Map());
   }
 
   /** Handles one text frame. Never throws: every failure becomes an AppSync error frame. */
@@ -112,7 +136,7 @@ export class RealtimeConnection {
     const authorization = msg.payload.extensions?.authorization;
     if (!authorization) return this.abandon(id, [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }]);
 
-    const requestId = randomUUID();
+    const requestId = flatRequestId();
     const authReq = startAuthRequest(authorization, msg.payload.data, this.deps.graphqlPath, this.sourceIp, request, requestId);
     const auth = await this.deps.authenticator.authenticate(authReq);
     if (!auth.ok) return this.abandon(id, [{ errorType: auth.errorType, message: auth.message }]);
@@ -130,8 +154,8 @@ export class RealtimeConnection {
       if (problem) return this.abandon(id, [{ message: problem, errorCode: 400 }]);
     }
     // A stop (or close) while we were awaiting cancels the start silently.
-    if (this.closed || this.subs.get(id) !== PENDING) return;
-    this.subs.set(id, this.deps.registry.add(id, this.sink, sub));
+    if (this.isClosed || this.subs.get(id) !== PENDING) return;
+    this.subs.set(id, this.deps.registry.add(id, this, sub));
     this.sendMessage({ type: MessageType.StartAck, id });
   }
 
@@ -157,19 +181,19 @@ export class RealtimeConnection {
     this.sendMessage({ type: MessageType.Complete, id });
   }
 
-  /** The registry's handle on this connection. */
-  private readonly sink = {
-    send: (frame: string | Buffer) => {
-      if (!this.closed) this.socket.send(frame);
-    },
-    forget: (id: string) => {
-      this.subs.delete(id);
-    },
-  };
+  /** SubscriberSink: a data (or invalidation `complete`) frame from the registry. */
+  send(frame: string | Buffer): void {
+    if (!this.isClosed) this.socket.send(frame);
+  }
+
+  /** SubscriberSink: the registry removed this subscription (invalidation). */
+  forget(id: string): void {
+    this.subsMap?.delete(id);
+  }
 
   /** Sends `ka` (called by the shared keep-alive sweep). */
   keepAlive(frame: string): void {
-    if (!this.closed) this.socket.send(frame);
+    if (!this.isClosed) this.socket.send(frame);
   }
 
   close(code?: number, reason?: string): void {
@@ -178,15 +202,25 @@ export class RealtimeConnection {
 
   /** The transport closed: drop every subscription of this connection. */
   closedByTransport(): void {
-    this.closed = true;
-    for (const sub of this.subs.values()) if (sub !== PENDING) this.deps.registry.remove(sub);
-    this.subs.clear();
+    this.isClosed = true;
+    if (!this.subsMap) return;
+    for (const sub of this.subsMap.values()) if (sub !== PENDING) this.deps.registry.remove(sub);
+    this.subsMap = null;
   }
 
   sendMessage(message: ServerMessage): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     this.socket.send(stringifyServerMessage(message));
   }
+}
+
+/**
+ * A request id the engine may keep for the subscription's lifetime. `randomUUID()` returns a rope
+ * of ~20 concatenated pieces (~500 B of heap); a flat copy is ~60 B, which matters at one per
+ * subscription (memory per subscribed connection is a benchmark target).
+ */
+function flatRequestId(): string {
+  return Buffer.from(randomUUID(), 'latin1').toString('latin1');
 }
 
 function parseStartData(data: string): GraphQLRequest | null {

@@ -105,19 +105,11 @@ export function createRealtimeCore(options: RealtimeCoreOptions): RealtimeCore {
                 log.error({ err }, 'handshake authentication failed');
                 return { ok: false as const, entry: { errorType: 'InternalFailure', message: 'An internal error occurred.', errorCode: 500 } };
               });
-      const conn = new RealtimeConnection(socket, deps, connectAuth, handshake.sourceIp);
+      const conn = new RealtimeConnection(socket, deps, connectAuth, handshake.sourceIp, connections);
       connections.add(conn);
       // Without graphql-ws the client may not even speak this protocol: tell it and hang up now.
       if (protocolError) conn.fail(protocolError);
-      return {
-        message: (text) => {
-          void conn.receive(text);
-        },
-        closed: () => {
-          connections.delete(conn);
-          conn.closedByTransport();
-        },
-      };
+      return conn;
     },
     stats() {
       return { ...registry.counters, connections: connections.size, subscriptions: registry.size };

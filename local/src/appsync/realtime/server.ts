@@ -10,7 +10,7 @@ import type { Authenticator } from '../auth/types.ts';
 import type { Engine } from '../engine/types.ts';
 import { createRealtimeCore, type RealtimeStats } from './core.ts';
 import { graphqlPathFor, selectSubprotocol } from './handshake.ts';
-import type { RealtimeLimits, RealtimeLogger } from './socket.ts';
+import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
 
 export interface AttachRealtimeOptions {
   /** Servers whose `upgrade` events to serve (e.g. the plain and TLS halves of the dual listener). */
@@ -31,6 +31,18 @@ export interface RealtimeServer {
   stats(): RealtimeStats;
   /** Detaches from the servers and closes every real-time connection. */
   close(): Promise<void>;
+}
+
+/** RealtimeSocket over a `ws` socket (a class: no per-connection closures). */
+class WsSocket implements RealtimeSocket {
+  constructor(private readonly ws: WebSocket) {}
+  send(frame: string | Buffer): void {
+    // Buffers carry UTF-8 text: send them as text frames, as AppSync does.
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame, { binary: false });
+  }
+  close(code?: number, reason?: string): void {
+    this.ws.close(code, reason);
+  }
 }
 
 /** Serves AppSync's real-time protocol at `path` on the given server(s). */
@@ -56,15 +68,7 @@ export function attachRealtime(options: AttachRealtimeOptions): RealtimeServer {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    const handle = core.accept(
-      {
-        send: (frame) => {
-          if (ws.readyState === ws.OPEN) ws.send(frame, { binary: false });
-        },
-        close: (code, reason) => ws.close(code, reason),
-      },
-      { protocols: offered, url: req.url ?? '/', sourceIp: req.socket.remoteAddress ?? '' },
-    );
+    const handle = core.accept(new WsSocket(ws), { protocols: offered, url: req.url ?? '/', sourceIp: req.socket.remoteAddress ?? '' });
     ws.on('message', (data, isBinary) => {
       handle.message(isBinary ? '' : data.toString());
     });
