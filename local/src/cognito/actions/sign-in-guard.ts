@@ -57,6 +57,8 @@ export async function completeSignIn(pool: Pool, user: UserRecord): Promise<Reco
     if ((user.temporaryPasswordExpiresAt ?? Infinity) < Date.now()) {
       throw new CognitoError('NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.');
     }
+    const now = Date.now();
+    for (const [key, state] of challengeSessions) if (state.expiresAt < now) challengeSessions.delete(key);
     const session = randomBytes(48).toString('base64');
     challengeSessions.set(session, { username: user.username, poolId: pool.userPoolId, expiresAt: Date.now() + 180_000 });
     const { sub: _sub, email_verified: _ev, ...visible } = user.attributes;

@@ -39,6 +39,8 @@ export const initiateAuth: Action = async (pool, input) => {
     const name = params.USERNAME;
     if (!name) throw invalidParameter('Missing required parameter USERNAME');
     if (!params.SRP_A || !/^[0-9a-fA-F]+$/.test(params.SRP_A)) throw invalidParameter('Missing required parameter SRP_A');
+    // A is below N (768 hex digits); anything much longer is not an SRP value, only work for us.
+    if (params.SRP_A.length > 1024) throw invalidParameter('SRP_A is not valid');
     const user = pool.store.findBySignInName(name);
     if (!user && !pool.definition.client.preventUserExistenceErrors) throw new CognitoError('UserNotFoundException', 'User does not exist.');
     assertNotLocked(user);

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { N, k, computeU, computeX, derivePasswordKey, modPow, padHex, randomBigInt } from './math.ts';
 import { powG, powMod } from './pow.ts';
+import { CognitoError } from '../errors.ts';
 import { parseTimestamp } from './timestamp.ts';
 
 /** What the pool stores per user instead of a password: the SRP salt and verifier (hex). */
@@ -40,6 +41,8 @@ export interface Challenge {
 
 /** How long a PASSWORD_VERIFIER challenge can be answered (Cognito sessions last 3 minutes by default). */
 const challengeTtlMs = 3 * 60_000;
+/** Open challenges kept at most; beyond it new ones are refused (a flood must not exhaust memory). */
+export const maxPendingChallenges = 10_000;
 /** Clock skew accepted on the client's TIMESTAMP. */
 const timestampSkewMs = 5 * 60_000;
 
@@ -57,6 +60,7 @@ export class SrpServer {
     const A = BigInt('0x' + srpAHex);
     if (A % N === 0n) return undefined;
     this.sweep();
+    if (this.pending.size >= maxPendingChallenges) throw new CognitoError('TooManyRequestsException', 'Too many requests');
     const decoy = user ? undefined : createVerifier(this.poolName, userIdForSrp, randomBytes(16).toString('hex'));
     const { salt, verifier } = user ?? decoy!;
     const v = BigInt('0x' + verifier);

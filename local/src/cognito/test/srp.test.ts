@@ -72,6 +72,10 @@ describe('SRP PASSWORD_VERIFIER', () => {
     await expect(respond(claim(one, goodPassword))).rejects.toMatchObject({ type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
+  it('refuses an oversized SRP_A', async () => {
+    await expect(begin('srp@example.com', 1n << 8192n)).rejects.toMatchObject({ type: 'InvalidParameterException', message: 'SRP_A is not valid' });
+  });
+
   it('refuses A ≡ 0 (mod N)', async () => {
     await expect(begin('srp@example.com', N)).rejects.toMatchObject({ type: 'InvalidParameterException' });
     await expect(begin('srp@example.com', 0n)).rejects.toMatchObject({ type: 'InvalidParameterException' });
