@@ -9,7 +9,10 @@
  */
 import { isListType, isNonNullType, isObjectType, Kind, print, type GraphQLError, type ValueNode, type GraphQLSchema, type GraphQLType, type SourceLocation } from 'graphql';
 import type { AppSyncGraphQLError } from './types.ts';
+import { ScalarSerializeError } from '../schema/scalars.ts';
 import { FieldError } from './field-error.ts';
+
+const builtinSerialize = /^(Int|Float|String|Boolean|ID) cannot represent |^Enum "\w+" cannot represent /;
 import type { AppendedError } from './request-state.ts';
 
 type Location = { line: number; column: number; sourceName: null };
@@ -40,8 +43,8 @@ export function formatFieldError(error: GraphQLError, schema: GraphQLSchema): Ap
   if (nonNull && path) {
     return { path, locations: undefined, message: `Cannot return null for non-nullable type: '${nonNullTypeName(schema, nonNull[1], nonNull[2], path)}' within parent '${nonNull[1]}' (${slashPath(path)})` };
   }
-  if (path && original && original.name === 'GraphQLError') {
-    // Thrown by a scalar's serialize (leaf completion): graphql-java reports it this way.
+  if (path && original && (original instanceof ScalarSerializeError || builtinSerialize.test(original.message))) {
+    // A scalar's serialize refused the value: graphql-java reports it this way.
     return { path, locations: undefined, message: `Can't serialize value (${slashPath(path)}) : ${error.message}` };
   }
   return { path, errorType: undefined, locations: locationsOf(error.locations) ?? undefined, message: error.message };

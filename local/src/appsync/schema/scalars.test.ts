@@ -23,6 +23,8 @@ describe('AppSync scalars: inputs', () => {
   const valid: [string, string, unknown][] = [
     ['date', 'AWSDate', '1970-01-01'],
     ['date', 'AWSDate', '1970-01-01Z'],
+    ['date', 'AWSDate', '2024-02-29'],
+    ['date', 'AWSDate', '2000-02-29'],
     ['date', 'AWSDate', '1970-01-01-07:00'],
     ['date', 'AWSDate', '1970-01-01+05:30:10'],
     ['time', 'AWSTime', '12:30'],
@@ -46,6 +48,9 @@ describe('AppSync scalars: inputs', () => {
 
   const invalid: [string, string, unknown, string][] = [
     ['date', 'AWSDate', '2021-02-30', 'Unable to parse `2021-02-30` as a valid Date Object.'],
+    ['date', 'AWSDate', '2023-02-29', 'Unable to parse `2023-02-29` as a valid Date Object.'],
+    ['date', 'AWSDate', '1900-02-29', 'Unable to parse `1900-02-29` as a valid Date Object.'],
+    ['date', 'AWSDate', '2021-04-31', 'Unable to parse `2021-04-31` as a valid Date Object.'],
     ['date', 'AWSDate', '2021-1-3', 'Unable to parse `2021-1-3` as a valid Date Object.'],
     ['time', 'AWSTime', '25:00', 'Unable to parse `25:00` as a valid Time Object.'],
     ['dateTime', 'AWSDateTime', '2020-01-01T00:00:00', 'Unable to parse `2020-01-01T00:00:00` as a valid DateTime Object.'],

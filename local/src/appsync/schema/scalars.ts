@@ -19,12 +19,19 @@ const dateTimeRe = new RegExp(`^${DATE}T${TIME}${OFFSET}$`);
 const emailRe = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)*$/;
 const phoneRe = /^\+?\d[\d\s-]+$/;
 
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(value: string): boolean {
-  // Reject impossible days (2021-02-30) that the pattern lets through.
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  // Reject impossible days (2021-02-30) that the pattern lets through; serialize runs per field, so no Date objects.
+  const y = Number(value.slice(0, 4));
+  const m = Number(value.slice(5, 7));
+  const d = Number(value.slice(8, 10));
+  if (d > DAYS[m - 1]) return false;
+  return m !== 2 || d < 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
 }
+
+/** Thrown by serialize: the engine reports it as graphql-java's "Can't serialize value (…)". */
+export class ScalarSerializeError extends GraphQLError {}
 
 function validUrl(value: string): boolean {
   // "URLs must contain a schema (http, mailto) and can't contain two forward slashes (//) in the path part."
@@ -59,7 +66,8 @@ interface StringScalarSpec {
 function stringScalar(spec: StringScalarSpec): GraphQLScalarType {
   const check = (value: unknown, verb: 'parse' | 'serialize'): string => {
     if (typeof value !== 'string' || !spec.valid(value)) {
-      throw new GraphQLError(`Unable to ${verb} \`${String(value)}\` as a valid ${spec.noun} Object.`);
+      const message = `Unable to ${verb} \`${String(value)}\` as a valid ${spec.noun} Object.`;
+      throw verb === 'serialize' ? new ScalarSerializeError(message) : new GraphQLError(message);
     }
     return value;
   };
@@ -108,7 +116,8 @@ function timestamp(value: unknown, verb: 'parse' | 'serialize'): number {
   // Seconds since the epoch, a 64-bit integer in AppSync (graphql-java Long).
   const n = typeof value === 'string' && verb === 'serialize' && /^-?\d+$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isSafeInteger(n)) {
-    throw new GraphQLError(`Unable to ${verb} \`${String(value)}\` as a valid Timestamp Object.`);
+    const message = `Unable to ${verb} \`${String(value)}\` as a valid Timestamp Object.`;
+    throw verb === 'serialize' ? new ScalarSerializeError(message) : new GraphQLError(message);
   }
   return n;
 }
@@ -162,7 +171,7 @@ function parseJsonForSerialize(v: string): void {
   try {
     JSON.parse(v);
   } catch {
-    throw new GraphQLError(`Unable to serialize \`${v}\` as a valid JSON Object.`);
+    throw new ScalarSerializeError(`Unable to serialize \`${v}\` as a valid JSON Object.`);
   }
 }
 
