@@ -435,11 +435,49 @@ export function useOnCrudChangedSubscription(variables: T.OnCrudChangedSubscript
 /** `subscription OnFeedItem` from web/src/features/feed/api/on-feed-item.graphql */
 export const OnFeedItemDocument = `subscription OnFeedItem($recipientId: ID!) {
   onFeedItem(recipientId: $recipientId) {
-    id
-    recipientId
-    reason
-    createdAt
+    ...FeedItemFields
   }
+}
+
+fragment FeedItemFields on FeedItem {
+  id
+  reason
+  createdAt
+  repostedBy {
+    ...UserSummary
+  }
+  crud {
+    ...CrudFields
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
 }` as SubscriptionDocument<T.OnFeedItemSubscriptionVariables, T.OnFeedItemSubscription>;
 
 export function useOnFeedItemSubscription(variables: T.OnFeedItemSubscriptionVariables, options: SubscriptionOptions<T.OnFeedItemSubscription>): SubscriptionResult {

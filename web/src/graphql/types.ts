@@ -164,7 +164,7 @@ export type OnFeedItemSubscriptionVariables = Exact<{
 }>;
 
 
-export type OnFeedItemSubscription = { onFeedItem: { id: string, recipientId: string, reason: FeedReason, createdAt: string } | null };
+export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
 export type ConversationQueryVariables = Exact<{
   id: string | number;

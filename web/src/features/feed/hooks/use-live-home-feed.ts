@@ -12,9 +12,10 @@ const TOP_THRESHOLD = 120;
 export const feedKey = (i: FeedItemFieldsFragment) => `${i.crud.id}:${i.repostedBy?.id ?? ''}`;
 
 /**
- * The home feed, live: pages in with infinite scroll; each onFeedItem event re-reads the newest
- * page (so the UI never depends on the publisher's selection set) and new items either go straight
- * to the top (reader at the top) or wait behind the "N new cruds" button.
+ * The home feed, live: pages in with infinite scroll; each onFeedItem event carries the whole item
+ * (an event without one triggers a re-read of the newest page), and new items either go straight
+ * to the top (reader at the top) or wait behind the "N new cruds" button. Per-viewer fields of
+ * live items are null (the publisher has no viewer); cards treat null as "not yet".
  */
 export function useLiveHomeFeed(viewerId: string) {
   const query = useHomeFeedQuery({ limit: PAGE });
@@ -31,23 +32,33 @@ export function useLiveHomeFeed(viewerId: string) {
     [updateData],
   );
 
-  const pullLatest = useCallback(async () => {
-    try {
-      const latest = await execute(HomeFeedDocument, { limit: PAGE });
-      const fresh = newItems(latest.homeFeed.items, known.current, feedKey);
+  const place = useCallback(
+    (fresh: FeedItemFieldsFragment[]) => {
       if (fresh.length === 0) return;
       if (window.scrollY <= TOP_THRESHOLD) prepend(fresh);
       else setPending((p) => [...fresh, ...newItems(p, fresh, feedKey)]);
+    },
+    [prepend],
+  );
+
+  /** Re-reads the newest page: the repair path when an event arrives without a usable item. */
+  const pullLatest = useCallback(async () => {
+    try {
+      const latest = await execute(HomeFeedDocument, { limit: PAGE });
+      place(newItems(latest.homeFeed.items, known.current, feedKey));
     } catch {
       // A missed refresh is repaired by the next event or a reload; the feed itself stays usable.
     }
-  }, [prepend]);
+  }, [place]);
 
   useOnFeedItemSubscription(
     { recipientId: viewerId },
     {
-      onData: () => {
-        // Fan-out publishes in bursts (a follow back-fills many): one re-read per burst.
+      onData: ({ onFeedItem }) => {
+        if (onFeedItem?.crud) {
+          place(newItems([onFeedItem], known.current, feedKey));
+          return;
+        }
         clearTimeout(timer.current);
         timer.current = setTimeout(() => void pullLatest(), 150);
       },
