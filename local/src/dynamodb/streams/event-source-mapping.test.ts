@@ -3,6 +3,7 @@ import { BatchWriteItemCommand, DeleteItemCommand, PutItemCommand } from '@aws-s
 import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack, type EventSourceMappings } from '../index.ts';
 import type { StreamTestScript } from './test-fixtures/consumers.ts';
+import type { StreamRecord } from './record.ts';
 
 let stack: DynamoStack;
 let mappings: EventSourceMappings | undefined;
@@ -41,7 +42,7 @@ function run(def: StreamConsumerDefinition, respond?: StreamTestScript['respond'
 }
 
 const item = (pk: string) => ({ pk: { S: pk }, sk: { S: 'S' } });
-const pks = (event: { Records: { dynamodb: { Keys: Record<string, Record<string, unknown>> } }[] }) => event.Records.map((r) => r.dynamodb.Keys.pk.S);
+const pks = (event: { Records: StreamRecord[] }) => event.Records.map((r) => r.dynamodb.Keys.pk.S);
 
 async function batchPut(prefix: string, count: number): Promise<string[]> {
   const names = Array.from({ length: count }, (_, i) => `${prefix}-${i}`);

@@ -6,8 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type AttributeValue = Record<string, unknown>;
-export type AttributeMap = Record<string, AttributeValue>;
+/** DynamoDB's wire attribute value, structurally identical to `AttributeValue` in @types/aws-lambda. */
+export interface AttributeValue {
+  B?: string;
+  BS?: string[];
+  BOOL?: boolean;
+  L?: AttributeValue[];
+  M?: { [key: string]: AttributeValue };
+  N?: string;
+  NS?: string[];
+  NULL?: boolean;
+  S?: string;
+  SS?: string[];
+}
+export type AttributeMap = { [key: string]: AttributeValue };
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
 
