@@ -13,16 +13,20 @@ import { Hub } from 'aws-amplify/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as WsWebSocket } from 'ws';
 import { installRealtimeWsAdapter } from '../browser-ws-adapter.ts';
+import { decodeJWT } from 'aws-amplify/auth';
+import { startTestIssuer, type TestIssuer } from '../../auth/test-support/jwt-issuer.ts';
 import { API_KEY, IAM, startStack, type Stack } from './harness.ts';
 
 const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) { id group severity title tags owner { name } } }';
 let stack: Stack;
+let issuer: TestIssuer;
 let endpoint: string;
 const g = globalThis as { WebSocket?: unknown };
 const originalWebSocket = g.WebSocket;
 
 beforeAll(async () => {
-  stack = await startStack();
+  issuer = await startTestIssuer();
+  stack = await startStack(undefined, issuer);
   endpoint = `http://${stack.host}/graphql`;
   Amplify.configure(
     { API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'apiKey', apiKey: API_KEY } } },
@@ -33,6 +37,8 @@ beforeAll(async () => {
           getCredentialsAndIdentityId: async () => ({ credentials: { ...IAM } }),
           clearCredentialsAndIdentityId: () => {},
         },
+        // A signed-in Cognito user, as Amplify's token provider hands tokens to the API category.
+        tokenProvider: { getTokens: async () => ({ accessToken: decodeJWT(issuer.accessToken()) }) },
       },
     },
   );
@@ -41,6 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   g.WebSocket = originalWebSocket;
   await stack.close();
+  await issuer.close();
 });
 
 type Sub = { events: any[]; errors: any[]; unsubscribe(): void };
@@ -123,6 +130,15 @@ describe.each([
     await settle();
     expect(s.errors).toEqual([]);
     expect(s.events.map((e) => e.data.onTicket.id)).toEqual(['i1']);
+    s.unsubscribe();
+  });
+
+  it('Cognito user pool: the access token authenticates handshake and start', async () => {
+    const s = await subscribe('subscription { onTicket(group: "pool") { id } }', {}, { authMode: 'userPool' });
+    await create({ id: 'u1', group: 'pool' });
+    await settle();
+    expect(s.errors).toEqual([]);
+    expect(s.events.map((e) => e.data.onTicket.id)).toEqual(['u1']);
     s.unsubscribe();
   });
 

@@ -49,24 +49,34 @@ export function fixtureEngine(): Promise<AppSyncEngine> {
       resolvers: discoverResolvers(path.join(here, 'fixtures/resolvers')),
       dataSources: { NONE: createNoneDataSource() },
       defaultAuthMode: 'API_KEY',
-      additionalAuthModes: ['AWS_LAMBDA', 'AWS_IAM'],
+      additionalAuthModes: ['AWS_LAMBDA', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS'],
     }))();
   return sharedEngine;
 }
 
-export function fixtureAuthenticator(): Authenticator {
+/** A Cognito-compatible token issuer (see auth/test-support/jwt-issuer.ts). */
+export interface UserPoolIssuer {
+  issuer: string;
+  jwksUri: string;
+  userPoolId: string;
+}
+
+export function fixtureAuthenticator(userPool?: UserPoolIssuer): Authenticator {
   return createAuthenticator({
     providers: [
       { mode: 'API_KEY', apiKeys: [{ id: API_KEY, expires: Math.floor(Date.now() / 1000) + 86_400 }] },
       { mode: 'AWS_LAMBDA', lambda: { handler: AUTHORIZER, authorizerResultTtlInSeconds: 0 } },
       { mode: 'AWS_IAM', credentials: [{ ...IAM, accountId: '000000000000' }] },
+      ...(userPool
+        ? [{ mode: 'AMAZON_COGNITO_USER_POOLS' as const, userPool: { userPoolId: userPool.userPoolId, issuer: userPool.issuer, jwksUri: userPool.jwksUri, defaultAction: 'ALLOW' as const } }]
+        : []),
     ],
   });
 }
 
-export async function startStack(limits?: Partial<RealtimeLimits>): Promise<Stack> {
+export async function startStack(limits?: Partial<RealtimeLimits>, userPool?: UserPoolIssuer): Promise<Stack> {
   const engine = await fixtureEngine();
-  const authenticator = fixtureAuthenticator();
+  const authenticator = fixtureAuthenticator(userPool);
   const certDir = await mkdtemp(path.join(os.tmpdir(), 'realtime-stack-'));
   const dual = await createDualServer((_req, res) => {
     res.statusCode = 404;
