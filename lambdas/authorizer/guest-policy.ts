@@ -7,16 +7,16 @@
  */
 import { Kind, parse, type DocumentNode } from 'graphql';
 
-const rootDefaults = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' } as const;
+type Operation = 'query' | 'mutation' | 'subscription';
 
 interface RootField {
   coordinate: string;
-  operation: keyof typeof rootDefaults;
+  operation: Operation;
   isPublic: boolean;
 }
 
-function rootTypeNames(doc: DocumentNode): Record<string, keyof typeof rootDefaults> {
-  const names: Record<string, keyof typeof rootDefaults> = { Query: 'query', Mutation: 'mutation', Subscription: 'subscription' };
+function rootTypeNames(doc: DocumentNode): Record<string, Operation> {
+  const names: Record<string, Operation> = { Query: 'query', Mutation: 'mutation', Subscription: 'subscription' };
   for (const def of doc.definitions) {
     if (def.kind !== Kind.SCHEMA_DEFINITION && def.kind !== Kind.SCHEMA_EXTENSION) continue;
     for (const op of def.operationTypes ?? []) {
