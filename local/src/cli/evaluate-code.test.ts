@@ -57,6 +57,11 @@ export function response(ctx) { return ctx.result; }
     expect(JSON.parse(out.evaluationResult as string)).toEqual({ N: 42 });
   });
 
+  it('reports a runtime error with its position instead of a stack trace', async () => {
+    const out = await evaluateCode('export function request(ctx) {\n  return ctx.args.a.b;\n}\n', 'request', '{}');
+    expect(out.error?.message).toMatch(/^code-\w+\.js:2:21: TypeError: Cannot read properties of undefined \(reading 'b'\)$/);
+  });
+
   it('exits with status 2 and usage on bad arguments', async () => {
     await expect(run(process.execPath, [bin, 'evaluate-code', '--function', 'sideways'], { timeout: 60_000 })).rejects.toMatchObject({ code: 2 });
   });

