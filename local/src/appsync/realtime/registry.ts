@@ -7,7 +7,7 @@
  */
 import type { InvalidationEvent, MutationEvent, PreparedSubscription } from '../engine/types.ts';
 import { matchesFilter, shouldDeliver } from './filters.ts';
-import { dataFramePrefix, MessageType, validateMessage } from './protocol.ts';
+import { dataFramePrefix, MessageType, stringifyServerMessage, validateMessage } from './protocol.ts';
 import type { RealtimeLogger } from './socket.ts';
 
 /** What the registry needs from a connection. */
@@ -98,7 +98,7 @@ export class SubscriptionRegistry {
       if (!f || !matchesFilter(f, event.payload)) continue;
       this.remove(sub);
       sub.sink.forget(sub.id);
-      sub.sink.send(JSON.stringify({ type: MessageType.Complete, id: sub.id }));
+      sub.sink.send(stringifyServerMessage({ type: MessageType.Complete, id: sub.id }));
       n++;
     }
     this.counters.invalidated += n;
