@@ -9,6 +9,7 @@ import { signAppSyncRequest } from './appsync/auth/test-support/sigv4-client.ts'
 import { callCognito } from './cognito/client.ts';
 import { createLogger } from './observability/logger.ts';
 import { startStack, type Stack } from './stack.ts';
+import { startCollector } from './observability/test-support/otlp-collector.ts';
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -18,11 +19,19 @@ const sink = new Writable({
   },
 });
 let stack: Stack;
+let collector: Awaited<ReturnType<typeof startCollector>>;
 
 beforeAll(async () => {
+  // Spans are exported only with an OTLP endpoint; this file's process gets one.
+  collector = await startCollector();
+  process.env.OTEL_EXPORTER_OTLP_ENDPOINT = collector.endpoint;
+  process.env.OTEL_BSP_SCHEDULE_DELAY = '100';
   stack = await startStack({ ports: {}, seed: true, log: createLogger({ destination: sink, level: 'info' }) });
 }, 120_000);
-afterAll(() => stack?.close());
+afterAll(async () => {
+  await stack?.close();
+  await collector?.close();
+});
 
 const gql = (query: string, headers: Record<string, string>, variables?: Record<string, unknown>) =>
   fetch(stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
@@ -69,6 +78,16 @@ describe('offline stack', () => {
     await stack.dynamo.streams.idle();
     const feed = await gql('{ homeFeed(limit: 5) { items { crud { id message author { handle } } } } }', { authorization: readerToken });
     expect((await feed.json()).data.homeFeed.items[0].crud).toEqual({ id: created.id, message: 'hello from the stack test', author: { handle: author.handle } });
+  });
+
+  it('exports request and data-source spans in one trace when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
+    const res = await gql('query Me { me { handle } }', { authorization: await accessToken(demoUsers[0].email, demoUsers[0].password) });
+    const id = res.headers.get('x-amzn-requestid');
+    await res.text();
+    await expect.poll(() => collector.spans.find((s) => s.name === 'graphql.request' && s.attributes['appsync.request_id'] === id), { timeout: 10_000 }).toBeTruthy();
+    const request = collector.spans.find((s) => s.attributes['appsync.request_id'] === id && s.name === 'graphql.request')!;
+    expect(request.attributes).toMatchObject({ 'graphql.operation.name': 'Me', 'appsync.auth_mode': 'AMAZON_COGNITO_USER_POOLS', 'http.response.status_code': 200 });
+    await expect.poll(() => collector.spans.filter((s) => s.parentSpanId === request.spanId).map((s) => s.attributes['appsync.field']), { timeout: 10_000 }).toContain('Query.me');
   });
 
   it('rejects missing and wrong credentials with AppSync 401s', async () => {

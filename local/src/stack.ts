@@ -28,6 +28,7 @@ import { seedDemoUsers } from './cognito/seed.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
+import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
 import { repoRoot } from './lambda/invoke.ts';
 
@@ -67,9 +68,13 @@ const AUTHORIZER_TTL_SECONDS = 300;
 function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
   const out: Record<string, DataSource> = {};
   for (const d of dataSourceDefinitions) {
-    if (d.type === 'AMAZON_DYNAMODB') out[d.name] = createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName });
-    else if (d.type === 'NONE') out[d.name] = createNoneDataSource(d.name);
-    else out[d.name] = createLambdaDataSource({ name: d.name, handler: d.handler });
+    const source =
+      d.type === 'AMAZON_DYNAMODB'
+        ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName })
+        : d.type === 'NONE'
+          ? createNoneDataSource(d.name)
+          : createLambdaDataSource({ name: d.name, handler: d.handler });
+    out[d.name] = tracedDataSource(source);
   }
   return out;
 }
@@ -83,6 +88,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const c of closers.reverse()) await c().catch((err: unknown) => logger.error({ err }, 'close failed'));
   };
   try {
+    // Spans are exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+    const tracing = startTracing();
+    if (tracing) closers.push(() => tracing.shutdown());
     const dynamo = await startDynamo({ dataDir: options.dataDir });
     closers.push(() => dynamo.close());
     const region = dynamo.region;

@@ -9,6 +9,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Authenticator, IncomingAuthRequest } from '../auth/types.ts';
 import type { Engine, GraphQLRequest } from '../engine/types.ts';
 import { logRequest, type Logger, type RequestLogFields } from '../../observability/logger.ts';
+import { inSpan } from '../../observability/tracing.ts';
 import { readBody } from './body.ts';
 import { applyCors, DEFAULT_ALLOWED_ORIGINS, type CorsConfig } from './cors.ts';
 import { parseGetQuery, parsePostBody, type ParsedRequest } from './parse-request.ts';
@@ -125,7 +126,15 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
           log.status = 405;
           return sendError(res, requestErrors.methodNotAllowed(), { ...base, allow: 'GET, POST, OPTIONS' });
         }
-        return serveGraphql(req, res, url, base, log);
+        return inSpan('graphql.request', { 'appsync.request_id': requestId, 'http.request.method': req.method ?? '' }, async (span) => {
+          await serveGraphql(req, res, url, base, log);
+          span.setAttributes({
+            'http.response.status_code': log.status ?? res.statusCode,
+            'graphql.operation.name': log.operationName ?? '',
+            'appsync.auth_mode': log.authMode ?? '',
+            'appsync.error_count': log.errorCount ?? 0,
+          });
+        });
       }
       if (options.explorer && req.method === 'GET' && (url.pathname === '/' || url.pathname.startsWith('/explorer/'))) {
         log.status = 200;

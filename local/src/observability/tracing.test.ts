@@ -1,0 +1,38 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNoneDataSource } from '../appsync/datasources/none.ts';
+import { startCollector } from './test-support/otlp-collector.ts';
+import { inSpan, startTracing, tracedDataSource, type Tracing } from './tracing.ts';
+
+let collector: Awaited<ReturnType<typeof startCollector>>;
+let tracing: Tracing | undefined;
+
+beforeAll(async () => {
+  collector = await startCollector();
+});
+afterAll(async () => {
+  await tracing?.shutdown();
+  await collector.close();
+});
+
+describe('tracing', () => {
+  it('registers nothing without an OTLP endpoint', () => {
+    const saved = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    delete process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+    expect(startTracing()).toBeUndefined();
+    if (saved !== undefined) process.env.OTEL_EXPORTER_OTLP_ENDPOINT = saved;
+  });
+
+  it('exports a data-source span as a child of the active request span', async () => {
+    tracing = startTracing({ endpoint: collector.endpoint });
+    const none = tracedDataSource(createNoneDataSource('NONE'));
+    await inSpan('graphql.request', { 'appsync.request_id': 'r-1' }, async () => {
+      const out = await none.invoke({ payload: { a: 1 } }, { requestId: 'r-1', context: { info: { parentTypeName: 'Query', fieldName: 'ping' } } });
+      expect(out).toEqual({ result: { a: 1 } });
+    });
+    await tracing!.forceFlush();
+    const request = collector.spans.find((s) => s.name === 'graphql.request');
+    const ds = collector.spans.find((s) => s.name === 'datasource NONE');
+    expect(request?.attributes['appsync.request_id']).toBe('r-1');
+    expect(ds).toMatchObject({ traceId: request!.traceId, parentSpanId: request!.spanId, attributes: { 'appsync.field': 'Query.ping', 'appsync.datasource.type': 'NONE' } });
+  });
+});
