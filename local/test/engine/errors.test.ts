@@ -115,6 +115,15 @@ describe('request errors', () => {
     expect(r).toEqual({ data: null, errors: [{ locations: loc(1, 26), message: 'Invalid Syntax : Expected Name, found <EOF>.' }] });
   });
 
+  it('malformed requests get an error entry instead of an exception', async () => {
+    const bad = (message: string) => ({ data: null, errors: [{ errorType: 'BadRequestException', message }] });
+    expect(await engine.execute({ query: 42 as never }, opts())).toEqual(bad('The query is missing or is not a string.'));
+    expect(await engine.execute({ query: '  ' }, opts())).toEqual(bad('The query is missing or is not a string.'));
+    expect(await engine.execute({ query: '{ noResolver }', variables: [1] as never }, opts())).toEqual(bad('Variables must be provided as a JSON object.'));
+    expect(await engine.execute({ query: '{ noResolver }', operationName: 5 as never }, opts())).toEqual(bad('The operationName must be a string.'));
+    expect(await engine.prepareSubscription({ query: null as never }, opts())).toEqual({ ok: false, errors: bad('The query is missing or is not a string.').errors });
+  });
+
   it('unknown operation names', async () => {
     const r = await engine.execute({ query: 'query A { noResolver }', operationName: 'B' }, opts());
     expect(r).toEqual({ data: null, errors: [{ message: "Unknown operation named 'B'." }] });

@@ -15,7 +15,7 @@ import { installFieldResolvers } from './field-resolvers.ts';
 import { mutationEvents } from './mutation-events.ts';
 import { createState, Phase } from './request-state.ts';
 import { prepareSubscription } from './subscription.ts';
-import type { Engine, ExecuteOptions, ExecuteResult, GraphQLRequest, InvalidationEvent, MutationEvent } from './types.ts';
+import type { AppSyncGraphQLError, Engine, ExecuteOptions, ExecuteResult, GraphQLRequest, InvalidationEvent, MutationEvent } from './types.ts';
 
 /** The subset of a pino logger the engine uses. */
 export interface EngineLogger {
@@ -56,6 +56,21 @@ export interface AppSyncEngine extends Engine {
   readonly documentCache: { readonly hits: number; readonly misses: number; readonly size: number };
 }
 
+/** graphql-js asserts (throws) on these; a client must get an error entry instead. */
+function checkRequest(request: GraphQLRequest): AppSyncGraphQLError | undefined {
+  if (typeof request?.query !== 'string' || request.query.trim() === '') {
+    return { errorType: 'BadRequestException', message: 'The query is missing or is not a string.' };
+  }
+  const v = request.variables;
+  if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
+    return { errorType: 'BadRequestException', message: 'Variables must be provided as a JSON object.' };
+  }
+  if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
+    return { errorType: 'BadRequestException', message: 'The operationName must be a string.' };
+  }
+  return undefined;
+}
+
 export async function createEngine(options: EngineOptions): Promise<AppSyncEngine> {
   const { schema, subscriptionsByMutation, mutationsBySubscription } = loadSchema(options.schemaSource);
   const limits = {
@@ -89,6 +104,8 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
   };
 
   async function executeRequest(request: GraphQLRequest, opts: ExecuteOptions): Promise<ExecuteResult> {
+    const bad = checkRequest(request);
+    if (bad) return { data: null, errors: [bad] };
     const doc = cache.get(request.query);
     if (doc.errors) return documentErrors(doc);
     const operation = selectOperation(doc, request.operationName);
@@ -118,8 +135,11 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
   return {
     schema,
     execute: executeRequest,
-    prepareSubscription: (request, opts) =>
-      prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs }, cache.get(request.query), request, opts),
+    prepareSubscription: async (request, opts) => {
+      const bad = checkRequest(request);
+      if (bad) return { ok: false, errors: [bad] };
+      return prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs }, cache.get(request.query), request, opts);
+    },
     onMutation(listener) {
       mutationListeners.add(listener);
       return () => mutationListeners.delete(listener);
