@@ -40,7 +40,6 @@ export const getUserAttributeVerificationCode: Action = async (pool, input) => {
   const { user } = pool.verifyAccess(input.AccessToken);
   const attribute = requireString(input, 'AttributeName');
   if (attribute !== 'email') throw invalidParameter(`Invalid attribute name: ${attribute}`);
-  if (user.attributes.email_verified === 'true') throw invalidParameter('Email is already verified.');
   const code = issueCode(user, 'verify_email');
   pool.outbox.send(user.attributes.email, 'verify_email', code);
   await pool.store.save();

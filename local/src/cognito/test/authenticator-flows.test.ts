@@ -3,7 +3,22 @@
  * resend code, admin-created users with NEW_PASSWORD_REQUIRED — plus the demo-user seed.
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { autoSignIn, confirmSignIn, confirmSignUp, fetchAuthSession, resendSignUpCode, signIn, signOut, signUp } from 'aws-amplify/auth';
+import {
+  autoSignIn,
+  confirmSignIn,
+  confirmSignUp,
+  confirmUserAttribute,
+  deleteUser,
+  fetchAuthSession,
+  fetchUserAttributes,
+  resendSignUpCode,
+  sendUserAttributeVerificationCode,
+  signIn,
+  signOut,
+  signUp,
+  updatePassword,
+  updateUserAttributes,
+} from 'aws-amplify/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
 import { callCognito } from '../client.ts';
@@ -51,6 +66,30 @@ describe('Authenticator flows', () => {
     await signOut();
     expect(await signIn({ username: 'invited@example.com', password: 'Chosen-Pass-123' })).toMatchObject({ isSignedIn: true });
     await signOut();
+  });
+});
+
+describe('account settings', () => {
+  it('changes email with a code, changes password, then deletes the account', async () => {
+    await signUp({ username: 'settings@example.com', password: 'Settings-Pass-1', options: { userAttributes: { name: 'S', preferred_username: 'settings' } } });
+    await confirmSignUp({ username: 'settings@example.com', confirmationCode: (await h.cognito.outbox.latest('settings@example.com'))! });
+    await signIn({ username: 'settings@example.com', password: 'Settings-Pass-1' });
+
+    const update = await updateUserAttributes({ userAttributes: { email: 'moved@example.com' } });
+    expect(update.email).toMatchObject({ isUpdated: false, nextStep: { updateAttributeStep: 'CONFIRM_ATTRIBUTE_WITH_CODE' } });
+    expect(await fetchUserAttributes()).toMatchObject({ email: 'moved@example.com', email_verified: 'false' });
+    await sendUserAttributeVerificationCode({ userAttributeKey: 'email' });
+    await confirmUserAttribute({ userAttributeKey: 'email', confirmationCode: (await h.cognito.outbox.latest('moved@example.com'))! });
+    expect((await fetchUserAttributes()).email_verified).toBe('true');
+
+    const wrong = (await updatePassword({ oldPassword: 'Not-The-Pass-1', newPassword: 'Settings-Pass-2' }).catch((e: Error) => e)) as Error;
+    expect(wrong.name).toBe('NotAuthorizedException');
+    await updatePassword({ oldPassword: 'Settings-Pass-1', newPassword: 'Settings-Pass-2' });
+    await signOut();
+    await signIn({ username: 'moved@example.com', password: 'Settings-Pass-2' });
+    await deleteUser();
+    const gone = (await signIn({ username: 'moved@example.com', password: 'Settings-Pass-2' }).catch((e: Error) => e)) as Error;
+    expect(gone.name).toBe('NotAuthorizedException');
   });
 });
 
