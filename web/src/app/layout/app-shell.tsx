@@ -61,9 +61,8 @@ export function AppShell() {
         <div className="nav-account">
           {user ? (
             <>
-              <p className="nav-user">
-                <span className="display-name">{user.name}</span> <span className="handle">@{user.handle}</span>
-              </p>
+              {/* The handle, not the ID token's name: a profile edit changes the display name, not the token. */}
+              <p className="nav-user handle">@{user.handle}</p>
               <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
                 Sign out
               </button>

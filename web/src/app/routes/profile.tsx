@@ -25,7 +25,14 @@ export default function ProfileRoute({ handle }: { handle: string }) {
   const nextToken = cruds.data?.userCruds.nextToken;
   return (
     <>
-      <ProfileHeader profile={user} onChange={(p) => profile.updateData(() => ({ user: p }))} />
+      <ProfileHeader
+        profile={user}
+        onChange={(p) => {
+          profile.updateData(() => ({ user: p }));
+          // A renamed author shows on every crud card below.
+          if (p.viewerIsSelf && p.displayName !== user.displayName) void cruds.refetch();
+        }}
+      />
       <h2 className="section-title">Cruds</h2>
       {cruds.loading && !cruds.data && <Loading label="Loading cruds…" />}
       {cruds.error && !cruds.data && <ErrorState message={describeApiError(cruds.error)} onRetry={() => void cruds.refetch()} />}
