@@ -14,6 +14,7 @@ const { schema } = loadSchema(`
   type Post @aws_lambda @aws_iam {
     id: ID!
     secret: String @aws_iam
+    legacyNested: String @aws_auth(cognito_groups: ["admin"])
   }
 `);
 const lambdaDefault = computeAuthRules(schema, 'AWS_LAMBDA');
@@ -46,6 +47,12 @@ describe('auth directive rules', () => {
     expect(allowed('Query.admins', auth('AMAZON_COGNITO_USER_POOLS'))).toBe(false);
     expect(allowed('Query.legacyAdmins', auth('AMAZON_COGNITO_USER_POOLS', ['admin']))).toBe(true);
     expect(allowed('Query.legacyAdmins', auth('AMAZON_COGNITO_USER_POOLS', []))).toBe(false);
+  });
+
+  it('@aws_auth has no effect below the root types', () => {
+    // The field falls back to Post's type directives.
+    expect(allowed('Post.legacyNested', auth('AWS_IAM'))).toBe(true);
+    expect(allowed('Post.legacyNested', auth('AMAZON_COGNITO_USER_POOLS', ['admin']))).toBe(false);
   });
 
   it('the default mode follows the API configuration', () => {

@@ -22,10 +22,13 @@ interface ParsedDirectives {
   groups?: string[];
 }
 
-function parseAuthDirectives(nodes: readonly ConstDirectiveNode[] | undefined): ParsedDirectives | undefined {
+function parseAuthDirectives(nodes: readonly ConstDirectiveNode[] | undefined, rootField = false): ParsedDirectives | undefined {
   if (!nodes) return undefined;
   let found: ParsedDirectives | undefined;
   for (const d of nodes) {
+    // `@aws_auth` predates multi-auth and only takes effect on top-level fields (AWS answer on
+    // re:Post "field level access control in schema"; aws/aws-appsync-community#275).
+    if (d.name.value === 'aws_auth' && !rootField) continue;
     const mode = authDirectiveModes[d.name.value as keyof typeof authDirectiveModes];
     if (!mode) continue;
     found ??= { modes: new Set() };
@@ -42,13 +45,15 @@ function parseAuthDirectives(nodes: readonly ConstDirectiveNode[] | undefined): 
 export function computeAuthRules(schema: GraphQLSchema, defaultMode: AuthMode): Map<string, FieldAuthRule> {
   const rules = new Map<string, FieldAuthRule>();
   const implicit: FieldAuthRule = { modes: new Set([defaultMode]), implicit: true };
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(Boolean));
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const isRoot = roots.has(type);
     const typeRule = parseAuthDirectives(type.astNode?.directives);
     const extensionRules = (type.extensionASTNodes ?? []).map((n) => parseAuthDirectives(n.directives)).filter(Boolean);
     const merged = mergeRules([typeRule, ...extensionRules]);
     for (const field of Object.values(type.getFields())) {
-      const own = parseAuthDirectives(field.astNode?.directives);
+      const own = parseAuthDirectives(field.astNode?.directives, isRoot);
       const chosen = own ?? merged;
       rules.set(`${type.name}.${field.name}`, chosen ? { modes: chosen.modes, cognitoGroups: chosen.groups, implicit: false } : implicit);
     }
