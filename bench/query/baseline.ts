@@ -18,7 +18,15 @@ const schema = buildSchema(`
   type Query { homeFeed(limit: Int): FeedItemConnection! }
 `);
 
-type Item = Record<string, any>;
+/** The attributes of crud, feed and profile items the feed reads. */
+interface Item {
+  [attribute: string]: unknown;
+  id: string;
+  sk: string;
+  crudId: string;
+  authorId: string;
+  expiresAt?: number;
+}
 
 export async function startBaseline(client: DynamoDBClient, tableName: string, readerId: string): Promise<{ url: string; server: Server }> {
   const documents = new Map<string, DocumentNode>();
@@ -36,12 +44,12 @@ export async function startBaseline(client: DynamoDBClient, tableName: string, r
           Limit: limit ?? 20,
         }),
       );
-      const rows = (page.Items ?? []).map((i) => unmarshall(i));
-      const ids = [...new Set(rows.map((r) => r.crudId as string))];
+      const rows = (page.Items ?? []).map((i) => unmarshall(i) as Item);
+      const ids = [...new Set(rows.map((r) => r.crudId))];
       const got = ids.length
         ? (await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: ids.map((id) => marshall({ pk: `CRUD#${id}`, sk: 'CRUD' })) } } }))).Responses?.[tableName]
         : [];
-      const cruds = new Map<string, Item>((got ?? []).map((i) => unmarshall(i)).map((c): [string, Item] => [c.id, c]));
+      const cruds = new Map<string, Item>((got ?? []).map((i) => unmarshall(i) as Item).map((c): [string, Item] => [c.id, c]));
       return {
         items: rows
           .filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now)
