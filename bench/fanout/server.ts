@@ -29,6 +29,18 @@ const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) {
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** What clients.ts reports for one measured step. */
+interface ClientReport {
+  received: number;
+  unexpected: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  spanMs: number;
+  cpuPct: number;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const listen = (server: http.Server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
 
@@ -54,7 +66,7 @@ async function main() {
   });
   const ask = <T = unknown>(msg: object) =>
     new Promise<T>((resolve, reject) => {
-      child.once('message', (reply: any) => (reply.cmd === 'failed' ? reject(new Error(reply.error)) : resolve(reply)));
+      child.once('message', (reply: { cmd: string; error?: string }) => (reply.cmd === 'failed' ? reject(new Error(reply.error)) : resolve(reply as T)));
       child.send(msg);
     });
 
@@ -129,7 +141,7 @@ async function main() {
     }
     const wall = performance.now() - start;
     const cpu = process.cpuUsage(cpu0);
-    const r = await ask<any>({ cmd: 'report' });
+    const r = await ask<ClientReport>({ cmd: 'report' });
     return {
       system, rate, expected, ...r,
       serverCpuPct: ((cpu.user + cpu.system) / 1000 / wall) * 100,
@@ -141,7 +153,7 @@ async function main() {
   // Warm-up (JIT, sockets, caches), not reported.
   await step('raw', 10, 1500);
   await step('appsync', 10, 1500);
-  const rows = [];
+  const rows: Row[] = [];
   for (const rate of RATES) {
     rows.push(await step('raw', rate, STEP_MS));
     rows.push(await step('appsync', rate, STEP_MS));
@@ -165,7 +177,9 @@ function hasTaskset(): boolean {
 
 const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '—');
 
-function print(rows: any[], memory: Record<string, number>, stats: object) {
+type Row = ClientReport & { system: 'raw' | 'appsync'; rate: number; expected: number; serverCpuPct: number; deliveriesPerSec: number };
+
+function print(rows: Row[], memory: Record<string, number>, stats: object) {
   let commit = '';
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
@@ -176,7 +190,7 @@ function print(rows: any[], memory: Record<string, number>, stats: object) {
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const raw = rows.find((x) => x.system === 'raw' && x.rate === r.rate);
-    const ratio = r.system === 'appsync' ? f(r.p99 / raw.p99, 2) + '×' : '';
+    const ratio = r.system === 'appsync' && raw ? f(r.p99 / raw.p99, 2) + '×' : '';
     console.log(
       `| ${r.rate} | ${r.system} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.received}/${r.expected} (${f((100 * r.received) / r.expected, 2)}%) | ${f(r.deliveriesPerSec, 0)} (${r.rate * N}) | ${f(r.serverCpuPct, 0)} | ${f(r.cpuPct, 0)} | ${ratio} |`,
     );

@@ -50,7 +50,10 @@ afterAll(async () => {
   await issuer.close();
 });
 
-type Sub = { events: any[]; errors: any[]; unsubscribe(): void };
+/** What Amplify hands to `next`: a GraphQL result keyed by subscription field. */
+type Event = { data: Record<string, { id: string } & Record<string, unknown>> };
+type Sub = { events: Event[]; errors: unknown[]; unsubscribe(): void };
+type Observable = { subscribe(o: { next(v: unknown): void; error(e: unknown): void }): { unsubscribe(): void } };
 
 /**
  * Subscribes through Amplify and resolves once Amplify reports the server's start_ack on its Hub
@@ -62,12 +65,10 @@ async function subscribe(query: string, variables: Record<string, unknown> = {},
     if (payload.event === 'Subscription ack') acked = true;
   });
   const client = generateClient();
-  const events: any[] = [];
-  const errors: any[] = [];
-  const observable = client.graphql({ query, variables, ...auth } as never) as unknown as {
-    subscribe(o: { next(v: unknown): void; error(e: unknown): void }): { unsubscribe(): void };
-  };
-  const handle = observable.subscribe({ next: (v) => events.push(v), error: (e) => errors.push(e) });
+  const events: Event[] = [];
+  const errors: unknown[] = [];
+  const observable = client.graphql({ query, variables, ...auth } as never) as unknown as Observable;
+  const handle = observable.subscribe({ next: (v) => events.push(v as Event), error: (e) => errors.push(e) });
   const deadline = Date.now() + 10_000;
   while (!acked && errors.length === 0) {
     if (Date.now() > deadline) throw new Error('subscription was not acknowledged');
@@ -165,7 +166,8 @@ describe.each([
   it('a resolver refusal reaches the observer as an error', async () => {
     const client = generateClient();
     const errors: unknown[] = [];
-    const sub = (client.graphql({ query: 'subscription { onDenied { id } }' }) as any).subscribe({ next: () => {}, error: (e: unknown) => errors.push(e) });
+    const observable = client.graphql({ query: 'subscription { onDenied { id } }' }) as unknown as Observable;
+    const sub = observable.subscribe({ next: () => {}, error: (e: unknown) => errors.push(e) });
     const deadline = Date.now() + 10_000;
     while (errors.length === 0 && Date.now() < deadline) await settle(20);
     expect(JSON.stringify(errors[0])).toMatch(/Unauthorized/);

@@ -135,7 +135,8 @@ export class FrameClient {
     this.closed = new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
-  /** The next frame, or a rejection after `timeoutMs`. */
+  /** The next frame, or a rejection after `timeoutMs`. Tests read into frames freely. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary wire JSON, asserted by the tests
   next(timeoutMs = 5_000): Promise<any> {
     if (this.frames.length) return Promise.resolve(this.frames.shift());
     return new Promise((resolve, reject) => {
