@@ -99,6 +99,29 @@ describe('pipeline resolvers', () => {
     });
   });
 
+  it('util.error in a function aborts the whole pipeline', async () => {
+    const r = await engine.execute({ query: '{ pipe(mode: "error") }' }, opts());
+    expect(r).toEqual({
+      data: { pipe: null },
+      errors: [
+        {
+          path: ['pipe'],
+          data: null,
+          errorType: 'PipelineError',
+          errorInfo: { trail: ['before', 'first.request', 'first.response', 'second.request'] },
+          locations: [{ line: 1, column: 3, sourceName: null }],
+          message: 'Second failed',
+        },
+      ],
+    });
+  });
+
+  it('util.appendError in a function lets the pipeline finish', async () => {
+    const r = await engine.execute({ query: '{ pipe(mode: "append") }' }, opts());
+    expect(JSON.parse(r.data!.pipe as string).trail).toEqual(['before', 'first.request', 'first.response', 'second.request', 'second.response', 'after']);
+    expect(r.errors).toEqual([{ path: ['pipe'], data: null, errorType: 'Note', errorInfo: null, locations: [{ line: 1, column: 3, sourceName: null }], message: 'Second noted' }]);
+  });
+
   it("earlyReturn with skipTo 'END' goes straight to the after handler", async () => {
     expect(await run('firstEnd')).toEqual({ trail: ['before', 'first.request', 'after'], prev: { from: 'firstEnd' } });
   });
