@@ -29,9 +29,22 @@ export function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/**
+ * Browsers send Origin; only pages served from this machine may reach local-only features. Without
+ * this, any website the developer visits could read codes or call Admin actions on 127.0.0.1.
+ */
+export function isForeignOrigin(origin: string | undefined): boolean {
+  if (origin === undefined) return false;
+  try {
+    return !['localhost', '127.0.0.1', '[::1]'].includes(new URL(origin).hostname);
+  } catch {
+    return true;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, cors = true): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...corsHeaders, 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, { ...(cors ? corsHeaders : {}), 'content-type': 'application/x-amz-json-1.1', 'content-length': String(Buffer.byteLength(text)), ...headers });
   res.end(text);
 }
 
@@ -84,7 +97,8 @@ export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLo
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
       const body = await readBody(req);
       if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`);
-      if (isAdminAction(name) && !isLoopback(req.socket.remoteAddress)) {
+      // Admin actions stand in for IAM-signed calls: never from a browser page, only from this machine.
+      if (isAdminAction(name) && (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined)) {
         throw new CognitoError('UnrecognizedClientException', 'The security token included in the request is invalid.');
       }
       let input: unknown;
@@ -128,9 +142,14 @@ function serveGet(pool: Pool, info: ServerInfo, url: URL, req: http.IncomingMess
   }
   if (url.pathname === '/_local/outbox') {
     // Codes are secrets: only processes on this machine may read them.
-    if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, { message: 'The outbox is readable from loopback only.' });
+    // No wildcard CORS here: only pages served from this machine (dev tools, the explorer) may read codes.
+    const origin = req.headers.origin;
+    if (!isLoopback(req.socket.remoteAddress) || isForeignOrigin(origin)) {
+      return send(res, 403, { message: 'The outbox is readable from this machine only.' }, {}, false);
+    }
     const email = url.searchParams.get('email') ?? undefined;
-    return send(res, 200, { messages: pool.outbox.list(email) }, { 'content-type': 'application/json' });
+    const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+    return send(res, 200, { messages: pool.outbox.list(email) }, { 'content-type': 'application/json', ...cors }, false);
   }
   send(res, 404, { message: 'Not Found' });
 }

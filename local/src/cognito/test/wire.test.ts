@@ -155,6 +155,21 @@ describe('outbox endpoint', () => {
     expect(messages[0]).toMatchObject({ to: 'Box@Example.com', purpose: 'signup', code: await c.outbox.latest('box@example.com') });
   });
 
+  it('keeps codes and Admin actions away from browser pages', async () => {
+    const evil = await fetch(`${c.url}/_local/outbox`, { headers: { origin: 'https://evil.example' } });
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    const local = await fetch(`${c.url}/_local/outbox`, { headers: { origin: 'http://localhost:5173' } });
+    expect(local.status).toBe(200);
+    expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const admin = await fetch(c.url, {
+      method: 'POST',
+      headers: { origin: 'http://localhost:5173', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
+      body: JSON.stringify({ UserPoolId: c.userPoolId, Username: 'box@example.com' }),
+    });
+    expect((await admin.json()).__type).toBe('UnrecognizedClientException');
+  });
+
   const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
   it.runIf(external)('refuses the outbox and Admin actions to non-loopback callers', async () => {
     const open = await startCognito({ host: '0.0.0.0', print: false });
