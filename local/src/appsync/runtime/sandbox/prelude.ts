@@ -8,14 +8,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { buildSync, version as esbuildVersion } from 'esbuild';
+
+// esbuild is loaded only when the cached bundle is missing: short-lived processes skip it.
+const require = createRequire(import.meta.url);
 
 const libDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'lib');
 let script: vm.Script | null = null;
 
 function libFingerprint(): string {
-  const hash = createHash('sha256').update(esbuildVersion);
+  const hash = createHash('sha256').update((require('esbuild/package.json') as { version: string }).version);
   const visit = (dir: string): void => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
@@ -37,6 +40,7 @@ function bundle(): string {
   } catch {
     // not cached yet
   }
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
   const out = buildSync({
     entryPoints: [path.join(libDir, 'entry.ts')],
     bundle: true,
