@@ -10,6 +10,7 @@ describe('util.time conversions', () => {
   it('converts epoch milliseconds to seconds and ISO 8601', () => {
     expect(time.epochMilliSecondsToSeconds(MS)).toBe(1517943695);
     expect(time.epochMilliSecondsToISO8601(MS)).toBe('2018-02-06T19:01:35.758Z');
+    expect(time.epochMilliSecondsToISO8601(1517943695000)).toBe('2018-02-06T19:01:35.000Z');
   });
 
   it('formats in UTC and in another zone', () => {
@@ -31,7 +32,7 @@ describe('util.time conversions', () => {
   it('reports the current time in every documented shape', () => {
     const before = Date.now();
     const iso = time.nowISO8601();
-    expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/);
+    expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(Date.parse(iso)).toBeGreaterThanOrEqual(before - (before % 1000));
     expect(time.nowEpochSeconds()).toBe(Math.floor(time.nowEpochMilliSeconds() / 1000));
     expect(time.nowFormatted('yyyy')).toBe(String(new Date().getUTCFullYear()));

@@ -8,10 +8,12 @@ function zoneOrThrow(zone: string | undefined): string {
   return z;
 }
 
-/** java.time.Instant#toString at millisecond precision: the fraction is left out when zero. */
+/**
+ * UTC with exactly three fraction digits, as in every example the guide gives
+ * ("2018-02-06T19:01:35.749Z"). Fixed width also keeps these strings sortable in sort keys.
+ */
 export function toIso8601(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  return new Date(epochMs).toISOString();
 }
 
 function parseIso(text: string): number {
