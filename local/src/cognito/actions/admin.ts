@@ -38,8 +38,8 @@ export const adminCreateUser: Action = async (pool, input) => {
     input.TemporaryPassword === undefined
       ? `Tmp-${randomBytes(9).toString('base64url')}1a`
       : checkPassword(input.TemporaryPassword, pool.definition.passwordPolicy, 'temporaryPassword');
-  await pool.triggers.preSignUp('PreSignUp_AdminCreateUser', { userName: username, clientId: 'CLIENT_ID_NOT_APPLICABLE', userAttributes: attributes });
   const user = await newUser(pool, attributes, temporary, 'FORCE_CHANGE_PASSWORD');
+  await pool.triggers.preSignUp('PreSignUp_AdminCreateUser', { userName: user.username, clientId: 'CLIENT_ID_NOT_APPLICABLE', userAttributes: attributes });
   user.temporaryPasswordExpiresAt = Date.now() + pool.definition.passwordPolicy.temporaryPasswordValidityDays * 86400_000;
   if (pool.store.findBySignInName(username)) throw new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
   pool.store.putUser(user);
