@@ -36,7 +36,8 @@ export function checkAttributeUpdate(definition: UserPoolDefinition, attributes:
     const def = definition.standardAttributes.find((a) => a.name === name);
     if (systemAttributes.has(name)) throw invalidParameter(`Invalid user attributes: ${name}: Attribute cannot be written.`);
     if (!def) throw invalidParameter(`Invalid user attributes: ${name}: Attribute does not exist in the schema.`);
-    if (!def.mutable) throw invalidParameter(`Invalid user attributes: ${name}: Attribute cannot be updated. (changing an immutable attribute)`);
+    // Wording as Cognito reports it (seen in amazon-archives/amazon-cognito-auth-js #159, aws-amplify/amplify-js #3526).
+    if (!def.mutable) throw invalidParameter(`Invalid user attributes: ${name}: Attribute cannot be updated.`);
     if (def.required && !value.trim()) throw invalidParameter(`Invalid user attributes: ${name}: The attribute is required`);
     if (name === 'email' && !isEmail(value)) throw invalidParameter('Invalid email address format.');
     if (value.length > 2048) throw invalidParameter(`Invalid user attributes: ${name}: String must be no longer than 2048 characters`);
