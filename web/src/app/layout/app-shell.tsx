@@ -1,8 +1,10 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { signOut } from 'aws-amplify/auth';
 import { useSession } from '../../lib/auth/session.tsx';
 import { Loading } from '../../components/ui/states.tsx';
+import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
+import { TrendingHashtags } from '../../features/explore/components/trending-hashtags.tsx';
 import { UnreadBadge } from '../../features/notifications/components/notifications-provider.tsx';
 import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
@@ -13,6 +15,8 @@ const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? 
 export function AppShell() {
   const session = useSession();
   const user = session.status === 'signedIn' ? session.user : undefined;
+  const location = useLocation();
+  const onExplore = useMatch('/explore') !== null;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -80,9 +84,11 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" className="main-column" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <aside className="side-column" aria-label="Search and more">
         <UserSearchBox />
@@ -95,9 +101,8 @@ export function AppShell() {
             </Link>
           </section>
         )}
-        <p className="muted small">
-          <Link to="/explore">Trending on Explore</Link>
-        </p>
+        {/* Explore shows trends in the page itself. */}
+        {!onExplore && <TrendingHashtags limit={5} />}
       </aside>
     </div>
   );
