@@ -155,6 +155,13 @@ describe('AWS_LAMBDA data source', () => {
 });
 
 describe('document cache and logs', () => {
+  it("routes resolvers' console lines to the logger with the request id and field", async () => {
+    logs.length = 0;
+    await engine.execute({ query: '{ warn { id } }' }, opts(lambdaAuth, 'req-log'));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^\{"requestId":"req-log","field":"Query.warn"\} .*warn requested$/);
+  });
+
   it('parses and validates each document once', async () => {
     const query = '{ getPost(id: "cache") { id } }';
     const before = { hits: engine.documentCache.hits, misses: engine.documentCache.misses };
