@@ -51,8 +51,8 @@ export interface DynamoStack {
     idle(): Promise<void>;
     /** @internal used by startEventSourceMappings. */
     hub: StreamHub;
-    /** @internal */
-    register(consumer: { readonly idle: boolean }): () => void;
+    /** @internal event source mappings register so `idle()` waits for them and `close()` stops them. */
+    register(consumer: { readonly idle: boolean; close(): Promise<void> }): () => void;
     /** @internal where mappings keep checkpoints and failure messages (absent in memory). */
     dir?: string;
   };
@@ -104,7 +104,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   }
   sweeper.start();
 
-  const consumers = new Set<{ readonly idle: boolean }>();
+  const consumers = new Set<{ readonly idle: boolean; close(): Promise<void> }>();
   const settled = () => front.writesIdle() && !sweeper.busy && [...consumers].every((c) => c.idle);
 
   return {
@@ -131,6 +131,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     },
     ttl: { sweepNow: () => sweeper.sweepNow() },
     async close() {
+      await Promise.all([...consumers].map((c) => c.close()));
       await sweeper.close();
       client.destroy();
       await front.close();

@@ -94,6 +94,13 @@ describe('stream records from SDK writes', () => {
     expect(take()).toEqual([]);
   });
 
+  it('returns the current item with a failed condition when ReturnValuesOnConditionCheckFailure is ALL_OLD', async () => {
+    const err = await stack.client
+      .send(new DeleteItemCommand({ TableName: T(), Key: key('same'), ConditionExpression: 'v = :b', ExpressionAttributeValues: { ':b': { S: 'b' } }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }))
+      .catch((e: unknown) => e as { name: string; Item?: unknown });
+    expect(err).toMatchObject({ name: 'ConditionalCheckFailedException', Item: { ...key('same'), v: { S: 'a' } } });
+  });
+
   it('records every item of a BatchWriteItem', async () => {
     take();
     await stack.client.send(

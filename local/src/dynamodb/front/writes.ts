@@ -24,13 +24,26 @@ export interface WriteOutcome {
 
 const succeeded = (res: BackendResponse) => res.status >= 200 && res.status < 300;
 
+/**
+ * `ReturnValuesOnConditionCheckFailure: ALL_OLD` puts the current item in the
+ * ConditionalCheckFailedException (API_PutItem page); dynalite ignores the parameter, but the
+ * front has just read that item under the lock.
+ */
+function failure(input: { ReturnValuesOnConditionCheckFailure?: string }, response: BackendResponse, oldImage: AttributeMap | undefined): WriteOutcome {
+  if (input.ReturnValuesOnConditionCheckFailure === 'ALL_OLD' && oldImage && response.body.includes('ConditionalCheckFailedException')) {
+    const body = JSON.parse(response.body) as Record<string, unknown>;
+    if (!body.Item) return { response: { status: response.status, body: JSON.stringify({ ...body, Item: oldImage }) }, changes: [] };
+  }
+  return { response, changes: [] };
+}
+
 export async function putItem(input: PutInput, ctx: WriteContext): Promise<WriteOutcome> {
   const keys = await ctx.reader.keyOf(input.TableName, input.Item);
   if (!keys) return { response: await ctx.forward(), changes: [] };
   const oldImage = await ctx.reader.get(input.TableName, keys);
   ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
-  if (!succeeded(response)) return { response, changes: [] };
+  if (!succeeded(response)) return failure(input, response, oldImage);
   return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage: input.Item }] };
 }
 
@@ -40,7 +53,7 @@ export async function updateItem(input: UpdateInput, ctx: WriteContext): Promise
   const oldImage = await ctx.reader.get(input.TableName, keys);
   ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
-  if (!succeeded(response)) return { response, changes: [] };
+  if (!succeeded(response)) return failure(input, response, oldImage);
   const newImage = await ctx.reader.get(input.TableName, keys);
   return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage }] };
 }
@@ -51,7 +64,8 @@ export async function deleteItem(input: KeyInput, ctx: WriteContext): Promise<Wr
   const oldImage = await ctx.reader.get(input.TableName, keys);
   ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
   const response = await ctx.forward();
-  if (!succeeded(response) || !oldImage) return { response, changes: [] };
+  if (!succeeded(response)) return failure(input, response, oldImage);
+  if (!oldImage) return { response, changes: [] };
   return { response, changes: [{ tableName: input.TableName, keys, oldImage }] };
 }
 

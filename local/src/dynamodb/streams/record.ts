@@ -6,19 +6,31 @@
  */
 import { randomUUID } from 'node:crypto';
 
-/** DynamoDB's wire attribute value, structurally identical to `AttributeValue` in @types/aws-lambda. */
-export interface AttributeValue {
-  B?: string;
-  BS?: string[];
-  BOOL?: boolean;
-  L?: AttributeValue[];
-  M?: { [key: string]: AttributeValue };
-  N?: string;
-  NS?: string[];
-  NULL?: boolean;
-  S?: string;
-  SS?: string[];
+interface Untyped {
+  S?: undefined;
+  N?: undefined;
+  B?: undefined;
+  BOOL?: undefined;
+  NULL?: undefined;
+  SS?: undefined;
+  NS?: undefined;
+  BS?: undefined;
+  L?: undefined;
+  M?: undefined;
 }
+
+/** DynamoDB's wire attribute value: exactly one type key (the same union as in @types/aws-lambda). */
+export type AttributeValue =
+  | (Omit<Untyped, 'S'> & { S: string })
+  | (Omit<Untyped, 'N'> & { N: string })
+  | (Omit<Untyped, 'B'> & { B: string })
+  | (Omit<Untyped, 'BOOL'> & { BOOL: boolean })
+  | (Omit<Untyped, 'NULL'> & { NULL: boolean })
+  | (Omit<Untyped, 'SS'> & { SS: string[] })
+  | (Omit<Untyped, 'NS'> & { NS: string[] })
+  | (Omit<Untyped, 'BS'> & { BS: string[] })
+  | (Omit<Untyped, 'L'> & { L: AttributeValue[] })
+  | (Omit<Untyped, 'M'> & { M: { [key: string]: AttributeValue } });
 export type AttributeMap = { [key: string]: AttributeValue };
 
 export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
