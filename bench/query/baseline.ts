@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { BatchGetItemCommand, GetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql';
 
@@ -46,19 +46,22 @@ export async function startBaseline(client: DynamoDBClient, tableName: string, r
       );
       const rows = (page.Items ?? []).map((i) => unmarshall(i) as Item);
       const ids = [...new Set(rows.map((r) => r.crudId))];
-      const got = ids.length
-        ? (await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: ids.map((id) => marshall({ pk: `CRUD#${id}`, sk: 'CRUD' })) } } }))).Responses?.[tableName]
-        : [];
-      const cruds = new Map<string, Item>((got ?? []).map((i) => unmarshall(i) as Item).map((c): [string, Item] => [c.id, c]));
+      const cruds = await batchGet(ids.map((id) => ({ pk: `CRUD#${id}`, sk: 'CRUD' })));
+      const live = rows.filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now);
+      const authorIds = [...new Set(live.map((r) => cruds.get(r.crudId)!.authorId))];
+      const authors = await batchGet(authorIds.map((id) => ({ pk: `USER#${id}`, sk: 'PROFILE' })));
       return {
-        items: rows
-          .filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now)
-          .map((r) => ({ id: r.sk, reason: r.reason, createdAt: r.createdAt, crud: crudOf(cruds.get(r.crudId)!) })),
+        items: live.map((r) => ({ id: r.sk, reason: r.reason, createdAt: r.createdAt, crud: crudOf(cruds.get(r.crudId)!, authors) })),
         nextToken: page.LastEvaluatedKey ? 'more' : null,
       };
     },
   };
-  function crudOf(c: Item) {
+  async function batchGet(keys: { pk: string; sk: string }[]): Promise<Map<string, Item>> {
+    if (keys.length === 0) return new Map();
+    const out = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: keys.map((k) => marshall(k)) } } }));
+    return new Map((out.Responses?.[tableName] ?? []).map((i) => unmarshall(i) as Item).map((c): [string, Item] => [c.id, c]));
+  }
+  function crudOf(c: Item, authors: Map<string, Item>) {
     return {
       id: c.id,
       message: c.message,
@@ -66,8 +69,7 @@ export async function startBaseline(client: DynamoDBClient, tableName: string, r
       likesCount: c.likesCount ?? 0,
       // An async field resolver per item, as Crud.author is in the real API.
       author: async () => {
-        const r = await client.send(new GetItemCommand({ TableName: tableName, Key: marshall({ pk: `USER#${c.authorId}`, sk: 'PROFILE' }) }));
-        const u = unmarshall(r.Item!);
+        const u = authors.get(c.authorId)!;
         return { id: u.id, handle: u.handle, displayName: u.displayName };
       },
     };

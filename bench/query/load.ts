@@ -8,6 +8,8 @@ import http from 'node:http';
 export interface LoadResult {
   requests: number;
   non2xx: number;
+  /** 200 responses carrying GraphQL `errors` (a fast error is not a served feed). */
+  withErrors: number;
   rps: number;
   p50: number;
   p99: number;
@@ -22,11 +24,13 @@ export interface LoadOptions {
   durationMs: number;
 }
 
-function once(agent: http.Agent, url: URL, body: string, headers: Record<string, string>): Promise<number> {
+function once(agent: http.Agent, url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; errors: boolean }> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve(res.statusCode ?? 0));
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, errors: text.includes('"errors"') }));
     });
     req.on('error', reject);
     req.end(body);
@@ -40,15 +44,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const latencies: number[] = [];
   let non2xx = 0;
+  let withErrors = 0;
   let measuring = false;
   let stop = false;
   const worker = async () => {
     while (!stop) {
       const start = performance.now();
-      const status = await once(agent, url, options.body, options.headers);
+      const { status, errors } = await once(agent, url, options.body, options.headers);
       if (!measuring) continue;
       latencies.push(performance.now() - start);
       if (status < 200 || status > 299) non2xx++;
+      else if (errors) withErrors++;
     }
   };
   const workers = Array.from({ length: options.concurrency }, worker);
@@ -62,5 +68,5 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   await Promise.all(workers);
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  return { requests: sorted.length, non2xx, rps: sorted.length / (elapsed / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { requests: sorted.length, non2xx, withErrors, rps: sorted.length / (elapsed / 1000), p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }

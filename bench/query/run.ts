@@ -46,7 +46,7 @@ try {
   const comparable = (t: string) => t.replace(/"nextToken":(null|"[^"]*")/, '"nextToken":"…"');
   if (comparable(a) !== comparable(b)) throw new Error(`responses differ:\n stack:    ${a.slice(0, 300)}\n baseline: ${b.slice(0, 300)}`);
 
-  const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  non-2xx ${r.non2xx}`;
+  const fmt = (r: LoadResult) => `${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  non-2xx ${r.non2xx}  errors ${r.withErrors}`;
   console.log(`\nquery benchmark — homeFeed(limit: 20) + author, ${Buffer.byteLength(a)} B response; closed loop, ${warmupMs / 1000} s warm-up, ${durationMs / 1000} s measured; server ${canPin ? 'pinned to core 0, load on core 1' : 'unpinned'}; ${os.cpus()[0]?.model ?? ''}, node ${process.version}`);
   let worst = Infinity;
   for (const concurrency of levels) {
