@@ -28,7 +28,9 @@ export function amplifyOutputs(): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      this.addWatchFile(file);
+      // Only an existing file can be a watched dependency (Vite would try to import a missing one);
+      // configureServer's watcher reloads the page when the file appears.
+      if (existsSync(file)) this.addWatchFile(file);
       let outputs: unknown = null;
       let problem: string | null = null;
       if (!existsSync(file)) {

@@ -1,6 +1,6 @@
 import { Navigate } from 'react-router-dom';
 import { useSession } from '../../lib/auth/session.tsx';
-import { Loading, ErrorState } from '../../components/ui/states.tsx';
+import { ErrorState, FormMessage, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
 import { Composer } from '../../features/feed/components/composer.tsx';
 import { NewItemsBanner } from '../../features/feed/components/new-items-banner.tsx';
@@ -26,6 +26,7 @@ function HomeFeed({ viewerId }: { viewerId: string }) {
       <h1 className="page-title">Home</h1>
       <Composer onPosted={feed.addOwn} />
       <NewItemsBanner count={feed.pending} onShow={feed.showPending} />
+      {feed.liveError && <FormMessage kind="info">Live updates are unavailable right now; reload the page to retry.</FormMessage>}
       {query.loading && !query.data && <Loading label="Loading your feed…" />}
       {query.error && !query.data && <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />}
       {query.data && (

@@ -51,7 +51,7 @@ export function useLiveHomeFeed(viewerId: string) {
     }
   }, [place]);
 
-  useOnFeedItemSubscription(
+  const live = useOnFeedItemSubscription(
     { recipientId: viewerId },
     {
       onData: ({ onFeedItem }) => {
@@ -90,5 +90,5 @@ export function useLiveHomeFeed(viewerId: string) {
     void query.fetchMore({ nextToken }, (prev, next) => ({ homeFeed: appendPage(prev.homeFeed, next.homeFeed) }));
   }, [nextToken, query]);
 
-  return { query, items, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
+  return { query, items, liveError: live.error, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
 }
