@@ -94,6 +94,7 @@ describe('api', () => {
         { AuthenticationType: 'AWS_IAM' },
       ],
       XrayEnabled: true,
+      EnvironmentVariables: { TABLE_NAME: Match.anyValue() },
       LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),
     });
   });

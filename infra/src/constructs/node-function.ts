@@ -21,6 +21,8 @@ export interface NodeFunctionProps {
   memorySize?: number;
   /** Packages that must not be bundled (e.g. native modules shipped in a layer). */
   externalModules?: string[];
+  /** Repo-relative files copied next to the bundle (read at run time from /var/task). */
+  copyFiles?: string[];
 }
 
 export function splitHandlerRef(ref: string): { file: string; exportName: string } {
@@ -58,6 +60,12 @@ export class NodeFunction extends NodejsFunction {
         banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*', ...(props.externalModules ?? [])],
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) =>
+            (props.copyFiles ?? []).map((file) => `cp "${path.join(inputDir, file)}" "${path.join(outputDir, path.basename(file))}"`),
+        },
       },
     });
   }

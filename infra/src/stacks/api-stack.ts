@@ -45,12 +45,18 @@ export class ApiStack extends Stack {
     this.authorizer = new NodeFunction(this, 'Authorizer', {
       handler: props.authorizerHandler,
       timeout: Duration.seconds(10), // AppSync gives an authorizer 10 s.
+      // The guest policy is derived from the schema's [public] markers at cold start.
+      copyFiles: ['schema.graphql'],
       environment: {
         USER_POOL_ID: props.userPool.userPoolId,
         USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
+        TABLE_NAME: props.table.tableName,
+        SCHEMA_PATH: '/var/task/schema.graphql',
         ...props.authorizerEnvironment,
       },
     });
+    // The handle is read from the caller's profile item.
+    props.table.grantReadData(this.authorizer);
     this.functions.push(this.authorizer);
 
     const domain = props.customDomain ? this.certificateFor(props.customDomain) : undefined;
@@ -67,6 +73,8 @@ export class ApiStack extends Stack {
           { authorizationType: appsync.AuthorizationType.IAM },
         ],
       },
+      // `ctx.env` in resolvers: batch and transaction requests name the table physically.
+      environmentVariables: { TABLE_NAME: props.table.tableName },
       xrayEnabled: true,
       logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, retention: logs.RetentionDays.ONE_MONTH },
       domainName: domain,

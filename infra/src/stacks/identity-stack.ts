@@ -21,7 +21,13 @@ export class IdentityStack extends Stack {
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
-    const preSignUp = new NodeFunction(this, 'PreSignUp', { handler: definition.triggers.preSignUp, timeout: Duration.seconds(5) });
+    // PreSignUp refuses handles already claimed, so it reads the table.
+    const preSignUp = new NodeFunction(this, 'PreSignUp', {
+      handler: definition.triggers.preSignUp,
+      timeout: Duration.seconds(5),
+      environment: { TABLE_NAME: props.table.tableName },
+    });
+    props.table.grantReadData(preSignUp);
     const postConfirmation = new NodeFunction(this, 'PostConfirmation', {
       handler: definition.triggers.postConfirmation,
       timeout: Duration.seconds(5), // Cognito waits 5 s for a trigger.
