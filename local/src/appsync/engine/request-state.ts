@@ -3,7 +3,7 @@
  * caller's auth, AppSync's per-request quotas, errors appended by resolvers and side effects
  * (invalidations, subscription filters) collected for the engine to act on afterwards.
  */
-import type { FieldNode, GraphQLError } from 'graphql';
+import type { FieldNode } from 'graphql';
 import type { AuthContext } from '../auth/types.ts';
 
 /**
@@ -42,8 +42,6 @@ export interface RequestState {
   subscriptionInvalidationFilter?: unknown;
   /** Render phase: what the subscription field resolves to. */
   payload?: unknown;
-  /** Errors raised outside any field (kept for completeness of the response). */
-  extraErrors?: GraphQLError[];
 }
 
 export interface StateInit {
