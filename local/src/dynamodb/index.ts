@@ -159,7 +159,9 @@ export interface EventSourceMappings {
 
 /** Runs each consumer as an event source mapping on the stack's table stream. */
 export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
-  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...options.env };
+  // Lambda always runs with credentials in its environment; offline ones only need to be present.
+  const credentials = process.env.AWS_ACCESS_KEY_ID ? {} : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...credentials, ...options.env };
   Object.assign(process.env, env);
   const failures: FailureRecord[] = [];
   const log = stack.streams.hub.log(stack.tableName);

@@ -166,6 +166,17 @@ describe('event source mapping', () => {
     expect(s.calls.flatMap((c) => c.Records.map((r) => `${r.eventName}:${r.dynamodb.Keys.pk.S}`))).toEqual(['INSERT:keep-0', 'INSERT:keep-1', 'REMOVE:drop-0']);
   });
 
+  it('a Lambda using a default SDK client writes through the endpoint from its environment, producing records', async () => {
+    g.__streamTest = { calls: [] };
+    mappings = startEventSourceMappings(stack, [consumer({ handler: 'local/src/dynamodb/streams/test-fixtures/consumers.ts#fanOut' })]);
+    const seen: string[] = [];
+    const stop = stack.streams.subscribe((r) => seen.push(`${r.eventName}:${r.dynamodb.Keys.pk.S}:${r.dynamodb.Keys.sk.S}`));
+    await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: { pk: { S: 'CRUD#42' }, sk: { S: 'CRUD' } } }));
+    await stack.streams.idle();
+    stop();
+    expect(seen).toEqual(['INSERT:CRUD#42:CRUD', 'INSERT:FEED#reader:CRUD#42']);
+  });
+
   it('idle() waits for records written by consumers themselves', async () => {
     const s = run(consumer({}), async (event) => {
       for (const r of event.Records) {

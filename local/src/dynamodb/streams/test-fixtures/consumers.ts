@@ -22,3 +22,21 @@ export async function handler(event: { Records: StreamRecord[] }): Promise<unkno
   s.calls.push(event);
   return s.respond ? s.respond(event, s.calls.length) : undefined;
 }
+
+/**
+ * A consumer written like a production Lambda: a default SDK client (endpoint from
+ * AWS_ENDPOINT_URL_DYNAMODB, table from TABLE_NAME) that writes a feed item per new crud.
+ */
+export async function fanOut(event: { Records: StreamRecord[] }): Promise<void> {
+  const { DynamoDBClient, PutItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const client = new DynamoDBClient({});
+  try {
+    for (const r of event.Records) {
+      const pk = r.dynamodb.Keys.pk.S ?? '';
+      if (r.eventName !== 'INSERT' || !pk.startsWith('CRUD#')) continue;
+      await client.send(new PutItemCommand({ TableName: process.env.TABLE_NAME, Item: { pk: { S: 'FEED#reader' }, sk: { S: pk } } }));
+    }
+  } finally {
+    client.destroy();
+  }
+}
