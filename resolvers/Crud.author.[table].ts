@@ -2,7 +2,9 @@ import { type Context } from '@aws-appsync/utils';
 import { getOrReturn, userResponse } from './lib/fields.ts';
 import { userKey } from './lib/keys.ts';
 
+/** List pipelines hydrate `author` in one BatchGetItem; single cruds read it here. */
 export function request(ctx: Context) {
+  if (ctx.source.author) return getOrReturn(null, ctx.source.author);
   return getOrReturn(userKey(ctx.source.authorId), null);
 }
 

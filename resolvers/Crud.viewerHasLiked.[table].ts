@@ -5,6 +5,8 @@ import { likeKey } from './lib/keys.ts';
 
 /** Null for guests and IAM publishers (no viewer); otherwise whether the caller's like row exists. */
 export function request(ctx: Context) {
+  // Set by the list pipelines' batched edge read.
+  if (typeof ctx.source.viewerHasLiked === 'boolean') return getOrReturn(null, ctx.source.viewerHasLiked);
   const viewer = callerId(ctx);
   return getOrReturn(viewer ? likeKey(ctx.source.id, viewer) : null, null);
 }

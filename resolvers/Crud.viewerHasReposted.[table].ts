@@ -5,6 +5,8 @@ import { repostKey } from './lib/keys.ts';
 
 /** Null for guests and IAM publishers (no viewer); otherwise whether the caller's repost row exists. */
 export function request(ctx: Context) {
+  // Set by the list pipelines' batched edge read.
+  if (typeof ctx.source.viewerHasReposted === 'boolean') return getOrReturn(null, ctx.source.viewerHasReposted);
   const viewer = callerId(ctx);
   return getOrReturn(viewer ? repostKey(ctx.source.id, viewer) : null, null);
 }

@@ -7,7 +7,8 @@ import { pageLimit } from '../lib/validate.ts';
 export function request(ctx: Context<{ tag: string; limit?: number; nextToken?: string }>) {
   const limit = pageLimit(ctx.args.limit);
   const tag = normalizeTag(ctx.args.tag);
-  if (!tag) runtime.earlyReturn({ rows: [], nextToken: null });
+  ctx.stash.rows = [];
+  if (!tag) runtime.earlyReturn(0);
   return query({
     pkName: 'pk',
     pkValue: hashtagKey(tag, '').pk,
@@ -20,5 +21,7 @@ export function request(ctx: Context<{ tag: string; limit?: number; nextToken?: 
 
 export function response(ctx: Context) {
   raiseIfError(ctx);
-  return { rows: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
+  ctx.stash.rows = ctx.result.items;
+  ctx.stash.nextToken = ctx.result.nextToken ?? null;
+  return ctx.result.items.length;
 }

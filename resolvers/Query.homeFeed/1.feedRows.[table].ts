@@ -16,5 +16,7 @@ export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {
 
 export function response(ctx: Context) {
   raiseIfError(ctx);
-  return { rows: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
+  ctx.stash.rows = ctx.result.items;
+  ctx.stash.nextToken = ctx.result.nextToken ?? null;
+  return ctx.result.items.length;
 }

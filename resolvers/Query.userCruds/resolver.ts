@@ -1,2 +1,11 @@
-/** A user's live top-level cruds, newest first: handle claim → gsi2 `CRUDS#<user>`. */
-export { passThroughRequest as request, lastResult as response } from '../lib/pipeline.ts';
+/** A user's live top-level cruds, newest first: handle claim → gsi2 `CRUDS#<user>` → authors and viewer edges batched. */
+import { type Context } from '@aws-appsync/utils';
+import { crudPage } from '../lib/hydrate.ts';
+
+export function request() {
+  return {};
+}
+
+export function response(ctx: Context) {
+  return crudPage(ctx);
+}

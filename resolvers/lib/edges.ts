@@ -42,6 +42,7 @@ export function addEdgeRequest(ctx: Context, kind: EdgeKind) {
     createdAt: util.time.nowISO8601(),
     expiresAt: crud.expiresAt,
   };
+  ctx.stash.viewerFlag = kind === 'LIKE' ? { viewerHasLiked: true } : { viewerHasReposted: true };
   // A repost gets its own time-ordered id: it is the sort key of the reposters' followers' feed rows.
   if (kind === 'REPOST') edge.repostId = util.autoUlid();
   const table = tableName(ctx);
@@ -54,6 +55,7 @@ export function addEdgeRequest(ctx: Context, kind: EdgeKind) {
 /** Step 2 (remove). */
 export function removeEdgeRequest(ctx: Context, kind: EdgeKind) {
   const crudId: string = ctx.stash.crudItem.id;
+  ctx.stash.viewerFlag = kind === 'LIKE' ? { viewerHasLiked: false } : { viewerHasReposted: false };
   const table = tableName(ctx);
   return {
     operation: 'TransactWriteItems',
@@ -73,6 +75,7 @@ export function rereadRequest(ctx: Context) {
   return getItem(crudKey(ctx.stash.crudItem.id), true);
 }
 
+/** The caller's own like/repost state is known here; a later eventually consistent read might not see it yet. */
 export function rereadResponse(ctx: Context) {
-  return crudResponse(ctx, true);
+  return Object.assign(crudResponse(ctx, true) as Record<string, unknown>, ctx.stash.viewerFlag);
 }

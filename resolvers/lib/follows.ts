@@ -23,6 +23,7 @@ export function targetResponse(ctx: Context) {
 }
 
 export function followRequest(ctx: Context) {
+  ctx.stash.viewerFollows = true;
   const me: string = ctx.stash.callerId;
   const them: string = ctx.stash.targetId;
   const table = tableName(ctx);
@@ -42,6 +43,7 @@ export function followRequest(ctx: Context) {
 }
 
 export function unfollowRequest(ctx: Context) {
+  ctx.stash.viewerFollows = false;
   const me: string = ctx.stash.callerId;
   const them: string = ctx.stash.targetId;
   const table = tableName(ctx);
@@ -68,6 +70,7 @@ export function rereadRequest(ctx: Context) {
   return getItem(userKey(ctx.stash.targetId), true);
 }
 
+/** The caller's follow state is known here; a later eventually consistent read might not see it yet. */
 export function rereadResponse(ctx: Context) {
-  return userResponse(ctx, true);
+  return Object.assign(userResponse(ctx, true) as Record<string, unknown>, { viewerFollows: ctx.stash.viewerFollows });
 }

@@ -121,6 +121,8 @@ describe('likes, replies, mentions and notifications', () => {
     const like = `mutation L($id: ID!) { likeCrud(id: $id) { likesCount viewerHasLiked } }`;
     expect((await ok(B().op, like, { id: createCrud.id })).likeCrud).toEqual({ likesCount: 1, viewerHasLiked: true });
     expect((await ok(B().op, like, { id: createCrud.id })).likeCrud).toEqual({ likesCount: 1, viewerHasLiked: true });
+    const listed = await ok(B().op, '{ publicFeed(limit: 50) { items { id viewerHasLiked viewerHasReposted author { handle } } } }');
+    expect(listed.publicFeed.items.find((c: any) => c.id === createCrud.id)).toEqual({ id: createCrud.id, viewerHasLiked: true, viewerHasReposted: false, author: { handle: 'andrewbrown' } });
     const note = await aNotes.next();
     expect(note).toMatchObject({ type: 'LIKE', recipientId: A().id, actor: { handle: 'bayko' }, crud: { id: createCrud.id }, read: false });
     expect(await changes.next()).toEqual({ id: createCrud.id, likesCount: 1, repliesCount: 0, repostsCount: 0, deleted: false });

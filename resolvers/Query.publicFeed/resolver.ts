@@ -1,0 +1,11 @@
+/** Every live top-level crud, newest first (gsi3 `PUBLIC`, sorted by ULID id), with authors and the caller's likes/reposts batched. */
+import { type Context } from '@aws-appsync/utils';
+import { crudPage } from '../lib/hydrate.ts';
+
+export function request() {
+  return {};
+}
+
+export function response(ctx: Context) {
+  return crudPage(ctx);
+}

@@ -1,0 +1,1 @@
+export { edgesRequest as request, edgesResponse as response } from '../lib/hydrate.ts';

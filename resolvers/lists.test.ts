@@ -1,0 +1,195 @@
+/** The list pipelines' request objects, step by step (what each function asks DynamoDB for). */
+import { describe, expect, it } from 'vitest';
+import { guest, N, run, S, TABLE, user } from './lib/testing/evaluate.ts';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('homeFeed pipeline', () => {
+  it('1. queries the caller’s feed partition newest first, hiding expired rows', async () => {
+    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 5, nextToken: 'tok' }, identity: user('me'), stash: { callerId: 'me' } });
+    const value = ev.value as Record<string, any>;
+    expect(value).toMatchObject({
+      operation: 'Query',
+      query: { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' }, expressionValues: { ':pk': S('FEED#me') } },
+      scanIndexForward: false,
+      limit: 5,
+      nextToken: 'tok',
+      filter: { expression: 'attribute_not_exists(#exp) OR #exp > :now', expressionNames: { '#exp': 'expiresAt' } },
+    });
+    expect(Math.abs(Number(value.filter.expressionValues[':now'].N) - now())).toBeLessThanOrEqual(2);
+  });
+
+  it('rejects a limit above 100', async () => {
+    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 101 }, stash: { callerId: 'me' } });
+    expect(ev.error?.errorType).toBe('ValidationError');
+  });
+
+  it('2. reads each distinct crud once in one BatchGetItem, and keeps only live ones', async () => {
+    const rows = [{ crudId: 'c1' }, { crudId: 'c2' }, { crudId: 'c1' }];
+    const req = await run('Query.homeFeed/2.cruds.[table].ts', 'request', { stash: { rows } });
+    expect(req.value).toEqual({
+      operation: 'BatchGetItem',
+      tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('CRUD') }, { pk: S('CRUD#c2'), sk: S('CRUD') }], consistentRead: false } },
+    });
+    const c1 = { id: 'c1', authorId: 'a', message: 'm', createdAt: 'x', expiresAt: now() + 60 };
+    const c2 = { id: 'c2', authorId: 'a', message: 'm', createdAt: 'x', expiresAt: now() - 60 };
+    const res = await run('Query.homeFeed/2.cruds.[table].ts', 'response', { stash: { rows }, result: { data: { [TABLE]: [c1, c2] }, unprocessedKeys: { [TABLE]: [] } } });
+    expect((res.stash.cruds as { id: string }[]).map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('2. skips the read for an empty page', async () => {
+    const ev = await run('Query.homeFeed/2.cruds.[table].ts', 'request', { stash: { rows: [] } });
+    expect(ev.earlyReturn).toBeDefined();
+  });
+
+  it('3. reads the distinct authors in one BatchGetItem', async () => {
+    const cruds = [{ id: 'c1', authorId: 'a' }, { id: 'c2', authorId: 'b' }, { id: 'c3', authorId: 'a' }];
+    const ev = await run('Query.homeFeed/3.authors.[table].ts', 'request', { stash: { cruds } });
+    expect(ev.value).toEqual({
+      operation: 'BatchGetItem',
+      tables: { [TABLE]: { keys: [{ pk: S('USER#a'), sk: S('PROFILE') }, { pk: S('USER#b'), sk: S('PROFILE') }], consistentRead: false } },
+    });
+  });
+
+  it('4. reads the caller’s like and repost rows in one BatchGetItem; guests skip it', async () => {
+    const cruds = [{ id: 'c1', authorId: 'a' }];
+    const ev = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', { identity: user('me'), stash: { cruds } });
+    expect(ev.value).toEqual({
+      operation: 'BatchGetItem',
+      tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
+    });
+    const g = await run('Query.publicFeed/3.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds } });
+    expect(g.earlyReturn).toBeDefined();
+  });
+
+  it('assembles feed items with hydrated cruds, dropping rows whose crud is gone', async () => {
+    const stash = {
+      rows: [
+        { sk: 'c2', crudId: 'c2', recipientId: 'me', reason: 'FOLLOWING', createdAt: 't2' },
+        { sk: 'c1', crudId: 'c1', recipientId: 'me', reason: 'OWN', createdAt: 't1' },
+      ],
+      cruds: [{ id: 'c1', authorId: 'a' }],
+      authors: { a: { id: 'a', handle: 'a' } },
+      edges: { 'LIKE#c1': true },
+      nextToken: 'next',
+    };
+    const ev = await run('Query.homeFeed/resolver.ts', 'response', { identity: user('me'), stash });
+    expect(ev.value).toEqual({
+      items: [
+        {
+          id: 'c1',
+          recipientId: 'me',
+          crudId: 'c1',
+          reason: 'OWN',
+          repostedById: null,
+          createdAt: 't1',
+          crud: { id: 'c1', authorId: 'a', author: { id: 'a', handle: 'a' }, viewerHasLiked: true, viewerHasReposted: false },
+        },
+      ],
+      nextToken: 'next',
+    });
+  });
+});
+
+describe('field resolvers short-cut hydrated parents', () => {
+  it('Crud.author returns a hydrated author without a read', async () => {
+    const ev = await run('Crud.author.[table].ts', 'request', { source: { id: 'c1', authorId: 'a', author: { id: 'a' } } });
+    expect(ev.earlyReturn?.value).toEqual({ id: 'a' });
+  });
+
+  it('Crud.author reads the profile otherwise', async () => {
+    const ev = await run('Crud.author.[table].ts', 'request', { source: { id: 'c1', authorId: 'a' } });
+    expect(ev.value).toEqual({ operation: 'GetItem', key: { pk: S('USER#a'), sk: S('PROFILE') }, consistentRead: false });
+  });
+
+  it('Crud.viewerHasLiked is null for guests without a read', async () => {
+    const ev = await run('Crud.viewerHasLiked.[table].ts', 'request', { identity: guest, source: { id: 'c1' } });
+    expect(ev.earlyReturn?.value).toBeNull();
+  });
+});
+
+describe('trendingHashtags', () => {
+  it('sums the two buckets and ranks by count, then tag', async () => {
+    const bucket = Math.floor(now() / 21600);
+    const r1 = await run('Query.trendingHashtags/1.currentBucket.[table].ts', 'request', {});
+    expect((r1.value as any).query.expressionValues[':pk']).toEqual(S(`TRENDS#${bucket}`));
+    const r2 = await run('Query.trendingHashtags/2.previousBucket.[table].ts', 'request', {});
+    expect((r2.value as any).query.expressionValues[':pk']).toEqual(S(`TRENDS#${bucket - 1}`));
+    const s1 = await run('Query.trendingHashtags/1.currentBucket.[table].ts', 'response', {
+      stash: { trends: [] },
+      result: { items: [{ tag: 'aws', count: 2 }, { tag: 'b5', count: 1 }] },
+    });
+    const s2 = await run('Query.trendingHashtags/2.previousBucket.[table].ts', 'response', {
+      stash: s1.stash,
+      result: { items: [{ tag: 'b5', count: 2 }, { tag: 'cloud', count: 3 }] },
+    });
+    const out = await run('Query.trendingHashtags/resolver.ts', 'response', { stash: { ...s2.stash, limit: 2 } });
+    expect(out.value).toEqual([
+      { tag: 'b5', count: 3 },
+      { tag: 'cloud', count: 3 },
+    ]);
+  });
+});
+
+describe('likeCrud write', () => {
+  it('puts the like (only if new) and bumps the live crud’s counter in one transaction', async () => {
+    const crudItem = { id: 'c1', authorId: 'a', expiresAt: now() + 600 };
+    const ev = await run('Mutation.likeCrud/2.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', crudItem } });
+    const tx = (ev.value as any).transactItems;
+    expect(tx[0]).toMatchObject({ table: TABLE, operation: 'PutItem', key: { pk: S('CRUD#c1'), sk: S('LIKE#me') }, condition: { expression: 'attribute_not_exists(#pk)' } });
+    expect(tx[0].attributeValues).toMatchObject({ type: S('LIKE'), userId: S('me'), crudAuthorId: S('a'), expiresAt: N(crudItem.expiresAt) });
+    expect(tx[1]).toMatchObject({
+      operation: 'UpdateItem',
+      key: { pk: S('CRUD#c1'), sk: S('CRUD') },
+      update: { expression: 'ADD #c :by', expressionNames: { '#c': 'likesCount' }, expressionValues: { ':by': N(1) } },
+      condition: { expression: 'attribute_exists(#pk) AND #exp > :now' },
+    });
+  });
+
+  it('treats an existing like as success (idempotent) but a gone crud as NotFound', async () => {
+    const cancelled = (codes: string[]) => ({
+      error: { type: 'DynamoDB:TransactionCanceledException', message: 'Transaction cancelled' },
+      result: { keys: null, cancellationReasons: codes.map((type) => ({ type, message: null })) },
+    });
+    const again = await run('Mutation.likeCrud/2.write.[table].ts', 'response', cancelled(['ConditionalCheckFailed', 'None']));
+    expect(again.error).toBeUndefined();
+    const gone = await run('Mutation.likeCrud/2.write.[table].ts', 'response', cancelled(['None', 'ConditionalCheckFailed']));
+    expect(gone.error?.errorType).toBe('NotFound');
+    const conflict = await run('Mutation.likeCrud/2.write.[table].ts', 'response', cancelled(['TransactionConflict', 'None']));
+    expect(conflict.error?.errorType).toBe('DynamoDB:TransactionCanceledException');
+  });
+});
+
+describe('follow / sendMessage validation', () => {
+  it('follow: cannot follow yourself; unknown handle is NotFound', async () => {
+    const self = await run('Mutation.follow/1.target.[table].ts', 'response', { stash: { callerId: 'me' }, result: { userId: 'me' } });
+    expect(self.error?.errorType).toBe('ValidationError');
+    const unknown = await run('Mutation.follow/1.target.[table].ts', 'response', { stash: { callerId: 'me' }, result: null });
+    expect(unknown.error?.errorType).toBe('NotFound');
+  });
+
+  it('sendMessage: exactly one of conversationId and toHandle', async () => {
+    for (const args of [{ body: 'x' }, { body: 'x', conversationId: 'a_b', toHandle: 'b' }]) {
+      const ev = await run('Mutation.sendMessage/resolver.ts', 'request', { identity: user('a'), args });
+      expect(ev.error?.errorType).toBe('ValidationError');
+    }
+  });
+
+  it('sendMessage(toHandle): derives the pair’s conversation id', async () => {
+    const ev = await run('Mutation.sendMessage/1.peer.[table].ts', 'response', { args: { toHandle: 'Bayko' }, stash: { callerId: 'zed' }, result: { userId: 'amy' } });
+    expect(ev.stash).toMatchObject({ peerId: 'amy', conversationId: 'amy_zed' });
+  });
+
+  it('updateProfile: display name 1–50, bio ≤ 160', async () => {
+    for (const args of [{ displayName: '  ' }, { displayName: 'x'.repeat(51) }, { bio: 'x'.repeat(161) }]) {
+      const ev = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args });
+      expect(ev.error?.errorType, JSON.stringify(args)).toBe('ValidationError');
+    }
+    const ok = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { displayName: ' Me ', bio: '' } });
+    expect((ok.value as any).update).toEqual({
+      expression: 'SET #dn = :dn, #bio = :bio',
+      expressionNames: { '#dn': 'displayName', '#bio': 'bio' },
+      expressionValues: { ':dn': S('Me'), ':bio': S('') },
+    });
+  });
+});
