@@ -1,0 +1,95 @@
+/**
+ * Starts what a person runs with `npm start` — the offline stack (in memory, demo users and demo
+ * data seeded through the public paths) and the web app on Vite's dev server — on ephemeral
+ * ports, plus Debian's Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { demoUsers } from '../definitions/demo-users.ts';
+import { createSeedApi } from '../local/src/seed/api.ts';
+import { seedDemoData } from '../local/src/seed/demo-data.ts';
+import { startStack, type Stack } from '../local/src/stack.ts';
+import { writeOutputs } from '../local/src/outputs/amplify-outputs.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const artifactsDir = path.resolve('test-results/e2e');
+
+/** Flags this machine needs: no sandbox as root, no GPU, and no background calls to Google. */
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+
+export interface App {
+  stack: Stack;
+  webUrl: string;
+  browser: Browser;
+  /** A fresh browser context (its own storage), with console errors collected. */
+  newContext(): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<App> {
+  // Lambda handlers log through Powertools; keep the test output to warnings.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-e2e-'));
+  const outputsFile = path.join(tmp, 'amplify_outputs.json');
+  // The web app's Vite plugin reads amplify_outputs.json from here (web/vite-plugin-amplify-outputs.ts).
+  process.env.CRUDDUR_AMPLIFY_OUTPUTS = outputsFile;
+  const vite: ViteDevServer = await createServer({
+    configFile: path.resolve('web/vite.config.ts'),
+    root: path.resolve('web'),
+    logLevel: 'error',
+    server: { port: 0, strictPort: false, host: '127.0.0.1' },
+  });
+  await vite.listen();
+  const webPort = (vite.httpServer!.address() as AddressInfo).port;
+  const webUrl = `http://127.0.0.1:${webPort}`;
+
+  const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, log: 'silent', corsOrigins: [webUrl] });
+  await writeOutputs(outputsFile, stack.outputs);
+  await seedDemoData(
+    createSeedApi({ graphqlUrl: stack.urls.graphql, cognitoUrl: stack.urls.cognito!, clientId: stack.cognito.clientId, users: demoUsers }),
+  );
+  await stack.dynamo.streams.idle();
+
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  return {
+    stack,
+    webUrl,
+    browser,
+    async newContext() {
+      const context = await browser.newContext({ baseURL: webUrl, viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      const consoleErrors: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') consoleErrors.push(msg.text());
+      });
+      page.on('pageerror', (err) => consoleErrors.push(err.message));
+      return { context, page, consoleErrors };
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await vite.close();
+      await stack.close();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs a demo user in through the sign-in page (Cognito SRP, Amplify's default). */
+export async function signIn(page: Page, handle: string): Promise<void> {
+  const user = demoUsers.find((u) => u.handle === handle);
+  if (!user) throw new Error(`no demo user ${handle}`);
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
