@@ -61,7 +61,7 @@ describe('resolver errors', () => {
     const r = await engine.execute({ query: '{ partial { id views } }' }, opts());
     expect(r).toEqual({
       data: { partial: [{ id: '1', views: 1 }, null] },
-      errors: [{ path: ['partial', 1, 'views'], message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/partial[1]/views)" }],
+      errors: [{ path: ['partial', 1, 'views'], locations: null, message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/partial[1]/views)" }],
     });
   });
 
@@ -69,7 +69,7 @@ describe('resolver errors', () => {
     const r = await engine.execute({ query: '{ badDate { id createdAt } }' }, opts());
     expect(r).toEqual({
       data: { badDate: { id: '9', createdAt: null } },
-      errors: [{ path: ['badDate', 'createdAt'], message: "Can't serialize value (/badDate/createdAt) : Unable to serialize `2020-05-23T06:4:37.000Z` as a valid DateTime Object." }],
+      errors: [{ path: ['badDate', 'createdAt'], locations: null, message: "Can't serialize value (/badDate/createdAt) : Unable to serialize `2020-05-23T06:4:37.000Z` as a valid DateTime Object." }],
     });
   });
 });
@@ -79,7 +79,7 @@ describe('request errors', () => {
     const r = await engine.execute({ query: '{ getPost(id: "1") { id nope } }' }, opts());
     expect(r).toEqual({
       data: null,
-      errors: [{ locations: loc(1, 25), message: "Validation error of type FieldUndefined: Field 'nope' in type 'Post' is undefined @ 'getPost/nope'" }],
+      errors: [{ path: null, locations: loc(1, 25), message: "Validation error of type FieldUndefined: Field 'nope' in type 'Post' is undefined @ 'getPost/nope'" }],
     });
   });
 
@@ -95,7 +95,7 @@ describe('request errors', () => {
     const r = await engine.execute({ query: 'query($at: AWSDateTime) { echoCtx(at: $at) }', variables: { at: '2019' } }, opts());
     expect(r).toEqual({
       data: null,
-      errors: [{ locations: loc(1, 7), message: "Variable 'at' has an invalid value. Unable to parse `2019` as a valid DateTime Object." }],
+      errors: [{ path: null, locations: loc(1, 7), message: "Variable 'at' has an invalid value. Unable to parse `2019` as a valid DateTime Object." }],
     });
   });
 
@@ -112,7 +112,7 @@ describe('request errors', () => {
 
   it('syntax errors', async () => {
     const r = await engine.execute({ query: '{ getPost(id: "1") { id }' }, opts());
-    expect(r).toEqual({ data: null, errors: [{ locations: loc(1, 26), message: 'Invalid Syntax : Expected Name, found <EOF>.' }] });
+    expect(r).toEqual({ data: null, errors: [{ path: null, locations: loc(1, 26), message: 'Invalid Syntax : Expected Name, found <EOF>.' }] });
   });
 
   it('malformed requests get an error entry instead of an exception', async () => {

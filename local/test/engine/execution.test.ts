@@ -55,6 +55,13 @@ describe('unit resolvers and default resolution', () => {
     });
   });
 
+  it('an unsent variable reaches the resolver as null, an omitted literal argument not at all', async () => {
+    const r = await engine.execute({ query: 'query($tags: [String]) { echoCtx(tags: $tags) }' }, opts());
+    expect(JSON.parse(r.data!.echoCtx as string).arguments).toEqual({ tags: null });
+    const omitted = await engine.execute({ query: '{ echoCtx }' }, opts());
+    expect(JSON.parse(omitted.data!.echoCtx as string).arguments).toEqual({});
+  });
+
   it('lists selections (aliases, fragments, nesting) in ctx.info', async () => {
     const r = await engine.execute(
       {

@@ -51,7 +51,7 @@ describe('prepareSubscription', () => {
     const bad = await engine.prepareSubscription({ query: 'subscription { onCreatePost { nope } }' }, opts());
     expect(bad).toEqual({
       ok: false,
-      errors: [{ locations: [{ line: 1, column: 31, sourceName: null }], message: "Validation error of type FieldUndefined: Field 'nope' in type 'Post' is undefined @ 'onCreatePost/nope'" }],
+      errors: [{ path: null, locations: [{ line: 1, column: 31, sourceName: null }], message: "Validation error of type FieldUndefined: Field 'nope' in type 'Post' is undefined @ 'onCreatePost/nope'" }],
     });
     const two = await engine.prepareSubscription({ query: 'subscription { onCreatePost { id } onGuarded(id: "u1") { id } }' }, opts());
     expect(two.ok).toBe(false);
@@ -71,7 +71,7 @@ describe('render', () => {
     const s = await prepared('subscription { onCreatePost { id views } }');
     expect(s.render({ id: 'p1' })).toEqual({
       data: { onCreatePost: null },
-      errors: [{ path: ['onCreatePost', 'views'], message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/onCreatePost/views)" }],
+      errors: [{ path: ['onCreatePost', 'views'], locations: null, message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/onCreatePost/views)" }],
     });
   });
 
@@ -116,7 +116,7 @@ describe('mutation events', () => {
     const s = await prepared('subscription { onCreatePost { id title body views } }', apiKeyAuth);
     expect(s.render(events[0].payload)).toEqual({
       data: { onCreatePost: null },
-      errors: [{ path: ['onCreatePost', 'views'], message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/onCreatePost/views)" }],
+      errors: [{ path: ['onCreatePost', 'views'], locations: null, message: "Cannot return null for non-nullable type: 'Int' within parent 'Post' (/onCreatePost/views)" }],
     });
   });
 

@@ -41,11 +41,11 @@ export function formatFieldError(error: GraphQLError, schema: GraphQLSchema): Ap
   }
   const nonNull = /^Cannot return null for non-nullable field (\w+)\.(\w+)\.$/.exec(error.message);
   if (nonNull && path) {
-    return { path, locations: undefined, message: `Cannot return null for non-nullable type: '${nonNullTypeName(schema, nonNull[1], nonNull[2], path)}' within parent '${nonNull[1]}' (${slashPath(path)})` };
+    return { path, locations: null, message: `Cannot return null for non-nullable type: '${nonNullTypeName(schema, nonNull[1], nonNull[2], path)}' within parent '${nonNull[1]}' (${slashPath(path)})` };
   }
   if (path && original && (original instanceof ScalarSerializeError || builtinSerialize.test(original.message))) {
     // A scalar's serialize refused the value: graphql-java reports it this way.
-    return { path, locations: undefined, message: `Can't serialize value (${slashPath(path)}) : ${error.message}` };
+    return { path, locations: null, message: `Can't serialize value (${slashPath(path)}) : ${error.message}` };
   }
   return { path, errorType: undefined, locations: locationsOf(error.locations) ?? undefined, message: error.message };
 }
@@ -102,7 +102,8 @@ export function formatRequestError(
   } else {
     message = translateValidation(message, fieldPath, argument) ?? message;
   }
-  return { path: undefined, locations: locationsOf(error.locations) ?? undefined, message };
+  // graphql/graphql-over-http#81 (AppSync's own description): `"path": null` on request errors.
+  return { path: null, locations: locationsOf(error.locations) ?? undefined, message };
 }
 
 function translateValidation(message: string, at: string | undefined, argument: { path: string; node: ValueNode } | undefined): string | undefined {

@@ -5,7 +5,7 @@
  * ("runtime-utils-js.html"). Data-source errors go to `ctx.error` and only surface if a response
  * handler raises them ("resolver-context-reference-js": ctx.error).
  */
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from '../datasources/types.ts';
 import { FieldError, unauthorizedError } from './field-error.ts';
 import type { RequestState } from './request-state.ts';
@@ -35,7 +35,15 @@ export interface RunnerEnv {
 
 type Ctx = Record<string, unknown>;
 
-const selectionCache = new WeakMap<FieldNode, { nodes: readonly FieldNode[]; list: string[]; graphql: string }>();
+interface SelectionInfo {
+  nodes: readonly FieldNode[];
+  list: string[];
+  graphql: string;
+  /** Arguments given as `$variables`: AppSync passes an unsupplied one as an explicit null. */
+  variableArgs: string[];
+}
+
+const selectionCache = new WeakMap<FieldNode, SelectionInfo>();
 
 function selectionInfo(info: GraphQLResolveInfo) {
   const first = info.fieldNodes[0];
@@ -43,7 +51,12 @@ function selectionInfo(info: GraphQLResolveInfo) {
   if (hit && (hit.nodes === info.fieldNodes || (hit.nodes.length === info.fieldNodes.length && hit.nodes.every((n, i) => n === info.fieldNodes[i])))) {
     return hit;
   }
-  const entry = { nodes: info.fieldNodes, list: selectionSetList(info.fieldNodes, info.fragments), graphql: selectionSetGraphQL(info.fieldNodes) };
+  const entry: SelectionInfo = {
+    nodes: info.fieldNodes,
+    list: selectionSetList(info.fieldNodes, info.fragments),
+    graphql: selectionSetGraphQL(info.fieldNodes),
+    variableArgs: (first.arguments ?? []).filter((a) => a.value.kind === Kind.VARIABLE).map((a) => a.name.value),
+  };
   selectionCache.set(first, entry);
   return entry;
 }
@@ -51,6 +64,9 @@ function selectionInfo(info: GraphQLResolveInfo) {
 /** Builds `ctx` exactly as AppSync hands it to a resolver. */
 function buildContext(state: RequestState, env: RunnerEnv, source: unknown, args: Record<string, unknown>, info: GraphQLResolveInfo): Ctx {
   const sel = selectionInfo(info);
+  // aws/aws-appsync-community#348: a nullable argument bound to a variable the client did not
+  // send reaches JS resolvers as `null`, where graphql-js leaves it out.
+  for (const name of sel.variableArgs) if (!(name in args)) args[name] = null;
   return {
     arguments: args,
     args,

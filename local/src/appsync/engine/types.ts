@@ -16,8 +16,10 @@ export interface GraphQLRequest {
 export interface AppSyncGraphQLError {
   message: string;
   errorType?: string;
-  path?: (string | number)[];
-  locations?: { line: number; column: number; sourceName?: string | null }[];
+  /** `null` on request errors (validation, variables), as AppSync answers. */
+  path?: (string | number)[] | null;
+  /** `null` where graphql-java has no location (non-null violations, serialization errors). */
+  locations?: { line: number; column: number; sourceName?: string | null }[] | null;
   data?: unknown;
   errorInfo?: unknown;
 }
