@@ -1,0 +1,72 @@
+/**
+ * The two S3 buckets of the avatar pipeline and the rules of an avatar upload, declared once.
+ * `local/src/storage` serves these buckets offline, `infra/src/stacks/storage-stack.ts` creates
+ * them in the cloud, and both Lambdas (`lambdas/avatar-upload`, `lambdas/thumbnail`) read the
+ * limits from here, so the size and type rules cannot drift between presigning and processing.
+ */
+
+export interface BucketNotification {
+  /** Key prefix filter (S3 `Filter.Key.FilterRules` prefix). */
+  prefix: string;
+  /** `lambdas/<dir>/index.ts#<export>`. */
+  handler: string;
+  /** Function name (logs, offline invocation context). */
+  functionName: string;
+}
+
+export interface BucketDefinition {
+  logicalName: string;
+  /** Physical name offline (the cloud bucket's name is generated and reaches Lambdas by env). */
+  localName: string;
+  /** Served to anyone through the CDN (assets) or private (uploads). */
+  publicRead: boolean;
+  /** Objects under this prefix expire (lifecycle rule), in days. */
+  expire?: { prefix: string; days: number };
+  notification?: BucketNotification;
+}
+
+/** Private landing zone for browser uploads; every object created under `uploads/` triggers the thumbnailer. */
+export const uploadsBucket: BucketDefinition = {
+  logicalName: 'UploadsBucket',
+  localName: 'cruddur-uploads',
+  publicRead: false,
+  expire: { prefix: 'uploads/', days: 1 },
+  notification: { prefix: 'uploads/', handler: 'lambdas/thumbnail/index.ts#handler', functionName: 'thumbnail' },
+};
+
+/** Renditions, served through CloudFront (offline: the storage endpoint's `/<bucket>/<key>` path). */
+export const assetsBucket: BucketDefinition = {
+  logicalName: 'AssetsBucket',
+  localName: 'cruddur-assets',
+  publicRead: true,
+};
+
+export const buckets: BucketDefinition[] = [uploadsBucket, assetsBucket];
+
+/** Content-addressed keys never change content, so caches may keep them for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/** What `createAvatarUpload` accepts and what the thumbnailer produces. */
+export const avatarRules = {
+  /** Accepted content types and the extension each upload key gets. */
+  contentTypes: { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as Record<string, string>,
+  maxBytes: 5 * 1024 * 1024,
+  /** Lifetime of the presigned PUT URL. */
+  urlExpiresInSeconds: 300,
+  /** Decompression-bomb guard: sharp's limitInputPixels (width × height). */
+  maxInputPixels: 40_000_000,
+  /** Square renditions, in pixels. */
+  sizes: [512, 128],
+  formats: ['jpeg', 'webp'] as const,
+  /** The rendition `avatarUrl` points at. */
+  profileSize: 512,
+  profileFormat: 'webp' as const,
+};
+
+/** `uploads/<sub>/<random>.<ext>`: the sub is the owner, so the thumbnailer knows whose avatar it is. */
+export const uploadKeyPattern = /^uploads\/([0-9a-zA-Z-]{1,64})\/([0-9a-f]{32})\.(jpg|png|webp)$/;
+
+/** `avatars/<sub>/<sha256>/<size>.<ext>` */
+export function avatarKey(sub: string, sha256: string, size: number, format: 'jpeg' | 'webp'): string {
+  return `avatars/${sub}/${sha256}/${size}.${format === 'jpeg' ? 'jpg' : 'webp'}`;
+}
