@@ -16,6 +16,7 @@ import type { StreamRecord } from './streams/record.ts';
 import { EventSourceMapping } from './streams/event-source-mapping.ts';
 import { FailureDestination, type FailureRecord } from './streams/failure-destination.ts';
 import { ensureTable } from './table-setup.ts';
+import { rebuildIfIndexesMissing } from './table-rebuild.ts';
 import { TtlSweeper } from './ttl/sweeper.ts';
 
 export type { StreamRecord } from './streams/record.ts';
@@ -94,6 +95,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   });
 
   try {
+    if (backend.embedded) await rebuildIfIndexesMissing(backend, tableName, tableDefinition, root);
     await ensureTable(client, tableName, tableDefinition);
   } catch (err) {
     client.destroy();

@@ -10,6 +10,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
+  type CreateTableCommandInput,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import type { TableDefinition } from '../../../definitions/table.ts';
@@ -28,6 +29,21 @@ function gsi(def: TableDefinition['globalSecondaryIndexes'][number]): GlobalSeco
 function attributes(def: TableDefinition, indexes = def.globalSecondaryIndexes) {
   const names = new Set([def.partitionKey, def.sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
   return [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
+}
+
+/** The CreateTable request for `def` (shared with the embedded-table rebuild). */
+export function createTableInput(tableName: string, def: TableDefinition): CreateTableCommandInput {
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: attributes(def),
+    KeySchema: [
+      { AttributeName: def.partitionKey, KeyType: 'HASH' },
+      { AttributeName: def.sortKey, KeyType: 'RANGE' },
+    ],
+    GlobalSecondaryIndexes: def.globalSecondaryIndexes.map(gsi),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
+  };
 }
 
 async function describe(client: DynamoDBClient, tableName: string) {
@@ -52,23 +68,12 @@ async function waitActive(client: DynamoDBClient, tableName: string): Promise<vo
 export async function ensureTable(client: DynamoDBClient, tableName: string, def: TableDefinition): Promise<void> {
   const existing = await describe(client, tableName);
   if (!existing) {
-    await client.send(
-      new CreateTableCommand({
-        TableName: tableName,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: attributes(def),
-        KeySchema: [
-          { AttributeName: def.partitionKey, KeyType: 'HASH' },
-          { AttributeName: def.sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: def.globalSecondaryIndexes.map(gsi),
-        StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
-      }),
-    );
+    await client.send(new CreateTableCommand(createTableInput(tableName, def)));
   } else {
     const have = new Set((existing.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
     for (const index of def.globalSecondaryIndexes.filter((i) => !have.has(i.indexName))) {
       // DynamoDB allows one GSI creation per UpdateTable call.
+      // (The embedded store cannot do this; startDynamo rebuilds its table first, see table-rebuild.ts.)
       await client.send(
         new UpdateTableCommand({ TableName: tableName, AttributeDefinitions: attributes(def, [index]), GlobalSecondaryIndexUpdates: [{ Create: gsi(index) }] }),
       );
