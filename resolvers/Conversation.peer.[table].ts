@@ -3,6 +3,7 @@ import { getOrReturn, userResponse } from './lib/fields.ts';
 import { userKey } from './lib/keys.ts';
 
 export function request(ctx: Context) {
+  if (ctx.source.peer) return getOrReturn(null, ctx.source.peer);
   return getOrReturn(ctx.source.peerId ? userKey(ctx.source.peerId) : null, null);
 }
 

@@ -3,6 +3,7 @@ import { getOrReturn, userResponse } from './lib/fields.ts';
 import { userKey } from './lib/keys.ts';
 
 export function request(ctx: Context) {
+  if (ctx.source.actor) return getOrReturn(null, ctx.source.actor);
   return getOrReturn(userKey(ctx.source.actorId), null);
 }
 

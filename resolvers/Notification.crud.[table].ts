@@ -3,6 +3,8 @@ import { crudResponse, getOrReturn } from './lib/fields.ts';
 import { crudKey } from './lib/keys.ts';
 
 export function request(ctx: Context) {
+  // The notifications pipeline already read the crud (null when it is gone).
+  if (ctx.source.crudResolved) return getOrReturn(null, ctx.source.crud ?? null);
   return getOrReturn(ctx.source.crudId ? crudKey(ctx.source.crudId) : null, null);
 }
 

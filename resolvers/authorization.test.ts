@@ -143,7 +143,7 @@ describe('ownership and privacy', () => {
     ['Query.me.[table].ts', 'request'],
     ['Query.homeFeed/resolver.ts', 'request'],
     ['Query.notifications/resolver.ts', 'request'],
-    ['Query.conversations.[table].ts', 'request'],
+    ['Query.conversations/resolver.ts', 'request'],
     ['Query.conversation.[table].ts', 'request'],
     ['Query.messages/resolver.ts', 'request'],
     ['Mutation.likeCrud/resolver.ts', 'request'],

@@ -17,6 +17,7 @@ export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {
 
 export function response(ctx: Context) {
   raiseIfError(ctx);
-  const items = ctx.result.items.map((item: Item) => notificationFromItem(item, ctx.stash.readUpTo));
-  return { items, nextToken: ctx.result.nextToken ?? null };
+  ctx.stash.items = ctx.result.items.map((item: Item) => notificationFromItem(item, ctx.stash.readUpTo));
+  ctx.stash.nextToken = ctx.result.nextToken ?? null;
+  return ctx.stash.items.length;
 }

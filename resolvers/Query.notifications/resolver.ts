@@ -1,16 +1,26 @@
 import { type Context } from '@aws-appsync/utils';
 import { requireCaller } from '../lib/identity.ts';
+import type { Item } from '../lib/items.ts';
 
 /**
  * The caller's notifications, newest first. `read` is derived from the profile's
  * `notificationsReadUpTo` (the newest notification id seen when they last marked all read), so
- * marking everything read is one write, not one per notification.
+ * marking everything read is one write, not one per notification. Actors and cruds are read in
+ * one BatchGetItem each.
  */
 export function request(ctx: Context) {
   ctx.stash.callerId = requireCaller(ctx);
   return {};
 }
 
+/** Attaches the batched actors and cruds (a crud that is gone reads as null). */
 export function response(ctx: Context) {
-  return ctx.prev.result;
+  const actors: Record<string, Item> = ctx.stash.actors ?? {};
+  const cruds: Record<string, Item> = ctx.stash.cruds ?? {};
+  const items = (ctx.stash.items as Item[]).map((n) => {
+    const extra: Item = { crud: n.crudId && cruds[n.crudId] ? cruds[n.crudId] : null, crudResolved: true };
+    if (actors[n.actorId]) extra.actor = actors[n.actorId];
+    return Object.assign({}, n, extra);
+  });
+  return { items, nextToken: ctx.stash.nextToken };
 }

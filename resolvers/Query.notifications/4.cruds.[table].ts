@@ -1,0 +1,1 @@
+export { crudsRequest as request, crudsResponse as response } from '../lib/related.ts';
