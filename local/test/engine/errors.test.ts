@@ -116,12 +116,12 @@ describe('request errors', () => {
   });
 
   it('malformed requests get an error entry instead of an exception', async () => {
-    const bad = (message: string) => ({ data: null, errors: [{ errorType: 'BadRequestException', message }] });
-    expect(await engine.execute({ query: 42 as never }, opts())).toEqual(bad('The query is missing or is not a string.'));
-    expect(await engine.execute({ query: '  ' }, opts())).toEqual(bad('The query is missing or is not a string.'));
-    expect(await engine.execute({ query: '{ noResolver }', variables: [1] as never }, opts())).toEqual(bad('Variables must be provided as a JSON object.'));
-    expect(await engine.execute({ query: '{ noResolver }', operationName: 5 as never }, opts())).toEqual(bad('The operationName must be a string.'));
-    expect(await engine.prepareSubscription({ query: null as never }, opts())).toEqual({ ok: false, errors: bad('The query is missing or is not a string.').errors });
+    const bad = { data: null, errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }] };
+    expect(await engine.execute({ query: 42 as never }, opts())).toEqual(bad);
+    expect(await engine.execute({ query: '  ' }, opts())).toEqual(bad);
+    expect(await engine.execute({ query: '{ noResolver }', variables: [1] as never }, opts())).toEqual(bad);
+    expect(await engine.execute({ query: '{ noResolver }', operationName: 5 as never }, opts())).toEqual(bad);
+    expect(await engine.prepareSubscription({ query: null as never }, opts())).toEqual({ ok: false, errors: bad.errors });
   });
 
   it('unknown operation names', async () => {

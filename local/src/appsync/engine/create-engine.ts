@@ -56,18 +56,17 @@ export interface AppSyncEngine extends Engine {
   readonly documentCache: { readonly hits: number; readonly misses: number; readonly size: number };
 }
 
-/** graphql-js asserts (throws) on these; a client must get an error entry instead. */
+/**
+ * graphql-js asserts (throws) on these; a client gets AppSync's answer to a body it cannot parse
+ * instead (graphql/graphql-over-http#81: "Unable to parse GraphQL query.",
+ * `MalformedHttpRequestException`, HTTP 400 — the status is the transport's business).
+ */
 function checkRequest(request: GraphQLRequest): AppSyncGraphQLError | undefined {
-  if (typeof request?.query !== 'string' || request.query.trim() === '') {
-    return { errorType: 'BadRequestException', message: 'The query is missing or is not a string.' };
-  }
-  const v = request.variables;
-  if (v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v))) {
-    return { errorType: 'BadRequestException', message: 'Variables must be provided as a JSON object.' };
-  }
-  if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
-    return { errorType: 'BadRequestException', message: 'The operationName must be a string.' };
-  }
+  const v = request?.variables;
+  const badQuery = typeof request?.query !== 'string' || request.query.trim() === '';
+  const badVariables = v !== undefined && v !== null && (typeof v !== 'object' || Array.isArray(v));
+  const badName = request?.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string';
+  if (badQuery || badVariables || badName) return { errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' };
   return undefined;
 }
 
