@@ -65,7 +65,8 @@ export async function onFollowCreated(follow: Item): Promise<void> {
     },
     BACKFILL_LIMIT,
   );
-  await putAll(cruds.map((c) => feedRow(follow.followerId, c.id, c, 'FOLLOWING', c.createdAt, follow.followeeId)));
+  // Back-filled rows are old news: marked so the live consumer does not push them as new items.
+  await putAll(cruds.map((c) => ({ ...feedRow(follow.followerId, c.id, c, 'FOLLOWING', c.createdAt, follow.followeeId), backfilled: true })));
 }
 
 /** An unfollow removes every row the followee put into the follower's feed (their cruds and reposts). */

@@ -122,7 +122,7 @@ describe('fanout consumer', () => {
     await handler(event(await takeRecords()));
     const feed = await partition('FEED#reader');
     expect(feed.map((r) => r.crudId)).toEqual(['01CRUD0000000000000000000C']);
-    expect(feed[0]).toMatchObject({ reason: 'FOLLOWING', sourceUserId: 'writer' });
+    expect(feed[0]).toMatchObject({ reason: 'FOLLOWING', sourceUserId: 'writer', backfilled: true });
 
     await dynamo.client.send(new DeleteItemCommand({ TableName: dynamo.tableName, Key: marshall(followsKey('reader', 'writer')) }));
     await handler(event(await takeRecords()));

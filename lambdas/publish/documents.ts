@@ -21,3 +21,7 @@ export const PUBLISH_MESSAGE = `mutation PublishMessage($input: PublishMessageIn
 export const PUBLISH_CRUD_CHANGED = `mutation PublishCrudChanged($input: PublishCrudChangedInput!) {
   publishCrudChanged(input: $input) { id likesCount repliesCount repostsCount deleted }
 }`;
+
+export const PUBLISH_USER_CHANGED = `mutation PublishUserChanged($input: PublishUserChangedInput!) {
+  publishUserChanged(input: $input) { id handle displayName bio avatarUrl }
+}`;

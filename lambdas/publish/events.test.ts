@@ -37,6 +37,11 @@ describe('publishCallsFor', () => {
     expect(call.variables).toEqual({ input: { id: 'ev1', recipientId: 'r', crudId: 'c1', reason: 'REPOST', repostedById: 'b', createdAt: '2026-11-27T00:00:00Z' } });
   });
 
+  it('does not push rows back-filled by a follow (they are not new)', () => {
+    const row = { pk: 'FEED#r', sk: 'ev0', type: 'FEED', recipientId: 'r', crudId: 'c0', reason: 'FOLLOWING', createdAt: '2026-11-20T00:00:00Z', expiresAt: 1, backfilled: true };
+    expect(publishCallsFor(record('INSERT', undefined, row))).toEqual([]);
+  });
+
   it('publishes a message once per member', () => {
     const msg = { pk: 'CONV#a_b', sk: 'MSG#m1', type: 'MSG', id: 'm1', conversationId: 'a_b', senderId: 'a', memberIds: ['a', 'b'], body: 'hi', createdAt: '2026-11-27T00:00:00Z' };
     const calls = publishCallsFor(record('INSERT', undefined, msg));

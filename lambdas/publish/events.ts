@@ -4,11 +4,11 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
-import { PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION } from './documents.ts';
+import { PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION, PUBLISH_USER_CHANGED } from './documents.ts';
 
 export interface PublishCall {
   /** The mutation field, for logs. */
-  field: 'publishFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged';
+  field: 'publishFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged' | 'publishUserChanged';
   query: string;
   variables: { input: Record<string, unknown> };
 }
@@ -26,6 +26,7 @@ export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   const next = imageOf(record.dynamodb?.NewImage);
   const prev = imageOf(record.dynamodb?.OldImage);
   if (record.eventName === 'INSERT' && next) {
+    if (next.type === 'FEED' && next.backfilled) return [];
     if (next.type === 'FEED') {
       return [
         {
@@ -72,7 +73,22 @@ export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
     return [crudChanged(next, false)];
   }
   if (prev && prev.type === 'CRUD' && record.eventName === 'REMOVE') return [crudChanged(prev, true)];
+  if (prev && next && record.eventName === 'MODIFY' && next.sk === 'PROFILE') return userChanged(prev, next);
   return [];
+}
+
+/** Public profile fields whose change subscribers see live (onUserChanged); counters are not among them. */
+const PROFILE_FIELDS = ['handle', 'displayName', 'bio', 'avatarUrl'] as const;
+
+function userChanged(prev: Item, next: Item): PublishCall[] {
+  if (PROFILE_FIELDS.every((f) => (prev[f] ?? null) === (next[f] ?? null))) return [];
+  return [
+    {
+      field: 'publishUserChanged',
+      query: PUBLISH_USER_CHANGED,
+      variables: { input: { id: next.id, handle: next.handle, displayName: next.displayName, bio: next.bio ?? null, avatarUrl: next.avatarUrl ?? null } },
+    },
+  ];
 }
 
 function crudChanged(item: Item, deleted: boolean): PublishCall {
