@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
 import { signOut } from 'aws-amplify/auth';
 import { useSession } from '../../lib/auth/session.tsx';
+import { useRealtimeStatus } from '../../lib/realtime/status.tsx';
 import { Loading } from '../../components/ui/states.tsx';
 import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { TrendingHashtags } from '../../features/explore/components/trending-hashtags.tsx';
@@ -17,13 +18,14 @@ export function AppShell() {
   const user = session.status === 'signedIn' ? session.user : undefined;
   const location = useLocation();
   const onExplore = useMatch('/explore') !== null;
+  const realtime = useRealtimeStatus();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="nav-column">
-        <Link to="/" className="logo" aria-label="Cruddur home">
+        <Link to="/" className="logo">
           Cruddur
         </Link>
         <nav aria-label="Main">
@@ -84,6 +86,11 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" className="main-column" tabIndex={-1}>
+        {realtime.disrupted && (
+          <div className="connection-notice" role="status">
+            Reconnecting live updates…
+          </div>
+        )}
         <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
             <Outlet />

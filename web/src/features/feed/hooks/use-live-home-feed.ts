@@ -3,6 +3,7 @@ import { HomeFeedDocument, useHomeFeedQuery, useOnFeedItemSubscription } from '.
 import type { CrudFieldsFragment, FeedItemFieldsFragment } from '../../../graphql/types.ts';
 import { execute } from '../../../lib/graphql/client.ts';
 import { appendPage, newItems } from '../../../lib/pagination.ts';
+import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
 const PAGE = 20;
 /** How close to the top (px) counts as "reading the newest": new items go straight in. */
@@ -65,6 +66,8 @@ export function useLiveHomeFeed(viewerId: string) {
     },
   );
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Events published while the connection was down are gone (no replay): catch up from the API.
+  useOnRealtimeResume(() => void pullLatest());
 
   const showPending = useCallback(() => {
     prepend(pending);

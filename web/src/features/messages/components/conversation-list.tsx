@@ -7,6 +7,7 @@ import { RelativeTime } from '../../../components/ui/time.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
+import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
 /**
  * The inbox, most recent activity first with unread counts. Every message to the viewer
@@ -22,6 +23,7 @@ export function ConversationList({ viewerId, version }: { viewerId: string; vers
     timer.current = setTimeout(() => void refetch(), 100);
   };
   useOnInboxMessageSubscription({ recipientId: viewerId }, { onData: reload });
+  useOnRealtimeResume(reload);
   useEffect(() => {
     if (seen.current === version) return;
     seen.current = version;

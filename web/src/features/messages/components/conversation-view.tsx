@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.t
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
+import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 import { MessageForm } from './message-form.tsx';
 
 const PAGE = 30;
@@ -55,6 +56,12 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
       },
     },
   );
+
+  // Messages sent while the connection was down never arrive live: re-read the newest page.
+  useOnRealtimeResume(() => {
+    void messages.refetch();
+    void conversation.refetch();
+  });
 
   const unread = conversation.data?.conversation?.unreadCount ?? 0;
   useEffect(() => {

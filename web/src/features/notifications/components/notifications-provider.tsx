@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useMarkNotificationsReadMutation, useOnNotificationSubscription, useUnreadNotificationsQuery } from '../../../graphql/operations.ts';
 import { useViewer } from '../../../lib/auth/session.tsx';
+import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
 interface NotificationsState {
   /** Unread notifications of the signed-in user (0 for guests). */
@@ -30,6 +31,12 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
       },
     },
   );
+
+  useOnRealtimeResume(() => {
+    if (!viewer) return;
+    setVersion((v) => v + 1);
+    void refetch();
+  });
 
   const { mutate } = markRead;
   const markAllRead = useCallback(async () => {
