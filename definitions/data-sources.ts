@@ -10,4 +10,6 @@ export type DataSourceDefinition =
 export const dataSources: DataSourceDefinition[] = [
   { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
   { name: 'NONE', type: 'NONE' },
+  // Presigns avatar uploads (APPSYNC_JS cannot sign); engineer I, issue 9.
+  { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: 'lambdas/avatar-upload/index.ts#handler' },
 ];

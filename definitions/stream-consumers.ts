@@ -62,6 +62,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     filterPatterns: [
       { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['FEED', 'NOTIF', 'MSG'] } } } },
       { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
+      // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type` (engineer I, issue 9).
+      { eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ],
   },
 ];

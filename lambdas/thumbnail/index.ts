@@ -1,0 +1,117 @@
+/**
+ * S3 object-created → avatar renditions. For each uploaded `uploads/<sub>/<random>.<ext>`:
+ * validate it is a real image, write 512×512 and 128×128 JPEG and WebP renditions to the assets
+ * bucket under a content-addressed key (`avatars/<sub>/<sha256>/512.webp` …, cached for a year
+ * by the CDN, never stale because a new avatar is a new key), point the profile's `avatarUrl` at
+ * the 512 WebP and delete the upload. Bad input is deleted and logged, never retried; failures of
+ * S3 or DynamoDB are thrown, so Lambda's asynchronous retries run the record again (every step is
+ * idempotent). The profile change reaches clients through the table's stream (`live` consumer →
+ * onUserChanged).
+ */
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { avatarKey, avatarRules, IMMUTABLE_CACHE_CONTROL, uploadKeyPattern } from '../../definitions/buckets.ts';
+import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
+import { createLogger } from '../shared/logger.ts';
+import { dynamoClient, tableName } from '../shared/table.ts';
+import { contentHash, makeRenditions, RejectedUpload } from './renditions.ts';
+
+const logger = createLogger('thumbnail');
+
+/** The fields of S3's event message this handler reads ("Event message structure", 2.1). */
+export interface S3ObjectCreatedEvent {
+  Records: {
+    eventTime: string;
+    eventName: string;
+    s3: { bucket: { name: string }; object: { key: string; size: number } };
+  }[];
+}
+
+export type Outcome = { key: string; status: 'processed'; avatarUrl: string } | { key: string; status: 'rejected' | 'skipped'; reason: string };
+
+/** Keys arrive URL-encoded with `+` for spaces; AWS's own examples decode them this way. */
+export const decodeKey = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));
+
+async function readUpload(bucket: string, key: string): Promise<Buffer | undefined> {
+  try {
+    const res = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return Buffer.from(await res.Body!.transformToByteArray());
+  } catch (err) {
+    // Already processed and deleted by an earlier delivery of the same event.
+    if (err instanceof NoSuchKey) return undefined;
+    throw err;
+  }
+}
+
+const discard = (bucket: string, key: string) => s3Client().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+
+/** Sets avatarUrl unless a newer upload already did (events may arrive out of order). */
+async function setAvatar(userId: string, avatarUrl: string, uploadedAt: string): Promise<boolean> {
+  try {
+    await dynamoClient().send(
+      new UpdateItemCommand({
+        TableName: tableName(),
+        Key: marshall({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+        UpdateExpression: 'SET avatarUrl = :url, avatarUpdatedAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(avatarUpdatedAt) OR avatarUpdatedAt <= :at)',
+        ExpressionAttributeValues: marshall({ ':url': avatarUrl, ':at': uploadedAt }),
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false;
+    throw err;
+  }
+}
+
+async function processRecord(record: S3ObjectCreatedEvent['Records'][number]): Promise<Outcome> {
+  const bucket = record.s3.bucket.name;
+  const key = decodeKey(record.s3.object.key);
+  const match = uploadKeyPattern.exec(key);
+  if (!match) {
+    await discard(bucket, key);
+    logger.warn('upload rejected: unexpected key', { bucket, key });
+    return { key, status: 'rejected', reason: 'unexpected key' };
+  }
+  const userId = match[1];
+  if (record.s3.object.size > avatarRules.maxBytes) {
+    await discard(bucket, key);
+    logger.warn('upload rejected: too large', { key, size: record.s3.object.size });
+    return { key, status: 'rejected', reason: 'too large' };
+  }
+  const bytes = await readUpload(bucket, key);
+  if (!bytes) return { key, status: 'skipped', reason: 'already processed' };
+  let renditions;
+  try {
+    renditions = await makeRenditions(bytes);
+  } catch (err) {
+    if (!(err instanceof RejectedUpload)) throw err;
+    await discard(bucket, key);
+    logger.warn('upload rejected', { key, userId, reason: err.message });
+    return { key, status: 'rejected', reason: err.message };
+  }
+  const hash = contentHash(bytes);
+  const assets = requiredEnv('ASSETS_BUCKET');
+  await Promise.all(
+    renditions.map((r) =>
+      s3Client().send(
+        new PutObjectCommand({ Bucket: assets, Key: avatarKey(userId, hash, r.size, r.format), Body: r.body, ContentType: r.contentType, CacheControl: IMMUTABLE_CACHE_CONTROL }),
+      ),
+    ),
+  );
+  const avatarUrl = `${requiredEnv('ASSETS_BASE_URL').replace(/\/$/, '')}/${avatarKey(userId, hash, avatarRules.profileSize, avatarRules.profileFormat)}`;
+  const updated = await setAvatar(userId, avatarUrl, record.eventTime);
+  await discard(bucket, key);
+  logger.info(updated ? 'avatar updated' : 'avatar not applied: newer avatar or no profile', { userId, key, avatarUrl });
+  return updated ? { key, status: 'processed', avatarUrl } : { key, status: 'skipped', reason: 'newer avatar or no profile' };
+}
+
+export async function handler(event: S3ObjectCreatedEvent): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const record of event.Records ?? []) {
+    if (!record.eventName?.startsWith('ObjectCreated:')) continue;
+    outcomes.push(await processRecord(record));
+  }
+  return outcomes;
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns an uploaded file into avatar renditions with sharp (libvips), or refuses it. Decoding is
+ * guarded: only JPEG, PNG and WebP are accepted (by content, not by name), the pixel count is
+ * capped before anything is decoded (`limitInputPixels`, the decompression-bomb guard), and
+ * `failOn: 'warning'` turns a truncated or corrupt file into an error instead of a grey half image.
+ * Outputs are re-encoded from pixels, so EXIF (GPS, camera), ICC comments and XMP are dropped —
+ * sharp keeps no metadata unless asked (`withMetadata`); `rotate()` first applies the EXIF
+ * orientation so dropping it does not turn photos sideways.
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { avatarRules } from '../../definitions/buckets.ts';
+
+export type RenditionFormat = (typeof avatarRules.formats)[number];
+
+export interface Rendition {
+  size: number;
+  format: RenditionFormat;
+  contentType: string;
+  body: Buffer;
+}
+
+/** Input the pipeline refuses (not an image, too large, truncated …); the upload is discarded. */
+export class RejectedUpload extends Error {
+  override name = 'RejectedUpload';
+}
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
+const decodeOptions = { limitInputPixels: avatarRules.maxInputPixels, failOn: 'warning' as const, sequentialRead: true };
+
+/** sha256 of the uploaded bytes: the content address of the renditions. */
+export const contentHash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+export async function makeRenditions(bytes: Buffer): Promise<Rendition[]> {
+  if (bytes.length === 0 || bytes.length > avatarRules.maxBytes) throw new RejectedUpload(`size ${bytes.length} is outside 1..${avatarRules.maxBytes} bytes`);
+  let format: string | undefined;
+  try {
+    ({ format } = await sharp(bytes, decodeOptions).metadata());
+  } catch (err) {
+    throw new RejectedUpload(`not a readable image: ${(err as Error).message}`);
+  }
+  if (!format || !ACCEPTED.has(format)) throw new RejectedUpload(`format ${format ?? 'unknown'} is not accepted`);
+  try {
+    // Decode (and orient) once; every rendition is cut from the same pixels.
+    const { data, info } = await sharp(bytes, decodeOptions).rotate().flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    const out: Rendition[] = [];
+    for (const size of avatarRules.sizes) {
+      const resized = sharp(data, raw).resize(size, size, { fit: 'cover', position: 'attention' });
+      for (const f of avatarRules.formats) {
+        const body = f === 'jpeg' ? await resized.clone().jpeg({ quality: 85, mozjpeg: true }).toBuffer() : await resized.clone().webp({ quality: 82 }).toBuffer();
+        out.push({ size, format: f, contentType: f === 'jpeg' ? 'image/jpeg' : 'image/webp', body });
+      }
+    }
+    return out;
+  } catch (err) {
+    throw new RejectedUpload(`image could not be processed: ${(err as Error).message}`);
+  }
+}
