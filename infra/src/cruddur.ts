@@ -21,8 +21,6 @@ export interface CruddurConfig {
   customDomain?: CustomDomain;
 }
 
-export const authorizerHandler = 'lambdas/authorizer/index.ts#handler';
-
 export function addCruddur(scope: Construct, config: CruddurConfig) {
   const production = config.stage === 'prod';
   const data = new DataStack(scope, 'CruddurData', { production });
@@ -31,7 +29,6 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     table: data.table,
     userPool: identity.userPool,
     userPoolClient: identity.client,
-    authorizerHandler,
     customDomain: config.customDomain,
   });
   const streams = new StreamsStack(scope, 'CruddurStreams', {

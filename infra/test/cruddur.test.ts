@@ -85,14 +85,11 @@ describe('identity', () => {
 });
 
 describe('api', () => {
-  it('uses the Lambda authorizer by default, with Cognito and IAM as additional modes, X-Ray and logs', () => {
+  it('uses the Lambda authorizer by default and IAM for publishers (definitions/api.ts), with X-Ray and logs', () => {
     templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
       AuthenticationType: 'AWS_LAMBDA',
       LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 300 }),
-      AdditionalAuthenticationProviders: [
-        Match.objectLike({ AuthenticationType: 'AMAZON_COGNITO_USER_POOLS' }),
-        { AuthenticationType: 'AWS_IAM' },
-      ],
+      AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
       XrayEnabled: true,
       EnvironmentVariables: { TABLE_NAME: Match.anyValue() },
       LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),

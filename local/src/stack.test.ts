@@ -49,7 +49,7 @@ describe('offline stack', () => {
   it('reports endpoints and outputs for the Amplify client', () => {
     expect(stack.urls.graphql).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
     expect(stack.urls.realtime).toBe(stack.urls.graphql.replace('http://', 'wss://') + '/realtime');
-    expect(stack.outputs.data).toMatchObject({ url: stack.urls.graphql, default_authorization_type: 'AWS_LAMBDA', authorization_types: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'] });
+    expect(stack.outputs.data).toMatchObject({ url: stack.urls.graphql, default_authorization_type: 'AWS_LAMBDA', authorization_types: ['AWS_IAM'] });
     expect(stack.outputs.auth).toMatchObject({ user_pool_id: stack.cognito.userPoolId, user_pool_client_id: stack.cognito.clientId });
   });
 
@@ -86,7 +86,7 @@ describe('offline stack', () => {
     await res.text();
     await expect.poll(() => collector.spans.find((s) => s.name === 'graphql.request' && s.attributes['appsync.request_id'] === id), { timeout: 10_000 }).toBeTruthy();
     const request = collector.spans.find((s) => s.attributes['appsync.request_id'] === id && s.name === 'graphql.request')!;
-    expect(request.attributes).toMatchObject({ 'graphql.operation.name': 'Me', 'appsync.auth_mode': 'AMAZON_COGNITO_USER_POOLS', 'http.response.status_code': 200 });
+    expect(request.attributes).toMatchObject({ 'graphql.operation.name': 'Me', 'appsync.auth_mode': 'AWS_LAMBDA', 'http.response.status_code': 200 });
     await expect.poll(() => collector.spans.filter((s) => s.parentSpanId === request.spanId).map((s) => s.attributes['appsync.field']), { timeout: 10_000 }).toContain('Query.me');
   });
 

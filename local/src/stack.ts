@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
@@ -27,6 +28,7 @@ import { attachRealtime, createDualServer } from './appsync/realtime/index.ts';
 import { seedDemoUsers } from './cognito/seed.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
+import { startStorage, type StorageHandle } from './storage/index.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
@@ -52,6 +54,8 @@ export interface Stack {
   engine: AppSyncEngine;
   dynamo: DynamoStack;
   cognito: CognitoHandle;
+  /** The offline S3 (avatar uploads and assets). */
+  storage: StorageHandle;
   authenticator: Authenticator;
   /** The credential IAM-signed callers (stream consumers, scripts) use offline. */
   iamCredential: { accessKeyId: string; secretAccessKey: string };
@@ -61,9 +65,6 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** The authorizer handler and its cache TTL, as infra/src/stacks/api-stack.ts configures them. */
-const AUTHORIZER = 'lambdas/authorizer/index.ts#handler';
-const AUTHORIZER_TTL_SECONDS = 300;
 
 function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
   const out: Record<string, DataSource> = {};
@@ -100,7 +101,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIACRUDDURLOCAL0001',
       secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'cruddur-local-secret',
     };
+    // Offline S3: uploads notify the thumbnail Lambda; assets are served at <endpoint>/<bucket>/<key>.
+    const storage = await startStorage({
+      port: options.ports.storage ?? 0,
+      host,
+      dataDir: options.dataDir,
+      region,
+      credentials: [iamCredential],
+      corsOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+      log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
+    });
+    closers.push(() => storage.close());
     const lambdaEnv = {
+      AWS_ENDPOINT_URL_S3: storage.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      UPLOADS_BUCKET: storage.bucketNames.UploadsBucket,
+      ASSETS_BUCKET: storage.bucketNames.AssetsBucket,
+      ASSETS_BASE_URL: storage.publicBaseUrl('AssetsBucket'),
       TABLE_NAME: dynamo.tableName,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_REGION: region,
@@ -126,13 +143,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SCHEMA_PATH: path.join(repoRoot, 'schema.graphql'),
     });
 
+    // One provider per mode in definitions/api.ts (the same list infra/ deploys), default first.
+    const providers = {
+      AWS_LAMBDA: { mode: 'AWS_LAMBDA', lambda: { handler: api.authorizer.handler, functionName: 'authorizer', authorizerResultTtlInSeconds: api.authorizer.resultTtlSeconds } },
+      AWS_IAM: { mode: 'AWS_IAM', credentials: [{ ...iamCredential, accountId: '000000000000' }] },
+      AMAZON_COGNITO_USER_POOLS: { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: cognito.userPoolId, issuer: cognito.issuer, jwksUri: cognito.jwksUri, appIdClientRegex: cognito.clientId } },
+    } as const;
     const authenticator = createAuthenticator({
       region,
-      providers: [
-        { mode: 'AWS_LAMBDA', lambda: { handler: AUTHORIZER, functionName: 'authorizer', authorizerResultTtlInSeconds: AUTHORIZER_TTL_SECONDS } },
-        { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: cognito.userPoolId, issuer: cognito.issuer, jwksUri: cognito.jwksUri, appIdClientRegex: cognito.clientId } },
-        { mode: 'AWS_IAM', credentials: [{ ...iamCredential, accountId: '000000000000' }] },
-      ],
+      providers: [api.defaultAuthMode, ...api.additionalAuthModes].map((mode) => {
+        if (!(mode in providers)) throw new Error(`definitions/api.ts: the offline stack does not serve ${mode}`);
+        return providers[mode as keyof typeof providers];
+      }),
     });
 
     const engineLog = logger.child({ component: 'engine' });
@@ -181,6 +203,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       realtime: `wss://${graphqlHost}/graphql/realtime`,
       explorer: `http://${graphqlHost}/`,
       cognito: cognito.url,
+      storage: storage.endpoint,
     };
     const outputs = buildOutputs({
       region,
@@ -189,8 +212,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       defaultAuthMode: authenticator.defaultMode,
       additionalAuthModes: authenticator.modes.slice(1),
       cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
+      storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames.UploadsBucket },
     });
-    return { urls, engine, dynamo, cognito, authenticator, iamCredential, outputs, logger, close };
+    return { urls, engine, dynamo, cognito, storage, authenticator, iamCredential, outputs, logger, close };
   } catch (err) {
     await close();
     throw err;

@@ -12,6 +12,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
+import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
@@ -28,7 +29,6 @@ export interface ApiStackProps extends StackProps {
   table: dynamodb.ITable;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
-  authorizerHandler: string;
   authorizerEnvironment?: Record<string, string>;
   customDomain?: CustomDomain;
   resolversDir?: string;
@@ -43,8 +43,8 @@ export class ApiStack extends Stack {
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     this.authorizer = new NodeFunction(this, 'Authorizer', {
-      handler: props.authorizerHandler,
-      timeout: Duration.seconds(10), // AppSync gives an authorizer 10 s.
+      handler: apiDefinition.authorizer.handler,
+      timeout: Duration.seconds(apiDefinition.authorizer.timeoutSeconds),
       // The guest policy is derived from the schema's [public] markers at cold start.
       copyFiles: ['schema.graphql'],
       environment: {
@@ -63,15 +63,10 @@ export class ApiStack extends Stack {
     this.api = new appsync.GraphqlApi(this, 'Api', {
       name: `${Stack.of(this).stackName}-cruddur`,
       definition: appsync.Definition.fromFile(path.join(repoRoot, 'schema.graphql')),
+      // The same modes the offline engine serves (definitions/api.ts).
       authorizationConfig: {
-        defaultAuthorization: {
-          authorizationType: appsync.AuthorizationType.LAMBDA,
-          lambdaAuthorizerConfig: { handler: this.authorizer, resultsCacheTtl: Duration.minutes(5) },
-        },
-        additionalAuthorizationModes: [
-          { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool: props.userPool } },
-          { authorizationType: appsync.AuthorizationType.IAM },
-        ],
+        defaultAuthorization: this.authorization(apiDefinition.defaultAuthMode, props.userPool),
+        additionalAuthorizationModes: apiDefinition.additionalAuthModes.map((mode) => this.authorization(mode, props.userPool)),
       },
       // `ctx.env` in resolvers: batch and transaction requests name the table physically.
       environmentVariables: { TABLE_NAME: props.table.tableName },
@@ -128,6 +123,22 @@ export class ApiStack extends Stack {
       new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
         api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, pipelineConfig,
       });
+    }
+  }
+
+  private authorization(mode: AuthMode, userPool: cognito.IUserPool): appsync.AuthorizationMode {
+    switch (mode) {
+      case 'AWS_LAMBDA':
+        return {
+          authorizationType: appsync.AuthorizationType.LAMBDA,
+          lambdaAuthorizerConfig: { handler: this.authorizer, resultsCacheTtl: Duration.seconds(apiDefinition.authorizer.resultTtlSeconds) },
+        };
+      case 'AWS_IAM':
+        return { authorizationType: appsync.AuthorizationType.IAM };
+      case 'AMAZON_COGNITO_USER_POOLS':
+        return { authorizationType: appsync.AuthorizationType.USER_POOL, userPoolConfig: { userPool } };
+      default:
+        throw new Error(`definitions/api.ts: ${mode} is not deployed by this stack`);
     }
   }
 

@@ -3,7 +3,9 @@
  * `authenticate` turns a request's headers into the identity AppSync would put in `ctx.identity`;
  * the engine then applies the schema's auth directives for that mode.
  */
-export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
+import type { AuthMode } from '../../../../definitions/api.ts';
+
+export type { AuthMode };
 
 export interface AuthContext {
   mode: AuthMode;
