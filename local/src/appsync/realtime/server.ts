@@ -35,10 +35,21 @@ export interface RealtimeServer {
 
 /** RealtimeSocket over a `ws` socket (a class: no per-connection closures). */
 class WsSocket implements RealtimeSocket {
-  constructor(private readonly ws: WebSocket) {}
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly maxBufferedBytes: number,
+    private readonly log: RealtimeLogger | undefined,
+  ) {}
   send(frame: string | Buffer): void {
+    if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      // A client that stopped reading: drop it instead of queueing without bound.
+      this.log?.warn({ bufferedAmount: this.ws.bufferedAmount }, 'real-time client not reading: connection dropped');
+      this.ws.terminate();
+      return;
+    }
     // Buffers carry UTF-8 text: send them as text frames, as AppSync does.
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(frame, { binary: false });
+    this.ws.send(frame, { binary: false });
   }
   close(code?: number, reason?: string): void {
     this.ws.close(code, reason);
@@ -68,7 +79,7 @@ export function attachRealtime(options: AttachRealtimeOptions): RealtimeServer {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean);
-    const handle = core.accept(new WsSocket(ws), { protocols: offered, url: req.url ?? '/', sourceIp: req.socket.remoteAddress ?? '' });
+    const handle = core.accept(new WsSocket(ws, core.limits.maxBufferedBytes, options.log), { protocols: offered, url: req.url ?? '/', sourceIp: req.socket.remoteAddress ?? '' });
     ws.on('message', (data, isBinary) => {
       handle.message(isBinary ? '' : data.toString());
     });

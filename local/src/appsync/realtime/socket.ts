@@ -38,6 +38,11 @@ export interface RealtimeLimits {
   maxPayloadBytes: number;
   /** Largest client frame accepted (bytes); larger ones close the socket with 1009. Default 1 MiB. */
   maxInboundFrameBytes: number;
+  /**
+   * Bytes queued for a socket that does not read. Past this the connection is dropped (as if the
+   * network had failed) rather than buffering without bound for one slow client. Default 16 MiB.
+   */
+  maxBufferedBytes: number;
 }
 
 export const DEFAULT_LIMITS: RealtimeLimits = {
@@ -47,4 +52,5 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   maxSubscriptionsPerConnection: 100,
   maxPayloadBytes: 245_760,
   maxInboundFrameBytes: 1_048_576,
+  maxBufferedBytes: 16 * 1_048_576,
 };

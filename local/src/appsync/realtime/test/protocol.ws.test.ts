@@ -237,6 +237,35 @@ describe('bad input never crashes the server', () => {
   });
 });
 
+describe('slow consumers', () => {
+  let slow: Stack;
+  beforeAll(async () => {
+    slow = await startStack({ maxBufferedBytes: 256 * 1024 });
+  });
+  afterAll(() => slow.close());
+
+  it('drops a client that stops reading instead of buffering without bound', async () => {
+    const c = await connect(slow);
+    clients.push(c);
+    c.send({ type: 'connection_init' });
+    await c.next();
+    await c.next();
+    c.send(startFrame('slow', 'subscription { onTicket(group: "slow") { id title } }', {}, undefined, slow.host));
+    expect(await c.next()).toEqual({ type: 'start_ack', id: 'slow' });
+    (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    const before = slow.realtime.stats().connections;
+    // Loopback kernel buffers absorb several MB before anything queues in the process.
+    const dropped = () => slow.logs.some((l) => /not reading/.test(l.msg));
+    for (let i = 0; i < 300 && !dropped(); i++) {
+      await slow.mutate(CREATE, { input: { id: `p${i}`, group: 'slow', title: 'y'.repeat(200_000), mandatory: 'm' } });
+    }
+    for (let i = 0; i < 100 && slow.realtime.stats().connections === before; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(slow.realtime.stats().connections).toBe(before - 1);
+    expect(slow.realtime.stats().subscriptions).toBe(0);
+    expect(slow.logs.some((l) => /not reading/.test(l.msg))).toBe(true);
+  });
+});
+
 describe('timers', () => {
   let fast: Stack;
   beforeAll(async () => {
