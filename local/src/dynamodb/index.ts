@@ -6,21 +6,18 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
-import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
-import { invokeHandler } from '../lambda/invoke.ts';
 import { createBackend } from './backend.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.ts';
 import { startFront } from './front/server.ts';
 import { StreamHub } from './streams/hub.ts';
 import type { StreamRecord } from './streams/record.ts';
-import { EventSourceMapping } from './streams/event-source-mapping.ts';
-import { FailureDestination, type FailureRecord } from './streams/failure-destination.ts';
 import { ensureTable } from './table-setup.ts';
 import { rebuildIfIndexesMissing } from './table-rebuild.ts';
 import { TtlSweeper } from './ttl/sweeper.ts';
 
 export type { StreamRecord } from './streams/record.ts';
 export type { FailureRecord } from './streams/failure-destination.ts';
+export { startEventSourceMappings, type EventSourceMappings, type EventSourceMappingsOptions } from './streams/mappings.ts';
 
 export interface StartDynamoOptions {
   /** Root data dir (`.cruddur`); the store lives in `<dataDir>/dynamodb`. In memory when absent. */
@@ -139,63 +136,6 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       await front.close();
       backend.close();
       await store?.close();
-    },
-  };
-}
-
-export interface EventSourceMappingsOptions {
-  /** Set on `process.env` before handlers run (in-process Lambdas share the process environment). */
-  env?: Record<string, string>;
-  log?: (obj: object) => void;
-  /** First retry delay; doubles per attempt (default 100 ms). */
-  retryBaseMs?: number;
-  retryMaxMs?: number;
-  accountId?: string;
-}
-
-export interface EventSourceMappings {
-  close(): Promise<void>;
-  /** Failure-destination messages of every mapping, in arrival order. */
-  failures: FailureRecord[];
-}
-
-/** Runs each consumer as an event source mapping on the stack's table stream. */
-export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
-  // Lambda always runs with credentials in its environment; offline ones only need to be present.
-  const credentials = process.env.AWS_ACCESS_KEY_ID ? {} : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
-  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...credentials, ...options.env };
-  Object.assign(process.env, env);
-  const failures: FailureRecord[] = [];
-  const log = stack.streams.hub.log(stack.tableName);
-  const account = options.accountId ?? '000000000000';
-  const mappings = consumers.map((consumer) => {
-    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'));
-    const send = destination.send.bind(destination);
-    destination.send = (record) => {
-      send(record);
-      failures.push(record);
-    };
-    const mapping = new EventSourceMapping({
-      consumer,
-      log,
-      destination,
-      functionArn: `arn:aws:lambda:${stack.region}:${account}:function:${consumer.name}`,
-      checkpointDir: stack.streams.dir && path.join(stack.streams.dir, 'checkpoints'),
-      retryBaseMs: options.retryBaseMs,
-      retryMaxMs: options.retryMaxMs,
-      logger: options.log,
-      invoke: (event) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account }),
-    });
-    const unregister = stack.streams.register(mapping);
-    return { mapping, unregister };
-  });
-  return {
-    failures,
-    async close() {
-      for (const { mapping, unregister } of mappings) {
-        unregister();
-        await mapping.close();
-      }
     },
   };
 }

@@ -95,7 +95,9 @@ export class EventSourceMapping {
       this.busy = true;
       try {
         const windowMs = consumer.maximumBatchingWindowInSeconds * 1000;
-        const deadline = ready[0].dynamodb.ApproximateCreationDateTime * 1000 + windowMs;
+        // The window opens at the first record's commit; its timestamp is floored to the second, so
+        // round up (never closing early), and records that already waited go without delay.
+        const deadline = Math.min(Date.now(), (ready[0].dynamodb.ApproximateCreationDateTime + 1) * 1000) + windowMs;
         while (!this.closed && windowMs > 0 && Date.now() < deadline && this.options.log.readAfter(this.position, consumer.batchSize).length < consumer.batchSize) {
           await this.sleep(Math.min(deadline - Date.now(), 1000));
         }

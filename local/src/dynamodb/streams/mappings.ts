@@ -1,0 +1,67 @@
+/**
+ * Runs stream consumers from definitions/stream-consumers.ts as event source mappings on a
+ * stack's table stream, invoking the handlers in-process (local/src/lambda/invoke.ts).
+ */
+import path from 'node:path';
+import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
+import { invokeHandler } from '../../lambda/invoke.ts';
+import type { DynamoStack } from '../index.ts';
+import { EventSourceMapping } from './event-source-mapping.ts';
+import { FailureDestination, type FailureRecord } from './failure-destination.ts';
+
+export interface EventSourceMappingsOptions {
+  /** Set on `process.env` before handlers run (in-process Lambdas share the process environment). */
+  env?: Record<string, string>;
+  log?: (obj: object) => void;
+  /** First retry delay; doubles per attempt (default 100 ms). */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  accountId?: string;
+}
+
+export interface EventSourceMappings {
+  close(): Promise<void>;
+  /** Failure-destination messages of every mapping, in arrival order. */
+  failures: FailureRecord[];
+}
+
+/** Runs each consumer as an event source mapping on the stack's table stream. */
+export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
+  // Lambda always runs with credentials in its environment; offline ones only need to be present.
+  const credentials = process.env.AWS_ACCESS_KEY_ID ? {} : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...credentials, ...options.env };
+  Object.assign(process.env, env);
+  const failures: FailureRecord[] = [];
+  const log = stack.streams.hub.log(stack.tableName);
+  const account = options.accountId ?? '000000000000';
+  const mappings = consumers.map((consumer) => {
+    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'));
+    const send = destination.send.bind(destination);
+    destination.send = (record) => {
+      send(record);
+      failures.push(record);
+    };
+    const mapping = new EventSourceMapping({
+      consumer,
+      log,
+      destination,
+      functionArn: `arn:aws:lambda:${stack.region}:${account}:function:${consumer.name}`,
+      checkpointDir: stack.streams.dir && path.join(stack.streams.dir, 'checkpoints'),
+      retryBaseMs: options.retryBaseMs,
+      retryMaxMs: options.retryMaxMs,
+      logger: options.log,
+      invoke: (event) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account }),
+    });
+    const unregister = stack.streams.register(mapping);
+    return { mapping, unregister };
+  });
+  return {
+    failures,
+    async close() {
+      for (const { mapping, unregister } of mappings) {
+        unregister();
+        await mapping.close();
+      }
+    },
+  };
+}
