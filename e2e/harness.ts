@@ -10,8 +10,6 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { demoUsers } from '../definitions/demo-users.ts';
-import { createSeedApi } from '../local/src/seed/api.ts';
-import { seedDemoData } from '../local/src/seed/demo-data.ts';
 import { startStack, type Stack } from '../local/src/stack.ts';
 import { writeOutputs } from '../local/src/outputs/amplify-outputs.ts';
 
@@ -47,12 +45,8 @@ export async function startApp(): Promise<App> {
   const webPort = (vite.httpServer!.address() as AddressInfo).port;
   const webUrl = `http://127.0.0.1:${webPort}`;
 
-  const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, log: 'silent', corsOrigins: [webUrl] });
+  const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl] });
   await writeOutputs(outputsFile, stack.outputs);
-  await seedDemoData(
-    createSeedApi({ graphqlUrl: stack.urls.graphql, cognitoUrl: stack.urls.cognito!, clientId: stack.cognito.clientId, users: demoUsers }),
-  );
-  await stack.dynamo.streams.idle();
 
   const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
   fs.mkdirSync(artifactsDir, { recursive: true });

@@ -26,6 +26,8 @@ import { createGraphqlHandler } from './appsync/http/handler.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from './appsync/http/cors.ts';
 import { attachRealtime, createDualServer } from './appsync/realtime/index.ts';
 import { seedDemoUsers } from './cognito/seed.ts';
+import { createSeedApi } from './seed/api.ts';
+import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
@@ -43,6 +45,8 @@ export interface StackOptions {
   host?: string;
   /** Sign up the demo users through the public Cognito path. */
   seed?: boolean;
+  /** Also write the demo content (follows, cruds, likes, replies, a conversation) as those users. */
+  demoData?: boolean;
   /** A logger, or `silent`, or a level. */
   log?: Logger | string;
   /** Browser origins allowed to call the API (default: the web app, http://localhost:5173). */
@@ -196,7 +200,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, log: logger.child({ component: 'realtime' }) });
     closers.push(() => realtime.close());
 
-    if (options.seed) await seedDemoUsers(cognito);
+    // Through the public paths: Cognito sign-up (triggers write the profiles), then the GraphQL
+    // API as each demo user (fan-out, notifications and counters run as for anyone). Runs once.
+    if (options.seed || options.demoData) await seedDemoUsers(cognito);
+    if (options.demoData) {
+      await seedDemoData(createSeedApi({ graphqlUrl: `http://${graphqlHost}/graphql`, cognitoUrl: cognito.url, clientId: cognito.clientId, users: demoUsers }));
+      await dynamo.streams.idle();
+    }
 
     const urls = {
       graphql: `http://${graphqlHost}/graphql`,

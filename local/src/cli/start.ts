@@ -50,6 +50,7 @@ export async function run(args: string[]): Promise<number> {
   const stack = await startStack({
     dataDir: parsed.dataDir,
     seed: parsed.seed,
+    demoData: parsed.seed,
     host: process.env.HOST ?? '127.0.0.1',
     ports: { graphql: port('APPSYNC_PORT', 20002), cognito: port('COGNITO_PORT', 9229), storage: port('STORAGE_PORT', 4569) },
     corsOrigins: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [...DEFAULT_ALLOWED_ORIGINS, ...webOrigin],
