@@ -5,6 +5,7 @@
  * subscription works with no certificate prompt; without it, the untrusted certificate fails the
  * connection, which is why the adapter exists.
  */
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -39,7 +40,10 @@ generateClient().graphql({ query: 'subscription { onTicket(group: "browser") { i
 });
 `;
 
+const hasBrowser = existsSync(CHROMIUM);
+
 beforeAll(async () => {
+  if (!hasBrowser) return;
   stack = await startStack();
   const bundle = await build({
     stdin: { contents: pageSource, resolveDir: here, loader: 'ts' },
@@ -77,7 +81,8 @@ async function openPage(adapter: boolean) {
   return page;
 }
 
-describe('aws-amplify v6 in Chromium, page on http://', () => {
+// Debian's Chromium (no download possible here); set CHROMIUM_PATH elsewhere.
+describe.skipIf(!hasBrowser)('aws-amplify v6 in Chromium, page on http://', () => {
   it('subscribes and receives through the ws:// adapter, no certificate involved', async () => {
     const page = await openPage(true);
     await page.waitForFunction(() => (window as unknown as { __state?: { acked: boolean } }).__state?.acked === true, undefined, { timeout: 20_000 });
