@@ -10,8 +10,9 @@ import { DataStack } from './stacks/data-stack.ts';
 import { HostingStack } from './stacks/hosting-stack.ts';
 import { IdentityStack } from './stacks/identity-stack.ts';
 import { OperationsStack } from './stacks/operations-stack.ts';
+import { StorageStack } from './stacks/storage-stack.ts';
 import { StreamsStack } from './stacks/streams-stack.ts';
-import { iamMutations } from './schema-facts.ts';
+import { iamMutations, iamReadableTypes } from './schema-facts.ts';
 
 export interface CruddurConfig {
   /** `prod` turns on deletion protection and retention. */
@@ -19,13 +20,28 @@ export interface CruddurConfig {
   alertEmail?: string;
   monthlyBudgetUsd: number;
   customDomain?: CustomDomain;
+  /** Extra browser origins allowed to upload avatars (the web distribution's is always allowed), e.g. a custom domain. */
+  corsOrigins?: string[];
+  /** A published sharp layer for linux-arm64; otherwise infra/layers/sharp (infra/scripts/build-sharp-layer.sh). */
+  sharpLayerArn?: string;
 }
 
 export function addCruddur(scope: Construct, config: CruddurConfig) {
   const production = config.stage === 'prod';
   const data = new DataStack(scope, 'CruddurData', { production });
   const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production });
+  // Avatars (engineer I): uploads bucket, thumbnailer, presigner; the presigner backs the API's avatarUploads data source.
+  const hosting = new HostingStack(scope, 'CruddurHosting', { production });
+  const storage = new StorageStack(scope, 'CruddurStorage', {
+    production,
+    table: data.table,
+    assetsBucket: hosting.assetsBucket,
+    assetsBaseUrl: `https://${hosting.assetsDistribution.distributionDomainName}`,
+    corsOrigins: [`https://${hosting.webDistribution.distributionDomainName}`, ...(config.corsOrigins ?? [])],
+    sharpLayerArn: config.sharpLayerArn,
+  });
   const api = new ApiStack(scope, 'CruddurApi', {
+    lambdaFunctions: { avatarUploads: storage.avatarUpload },
     table: data.table,
     userPool: identity.userPool,
     userPoolClient: identity.client,
@@ -36,16 +52,16 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     api: api.api,
     consumers: streamConsumers,
     publishMutations: iamMutations(),
+    publishReadTypes: iamReadableTypes(),
   });
-  const hosting = new HostingStack(scope, 'CruddurHosting', { production });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,
-    functions: [...identity.functions, ...api.functions, ...streams.consumers],
+    functions: [...identity.functions, ...api.functions, ...streams.consumers, ...storage.functions],
     streamConsumers: streams.consumers,
     alertEmail: config.alertEmail,
     monthlyBudgetUsd: config.monthlyBudgetUsd,
   });
-  return { data, identity, api, streams, hosting, operations };
+  return { data, identity, api, streams, hosting, storage, operations };
 }
 
 export class CruddurStage extends Stage {

@@ -9,6 +9,7 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
@@ -26,6 +27,8 @@ export interface CustomDomain {
 }
 
 export interface ApiStackProps extends StackProps {
+  /** Functions made elsewhere for AWS_LAMBDA data sources, by data source name (e.g. StorageStack's avatarUploads presigner). */
+  lambdaFunctions?: Record<string, lambda.IFunction>;
   table: dynamodb.ITable;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
@@ -86,6 +89,7 @@ export class ApiStack extends Stack {
     for (const ds of dataSources) {
       if (ds.type === 'AMAZON_DYNAMODB') sources.set(ds.name, this.api.addDynamoDbDataSource(ds.name, props.table));
       else if (ds.type === 'NONE') sources.set(ds.name, this.api.addNoneDataSource(ds.name));
+      else if (props.lambdaFunctions?.[ds.name]) sources.set(ds.name, this.api.addLambdaDataSource(ds.name, props.lambdaFunctions[ds.name]));
       else {
         const fn = new NodeFunction(this, `${ds.name}Function`, { handler: ds.handler, environment: { TABLE_NAME: props.table.tableName } });
         props.table.grantReadWriteData(fn);

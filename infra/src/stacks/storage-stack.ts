@@ -1,0 +1,121 @@
+/**
+ * The avatar pipeline in the cloud, from the same definitions the offline stack serves
+ * (definitions/buckets.ts): a private uploads bucket (CORS allowlist of the app's origins,
+ * `uploads/` expiring after a day), its object-created notification to the thumbnail Lambda, the
+ * avatar-upload Lambda that presigns PUTs (AppSync's `avatarUploads` data source, handed to
+ * ApiStack), and write access to the assets bucket HostingStack serves through CloudFront (OAC).
+ * Every grant is one action on one key prefix.
+ *
+ * sharp is a native module: it is kept out of the esbuild bundle and shipped as a layer built for
+ * linux-arm64 (`infra/scripts/build-sharp-layer.sh` → infra/layers/sharp), or an existing layer
+ * named by the `sharpLayerArn` context. Synthesis never downloads anything; without either,
+ * the stack carries an error annotation, so `cdk synth`/`deploy` stop while unit tests still run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import type { Construct } from 'constructs';
+import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
+import { dataSources } from '../../../definitions/data-sources.ts';
+import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
+
+export const defaultSharpLayerDir = path.join(repoRoot, 'infra', 'layers', 'sharp');
+
+export interface StorageStackProps extends StackProps {
+  production: boolean;
+  table: dynamodb.ITable;
+  /** HostingStack's assets bucket (served by CloudFront with OAC). */
+  assetsBucket: s3.IBucket;
+  /** `https://<assets distribution domain>`: the base of every avatarUrl. */
+  assetsBaseUrl: string;
+  /** Browser origins allowed to PUT uploads (the web app's). */
+  corsOrigins: string[];
+  /** A directory with `nodejs/node_modules/sharp` (+ `@img/*` for linux-arm64); default infra/layers/sharp. */
+  sharpLayerDir?: string;
+  /** An already published sharp layer (takes precedence over the directory). */
+  sharpLayerArn?: string;
+}
+
+function sharpLayer(scope: Construct, props: StorageStackProps): lambda.ILayerVersion | undefined {
+  if (props.sharpLayerArn) return lambda.LayerVersion.fromLayerVersionArn(scope, 'SharpLayer', props.sharpLayerArn);
+  const dir = props.sharpLayerDir ?? defaultSharpLayerDir;
+  if (!fs.existsSync(path.join(dir, 'nodejs', 'node_modules', 'sharp', 'package.json'))) return undefined;
+  return new lambda.LayerVersion(scope, 'SharpLayer', {
+    code: lambda.Code.fromAsset(dir),
+    compatibleRuntimes: [lambda.Runtime.NODEJS_20_X],
+    compatibleArchitectures: [lambda.Architecture.ARM_64],
+    description: 'sharp + libvips for linux-arm64 (avatar renditions)',
+  });
+}
+
+export class StorageStack extends Stack {
+  readonly uploadsBucket: s3.Bucket;
+  readonly thumbnail: NodeFunction;
+  readonly avatarUpload: NodeFunction;
+  readonly functions: NodeFunction[];
+
+  constructor(scope: Construct, id: string, props: StorageStackProps) {
+    super(scope, id, props);
+    const expire = uploadsDefinition.expire!;
+    this.uploadsBucket = new s3.Bucket(this, uploadsDefinition.logicalName, {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // Same rule as the offline endpoint (local/src/storage/cors.ts avatarCorsRule).
+      cors: [
+        {
+          allowedOrigins: props.corsOrigins,
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+          allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+          exposedHeaders: ['ETag', 'x-amz-request-id'],
+          maxAge: 3000,
+        },
+      ],
+      // Uploads live until the thumbnailer deletes them; anything it never saw goes after a day.
+      lifecycleRules: [{ id: 'expire-stale-uploads', prefix: expire.prefix, expiration: Duration.days(expire.days), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: true,
+    });
+
+    const layer = sharpLayer(this, props);
+    if (!layer) {
+      Annotations.of(this).addError('No sharp layer for linux-arm64: run infra/scripts/build-sharp-layer.sh, or set the sharpLayerArn context.');
+    }
+    const notification = uploadsDefinition.notification!;
+    this.thumbnail = new NodeFunction(this, 'Thumbnail', {
+      handler: notification.handler,
+      memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory.
+      timeout: Duration.seconds(60),
+      externalModules: ['sharp'],
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        ASSETS_BUCKET: props.assetsBucket.bucketName,
+        ASSETS_BASE_URL: props.assetsBaseUrl,
+      },
+    });
+    if (layer) this.thumbnail.addLayers(layer);
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [this.uploadsBucket.arnForObjects(`${notification.prefix}*`)] }));
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.assetsBucket.arnForObjects('avatars/*')] }));
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
+    this.uploadsBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.thumbnail), { prefix: notification.prefix });
+
+    const presigner = dataSources.find((d) => d.name === 'avatarUploads');
+    if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
+    this.avatarUpload = new NodeFunction(this, 'AvatarUpload', {
+      handler: presigner.handler,
+      timeout: Duration.seconds(10),
+      environment: { UPLOADS_BUCKET: this.uploadsBucket.bucketName },
+    });
+    // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
+    this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.uploadsBucket.arnForObjects(`${notification.prefix}*`)] }));
+    this.functions = [this.thumbnail, this.avatarUpload];
+
+    new CfnOutput(this, 'UploadsBucketName', { value: this.uploadsBucket.bucketName });
+    new CfnOutput(this, 'AssetsBucketName', { value: props.assetsBucket.bucketName, description: `${assetsDefinition.logicalName} (renditions)` });
+  }
+}
