@@ -75,6 +75,23 @@ export function useConversationsQuery(variables: T.ConversationsQueryVariables, 
   return useQuery(ConversationsDocument, variables, options);
 }
 
+/** `mutation CreateAvatarUpload` from web/src/features/profile/api/create-avatar-upload.graphql */
+export const CreateAvatarUploadDocument = `mutation CreateAvatarUpload($contentType: String!, $contentLength: Int!) {
+  createAvatarUpload(contentType: $contentType, contentLength: $contentLength) {
+    url
+    key
+    expiresAt
+    headers {
+      name
+      value
+    }
+  }
+}` as MutationDocument<T.CreateAvatarUploadMutationVariables, T.CreateAvatarUploadMutation>;
+
+export function useCreateAvatarUploadMutation(): MutationResult<T.CreateAvatarUploadMutationVariables, T.CreateAvatarUploadMutation> {
+  return useMutation(CreateAvatarUploadDocument);
+}
+
 /** `mutation CreateCrud` from web/src/features/feed/api/create-crud.graphql */
 export const CreateCrudDocument = `mutation CreateCrud($message: String!, $expiresIn: ExpiresIn) {
   createCrud(message: $message, expiresIn: $expiresIn) {
@@ -535,6 +552,21 @@ export const OnNotificationDocument = `subscription OnNotification($recipientId:
 
 export function useOnNotificationSubscription(variables: T.OnNotificationSubscriptionVariables, options: SubscriptionOptions<T.OnNotificationSubscription>): SubscriptionResult {
   return useSubscription(OnNotificationDocument, variables, options);
+}
+
+/** `subscription OnUserChanged` from web/src/features/profile/api/on-user-changed.graphql */
+export const OnUserChangedDocument = `subscription OnUserChanged($id: ID!) {
+  onUserChanged(id: $id) {
+    id
+    handle
+    displayName
+    bio
+    avatarUrl
+  }
+}` as SubscriptionDocument<T.OnUserChangedSubscriptionVariables, T.OnUserChangedSubscription>;
+
+export function useOnUserChangedSubscription(variables: T.OnUserChangedSubscriptionVariables, options: SubscriptionOptions<T.OnUserChangedSubscription>): SubscriptionResult {
+  return useSubscription(OnUserChangedDocument, variables, options);
 }
 
 /** `query PublicFeed` from web/src/features/explore/api/public-feed.graphql */

@@ -250,12 +250,27 @@ export type UnreadNotificationsQueryVariables = Exact<{ [key: string]: never; }>
 
 export type UnreadNotificationsQuery = { me: { id: string, unreadNotificationsCount: number | null } };
 
+export type CreateAvatarUploadMutationVariables = Exact<{
+  contentType: string;
+  contentLength: number;
+}>;
+
+
+export type CreateAvatarUploadMutation = { createAvatarUpload: { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> } };
+
 export type FollowMutationVariables = Exact<{
   handle: string;
 }>;
 
 
 export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type OnUserChangedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OnUserChangedSubscription = { onUserChanged: { id: string, handle: string, displayName: string, bio: string | null, avatarUrl: string | null } | null };
 
 export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null };
 

@@ -6,6 +6,7 @@ import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx'
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
+import { AvatarUploadField } from './avatar-upload-field.tsx';
 
 /** Limits from issue 6: display name 1–50, bio ≤ 160. */
 export const DISPLAY_NAME_LIMIT = 50;
@@ -39,6 +40,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
     <dialog ref={dialog} className="dialog" aria-labelledby="edit-profile-title" onClose={onClose} onCancel={onClose}>
       <form onSubmit={onSubmit}>
         <h2 id="edit-profile-title">Edit profile</h2>
+        <AvatarUploadField currentUrl={profile.avatarUrl} />
         <TextField label="Display name" name="displayName" required maxLength={DISPLAY_NAME_LIMIT} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
         <div className="field">
           <label htmlFor="edit-bio">Bio</label>

@@ -8,6 +8,7 @@ import { FormMessage } from '../../../components/ui/states.tsx';
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import { useLiveUser } from '../hooks/use-live-user.ts';
 import { EditProfileForm } from './edit-profile-form.tsx';
 
 /** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit). */
@@ -19,6 +20,8 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
   const busy = follow.loading || unfollow.loading;
+  // Name, bio and avatar changes (a new avatar from the thumbnailer) arrive live for every viewer.
+  useLiveUser(profile.id, (change) => onChange({ ...profile, ...change }));
 
   async function toggleFollow() {
     if (!viewer) {
