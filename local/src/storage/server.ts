@@ -10,7 +10,7 @@ import { corsHeaders, preflight, type CorsRule } from './cors.ts';
 import { s3Errors, S3ErrorResponse, sendS3Error, type S3Error } from './errors.ts';
 import type { Notifier } from './events.ts';
 import type { ObjectMetadata, ObjectStore } from './object-store.ts';
-import { authenticate, type Principal, type StorageCredential } from './sigv4.ts';
+import { authenticate, queryValue, type Principal, type StorageCredential } from './sigv4.ts';
 
 export interface BucketConfig {
   name: string;
@@ -70,7 +70,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 /** Integrity headers S3 checks against the body it received. */
 function checkIntegrity(req: IncomingMessage, query: URLSearchParams, body: Buffer): void {
-  const sha = req.headers['x-amz-content-sha256'];
+  const sha = req.headers['x-amz-content-sha256'] ?? queryValue(query, 'x-amz-content-sha256');
   if (typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) && sha !== createHash('sha256').update(body).digest('hex')) {
     throw new S3ErrorResponse(s3Errors.badDigest());
   }
@@ -78,7 +78,7 @@ function checkIntegrity(req: IncomingMessage, query: URLSearchParams, body: Buff
   if (typeof md5 === 'string' && md5 !== createHash('md5').update(body).digest('base64')) {
     throw new S3ErrorResponse({ status: 400, code: 'BadDigest', message: 'The Content-MD5 you specified did not match what we received.' });
   }
-  const crc = req.headers['x-amz-checksum-crc32'] ?? query.get('x-amz-checksum-crc32') ?? undefined;
+  const crc = req.headers['x-amz-checksum-crc32'] ?? queryValue(query, 'x-amz-checksum-crc32');
   if (typeof crc === 'string') {
     const actual = Buffer.alloc(4);
     actual.writeUInt32BE(zlib.crc32(body));

@@ -45,6 +45,12 @@ function parseAmzDate(value: string | undefined): Date | undefined {
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : undefined;
 }
 
+/** A query parameter by case-insensitive name (signers hoist `x-amz-*` headers in either case). */
+export function queryValue(q: URLSearchParams, lowerName: string): string | undefined {
+  for (const [k, v] of q) if (k.toLowerCase() === lowerName) return v;
+  return undefined;
+}
+
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : v);
 
 function signedHeaderValues(req: SignedRequest, names: string[]): Record<string, string> {
@@ -127,10 +133,12 @@ async function verifyQuery(req: SignedRequest, credentials: StorageCredential[],
   const headers = signedHeaderValues(req, signedHeaders);
   const query: Record<string, string> = {};
   for (const [k, v] of q) if (!AUTH_QUERY.includes(k)) query[k] = v;
-  // Presigned requests are signed over UNSIGNED-PAYLOAD (the body is unknown when signing). The
-  // payload hash is read from this header, which must stay out of the headers and the query.
+  // The canonical request's last line is the payload hash the signer chose: X-Amz-Content-Sha256
+  // when the URL carries one (a hex hash or UNSIGNED-PAYLOAD), else UNSIGNED-PAYLOAD. The signer
+  // reads it from this header, which must stay out of the signed headers and the query.
   const payload = 'x-amz-content-sha256';
-  const presigned = await signerFor(credential, region).presign(baseRequest(req, { ...headers, [payload]: 'UNSIGNED-PAYLOAD' }, query), {
+  const payloadHash = queryValue(q, payload) ?? 'UNSIGNED-PAYLOAD';
+  const presigned = await signerFor(credential, region).presign(baseRequest(req, { ...headers, [payload]: payloadHash }, query), {
     signingDate,
     expiresIn: expires,
     signableHeaders: new Set(signedHeaders),

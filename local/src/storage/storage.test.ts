@@ -4,6 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createHash } from 'node:crypto';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import type { BucketDefinition } from '../../../definitions/buckets.ts';
 import { startStorage, type StorageHandle } from './index.ts';
 import { recorder } from './test-fixtures/record-event.ts';
@@ -163,6 +167,17 @@ describe('presigned PUT (query auth)', () => {
     const url2 = await presignPut('uploads/u1/q.jpg', 'image/jpeg', body.length, { c: foreign });
     expect(await xmlError(await fetch(url2, { method: 'PUT', body, headers: { 'content-type': 'image/jpeg' } }))).toMatchObject({ status: 403, code: 'InvalidAccessKeyId' });
     foreign.destroy();
+  });
+
+  it('honours a payload hash signed into the URL: the exact body passes, another one is refused', async () => {
+    const host = new URL(storage.endpoint).host;
+    const signer = new SignatureV4({ credentials: credential, region, service: 's3', sha256: Sha256, uriEscapePath: false });
+    const hash = createHash('sha256').update(body).digest('hex');
+    const signed = await signer.presign(new HttpRequest({ method: 'PUT', protocol: 'http:', hostname: host, path: '/test-uploads/uploads/u1/hashed.jpg', headers: { host, 'x-amz-content-sha256': hash } }), { expiresIn: 60 });
+    const url = `${storage.endpoint}${signed.path}?${new URLSearchParams(signed.query as Record<string, string>)}`;
+    expect(new URL(url).searchParams.get('x-amz-content-sha256')).toBe(hash);
+    expect((await fetch(url, { method: 'PUT', body })).status).toBe(200);
+    expect(await xmlError(await fetch(url, { method: 'PUT', body: Buffer.from('9876543210') }))).toMatchObject({ status: 400, code: 'XAmzContentSHA256Mismatch' });
   });
 
   it('checks a signed CRC32 against the body, as S3 does (the SDK default bakes in the empty body\'s)', async () => {

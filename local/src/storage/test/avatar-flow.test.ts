@@ -16,6 +16,7 @@ const user = demoUsers[0];
 
 const gql = async (query: string, authorization: string, variables?: Record<string, unknown>) => {
   const res = await fetch(stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables }) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response data is asserted field by field below
   return res.json() as Promise<{ data: any; errors?: { errorType: string; message: string }[] }>;
 };
 
@@ -55,7 +56,7 @@ describe('avatar upload, offline', () => {
     ]);
 
     // What the browser does: PUT with the signed Content-Type from the web app's origin.
-    const put = await fetch(upload.url, { method: 'PUT', body: image, headers: { 'content-type': 'image/png', origin: 'http://localhost:5173' } });
+    const put = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(image), headers: { 'content-type': 'image/png', origin: 'http://localhost:5173' } });
     expect(put.status).toBe(200);
     expect(put.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
 
