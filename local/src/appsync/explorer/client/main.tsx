@@ -1,14 +1,14 @@
 /**
  * The explorer page: GraphiQL against the offline endpoint, plus a bar to sign in as a demo user
  * (local Cognito) or paste a token. The token is sent as `Authorization` unless the Headers tab
- * sets one. Bundled by esbuild from npm packages; nothing is fetched from a CDN.
+ * sets one; subscriptions run over AppSync's real-time protocol (`./fetcher.ts`). Bundled by esbuild from npm packages; nothing is fetched from a CDN.
  */
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
 import { useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ExplorerConfig } from '../config.ts';
+import { createExplorerFetcher } from './fetcher.ts';
 import { signIn } from './sign-in.ts';
 
 const config = JSON.parse(document.getElementById('explorer-config')!.textContent!) as ExplorerConfig;
@@ -49,13 +49,7 @@ function App() {
   const [token, setToken] = useState(() => localStorage.getItem('cruddur-explorer-token') ?? 'guest');
   const fetcher = useMemo(() => {
     localStorage.setItem('cruddur-explorer-token', token);
-    const base = createGraphiQLFetcher({ url: config.graphqlUrl });
-    return (params: Parameters<typeof base>[0], opts?: Parameters<typeof base>[1]) => {
-      const headers = { ...(opts?.headers ?? {}) } as Record<string, string>;
-      const hasAuth = Object.keys(headers).some((h) => h.toLowerCase() === 'authorization' || h.toLowerCase() === 'x-api-key');
-      if (!hasAuth && token) headers.Authorization = token;
-      return base(params, { ...opts, headers });
-    };
+    return createExplorerFetcher({ graphqlUrl: config.graphqlUrl, base: location.href, token });
   }, [token]);
   return (
     <div className="explorer">
