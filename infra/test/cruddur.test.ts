@@ -10,7 +10,7 @@ import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { addCruddur } from '../src/cruddur.ts';
-import { iamMutations } from '../src/schema-facts.ts';
+import { iamMutations, iamReadableTypes } from '../src/schema-facts.ts';
 
 let stacks: ReturnType<typeof addCruddur>;
 const templates: Record<string, Template> = {};
@@ -129,7 +129,11 @@ describe('streams', () => {
     expect(publish.length).toBeGreaterThan(0);
     const policies = JSON.stringify(templates.streams.findResources('AWS::IAM::Policy'));
     for (const field of publish) expect(policies).toContain(`/types/Mutation/fields/${field}`);
+    // …and read the payload types their selections return (AppSync checks IAM per field).
+    expect(iamReadableTypes()).toEqual(expect.arrayContaining(['FeedItem', 'Crud', 'User']));
+    for (const type of iamReadableTypes()) expect(policies).toContain(`/types/${type}/fields/*`);
     expect(policies).not.toContain('/types/Mutation/fields/*');
+    expect(policies).not.toContain('/types/Query/');
   });
 });
 

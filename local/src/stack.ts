@@ -15,7 +15,8 @@ import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { createAuthenticator } from './appsync/auth/index.ts';
-import type { Authenticator } from './appsync/auth/types.ts';
+import type { AuthProviderConfig } from './appsync/auth/index.ts';
+import type { AuthMode, Authenticator } from './appsync/auth/types.ts';
 import { createDynamoDbDataSource } from './appsync/datasources/dynamodb/index.ts';
 import { createLambdaDataSource } from './appsync/datasources/lambda.ts';
 import { createNoneDataSource } from './appsync/datasources/none.ts';
@@ -148,16 +149,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
 
     // One provider per mode in definitions/api.ts (the same list infra/ deploys), default first.
-    const providers = {
+    const providers: Partial<Record<AuthMode, AuthProviderConfig>> = {
       AWS_LAMBDA: { mode: 'AWS_LAMBDA', lambda: { handler: api.authorizer.handler, functionName: 'authorizer', authorizerResultTtlInSeconds: api.authorizer.resultTtlSeconds } },
       AWS_IAM: { mode: 'AWS_IAM', credentials: [{ ...iamCredential, accountId: '000000000000' }] },
       AMAZON_COGNITO_USER_POOLS: { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: cognito.userPoolId, issuer: cognito.issuer, jwksUri: cognito.jwksUri, appIdClientRegex: cognito.clientId } },
-    } as const;
+    };
     const authenticator = createAuthenticator({
       region,
       providers: [api.defaultAuthMode, ...api.additionalAuthModes].map((mode) => {
-        if (!(mode in providers)) throw new Error(`definitions/api.ts: the offline stack does not serve ${mode}`);
-        return providers[mode as keyof typeof providers];
+        const provider = providers[mode];
+        if (!provider) throw new Error(`definitions/api.ts: the offline stack does not serve ${mode}`);
+        return provider;
       }),
     });
 

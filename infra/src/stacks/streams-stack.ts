@@ -16,10 +16,12 @@ import { NodeFunction } from '../constructs/node-function.ts';
 
 export interface StreamsStackProps extends StackProps {
   table: dynamodb.ITable;
-  api: appsync.IGraphqlApi;
+  api: appsync.GraphqlApi;
   consumers: StreamConsumerDefinition[];
   /** Mutation fields the consumers may call with IAM (the `@aws_iam` publish mutations). */
   publishMutations: string[];
+  /** Types the publish mutations' selection sets read (every field of each). */
+  publishReadTypes: string[];
 }
 
 export class StreamsStack extends Stack {
@@ -39,7 +41,10 @@ export class StreamsStack extends Stack {
         fn.addToRolePolicy(
           new iam.PolicyStatement({
             actions: ['appsync:GraphQL'],
-            resources: props.publishMutations.map((field) => `${props.api.arn}/types/Mutation/fields/${field}`),
+            resources: [
+              ...props.publishMutations.map((field) => `${props.api.arn}/types/Mutation/fields/${field}`),
+              ...props.publishReadTypes.map((type) => `${props.api.arn}/types/${type}/fields/*`),
+            ],
           }),
         );
       }
