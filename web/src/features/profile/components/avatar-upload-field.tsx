@@ -60,7 +60,7 @@ export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | 
         ) : (
           <span className="avatar avatar-initials" aria-hidden="true" style={{ width: 72, height: 72 }} />
         )}
-        <input id="edit-avatar" name="avatar" type="file" accept={AVATAR_TYPES.join(',')} disabled={phase.kind === 'uploading'} onChange={(e) => void onSelect(e)} />
+        <input id="edit-avatar" name="avatar" type="file" style={{ flex: 1, minWidth: 0 }} accept={AVATAR_TYPES.join(',')} disabled={phase.kind === 'uploading'} onChange={(e) => void onSelect(e)} />
       </div>
       {phase.kind === 'uploading' && (
         <progress aria-label="Avatar upload" max={1} value={phase.fraction}>
