@@ -1,7 +1,8 @@
 /**
  * The explorer page: GraphiQL against the offline endpoint, plus a bar to sign in as a demo user
  * (local Cognito) or paste a token. The token is sent as `Authorization` unless the Headers tab
- * sets one; subscriptions run over AppSync's real-time protocol (`./fetcher.ts`). Bundled by esbuild from npm packages; nothing is fetched from a CDN.
+ * sets one; subscriptions run over AppSync's real-time protocol (`./fetcher.ts`). Bundled by
+ * esbuild from npm packages; nothing is fetched from a CDN.
  */
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
