@@ -144,7 +144,7 @@ describe('operations', () => {
     const errorAlarms = Object.values(templates.operations.findResources('AWS::CloudWatch::Alarm')).filter(
       (a) => a.Properties.MetricName === 'Errors',
     );
-    expect(errorAlarms.length).toBe(stacks.identity.functions.length + stacks.api.functions.length + stacks.streams.consumers.length);
+    expect(errorAlarms.length).toBe(stacks.identity.functions.length + stacks.api.functions.length + stacks.streams.consumers.length + stacks.storage.functions.length);
   });
 
   it('has a monthly budget that emails the alert address', () => {

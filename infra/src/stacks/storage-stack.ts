@@ -7,7 +7,9 @@
  * Every grant is one action on one key prefix.
  *
  * sharp is a native module: it is kept out of the esbuild bundle and shipped as a layer built for
- * linux-arm64 (`infra/scripts/build-sharp-layer.sh` → infra/layers/sharp), or an existing layer
+ * linux-arm64 (`infra/scripts/build-sharp-layer.sh` → infra/layers/sharp/nodejs/node_modules, the
+ * layout from which Node.js 18+ runtimes resolve ES module imports too — AWS Knowledge Center,
+ * "lambda-import-module-error-nodejs"), or an existing layer
  * named by the `sharpLayerArn` context. Synthesis never downloads anything; without either,
  * the stack carries an error annotation, so `cdk synth`/`deploy` stop while unit tests still run.
  */
