@@ -31,10 +31,10 @@ const auth = { Authorization: 'guest', host: 'localhost:1' };
 const Ctor = WebSocket as unknown as typeof globalThis.WebSocket;
 const ack = JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } });
 
-function run(query = 'subscription { s }') {
+function run(query = 'subscription { s }', ackTimeoutMs?: number) {
   const results: SubscriptionResult[] = [];
   let completed = false;
-  const sub = subscribeRealtime({ url, auth, query, WebSocket: Ctor }).subscribe({
+  const sub = subscribeRealtime({ url, auth, query, WebSocket: Ctor, ackTimeoutMs }).subscribe({
     next: (r) => results.push(r),
     error: (e) => results.push({ errors: [String(e)] }),
     complete: () => (completed = true),
@@ -115,5 +115,33 @@ describe('realtime client against a raw peer', () => {
     const { results, isCompleted } = run();
     await until(isCompleted);
     expect(results).toEqual([{ data: null, errors: [{ message: 'Real-time connection closed (code 1011: bye).' }] }]);
+  });
+
+  it('gives up on a missing connection_ack, a missing start_ack, and a silent connection', async () => {
+    peer = () => {};
+    const noAck = run(undefined, 100);
+    await until(noAck.isCompleted);
+    expect(noAck.results).toEqual([{ data: null, errors: [{ message: 'No connection_ack from the server within 100 ms; connection closed.' }] }]);
+
+    peer = (socket) => socket.on('message', () => socket.send(ack));
+    const noStartAck = run(undefined, 100);
+    await until(noStartAck.isCompleted);
+    expect(noStartAck.results).toEqual([{ data: null, errors: [{ message: 'No start_ack from the server within 100 ms; connection closed.' }] }]);
+
+    // connectionTimeoutMs from the ack bounds the silence after start_ack; a `ka` resets it.
+    peer = (socket, frames) =>
+      socket.on('message', () => {
+        if (frames.length === 1) socket.send(JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs: 150 } }));
+        else {
+          const { id } = frames[1] as { id: string };
+          socket.send(JSON.stringify({ type: 'start_ack', id }));
+          setTimeout(() => socket.send('{"type":"ka"}'), 100);
+        }
+      });
+    const started = Date.now();
+    const silent = run(undefined, 1_000);
+    await until(silent.isCompleted);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(240);
+    expect(silent.results).toEqual([{ data: null, errors: [{ message: 'No keep-alive from the server within 150 ms; connection closed.' }] }]);
   });
 });

@@ -67,12 +67,16 @@ export interface RealtimeSubscribeOptions {
   query: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
+  /** How long to wait for `connection_ack`, then for `start_ack` (default 15 s each, as Amplify v6). */
+  ackTimeoutMs?: number;
   /** Defaults to `globalThis.WebSocket`; tests pass the `ws` package's class. */
   WebSocket?: new (url: string, protocols: string[]) => WebSocket;
 }
 
 /** How long to wait for `complete` after `stop` before closing anyway. */
 const STOP_GRACE_MS = 1_000;
+/** `CONNECTION_INIT_TIMEOUT` and `START_ACK_TIMEOUT` of `@aws-amplify/api-graphql` (Providers/constants). */
+const ACK_TIMEOUT_MS = 15_000;
 
 /** `ws(s)://<host><graphql path>/realtime` for an `http(s)://` GraphQL URL (relative URLs resolve against `base`). */
 export function realtimeUrlFor(graphqlUrl: string, base?: string): string {
@@ -112,9 +116,12 @@ export function subscribeRealtime(options: RealtimeSubscribeOptions): ResultObse
       const Ctor = options.WebSocket ?? globalThis.WebSocket;
       const id = `explorer-${Date.now().toString(36)}-${++nextId}`;
       const socket = new Ctor(options.url, [SUBPROTOCOL, HEADER_SUBPROTOCOL_PREFIX + encodeAuthHeader(options.auth)]);
+      const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
       let done = false;
       let started = false;
-      let keepAlive: ReturnType<typeof setTimeout> | undefined;
+      let startAcked = false;
+      let keepAliveMs = 0;
+      let deadline: ReturnType<typeof setTimeout> | undefined;
 
       const send = (message: ClientMessage) => {
         const problem = validateMessage(message);
@@ -124,17 +131,18 @@ export function subscribeRealtime(options: RealtimeSubscribeOptions): ResultObse
       const finish = (last?: SubscriptionResult) => {
         if (done) return;
         done = true;
-        clearTimeout(keepAlive);
+        clearTimeout(deadline);
         if (last) observer.next(last);
         observer.complete();
         if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(1000);
       };
-      // The ack's connectionTimeoutMs is the longest the server may stay silent (it sends `ka`).
-      const armKeepAlive = (ms: number) => {
-        clearTimeout(keepAlive);
-        keepAlive = setTimeout(() => finish(errorsOf([{ message: `No keep-alive from the server within ${ms} ms; connection closed.` }])), ms);
+      // One deadline per phase: the ack, then start_ack, then the ack's connectionTimeoutMs as the
+      // longest the server may stay silent (it sends `ka` every 60 s).
+      const arm = (ms: number, what: string) => {
+        clearTimeout(deadline);
+        deadline = setTimeout(() => finish(errorsOf([{ message: `No ${what} from the server within ${ms} ms; connection closed.` }])), ms);
       };
-      let timeoutMs = 0;
+      arm(ackTimeoutMs, 'connection_ack');
 
       socket.addEventListener('open', () => send({ type: MessageType.ConnectionInit }));
       socket.addEventListener('message', (event: MessageEvent) => {
@@ -149,15 +157,21 @@ export function subscribeRealtime(options: RealtimeSubscribeOptions): ResultObse
           finish(errorsOf([{ message: `Malformed frame from the server: ${(err as Error).message}` }]));
           return;
         }
-        if (timeoutMs) armKeepAlive(timeoutMs);
+        if (startAcked) arm(keepAliveMs, 'keep-alive');
         switch (message.type) {
           case MessageType.ConnectionAck:
-            timeoutMs = message.payload.connectionTimeoutMs;
-            armKeepAlive(timeoutMs);
             if (!started) {
               started = true;
+              keepAliveMs = message.payload.connectionTimeoutMs;
+              arm(ackTimeoutMs, 'start_ack');
               const data = JSON.stringify({ query: options.query, variables: options.variables ?? {}, ...(options.operationName ? { operationName: options.operationName } : {}) });
               send({ type: MessageType.Start, id, payload: { data, extensions: { authorization: options.auth } } });
+            }
+            return;
+          case MessageType.StartAck:
+            if (message.id === id && !startAcked) {
+              startAcked = true;
+              arm(keepAliveMs, 'keep-alive');
             }
             return;
           case MessageType.Data:
@@ -173,7 +187,7 @@ export function subscribeRealtime(options: RealtimeSubscribeOptions): ResultObse
             if (message.id === id) finish();
             return;
           default:
-            return; // ka, start_ack
+            return; // ka
         }
       });
       socket.addEventListener('close', (event: CloseEvent) => {
@@ -187,7 +201,7 @@ export function subscribeRealtime(options: RealtimeSubscribeOptions): ResultObse
         unsubscribe() {
           if (done) return;
           done = true;
-          clearTimeout(keepAlive);
+          clearTimeout(deadline);
           if (started && socket.readyState === socket.OPEN) {
             send({ type: MessageType.Stop, id });
             // Close once the server confirms with `complete`, or after a grace period.
