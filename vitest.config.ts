@@ -9,5 +9,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // In-process Lambdas log through Powertools (INFO in production); tests keep warnings only.
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN' },
   },
 });
