@@ -6,13 +6,14 @@
  */
 import fs from 'node:fs';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { readConfig } from './config.ts';
 import { guestDeniedFields } from './guest-policy.ts';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verifier.ts';
 
-const logger = createLogger('authorizer');
+const tools = powertools('authorizer');
+const { logger } = tools;
 
 export interface AppSyncAuthorizerEvent {
   authorizationToken: string;
@@ -51,7 +52,7 @@ async function handleOf(sub: string): Promise<string> {
   return Item?.handle?.S ?? '';
 }
 
-export async function handler(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult> {
+async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult> {
   const { verify, guestDenied } = init();
   const token = (event.authorizationToken ?? '').replace(/^Bearer\s+/i, '');
   const requestId = event.requestContext?.requestId;
@@ -70,3 +71,6 @@ export async function handler(event: AppSyncAuthorizerEvent): Promise<AppSyncAut
   logger.info('authorized', { requestId, sub: claims.sub });
   return { isAuthorized: true, resolverContext: { sub: claims.sub, username: claims.username, handle }, ttlOverride: ttl };
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

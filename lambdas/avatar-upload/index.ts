@@ -11,10 +11,11 @@ import { randomBytes } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { avatarRules } from '../../definitions/buckets.ts';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { requiredEnv, s3Client } from './s3-client.ts';
 
-const logger = createLogger('avatar-upload');
+const tools = powertools('avatar-upload');
+const { logger } = tools;
 
 export interface AvatarUploadRequest {
   userId: string;
@@ -49,7 +50,7 @@ export function checkRequest(req: Partial<AvatarUploadRequest> | null | undefine
   return { userId, contentType, contentLength };
 }
 
-export async function handler(event: AvatarUploadRequest): Promise<AvatarUpload> {
+async function handle(event: AvatarUploadRequest): Promise<AvatarUpload> {
   const { userId, contentType, contentLength } = checkRequest(event);
   const key = `uploads/${userId}/${randomBytes(16).toString('hex')}.${avatarRules.contentTypes[contentType]}`;
   const expiresIn = avatarRules.urlExpiresInSeconds;
@@ -70,3 +71,6 @@ export async function handler(event: AvatarUploadRequest): Promise<AvatarUpload>
     ],
   };
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

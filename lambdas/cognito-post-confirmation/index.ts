@@ -6,14 +6,15 @@
  */
 import { GetItemCommand, TransactionCanceledException, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import type { PostConfirmationTriggerEvent } from './event.ts';
 import { profileItems } from './profile.ts';
 
-const logger = createLogger('cognito-post-confirmation');
+const tools = powertools('cognito-post-confirmation');
+const { logger } = tools;
 
-export async function handler(event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> {
+async function handle(event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> {
   if (event.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
   const attributes = event.request.userAttributes;
   const sub = attributes.sub;
@@ -53,3 +54,6 @@ export async function handler(event: PostConfirmationTriggerEvent): Promise<Post
   }
   return event;
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

@@ -9,12 +9,13 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { PreSignUpTriggerEvent } from './event.ts';
 import { handleKey, handlePattern } from '../shared/handle.ts';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 
-const logger = createLogger('cognito-pre-signup');
+const tools = powertools('cognito-pre-signup');
+const { logger } = tools;
 
-export async function handler(event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> {
+async function handle(event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEvent> {
   logger.info('pre sign-up', { triggerSource: event.triggerSource, userName: event.userName });
   const handle = event.request.userAttributes.preferred_username ?? '';
   if (!handlePattern.test(handle)) {
@@ -29,3 +30,6 @@ export async function handler(event: PreSignUpTriggerEvent): Promise<PreSignUpTr
   }
   return event;
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

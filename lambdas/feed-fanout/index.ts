@@ -7,7 +7,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { notificationForEdge, notificationsForCrud, notify } from '../notifications/notify.ts';
 import { onCrudExpired } from '../counters/expiry.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
@@ -15,7 +15,8 @@ import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, on
 import { onCrudCreatedTags } from './hashtags.ts';
 import type { Item } from './table-ops.ts';
 
-const logger = createLogger('fanout');
+const tools = powertools('fanout');
+const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);
 
@@ -73,7 +74,7 @@ async function notifyEdge(row: Item): Promise<void> {
   if (e) await notify(e);
 }
 
-export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
     try {
       await processRecord(record);
@@ -84,3 +85,6 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   }
   return { batchItemFailures: [] };
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

@@ -6,11 +6,12 @@
  * as a partial batch failure, so Lambda retries from there ("Implementing partial batch responses").
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { createAppSyncClient, type AppSyncClient } from './client.ts';
 import { publishCallsFor, type PublishCall } from './events.ts';
 
-const logger = createLogger('live');
+const tools = powertools('live');
+const { logger } = tools;
 
 let client: AppSyncClient | undefined;
 
@@ -31,7 +32,7 @@ async function publish(call: PublishCall, api: AppSyncClient): Promise<void> {
   throw new Error(`${call.field} failed: ${errors.map((e) => `${e.errorType ?? 'Error'}: ${e.message}`).join('; ')}`);
 }
 
-export async function handler(event: DynamoDBStreamEvent, _context?: unknown, api?: AppSyncClient): Promise<DynamoDBBatchResponse> {
+async function handle(event: DynamoDBStreamEvent, _context?: unknown, api?: AppSyncClient): Promise<DynamoDBBatchResponse> {
   const appsync = api ?? (client ??= createAppSyncClient());
   for (const record of event.Records) {
     try {
@@ -43,3 +44,6 @@ export async function handler(event: DynamoDBStreamEvent, _context?: unknown, ap
   }
   return { batchItemFailures: [] };
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

@@ -13,11 +13,12 @@ import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/cli
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { avatarKey, avatarRules, IMMUTABLE_CACHE_CONTROL, uploadKeyPattern } from '../../definitions/buckets.ts';
 import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
-import { createLogger } from '../shared/logger.ts';
+import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { contentHash, makeRenditions, RejectedUpload } from './renditions.ts';
 
-const logger = createLogger('thumbnail');
+const tools = powertools('thumbnail');
+const { logger } = tools;
 
 /** The fields of S3's event message this handler reads ("Event message structure", 2.1). */
 export interface S3ObjectCreatedEvent {
@@ -107,7 +108,7 @@ async function processRecord(record: S3ObjectCreatedEvent['Records'][number]): P
   return updated ? { key, status: 'processed', avatarUrl } : { key, status: 'skipped', reason: 'newer avatar or no profile' };
 }
 
-export async function handler(event: S3ObjectCreatedEvent): Promise<Outcome[]> {
+async function handle(event: S3ObjectCreatedEvent): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const record of event.Records ?? []) {
     if (!record.eventName?.startsWith('ObjectCreated:')) continue;
@@ -115,3 +116,6 @@ export async function handler(event: S3ObjectCreatedEvent): Promise<Outcome[]> {
   }
   return outcomes;
 }
+
+/** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */
+export const handler = instrument(tools, handle);

@@ -126,6 +126,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       TABLE_NAME: dynamo.tableName,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
       AWS_REGION: region,
+      // CloudWatch EMF lines would only clutter a terminal; X-Ray disables itself outside Lambda.
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
       AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
     };
