@@ -17,7 +17,8 @@ const templates: Record<string, Template> = {};
 
 beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
-  stacks = addCruddur(app, { stage: 'prod', alertEmail: 'ops@example.com', monthlyBudgetUsd: 25 });
+  // A published sharp layer keeps the templates independent of whether infra/layers/sharp was built.
+  stacks = addCruddur(app, { stage: 'prod', alertEmail: 'ops@example.com', monthlyBudgetUsd: 25, sharpLayerArn: 'arn:aws:lambda:us-east-1:123456789012:layer:sharp:1' });
   for (const [name, stack] of Object.entries(stacks)) templates[name] = Template.fromStack(stack);
 }, 240_000);
 
@@ -174,11 +175,11 @@ describe('hosting', () => {
 });
 
 describe('every function', () => {
-  it('runs Node 20 with active tracing and Powertools settings', () => {
+  it('runs Node 24 with active tracing and Powertools settings', () => {
     for (const t of Object.values(templates)) {
       for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) {
         if (!fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME) continue; // CDK's own helpers
-        expect(fn.Properties.Runtime).toBe('nodejs20.x');
+        expect(fn.Properties.Runtime).toBe('nodejs24.x');
         expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       }
     }

@@ -104,7 +104,7 @@ describe('StorageStack', () => {
     fs.mkdirSync(path.join(tmp, 'nodejs', 'node_modules', 'sharp'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'nodejs', 'node_modules', 'sharp', 'package.json'), '{"name":"sharp"}');
     const fromDir = synth({ sharpLayerArn: undefined, sharpLayerDir: tmp });
-    fromDir.template.hasResourceProperties('AWS::Lambda::LayerVersion', { CompatibleArchitectures: ['arm64'], CompatibleRuntimes: ['nodejs20.x'] });
+    fromDir.template.hasResourceProperties('AWS::Lambda::LayerVersion', { CompatibleArchitectures: ['arm64'], CompatibleRuntimes: ['nodejs24.x'] });
     const missing = synth({ sharpLayerArn: undefined, sharpLayerDir: path.join(tmp, 'absent') });
     expect(missing.template.findResources('AWS::Lambda::LayerVersion')).toEqual({});
     expect(Annotations.fromStack(missing.stack).findError('*', Match.stringLikeRegexp('sharp layer'))).toHaveLength(1);

@@ -1,7 +1,7 @@
 /**
  * A Lambda function from a handler reference in `lambdas/` (`lambdas/x/index.ts#handler`, the same
  * reference the offline stack invokes in-process), bundled locally with esbuild — no Docker — and
- * instrumented the same way everywhere: Node 20 on arm64, X-Ray active tracing, Powertools env.
+ * instrumented the same way everywhere: Node 24 (Lambda's current LTS runtime; nodejs20.x is deprecated) on arm64, X-Ray active tracing, Powertools env.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +38,11 @@ export class NodeFunction extends NodejsFunction {
       handler: exportName,
       projectRoot: repoRoot,
       depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
-      runtime: lambda.Runtime.NODEJS_20_X,
+      runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
-      logRetention: undefined,
       logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
       environment: {
         POWERTOOLS_SERVICE_NAME: id,
@@ -55,7 +54,7 @@ export class NodeFunction extends NodejsFunction {
         format: OutputFormat.ESM,
         minify: true,
         sourceMap: true,
-        target: 'node20',
+        target: 'node24',
         // ESM bundles that pull in CommonJS dependencies need a require shim.
         banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
         externalModules: ['@aws-sdk/*', ...(props.externalModules ?? [])],

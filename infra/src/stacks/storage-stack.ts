@@ -49,7 +49,7 @@ function sharpLayer(scope: Construct, props: StorageStackProps): lambda.ILayerVe
   if (!fs.existsSync(path.join(dir, 'nodejs', 'node_modules', 'sharp', 'package.json'))) return undefined;
   return new lambda.LayerVersion(scope, 'SharpLayer', {
     code: lambda.Code.fromAsset(dir),
-    compatibleRuntimes: [lambda.Runtime.NODEJS_20_X],
+    compatibleRuntimes: [lambda.Runtime.NODEJS_24_X],
     compatibleArchitectures: [lambda.Architecture.ARM_64],
     description: 'sharp + libvips for linux-arm64 (avatar renditions)',
   });
