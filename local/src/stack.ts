@@ -140,6 +140,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       triggers: userPool.triggers,
       env: lambdaEnv,
       log: logger.child({ component: 'cognito' }),
+      // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
+      ...(options.log === 'silent' ? { print: false as const } : {}),
     });
     closers.push(() => cognito.close());
     Object.assign(process.env, {
