@@ -9,13 +9,17 @@ import { TrendingHashtags } from '../../features/explore/components/trending-has
 import { UnreadBadge } from '../../features/notifications/components/notifications-provider.tsx';
 import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
+import { useLiveUser } from '../../lib/live-users/live-users.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
 
 /** Navigation, the page, and a sidebar (search + join call-out); collapses to a bottom bar on phones. */
 export function AppShell() {
   const session = useSession();
-  const user = session.status === 'signedIn' ? session.user : undefined;
+  const signedIn = session.status === 'signedIn' ? session.user : undefined;
+  // The viewer's handle follows onUserChanged like every other name on the page.
+  const live = useLiveUser(signedIn && { id: signedIn.sub, handle: signedIn.handle, displayName: signedIn.name });
+  const user = signedIn && live && { ...signedIn, handle: live.handle };
   const location = useLocation();
   const onExplore = useMatch('/explore') !== null;
   const realtime = useRealtimeStatus();

@@ -8,6 +8,7 @@ import { useLiveHomeFeed } from '../../features/feed/hooks/use-live-home-feed.ts
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
 import { Icon } from '../../components/ui/icon.tsx';
+import { LiveUser } from '../../lib/live-users/live-users.tsx';
 
 /** Home: composer and the live home feed for signed-in users; guests go to Explore. */
 export default function HomeRoute() {
@@ -35,7 +36,7 @@ function HomeFeed({ viewerId }: { viewerId: string }) {
           entries={feed.items.map((i) => ({
             key: i.id,
             crud: i.crud,
-            context: i.reason === 'REPOST' && i.repostedBy ? <><Icon name="repost" size={14} /> {i.repostedBy.displayName} reposted</> : undefined,
+            context: i.reason === 'REPOST' && i.repostedBy ? <><Icon name="repost" size={14} /> <LiveUser user={i.repostedBy}>{(u) => u.displayName}</LiveUser> reposted</> : undefined,
           }))}
           hasMore={feed.hasMore}
           loadingMore={query.fetchingMore}

@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { CrudFieldsFragment } from '../../../graphql/types.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
+import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { RelativeTime, TimeLeft } from '../../../components/ui/time.tsx';
 import { CrudMessage } from './crud-message.tsx';
 import { CrudActions } from './crud-actions.tsx';
@@ -26,7 +27,8 @@ export function CrudCard({ crud, context, detail = false, onDeleted }: CrudCardP
   const ref = useRef<HTMLElement>(null);
   const { counters, apply } = useLiveCounters(crud, ref);
   const permalink = crudPath(crud);
-  const { author } = crud;
+  // The author's newest avatar/name (onUserChanged), shared with every card by the same author.
+  const author = useLiveUser(crud.author);
   if (counters.deleted) {
     return (
       <article ref={ref} className="crud crud-gone" aria-label="Deleted crud">

@@ -7,6 +7,7 @@ import { RelativeTime } from '../../../components/ui/time.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
+import { LiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
 /**
@@ -39,33 +40,37 @@ export function ConversationList({ viewerId, version }: { viewerId: string; vers
   return (
     <nav aria-label="Conversations">
       <ul className="conversation-list">
-        {items.map((c) => {
-          const name = c.peer?.displayName ?? 'Conversation';
-          return (
-            <li key={c.id}>
-              <NavLink to={`/messages/${c.id}`} className={({ isActive }) => `conversation${isActive ? ' active' : ''}${c.unreadCount > 0 ? ' unread' : ''}`}>
-                <Avatar url={c.peer?.avatarUrl} name={name} handle={c.peer?.handle ?? '?'} size={40} />
-                <span className="conversation-text">
-                  <span className="conversation-top">
-                    <span className="display-name">{name}</span>
-                    {c.peer && <span className="handle"> @{c.peer.handle}</span>}
-                    {c.lastMessageAt && (
-                      <span className="conversation-time">
-                        <RelativeTime iso={c.lastMessageAt} />
+        {items.map((c) => (
+          <LiveUser key={c.id} user={c.peer}>
+            {(peer) => {
+              const name = peer?.displayName ?? 'Conversation';
+              return (
+                <li>
+                  <NavLink to={`/messages/${c.id}`} className={({ isActive }) => `conversation${isActive ? ' active' : ''}${c.unreadCount > 0 ? ' unread' : ''}`}>
+                    <Avatar url={peer?.avatarUrl} name={name} handle={peer?.handle ?? '?'} size={40} />
+                    <span className="conversation-text">
+                      <span className="conversation-top">
+                        <span className="display-name">{name}</span>
+                        {peer && <span className="handle"> @{peer.handle}</span>}
+                        {c.lastMessageAt && (
+                          <span className="conversation-time">
+                            <RelativeTime iso={c.lastMessageAt} />
+                          </span>
+                        )}
+                      </span>
+                      <span className="conversation-last">{c.lastMessage?.body ?? ''}</span>
+                    </span>
+                    {c.unreadCount > 0 && (
+                      <span className="badge" aria-label={`${c.unreadCount} unread`}>
+                        {c.unreadCount}
                       </span>
                     )}
-                  </span>
-                  <span className="conversation-last">{c.lastMessage?.body ?? ''}</span>
-                </span>
-                {c.unreadCount > 0 && (
-                  <span className="badge" aria-label={`${c.unreadCount} unread`}>
-                    {c.unreadCount}
-                  </span>
-                )}
-              </NavLink>
-            </li>
-          );
-        })}
+                  </NavLink>
+                </li>
+              );
+            }}
+          </LiveUser>
+        ))}
       </ul>
       <LoadMore
         hasMore={Boolean(nextToken)}

@@ -14,6 +14,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.t
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
+import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 import { MessageForm } from './message-form.tsx';
 
@@ -74,13 +75,17 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
     bottom.current?.scrollIntoView?.({ block: 'end' });
   }, [newestId]);
 
+  // The peer's newest avatar and name (onUserChanged), for the header and their messages.
+  const livePeer = useLiveUser(conversation.data?.conversation?.peer);
+
   if (conversation.loading && !conversation.data) return <Loading label="Loading conversation…" />;
   if (conversation.error) return <ErrorState message={describeApiError(conversation.error)} onRetry={() => void conversation.refetch()} />;
   const conv = conversation.data?.conversation;
   if (!conv) return <EmptyState>This conversation does not exist or is not yours.</EmptyState>;
 
   const members = new Map<string, UserSummaryFragment>(conv.members.map((m) => [m.id, m]));
-  const peer = conv.peer;
+  const peer = livePeer;
+  if (peer) members.set(peer.id, peer);
   const nextToken = messages.data?.messages.nextToken;
 
   async function onSend(body: string): Promise<boolean> {

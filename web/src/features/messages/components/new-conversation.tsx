@@ -3,6 +3,7 @@ import { useSendMessageMutation, useUserProfileQuery } from '../../../graphql/op
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
+import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { MessageForm } from './message-form.tsx';
 
 /** Starts (or continues) the one conversation with @handle: the first message creates it. */
@@ -10,9 +11,9 @@ export function NewConversation({ handle, onActivity }: { handle: string; onActi
   const navigate = useNavigate();
   const profile = useUserProfileQuery({ handle });
   const send = useSendMessageMutation();
+  const user = useLiveUser(profile.data?.user);
   if (profile.loading && !profile.data) return <Loading />;
   if (profile.error) return <ErrorState message={describeApiError(profile.error)} onRetry={() => void profile.refetch()} />;
-  const user = profile.data?.user;
   if (!user) return <EmptyState>There is no @{handle}.</EmptyState>;
 
   async function onSend(body: string): Promise<boolean> {

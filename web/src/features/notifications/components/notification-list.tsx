@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.t
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
+import { LiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useNotificationsState } from './notifications-provider.tsx';
 import { Icon, type IconName } from '../../../components/ui/icon.tsx';
 
@@ -56,10 +57,12 @@ export function NotificationList() {
             <span className="notification-icon">
               <Icon name={ICON[n.type]} filled={n.type === 'LIKE'} />
             </span>
-            <Avatar url={n.actor.avatarUrl} name={n.actor.displayName} handle={n.actor.handle} size={36} />
+            <LiveUser user={n.actor}>
+              {(actor) => <Avatar url={actor.avatarUrl} name={actor.displayName} handle={actor.handle} size={36} />}
+            </LiveUser>
             <div className="notification-text">
               <p>
-                <Link to={`/@${n.actor.handle}`}>{n.actor.displayName}</Link> <Link to={target(n)}>{VERB[n.type]}</Link>
+                <LiveUser user={n.actor}>{(actor) => <Link to={`/@${actor.handle}`}>{actor.displayName}</Link>}</LiveUser> <Link to={target(n)}>{VERB[n.type]}</Link>
                 {!n.read && <span className="visually-hidden"> (new)</span>}
                 {' · '}
                 <RelativeTime iso={n.createdAt} />
