@@ -80,14 +80,22 @@ describe('offline stack', () => {
     expect((await feed.json()).data.homeFeed.items[0].crud).toEqual({ id: created.id, message: 'hello from the stack test', author: { handle: author.handle } });
   });
 
-  it('exports request and data-source spans in one trace when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
+  it('exports request → resolver → data-source spans in one trace when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
     const res = await gql('query Me { me { handle } }', { authorization: await accessToken(demoUsers[0].email, demoUsers[0].password) });
     const id = res.headers.get('x-amzn-requestid');
     await res.text();
     await expect.poll(() => collector.spans.find((s) => s.name === 'graphql.request' && s.attributes['appsync.request_id'] === id), { timeout: 10_000 }).toBeTruthy();
     const request = collector.spans.find((s) => s.attributes['appsync.request_id'] === id && s.name === 'graphql.request')!;
     expect(request.attributes).toMatchObject({ 'graphql.operation.name': 'Me', 'appsync.auth_mode': 'AWS_LAMBDA', 'http.response.status_code': 200 });
-    await expect.poll(() => collector.spans.filter((s) => s.parentSpanId === request.spanId).map((s) => s.attributes['appsync.field']), { timeout: 10_000 }).toContain('Query.me');
+    // request → resolver Query.me → datasource table, linked by parent span ids.
+    await expect.poll(() => collector.spans.find((s) => s.parentSpanId === request.spanId && s.name === 'resolver Query.me'), { timeout: 10_000 }).toBeTruthy();
+    const resolver = collector.spans.find((s) => s.parentSpanId === request.spanId && s.name === 'resolver Query.me')!;
+    expect(resolver).toMatchObject({ traceId: request.traceId, attributes: { 'graphql.type': 'Query', 'graphql.field': 'me', 'appsync.data_source': 'table' } });
+    await expect.poll(() => collector.spans.find((s) => s.parentSpanId === resolver.spanId), { timeout: 10_000 }).toMatchObject({
+      name: 'datasource table',
+      traceId: request.traceId,
+      attributes: { 'appsync.field': 'Query.me', 'appsync.datasource.type': 'AMAZON_DYNAMODB' },
+    });
   });
 
   it('rejects missing and wrong credentials with AppSync 401s', async () => {

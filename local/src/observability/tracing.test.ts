@@ -22,6 +22,24 @@ describe('tracing', () => {
     if (saved !== undefined) process.env.OTEL_EXPORTER_OTLP_ENDPOINT = saved;
   });
 
+  it('runs spans and data sources directly while no provider is registered', async () => {
+    const source = createNoneDataSource('NONE');
+    const traced = tracedDataSource(source);
+    let handed: unknown;
+    const out = await inSpan('graphql.request', {}, async (span) => {
+      handed = span;
+      return traced.invoke({ payload: 1 }, { requestId: 'r-0', context: {} });
+    });
+    expect(out).toEqual({ result: 1 });
+    expect((handed as { isRecording(): boolean }).isRecording()).toBe(false);
+    // Untraced, `inSpan` hands every caller the same shared non-recording span.
+    let again: unknown;
+    await inSpan('graphql.request', {}, async (span) => {
+      again = span;
+    });
+    expect(again).toBe(handed);
+  });
+
   it('exports a data-source span as a child of the active request span', async () => {
     tracing = startTracing({ endpoint: collector.endpoint });
     const none = tracedDataSource(createNoneDataSource('NONE'));

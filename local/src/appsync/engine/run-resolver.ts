@@ -5,11 +5,13 @@
  * ("runtime-utils-js.html"). Data-source errors go to `ctx.error` and only surface if a response
  * handler raises them ("resolver-context-reference-js": ctx.error).
  */
+import type { Tracer } from '@opentelemetry/api';
 import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from '../datasources/types.ts';
 import { FieldError, unauthorizedError } from './field-error.ts';
 import type { RequestState } from './request-state.ts';
 import { Phase } from './request-state.ts';
+import { functionSpanStart, inResolverSpan, resolverSpanStart, resolverTracer } from './resolver-spans.ts';
 import { evaluateHandler, type CompiledCode, type Outcome } from './runtime-port.ts';
 import { projectBySelection, selectionSetGraphQL, selectionSetList } from './selection.ts';
 
@@ -136,14 +138,32 @@ async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state:
   ctx.error = response.error ? { message: response.error.message, type: response.error.type } : undefined;
 }
 
-/** Runs `resolver` for one field and returns the field's value (or throws its FieldError). */
-export async function runResolver(
+/**
+ * Runs `resolver` for one field and returns the field's value (or throws its FieldError). With a
+ * tracer provider registered, the run is a `resolver Type.field` span and each pipeline function
+ * a child span, so data-source spans nest under them (resolver-spans.ts).
+ */
+export function runResolver(
   resolver: CompiledResolver,
   source: unknown,
   args: Record<string, unknown>,
   state: RequestState,
   info: GraphQLResolveInfo,
   env: RunnerEnv,
+): Promise<unknown> {
+  const tracer = resolverTracer();
+  if (tracer === undefined) return execute(resolver, source, args, state, info, env, undefined);
+  return inResolverSpan(tracer, resolverSpanStart(resolver, state.requestId), () => execute(resolver, source, args, state, info, env, tracer));
+}
+
+async function execute(
+  resolver: CompiledResolver,
+  source: unknown,
+  args: Record<string, unknown>,
+  state: RequestState,
+  info: GraphQLResolveInfo,
+  env: RunnerEnv,
+  tracer: Tracer | undefined,
 ): Promise<unknown> {
   checkDeadline(state);
   const ctx = buildContext(state, env, source, args, info);
@@ -168,26 +188,38 @@ export async function runResolver(
   // earlyReturn in the before handler skips the functions unless it asks for NEXT.
   const skipFunctions = Boolean(before.earlyReturn) && before.earlyReturn!.skipTo !== 'NEXT';
   if (!skipFunctions) {
-    for (const fn of resolver.functions) {
+    for (let i = 0; i < resolver.functions.length; i++) {
+      const fn = resolver.functions[i];
       ctx.prev = { result: prevResult };
       ctx.result = null;
       ctx.error = undefined;
-      const req = runFunction(fn.code, 'request', ctx, state, info, onLog);
-      if (req.earlyReturn) {
-        prevResult = req.value ?? null;
-        if (req.earlyReturn.skipTo === 'END') break;
-        continue;
-      }
-      await callDataSource(fn.dataSource, req.value, ctx, state);
-      const res = runFunction(fn.code, 'response', ctx, state, info, onLog);
-      prevResult = res.value ?? null;
-      if (res.earlyReturn?.skipTo === 'END') break;
+      const step = () => runStep(fn, ctx, state, info, onLog);
+      const last = tracer === undefined ? await step() : await inResolverSpan(tracer, functionSpanStart(resolver, fn, i, state.requestId), step);
+      prevResult = last.value ?? null;
+      if (last.earlyReturn?.skipTo === 'END') break;
     }
   }
   ctx.prev = { result: prevResult };
   ctx.result = null;
   ctx.error = undefined;
   return run(resolver.code, 'response').value ?? null;
+}
+
+/**
+ * One pipeline function: request → data source → response. Returns the outcome whose value
+ * becomes `ctx.prev.result`: the request handler's when it returned early, else the response's.
+ */
+async function runStep(
+  fn: CompiledFunction,
+  ctx: Ctx,
+  state: RequestState,
+  info: GraphQLResolveInfo,
+  onLog: ((line: string) => void) | undefined,
+): Promise<Outcome> {
+  const req = runFunction(fn.code, 'request', ctx, state, info, onLog);
+  if (req.earlyReturn) return req;
+  await callDataSource(fn.dataSource, req.value, ctx, state);
+  return runFunction(fn.code, 'response', ctx, state, info, onLog);
 }
 
 function runFunction(
