@@ -7,6 +7,13 @@ import type { AttributeMap } from '../streams/record.ts';
 
 export const TARGET_PREFIX = 'DynamoDB_20120810.';
 
+/**
+ * Not part of DynamoDB's API: the local AppSync DynamoDB data source names the GraphQL request
+ * behind a call in this header, so the stream records it causes can be tied to that request in
+ * event source mappings' logs (streams/correlation.ts). Other clients simply don't send it.
+ */
+export const REQUEST_ID_HEADER = 'x-cruddur-request-id';
+
 export interface FrontResponse {
   status: number;
   body: string;

@@ -16,7 +16,8 @@ import type { StreamHub } from '../streams/hub.ts';
 import type { Change } from '../streams/record.ts';
 import { ItemReader } from './items.ts';
 import { WriteJournal } from './journal.ts';
-import { awsError, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
+import { isRequestId } from '../streams/correlation.ts';
+import { awsError, REQUEST_ID_HEADER, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 import { TtlSettings } from './ttl-settings.ts';
 import { batchWriteItem, deleteItem, putItem, transactWriteForward, updateItem, type WriteContext, type WriteOutcome } from './writes.ts';
@@ -54,11 +55,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
   const lock = new Mutex();
   await journal.recover(backend, reader);
 
-  async function write(run: () => Promise<{ response: FrontResponse; changes: Change[] }>): Promise<FrontResponse> {
+  async function write(run: () => Promise<{ response: FrontResponse; changes: Change[] }>, requestId?: string): Promise<FrontResponse> {
     return lock.run(async () => {
       try {
         const { response, changes } = await run();
-        hub.commit(changes);
+        hub.commit(changes, requestId);
         return response;
       } finally {
         journal.end();
@@ -66,11 +67,12 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     });
   }
 
-  async function dispatch(operation: string, input: Record<string, unknown>): Promise<FrontResponse> {
+  /** `requestId`: the GraphQL request behind this call, if the caller named one (REQUEST_ID_HEADER). */
+  async function dispatch(operation: string, input: Record<string, unknown>, requestId?: string): Promise<FrontResponse> {
     const forward = () => backend.call(operation, input);
     const tableName = typeof input.TableName === 'string' ? input.TableName : '';
     const intend = (items: IntendedChange[], transaction = false) => journal.begin(items, transaction);
-    const capture = (fn: (i: never, c: WriteContext) => Promise<WriteOutcome>) => write(() => fn(input as never, { reader, forward, intend }));
+    const capture = (fn: (i: never, c: WriteContext) => Promise<WriteOutcome>) => write(() => fn(input as never, { reader, forward, intend }), requestId);
     switch (operation) {
       case 'PutItem':
         return capture(putItem);
@@ -82,7 +84,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         return capture(batchWriteItem);
       case 'TransactWriteItems':
         if (!backend.embedded) return capture(transactWriteForward);
-        return write(() => transactWriteItems(input as never, backend, reader, intend));
+        return write(() => transactWriteItems(input as never, backend, reader, intend), requestId);
       case 'TransactGetItems':
         return backend.embedded ? lock.run(() => transactGetItems(input as never, backend)) : forward();
       case 'UpdateTimeToLive':
@@ -138,7 +140,8 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     if (!input || typeof input !== 'object' || Array.isArray(input)) {
       return { status: 400, body: JSON.stringify({ __type: 'com.amazon.coral.service#SerializationException' }) };
     }
-    return dispatch(target.slice(TARGET_PREFIX.length), input as Record<string, unknown>);
+    const requestId = req.headers[REQUEST_ID_HEADER];
+    return dispatch(target.slice(TARGET_PREFIX.length), input as Record<string, unknown>, isRequestId(requestId) ? requestId : undefined);
   }
 
   function send(res: http.ServerResponse, out: FrontResponse): void {

@@ -34,6 +34,11 @@ export interface MappingOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   logger?: (obj: object) => void;
+  /**
+   * The GraphQL requests behind a batch's records (streams/correlation.ts), added to the batch's
+   * log lines as `requestIds` — never to the event, which stays exactly DynamoDB Streams' shape.
+   */
+  requestIds?: (records: StreamRecord[]) => string[];
 }
 
 type Outcome = { ok: true } | { ok: false; failedFrom?: number; functionError?: string };
@@ -147,13 +152,14 @@ export class EventSourceMapping {
   private async invoke(records: StreamRecord[]): Promise<Outcome> {
     const { consumer, logger } = this.options;
     const started = Date.now();
+    const requestIds = this.requestIds(records);
     try {
       const response = await this.options.invoke({ Records: records });
       const outcome = consumer.reportBatchItemFailures ? partial(response, records) : ({ ok: true } as const);
-      logger?.({ msg: 'stream batch', consumer: consumer.name, records: records.length, ok: outcome.ok, ms: Date.now() - started });
+      logger?.({ msg: 'stream batch', consumer: consumer.name, records: records.length, ...requestIds, ok: outcome.ok, ms: Date.now() - started });
       return outcome;
     } catch (err) {
-      logger?.({ msg: 'stream batch failed', consumer: consumer.name, records: records.length, err: String(err), ms: Date.now() - started });
+      logger?.({ msg: 'stream batch failed', consumer: consumer.name, records: records.length, ...requestIds, err: String(err), ms: Date.now() - started });
       return { ok: false, functionError: 'Unhandled' };
     }
   }
@@ -162,7 +168,12 @@ export class EventSourceMapping {
     this.options.destination.send(
       failureRecord({ records, requestId: randomUUID(), functionArn: this.options.functionArn, condition, invokeCount: attempts, functionError, shardId: SHARD_ID }),
     );
-    this.options.logger?.({ msg: 'stream batch discarded', consumer: this.options.consumer.name, condition, records: records.length });
+    this.options.logger?.({ msg: 'stream batch discarded', consumer: this.options.consumer.name, condition, records: records.length, ...this.requestIds(records) });
+  }
+
+  /** `{requestIds}` for a log line, or nothing when no lookup is configured. */
+  private requestIds(records: StreamRecord[]): { requestIds?: string[] } {
+    return this.options.requestIds ? { requestIds: this.options.requestIds(records) } : {};
   }
 
   private checkpoint(sequenceNumber: string): void {

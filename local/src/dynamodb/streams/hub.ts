@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { RequestCorrelation } from './correlation.ts';
 import { StreamLog } from './log.ts';
 import { streamArn, type Change, type StreamRecord } from './record.ts';
 
@@ -18,6 +19,8 @@ export interface StreamHubOptions {
 export class StreamHub {
   private readonly logs = new Map<string, StreamLog>();
   private readonly listeners = new Set<(record: StreamRecord) => void>();
+  /** Which request wrote which record, for event source mappings' log lines (never their events). */
+  readonly correlation = new RequestCorrelation();
 
   constructor(private readonly options: StreamHubOptions) {}
 
@@ -39,10 +42,17 @@ export class StreamHub {
     return log;
   }
 
-  /** Records committed changes, grouped per table in commit order. */
-  commit(changes: Change[]): StreamRecord[] {
+  /**
+   * Records committed changes, grouped per table in commit order; `requestId` (the GraphQL
+   * request behind the write, when the caller said) is noted for the new records.
+   */
+  commit(changes: Change[], requestId?: string): StreamRecord[] {
     const now = Date.now();
-    return changes.flatMap((change) => this.log(change.tableName).append([change], now));
+    return changes.flatMap((change) => {
+      const records = this.log(change.tableName).append([change], now);
+      if (requestId) this.correlation.note(change.tableName, records.map((r) => r.dynamodb.SequenceNumber), requestId);
+      return records;
+    });
   }
 
   /** Every record of every table, as it is committed. */

@@ -50,6 +50,7 @@ export function startEventSourceMappings(stack: DynamoStack, consumers: StreamCo
       retryBaseMs: options.retryBaseMs,
       retryMaxMs: options.retryMaxMs,
       logger: options.log,
+      requestIds: (records) => stack.streams.hub.correlation.requestIds(log.tableName, records.map((r) => r.dynamodb.SequenceNumber)),
       invoke: (event) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account }),
     });
     const unregister = stack.streams.register(mapping);

@@ -8,11 +8,12 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../../../definitions/table.ts';
-import type { DataSource, DataSourceResponse } from '../types.ts';
+import type { DataSource, DataSourceResponse, InvocationInfo } from '../types.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem, type BatchTarget } from './batch.ts';
 import { shapeError, toErrorResponse } from './errors.ts';
 import { NextTokenCodec } from './next-token.ts';
 import { query, scan } from './query-scan.ts';
+import { tagRequests, withRequestId } from './request-id.ts';
 import { deleteItem, getItem, putItem, updateItem, type Target } from './single-item.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 
@@ -32,6 +33,7 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
   const aliases = new Set(options.aliases ?? [tableDefinition.logicalName]);
   const batch: BatchTarget = { client: options.client, physical: (name) => (aliases.has(name) ? options.tableName : name) };
   const tokens = new NextTokenCodec(options.nextTokenSecret);
+  tagRequests(options.client);
 
   async function run(request: Record<string, unknown>): Promise<DataSourceResponse> {
     switch (request.operation) {
@@ -67,10 +69,12 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
   return {
     name: options.name,
     type: 'AMAZON_DYNAMODB',
-    async invoke(request: unknown): Promise<DataSourceResponse> {
+    async invoke(request: unknown, info: InvocationInfo): Promise<DataSourceResponse> {
       if (!request || typeof request !== 'object' || Array.isArray(request)) return shapeError('The request object must be an object with an operation');
       try {
-        return await run(request as Record<string, unknown>);
+        // The request id rides along in a header (request-id.ts) so stream consumers' logs can name it.
+        const requested = request as Record<string, unknown>;
+        return await (info.requestId ? withRequestId(info.requestId, () => run(requested)) : run(requested));
       } catch (err) {
         return toErrorResponse(err);
       }
