@@ -1,7 +1,8 @@
 /**
  * The avatar upload in a real browser (Chromium via e2e/harness.ts) against the offline stack:
  * Andrew chooses an image in the edit-profile dialog (labelled "Avatar"), sees the preview and the
- * upload progress, then the new avatar; a guest watching his profile sees it change live.
+ * upload progress, then the new avatar; a guest watching his profile sees it change live, and so
+ * does a second guest reading the public feed, on his crud cards (web/src/lib/live-users).
  */
 import fs from 'node:fs';
 import sharp from 'sharp';
@@ -23,6 +24,13 @@ describe.skipIf(!haveChromium && !process.env.CI)('avatar upload in the browser'
   it('uploads with progress and shows the new avatar to the owner and, live, to a guest', async () => {
     const owner = await app.newContext();
     const guest = await app.newContext();
+    const reader = await app.newContext();
+    // A card by Andrew in the public feed, in a tab that never opens his profile.
+    await reader.page.goto('/explore');
+    const card = reader.page.getByRole('feed', { name: 'Latest cruds' }).getByRole('article', { name: 'Andrew Brown @andrewbrown' }).first();
+    await card.waitFor(LIVE);
+    expect(await card.locator('img.avatar').count()).toBe(0);
+    await reader.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
     await guest.page.goto('/@andrewbrown');
     await guest.page.getByRole('heading', { level: 1, name: 'Andrew Brown' }).waitFor(LIVE);
     expect(await guest.page.locator('.profile-header img.avatar').count()).toBe(0);
@@ -41,10 +49,16 @@ describe.skipIf(!haveChromium && !process.env.CI)('avatar upload in the browser'
 
     // The guest's page was never reloaded: the change arrived over onUserChanged.
     await expect.poll(() => guest.page.locator('.profile-header img.avatar').getAttribute('src'), LIVE).toBe(src);
+    // The feed reader's card follows too (the live user cache's onUserChanged), without a reload.
+    await expect.poll(() => card.locator('img.avatar').getAttribute('src'), LIVE).toBe(src);
+    expect(await reader.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await screenshot(reader.page, 'avatar-live-on-feed-card');
     expect(owner.consoleErrors).toEqual([]);
     expect(guest.consoleErrors).toEqual([]);
+    expect(reader.consoleErrors).toEqual([]);
     await owner.context.close();
     await guest.context.close();
+    await reader.context.close();
   }, 180_000);
 
   it('refuses a non-image before asking for an upload URL', async () => {
