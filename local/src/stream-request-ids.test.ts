@@ -1,7 +1,8 @@
 /**
  * A GraphQL request's id reaches the stream consumers its writes trigger: on the whole offline
  * stack, a mutation over HTTP, then the `streams` delivery log line for the resulting records
- * names that request (`requestIds`), while the Lambda event itself stays DynamoDB Streams' shape.
+ * names that request (`requestIds`) and the invocation (`lambdaRequestId`), while the Lambda event
+ * itself stays DynamoDB Streams' shape.
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -52,6 +53,8 @@ it('names the mutation request in the delivery log line of the stream batch its 
   expect(records.length).toBeGreaterThan(0);
   const delivered = lines.filter((l) => l.component === 'streams' && l.msg === 'stream batch' && (l.requestIds as string[]).includes(requestId!));
   expect(delivered.length).toBeGreaterThan(0);
+  // …and the Lambda invocation's id, which the handler's own Powertools lines carry as function_request_id.
+  for (const l of delivered) expect(l.lambdaRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   // The fan-out Lambda's own FEED writes (for the author's seeded followers) reach the `live`
   // consumer too; they come from a Lambda, not a GraphQL request, so that batch names none.
   const derived = lines.slice(mark).filter((l) => l.component === 'streams' && l.msg === 'stream batch' && l.consumer === 'live' && !delivered.includes(l));

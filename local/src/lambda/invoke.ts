@@ -47,6 +47,8 @@ export interface InvokeOptions {
   timeoutMs?: number;
   region?: string;
   accountId?: string;
+  /** The invocation's request id (`context.awsRequestId`); a caller that logs the invocation chooses it (default: a fresh UUID). */
+  awsRequestId?: string;
 }
 
 /** Invokes a handler with a fresh context; a timeout rejects like Lambda's `Task timed out after N seconds`. */
@@ -58,7 +60,7 @@ export async function invokeHandler(ref: string, event: unknown, options: Invoke
   const account = options.accountId ?? '000000000000';
   const context: LambdaContext = {
     functionName: options.functionName,
-    awsRequestId: randomUUID(),
+    awsRequestId: options.awsRequestId ?? randomUUID(),
     invokedFunctionArn: `arn:aws:lambda:${region}:${account}:function:${options.functionName}`,
     memoryLimitInMB: '512',
     functionVersion: '$LATEST',

@@ -188,6 +188,23 @@ describe('event source mapping', () => {
     await stack.streams.idle();
     expect(s.calls.flatMap(pks)).toEqual(['chain-', 'chain-x', 'chain-xx', 'chain-xxx', 'chain-xxxx', 'chain-xxxxx', 'chain-xxxxxx']);
   });
+
+  it('logs each invocation with the handler context.awsRequestId (fresh per retry) and the records\' request ids', async () => {
+    const lines: Record<string, unknown>[] = [];
+    g.__streamTest = { calls: [], awsRequestIds: [], respond: (_e, call) => (call === 1 ? Promise.reject(new Error('first try fails')) : undefined) };
+    const s = g.__streamTest;
+    mappings = startEventSourceMappings(stack, [consumer({})], { retryBaseMs: 1, retryMaxMs: 5, log: (obj) => lines.push(obj as Record<string, unknown>) });
+    // Noted synchronously as the record is committed, as the front does, before any delivery can start.
+    const stop = stack.streams.subscribe((r) => stack.streams.hub.correlation.note(stack.tableName, [r.dynamodb.SequenceNumber], 'gql-req-1'));
+    await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: item('logged-1') }));
+    stop();
+    await stack.streams.idle();
+    expect(s.awsRequestIds).toHaveLength(2);
+    expect(new Set(s.awsRequestIds).size).toBe(2);
+    const [failed, ok] = lines.filter((l) => l.msg === 'stream batch failed' || l.msg === 'stream batch');
+    expect(failed).toMatchObject({ msg: 'stream batch failed', lambdaRequestId: s.awsRequestIds![0], requestIds: ['gql-req-1'] });
+    expect(ok).toMatchObject({ msg: 'stream batch', lambdaRequestId: s.awsRequestIds![1], requestIds: ['gql-req-1'], ok: true });
+  });
 });
 
 // Written before any mapping exists, so TRIM_HORIZON must still deliver it.

@@ -27,7 +27,8 @@ import { failureRecord, type FailureDestination, type FailureRecord } from './fa
 export interface MappingOptions {
   consumer: StreamConsumerDefinition;
   log: StreamLog;
-  invoke: (event: { Records: StreamRecord[] }) => Promise<unknown>;
+  /** Invokes the function once; `awsRequestId` is the invocation's id (the handler's `context.awsRequestId`). */
+  invoke: (event: { Records: StreamRecord[] }, awsRequestId: string) => Promise<unknown>;
   destination: FailureDestination;
   functionArn: string;
   checkpointDir?: string;
@@ -152,14 +153,15 @@ export class EventSourceMapping {
   private async invoke(records: StreamRecord[]): Promise<Outcome> {
     const { consumer, logger } = this.options;
     const started = Date.now();
-    const requestIds = this.requestIds(records);
+    // GraphQL requests → this line → the handler's own log lines (Powertools logs `function_request_id`).
+    const ids = { ...this.requestIds(records), lambdaRequestId: randomUUID() };
     try {
-      const response = await this.options.invoke({ Records: records });
+      const response = await this.options.invoke({ Records: records }, ids.lambdaRequestId);
       const outcome = consumer.reportBatchItemFailures ? partial(response, records) : ({ ok: true } as const);
-      logger?.({ msg: 'stream batch', consumer: consumer.name, records: records.length, ...requestIds, ok: outcome.ok, ms: Date.now() - started });
+      logger?.({ msg: 'stream batch', consumer: consumer.name, records: records.length, ...ids, ok: outcome.ok, ms: Date.now() - started });
       return outcome;
     } catch (err) {
-      logger?.({ msg: 'stream batch failed', consumer: consumer.name, records: records.length, ...requestIds, err: String(err), ms: Date.now() - started });
+      logger?.({ msg: 'stream batch failed', consumer: consumer.name, records: records.length, ...ids, err: String(err), ms: Date.now() - started });
       return { ok: false, functionError: 'Unhandled' };
     }
   }

@@ -51,7 +51,7 @@ export function startEventSourceMappings(stack: DynamoStack, consumers: StreamCo
       retryMaxMs: options.retryMaxMs,
       logger: options.log,
       requestIds: (records) => stack.streams.hub.correlation.requestIds(log.tableName, records.map((r) => r.dynamodb.SequenceNumber)),
-      invoke: (event) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account }),
+      invoke: (event, awsRequestId) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account, awsRequestId }),
     });
     const unregister = stack.streams.register(mapping);
     return { mapping, unregister };

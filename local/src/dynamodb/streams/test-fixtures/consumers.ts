@@ -9,6 +9,8 @@ export interface StreamTestScript {
   calls: { Records: StreamRecord[] }[];
   /** Decides the response (or throws) for each call. */
   respond?: (event: { Records: StreamRecord[] }, call: number) => unknown;
+  /** `context.awsRequestId` of each call, when the test asks for them. */
+  awsRequestIds?: string[];
 }
 
 function script(): StreamTestScript {
@@ -17,9 +19,10 @@ function script(): StreamTestScript {
   return g.__streamTest;
 }
 
-export async function handler(event: { Records: StreamRecord[] }): Promise<unknown> {
+export async function handler(event: { Records: StreamRecord[] }, context?: { awsRequestId: string }): Promise<unknown> {
   const s = script();
   s.calls.push(event);
+  if (context) s.awsRequestIds?.push(context.awsRequestId);
   return s.respond ? s.respond(event, s.calls.length) : undefined;
 }
 
