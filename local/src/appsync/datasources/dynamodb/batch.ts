@@ -6,7 +6,8 @@
  * `{data: {table: [item]}, unprocessedItems}` for puts, `{data: {table: [key]}, unprocessedKeys}`
  * for deletes. Batches are not retried: unprocessed entries are the resolver's to handle.
  */
-import { BatchGetItemCommand, BatchWriteItemCommand, type AttributeValue, type DynamoDBClient, type KeysAndAttributes, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { DynamoSender } from './request-id.ts';
+import { BatchGetItemCommand, BatchWriteItemCommand, type AttributeValue, type KeysAndAttributes, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResponse } from '../types.ts';
 import { ExpressionParts } from './expressions.ts';
 import { plainItem, RequestShapeError, toAttributeMap } from './values.ts';
@@ -14,7 +15,7 @@ import { plainItem, RequestShapeError, toAttributeMap } from './values.ts';
 type Item = Record<string, AttributeValue>;
 
 export interface BatchTarget {
-  client: DynamoDBClient;
+  client: DynamoSender;
   /** Request table name → physical table name. */
   physical(name: string): string;
 }

@@ -13,7 +13,7 @@ import { batchDeleteItem, batchGetItem, batchPutItem, type BatchTarget } from '.
 import { shapeError, toErrorResponse } from './errors.ts';
 import { NextTokenCodec } from './next-token.ts';
 import { query, scan } from './query-scan.ts';
-import { tagRequests, withRequestId } from './request-id.ts';
+import { withRequestId } from './request-id.ts';
 import { deleteItem, getItem, putItem, updateItem, type Target } from './single-item.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 
@@ -33,9 +33,8 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
   const aliases = new Set(options.aliases ?? [tableDefinition.logicalName]);
   const batch: BatchTarget = { client: options.client, physical: (name) => (aliases.has(name) ? options.tableName : name) };
   const tokens = new NextTokenCodec(options.nextTokenSecret);
-  tagRequests(options.client);
 
-  async function run(request: Record<string, unknown>): Promise<DataSourceResponse> {
+  async function run(request: Record<string, unknown>, target: Target, batch: BatchTarget): Promise<DataSourceResponse> {
     switch (request.operation) {
       case 'GetItem':
         return getItem(target, request);
@@ -74,7 +73,9 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
       try {
         // The request id rides along in a header (request-id.ts) so stream consumers' logs can name it.
         const requested = request as Record<string, unknown>;
-        return await (info.requestId ? withRequestId(info.requestId, () => run(requested)) : run(requested));
+        if (!info.requestId) return await run(requested, target, batch);
+        const client = withRequestId(options.client, info.requestId);
+        return await run(requested, { ...target, client }, { ...batch, client });
       } catch (err) {
         return toErrorResponse(err);
       }

@@ -1,33 +1,31 @@
 /**
  * Names the GraphQL request behind each DynamoDB call this data source makes, in the front's
  * REQUEST_ID_HEADER, so the stream records a mutation causes can be tied to its request id in
- * stream consumers' delivery logs. The id travels in an AsyncLocalStorage scope opened around one
- * `invoke`, and a middleware on the SDK client copies it onto every request sent inside that scope
- * (so the operation modules need not thread it through). Calls outside a scope — other users of a
- * shared client — are sent unchanged. Nothing reaches the DynamoDB payload or the stream records.
+ * stream consumers' delivery logs. Each invocation gets a view of the client whose commands carry
+ * the id (added per command, before SigV4 signs in finalizeRequest). An explicit view rather than
+ * AsyncLocalStorage: on Node 20 an active AsyncLocalStorage turns on promise hooks for the whole
+ * process, a cost every resolver would pay. Nothing reaches the DynamoDB payload or the records.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HttpRequest } from '@smithy/protocol-http';
 import { REQUEST_ID_HEADER } from '../../../dynamodb/front/protocol.ts';
 
-const scope = new AsyncLocalStorage<string>();
+/** What the operation modules need of a client. */
+export type DynamoSender = Pick<DynamoDBClient, 'send'>;
+
 const MIDDLEWARE = 'cruddurRequestIdHeader';
 
-/** Runs `fn` with `requestId` attached to every DynamoDB call it makes through a tagged client. */
-export function withRequestId<T>(requestId: string, fn: () => Promise<T>): Promise<T> {
-  return scope.run(requestId, fn);
-}
-
-/** Adds the header middleware to `client` (idempotent: data sources sharing a client add it once). */
-export function tagRequests(client: DynamoDBClient): void {
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      const requestId = scope.getStore();
-      if (requestId && HttpRequest.isInstance(args.request)) args.request.headers[REQUEST_ID_HEADER] = requestId;
-      return next(args);
-    },
-    // The build step runs before finalizeRequest, where SigV4 signs: the header is signed like the rest.
-    { step: 'build', name: MIDDLEWARE, override: true },
-  );
+/** `client`, with `requestId` in the header of every command sent through the returned view. */
+export function withRequestId(client: DynamoDBClient, requestId: string): DynamoSender {
+  const send = (command: Parameters<DynamoDBClient['send']>[0], ...rest: unknown[]) => {
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        if (HttpRequest.isInstance(args.request)) args.request.headers[REQUEST_ID_HEADER] = requestId;
+        return next(args);
+      },
+      { step: 'build', name: MIDDLEWARE, override: true },
+    );
+    return (client.send as (...a: unknown[]) => Promise<unknown>)(command, ...rest);
+  };
+  return { send } as DynamoSender;
 }

@@ -9,13 +9,13 @@
  * Known gaps: for UpdateItem the intended result is not computed offline, so a failed condition
  * always rejects; the `Custom` strategy (a Lambda deciding) is treated as `Reject`.
  */
+import type { DynamoSender } from './request-id.ts';
 import {
   DeleteItemCommand,
   GetItemCommand,
   PutItemCommand,
   UpdateItemCommand,
   type AttributeValue,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResponse } from '../types.ts';
 import { toErrorResponse } from './errors.ts';
@@ -23,7 +23,7 @@ import { ExpressionParts } from './expressions.ts';
 import { plainItem, RequestShapeError, toAttributeMap } from './values.ts';
 
 export interface Target {
-  client: DynamoDBClient;
+  client: DynamoSender;
   tableName: string;
 }
 
