@@ -1,17 +1,19 @@
 /**
  * Powertools for every handler: a structured logger, an X-Ray tracer and CloudWatch EMF metrics,
  * and `instrument`, the wrapper each handler is exported through (Powertools' middy-free style).
- * In AWS the tracer is active (Lambda sets AWS_EXECUTION_ENV) and metrics are flushed per
- * invocation; offline the tracer disables itself and the stack sets POWERTOOLS_METRICS_DISABLED.
+ * In AWS the tracer is active and metrics are flushed per invocation; offline there is no tracer
+ * (./tracing.ts) and the stack sets POWERTOOLS_METRICS_DISABLED.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { createLogger } from './logger.ts';
+import { tracer } from './tracing.ts';
 
 export interface Powertools {
   logger: Logger;
-  tracer: Tracer;
+  /** Undefined outside Lambda. */
+  tracer?: Tracer;
   metrics: Metrics;
 }
 
@@ -20,7 +22,7 @@ export function powertools(serviceName: string): Powertools {
   const name = process.env.POWERTOOLS_SERVICE_NAME ?? serviceName;
   return {
     logger: createLogger(serviceName),
-    tracer: new Tracer({ serviceName: name }),
+    tracer,
     metrics: new Metrics({ serviceName: name, namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Cruddur' }),
   };
 }
@@ -34,13 +36,13 @@ export function instrument<A extends unknown[], R>(tools: Powertools, handler: (
     if (coldStart) {
       coldStart = false;
       tools.metrics.captureColdStartMetric();
-      if (tools.tracer.isTracingEnabled()) tools.tracer.annotateColdStart();
+      tools.tracer?.annotateColdStart();
     }
     try {
       return await handler(...args);
     } catch (err) {
       tools.metrics.addMetric('HandlerErrors', MetricUnit.Count, 1);
-      if (tools.tracer.isTracingEnabled()) tools.tracer.addErrorAsMetadata(err as Error);
+      tools.tracer?.addErrorAsMetadata(err as Error);
       throw err;
     } finally {
       if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();

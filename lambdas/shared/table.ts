@@ -3,13 +3,13 @@
  * configuration (AWS_ENDPOINT_URL_DYNAMODB offline), so handlers never know where they run.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import { tracer } from './tracing.ts';
 
 let client: DynamoDBClient | undefined;
 
 /** A client created once per container, reused across invocations; its calls are X-Ray subsegments in AWS. */
 export function dynamoClient(): DynamoDBClient {
-  client ??= new Tracer().captureAWSv3Client(new DynamoDBClient({}));
+  client ??= tracer ? tracer.captureAWSv3Client(new DynamoDBClient({})) : new DynamoDBClient({});
   return client;
 }
 
