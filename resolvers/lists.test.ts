@@ -53,13 +53,21 @@ describe('homeFeed pipeline', () => {
 
   it('4. reads the caller’s like and repost rows in one BatchGetItem; guests skip it', async () => {
     const cruds = [{ id: 'c1', authorId: 'a' }];
-    const ev = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', { identity: user('me'), stash: { cruds } });
+    const info = { selectionSetList: ['items', 'items/crud', 'items/crud/id', 'items/crud/viewerHasLiked'] };
+    const ev = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', { identity: user('me'), stash: { cruds }, info });
     expect(ev.value).toEqual({
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
     });
-    const g = await run('Query.publicFeed/3.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds } });
+    const g = await run('Query.publicFeed/3.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
     expect(g.earlyReturn).toBeDefined();
+    // A query that selects neither viewer field reads no edges at all.
+    const unselected = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', {
+      identity: user('me'),
+      stash: { cruds },
+      info: { selectionSetList: ['items', 'items/crud', 'items/crud/likesCount'] },
+    });
+    expect(unselected.earlyReturn).toBeDefined();
   });
 
   it('assembles feed items with hydrated cruds, dropping rows whose crud is gone', async () => {

@@ -35,10 +35,22 @@ export function authorsResponse(ctx: Context) {
   return Object.keys(authors).length;
 }
 
+/**
+ * Whether the client's selection reads any of `fields` somewhere below this root field. Aliased
+ * fields appear under their alias in `selectionSetList`; a miss only means the field resolver
+ * fallback does the work instead.
+ */
+function selectsAny(ctx: Context, fields: string[]): boolean {
+  const paths: string[] = (ctx.info && ctx.info.selectionSetList) || [];
+  return paths.some((p) => fields.indexOf(p.split('/').pop() as string) !== -1);
+}
+
 export function edgesRequest(ctx: Context) {
   const viewer = callerId(ctx);
   const cruds: Item[] = ctx.stash.cruds ?? [];
   const ids = distinct(cruds.map((c) => c.id));
+  // No read of the caller's likes/reposts when the query does not ask for them.
+  if (!selectsAny(ctx, ['viewerHasLiked', 'viewerHasReposted'])) runtime.earlyReturn(0);
   if (!viewer || ids.length === 0 || ids.length > MAX_EDGE_CRUDS) runtime.earlyReturn(0);
   const keys: Key[] = [];
   ids.forEach((id) => {

@@ -30,6 +30,8 @@ export interface CtxInput {
   result?: unknown;
   error?: { message: string; type: string } | null;
   prev?: { result: unknown };
+  /** Paths the client selected below the field (`ctx.info.selectionSetList`). */
+  info?: { selectionSetList: string[] };
 }
 
 /** A ctx as AppSync builds it, with `env.TABLE_NAME` set. */
@@ -45,7 +47,7 @@ export function ctx(input: CtxInput = {}): Record<string, unknown> {
     error: input.error ?? undefined,
     prev: input.prev ?? { result: null },
     request: { headers: {}, domainName: null },
-    info: { fieldName: 'f', parentTypeName: 'T', variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+    info: { fieldName: 'f', parentTypeName: 'T', variables: {}, selectionSetList: input.info?.selectionSetList ?? [], selectionSetGraphQL: '' },
     env: { TABLE_NAME: TABLE },
   };
 }
