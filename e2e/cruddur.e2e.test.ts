@@ -2,21 +2,17 @@
  * Cruddur in a real browser against the real offline stack: what a person does on day one.
  * Two browser contexts stand for two people, so "live" means another browser sees it without reload.
  */
-import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, screenshot, signIn, startApp, type App } from './harness.ts';
+import { skipBrowserTests } from './chromium.ts';
+import { screenshot, signIn, startApp, type App } from './harness.ts';
 
-const haveChromium = fs.existsSync(chromiumPath);
-if (!haveChromium && !process.env.CI) {
-  console.warn(`\n⚠ e2e: SKIPPED — no Chromium at ${chromiumPath} (apt-get install chromium). CI never skips.\n`);
-}
 
 const LIVE = { timeout: 15_000 };
 // Browser steps on a 2-core machine: generous per-test budgets; what is timed is "live" (LIVE above).
 const STEP = 120_000;
 
-describe.skipIf(!haveChromium && !process.env.CI)('Cruddur in the browser', () => {
+describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
   let app: App;
   let andrew: { page: Page; consoleErrors: string[] };
   let alt: { page: Page; consoleErrors: string[] };

@@ -7,17 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { startStack, type Stack } from '../local/src/stack.ts';
 import { writeOutputs } from '../local/src/outputs/amplify-outputs.ts';
+import { launchChromium } from './chromium.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const artifactsDir = path.resolve('test-results/e2e');
 
-/** Flags this machine needs: no sandbox as root, no GPU, and no background calls to Google. */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 
 export interface App {
   stack: Stack;
@@ -48,7 +46,7 @@ export async function startApp(): Promise<App> {
   const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl] });
   await writeOutputs(outputsFile, stack.outputs);
 
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const browser = await launchChromium();
   fs.mkdirSync(artifactsDir, { recursive: true });
   return {
     stack,

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipBrowserTests } from '../../../../e2e/chromium.ts';
 import { createAuthenticator } from '../auth/index.ts';
 import { createGraphqlHandler } from '../http/handler.ts';
 import { createEchoEngine } from '../http/test-support/echo-engine.ts';
@@ -41,8 +42,8 @@ describe('explorer', () => {
     expect((await fetch(`${base}/explorer/other`)).status).toBe(404);
   });
 
-  it('runs a query from GraphiQL in Chromium with no network access beyond the server', async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  it.skipIf(skipBrowserTests)('runs a query from GraphiQL in Chromium with no network access beyond the server', async () => {
+    browser = await launchChromium();
     const page = await browser.newPage();
     const foreign: string[] = [];
     page.on('request', (r) => {

@@ -4,16 +4,15 @@
  * surfaced as GraphQL errors), then GraphiQL in Chromium: sign in as a demo user, subscribe, see
  * another user's like arrive live in the result pane, and stop — asserting the exact frames sent.
  */
-import fs from 'node:fs';
-import { chromium, type Browser, type WebSocket as PageSocket } from 'playwright-core';
+import type { Browser, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { launchChromium, skipBrowserTests } from '../../../../e2e/chromium.ts';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
 import { operationFor, signIn } from '../../seed/api.ts';
 import { startStack, type Stack } from '../../stack.ts';
 import { realtimeUrlFor, subscribeRealtime, type SubscriptionResult } from './client/realtime.ts';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const user = (handle: string) => demoUsers.find((u) => u.handle === handle)!;
 
 let stack: Stack;
@@ -67,13 +66,13 @@ describe('explorer real-time client (Node, ws)', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(chromiumPath))('explorer subscriptions in Chromium', () => {
+describe.skipIf(skipBrowserTests)('explorer subscriptions in Chromium', () => {
   it('signs in, subscribes, shows another user’s like live, and stops', async () => {
     const asAndrew = operationFor(stack.urls.graphql, tokens.andrewbrown!);
     const created = await asAndrew<{ createCrud: { id: string } }>('mutation { createCrud(message: "explorer live #e2e") { id } }');
     const crudId = created.data!.createCrud.id;
 
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const sent: unknown[] = [];
     const received: unknown[] = [];

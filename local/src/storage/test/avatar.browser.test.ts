@@ -4,15 +4,14 @@
  * upload progress, then the new avatar; a guest watching his profile sees it change live, and so
  * does a second guest reading the public feed, on his crud cards (web/src/lib/live-users).
  */
-import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, screenshot, signIn, startApp, type App } from '../../../../e2e/harness.ts';
+import { skipBrowserTests } from '../../../../e2e/chromium.ts';
+import { screenshot, signIn, startApp, type App } from '../../../../e2e/harness.ts';
 
-const haveChromium = fs.existsSync(chromiumPath);
 const LIVE = { timeout: 20_000 };
 
-describe.skipIf(!haveChromium && !process.env.CI)('avatar upload in the browser', () => {
+describe.skipIf(skipBrowserTests)('avatar upload in the browser', () => {
   let app: App;
   beforeAll(async () => {
     app = await startApp();

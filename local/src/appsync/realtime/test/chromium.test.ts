@@ -5,18 +5,17 @@
  * subscription works with no certificate prompt; without it, the untrusted certificate fails the
  * connection, which is why the adapter exists.
  */
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, skipBrowserTests } from '../../../../../e2e/chromium.ts';
 import { API_KEY, startStack, type Stack } from './harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let stack: Stack;
 let browser: Browser;
 let pageServer: http.Server;
@@ -40,10 +39,9 @@ generateClient().graphql({ query: 'subscription { onTicket(group: "browser") { i
 });
 `;
 
-const hasBrowser = existsSync(CHROMIUM);
 
 beforeAll(async () => {
-  if (!hasBrowser) return;
+  if (skipBrowserTests) return;
   stack = await startStack();
   const bundle = await build({
     stdin: { contents: pageSource, resolveDir: here, loader: 'ts' },
@@ -65,7 +63,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => pageServer.listen(0, '127.0.0.1', r));
   pageOrigin = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -81,8 +79,7 @@ async function openPage(adapter: boolean) {
   return page;
 }
 
-// Debian's Chromium (no download possible here); set CHROMIUM_PATH elsewhere.
-describe.skipIf(!hasBrowser)('aws-amplify v6 in Chromium, page on http://', () => {
+describe.skipIf(skipBrowserTests)('aws-amplify v6 in Chromium, page on http://', () => {
   it('subscribes and receives through the ws:// adapter, no certificate involved', async () => {
     const page = await openPage(true);
     await page.waitForFunction(() => (window as unknown as { __state?: { acked: boolean } }).__state?.acked === true, undefined, { timeout: 20_000 });
