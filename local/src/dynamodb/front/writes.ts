@@ -37,36 +37,38 @@ function failure(input: { ReturnValuesOnConditionCheckFailure?: string }, respon
   return { response, changes: [] };
 }
 
-export async function putItem(input: PutInput, ctx: WriteContext): Promise<WriteOutcome> {
-  const keys = await ctx.reader.keyOf(input.TableName, input.Item);
+/**
+ * Put, Update and Delete share one shape: read the old image under the lock, journal the intent,
+ * forward, then describe the change with the image the write left behind (none for a delete).
+ */
+async function singleWrite(
+  input: { TableName: string; ReturnValuesOnConditionCheckFailure?: string },
+  keySource: unknown,
+  ctx: WriteContext,
+  imageAfter: (keys: AttributeMap) => Promise<AttributeMap | undefined> | AttributeMap | undefined,
+): Promise<WriteOutcome> {
+  const tableName = input.TableName;
+  const keys = await ctx.reader.keyOf(tableName, keySource as AttributeMap | undefined);
   if (!keys) return { response: await ctx.forward(), changes: [] };
-  const oldImage = await ctx.reader.get(input.TableName, keys);
-  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
+  const oldImage = await ctx.reader.get(tableName, keys);
+  ctx.intend([{ tableName, keys, oldImage }]);
   const response = await ctx.forward();
   if (!succeeded(response)) return failure(input, response, oldImage);
-  return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage: input.Item }] };
+  const newImage = await imageAfter(keys);
+  if (!oldImage && !newImage) return { response, changes: [] };
+  return { response, changes: [{ tableName, keys, oldImage, ...(newImage ? { newImage } : {}) }] };
 }
 
-export async function updateItem(input: UpdateInput, ctx: WriteContext): Promise<WriteOutcome> {
-  const keys = await ctx.reader.keyOf(input.TableName, input.Key);
-  if (!keys) return { response: await ctx.forward(), changes: [] };
-  const oldImage = await ctx.reader.get(input.TableName, keys);
-  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
-  const response = await ctx.forward();
-  if (!succeeded(response)) return failure(input, response, oldImage);
-  const newImage = await ctx.reader.get(input.TableName, keys);
-  return { response, changes: [{ tableName: input.TableName, keys, oldImage, newImage }] };
+export function putItem(input: PutInput, ctx: WriteContext): Promise<WriteOutcome> {
+  return singleWrite(input, input.Item, ctx, () => input.Item);
 }
 
-export async function deleteItem(input: KeyInput, ctx: WriteContext): Promise<WriteOutcome> {
-  const keys = await ctx.reader.keyOf(input.TableName, input.Key);
-  if (!keys) return { response: await ctx.forward(), changes: [] };
-  const oldImage = await ctx.reader.get(input.TableName, keys);
-  ctx.intend([{ tableName: input.TableName, keys, oldImage }]);
-  const response = await ctx.forward();
-  if (!succeeded(response)) return failure(input, response, oldImage);
-  if (!oldImage) return { response, changes: [] };
-  return { response, changes: [{ tableName: input.TableName, keys, oldImage }] };
+export function updateItem(input: UpdateInput, ctx: WriteContext): Promise<WriteOutcome> {
+  return singleWrite(input, input.Key, ctx, (keys) => ctx.reader.get(input.TableName, keys));
+}
+
+export function deleteItem(input: KeyInput, ctx: WriteContext): Promise<WriteOutcome> {
+  return singleWrite(input, input.Key, ctx, () => undefined);
 }
 
 export async function batchWriteItem(input: BatchWriteInput, ctx: WriteContext): Promise<WriteOutcome> {
