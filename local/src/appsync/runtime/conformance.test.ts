@@ -48,7 +48,10 @@ function run(v: Vector): EvaluateCodeResponse {
   }
 }
 
-describe.skipIf(!fs.existsSync(vectorsFile))('AppSync EvaluateCode conformance vectors', () => {
+const haveVectors = fs.existsSync(vectorsFile);
+if (!haveVectors) console.warn(`\n⚠ conformance vectors SKIPPED — ${vectorsFile} not found (it sits beside the repo in CI).\n`);
+
+describe.skipIf(!haveVectors)('AppSync EvaluateCode conformance vectors', () => {
   it('match, apart from the parsed-string recordings documented in decision 003', () => {
     const vectors = (JSON.parse(fs.readFileSync(vectorsFile, 'utf8')) as Vector[]).filter((v) => !v.exclude);
     const misses: string[] = [];
