@@ -7,32 +7,27 @@ interface FieldShell {
   error?: string;
 }
 
-/** A labelled input with hint and error wired to aria-describedby / aria-invalid. */
-export function TextField({ label, hint, error, id, ...rest }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+/** Label, hint and error around one control, wired with aria-describedby / aria-invalid. */
+function Field({ label, hint, error, id, control }: FieldShell & { id?: string; control: (aria: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode }) {
   const auto = useId();
   const fieldId = id ?? auto;
   const describedBy = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <input {...rest} id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+      {control({ id: fieldId, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint && <div id={`${fieldId}-hint`} className="field-hint">{hint}</div>}
       {error && <div id={`${fieldId}-error`} className="field-error">{error}</div>}
     </div>
   );
 }
 
+/** A labelled input with hint and error. */
+export function TextField({ label, hint, error, id, ...rest }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field label={label} hint={hint} error={error} id={id} control={(aria) => <input {...rest} {...aria} />} />;
+}
+
 /** A labelled textarea; same wiring as TextField. */
 export function TextArea({ label, hint, error, id, ...rest }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const auto = useId();
-  const fieldId = id ?? auto;
-  const describedBy = [hint ? `${fieldId}-hint` : '', error ? `${fieldId}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea {...rest} id={fieldId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-      {hint && <div id={`${fieldId}-hint`} className="field-hint">{hint}</div>}
-      {error && <div id={`${fieldId}-error`} className="field-error">{error}</div>}
-    </div>
-  );
+  return <Field label={label} hint={hint} error={error} id={id} control={(aria) => <textarea {...rest} {...aria} />} />;
 }
