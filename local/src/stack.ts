@@ -32,6 +32,7 @@ import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
+import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
@@ -62,7 +63,7 @@ export interface Stack {
   /** The offline S3 (avatar uploads and assets). */
   storage: StorageHandle;
   authenticator: Authenticator;
-  /** The credential IAM-signed callers (stream consumers, scripts) use offline. */
+  /** The credential IAM-signed callers (stream consumers, scripts) use offline: random per data dir, never printed. */
   iamCredential: { accessKeyId: string; secretAccessKey: string };
   /** What `amplify_outputs.json` should contain for this stack. */
   outputs: AmplifyOutputs;
@@ -100,12 +101,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const dynamo = await startDynamo({ dataDir: options.dataDir });
     closers.push(() => dynamo.close());
     const region = dynamo.region;
-    // In-process Lambdas read configuration from the environment, as in AWS; IAM-signing
-    // consumers pick the local credential up through the default provider chain.
-    const iamCredential = {
-      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIACRUDDURLOCAL0001',
-      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'cruddur-local-secret',
-    };
+    // The only key the local AppSync (AWS_IAM) and S3 accept: random per data dir, never the
+    // developer's AWS_* environment (iam/local-credential.ts). Never logged.
+    const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the thumbnail Lambda; assets are served at <endpoint>/<bucket>/<key>.
     const storage = await startStorage({
       port: options.ports.storage ?? 0,
@@ -131,6 +129,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
       AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
     };
+    // In-process Lambdas read configuration from the environment, as in AWS, and IAM-signing ones
+    // pick the credential up through the default provider chain. A session token or expiry left
+    // by the developer's own AWS tooling would be sent (or judged) with this key pair: drop them.
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_CREDENTIAL_EXPIRATION;
     Object.assign(process.env, lambdaEnv);
 
     const cognito = await startCognito({
