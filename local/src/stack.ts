@@ -32,6 +32,7 @@ import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
+import { allowedHostsFromEnv, createHostCheck, type AllowedHosts, type HostCheck } from './host-check/host-check.ts';
 import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
@@ -53,6 +54,18 @@ export interface StackOptions {
   log?: Logger | string;
   /** Browser origins allowed to call the API (default: the web app, http://localhost:5173). */
   corsOrigins?: string[];
+  /** Host headers served beside loopback ones (default: the ALLOWED_HOSTS environment variable). */
+  allowedHosts?: AllowedHosts;
+}
+
+/**
+ * One Host allowlist for every endpoint. A specific bind address is admitted too, as Vite admits
+ * its `server.host`: the stack's own clients (seed, JWKS) call the endpoints by that address.
+ */
+function hostCheckFor(options: StackOptions, bindHost: string): HostCheck {
+  const allowed = options.allowedHosts ?? allowedHostsFromEnv();
+  const wildcard = bindHost === '0.0.0.0' || bindHost === '::';
+  return createHostCheck(allowed === true || wildcard ? allowed : [...allowed, bindHost.includes(':') ? `[${bindHost}]` : bindHost]);
 }
 
 export interface Stack {
@@ -90,6 +103,7 @@ function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const logger = typeof options.log === 'object' ? options.log : createLogger({ level: options.log });
   const host = options.host ?? '127.0.0.1';
+  const hostCheck = hostCheckFor(options, host);
   const closers: (() => Promise<unknown>)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch((err: unknown) => logger.error({ err }, 'close failed'));
@@ -98,7 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Spans are exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = startTracing();
     if (tracing) closers.push(() => tracing.shutdown());
-    const dynamo = await startDynamo({ dataDir: options.dataDir });
+    const dynamo = await startDynamo({ dataDir: options.dataDir, hostCheck });
     closers.push(() => dynamo.close());
     const region = dynamo.region;
     // The only key the local AppSync (AWS_IAM) and S3 accept: random per data dir, never the
@@ -112,6 +126,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       credentials: [iamCredential],
       corsOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+      hostCheck,
       log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
     });
     closers.push(() => storage.close());
@@ -143,6 +158,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       triggers: userPool.triggers,
       env: lambdaEnv,
       log: logger.child({ component: 'cognito' }),
+      hostCheck,
       // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
       ...(options.log === 'silent' ? { print: false as const } : {}),
     });
@@ -194,6 +210,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       authenticator,
       logger: logger.child({ component: 'graphql' }),
       cors: { allowedOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS },
+      hostCheck,
       explorer: createExplorer({ graphqlUrl: '/graphql', cognito: { endpoint: cognito.url, clientId: cognito.clientId }, demoUsers, defaultQuery: '{ __typename }' }),
     });
     const dual = await createDualServer(handler, { certDir });
@@ -206,7 +223,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const graphqlHost = `localhost:${port}`;
     // The `live` stream consumer signs its publish mutations for this endpoint (lambdas/publish).
     process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
-    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, log: logger.child({ component: 'realtime' }) });
+    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, hostCheck, log: logger.child({ component: 'realtime' }) });
     closers.push(() => realtime.close());
 
     // Through the public paths: Cognito sign-up (triggers write the profiles), then the GraphQL
