@@ -67,7 +67,7 @@ export async function loadLocalCredential(dataDir: string | undefined): Promise<
     return { accessKeyId: existing.accessKeyId, secretAccessKey: existing.secretAccessKey };
   }
   const credential = generateCredential();
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Atomic (a crash leaves no torn key), mode 0600 in a 0700 directory.
   await writeJsonAtomic(file, credential, 0o600);
   return credential;
 }
