@@ -32,7 +32,7 @@ import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
-import { allowedHostsFromEnv, createHostCheck, type AllowedHosts, type HostCheck } from './host-check/host-check.ts';
+import { allowedHostsFromEnv, createHostCheck, withBindAddress, type AllowedHosts } from './host-check/host-check.ts';
 import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
@@ -58,15 +58,6 @@ export interface StackOptions {
   allowedHosts?: AllowedHosts;
 }
 
-/**
- * One Host allowlist for every endpoint. A specific bind address is admitted too, as Vite admits
- * its `server.host`: the stack's own clients (seed, JWKS) call the endpoints by that address.
- */
-function hostCheckFor(options: StackOptions, bindHost: string): HostCheck {
-  const allowed = options.allowedHosts ?? allowedHostsFromEnv();
-  const wildcard = bindHost === '0.0.0.0' || bindHost === '::';
-  return createHostCheck(allowed === true || wildcard ? allowed : [...allowed, bindHost.includes(':') ? `[${bindHost}]` : bindHost]);
-}
 
 export interface Stack {
   urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string };
@@ -103,7 +94,8 @@ function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const logger = typeof options.log === 'object' ? options.log : createLogger({ level: options.log });
   const host = options.host ?? '127.0.0.1';
-  const hostCheck = hostCheckFor(options, host);
+  // One Host allowlist for every endpoint (DNS rebinding; host-check/host-check.ts).
+  const hostCheck = createHostCheck(withBindAddress(options.allowedHosts ?? allowedHostsFromEnv(), host));
   const closers: (() => Promise<unknown>)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch((err: unknown) => logger.error({ err }, 'close failed'));

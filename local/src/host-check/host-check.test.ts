@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHostCheck, parseAllowedHosts, refusedHostMessage } from './host-check.ts';
+import { createHostCheck, parseAllowedHosts, refusedHostMessage, withBindAddress } from './host-check.ts';
 
 describe('host check', () => {
   const loopbackOnly = createHostCheck([]);
@@ -25,6 +25,14 @@ describe('host check', () => {
     expect(parseAllowedHosts('a, *')).toBe(true);
     expect(createHostCheck(true)('attacker.example')).toBe(true);
     expect(parseAllowedHosts(undefined)).toEqual([]);
+  });
+
+  it('admits a specific bind address, not a wildcard one', () => {
+    expect(withBindAddress(['lan.example'], '192.168.1.20')).toEqual(['lan.example', '192.168.1.20']);
+    expect(createHostCheck(withBindAddress([], 'fd00::5'))('[fd00::5]:20002')).toBe(true);
+    expect(withBindAddress([], '0.0.0.0')).toEqual([]);
+    expect(withBindAddress([], '::')).toEqual([]);
+    expect(withBindAddress(true, '10.0.0.1')).toBe(true);
   });
 
   it('names the refused host printable and bounded', () => {

@@ -65,6 +65,15 @@ function matches(hostname: string, pattern: string): boolean {
   return hostname === pattern;
 }
 
+/**
+ * `allowed` plus a specific interface the servers bind to, as Vite admits its `server.host`: the
+ * stack's own clients (seed, JWKS) may call the endpoints by that address. Wildcards add nothing.
+ */
+export function withBindAddress(allowed: AllowedHosts, bindHost: string): AllowedHosts {
+  if (allowed === true || bindHost === '0.0.0.0' || bindHost === '::' || bindHost === '') return allowed;
+  return [...allowed, hostnameOf(net.isIPv6(bindHost) ? `[${bindHost}]` : bindHost) ?? bindHost];
+}
+
 /** A HostCheck admitting loopback hosts plus `allowed` (default: ALLOWED_HOSTS). A missing Host is refused. */
 export function createHostCheck(allowed: AllowedHosts = allowedHostsFromEnv()): HostCheck {
   if (allowed === true) return () => true;
