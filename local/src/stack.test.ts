@@ -3,6 +3,7 @@
  * Cognito, the real authorizer, engine, resolvers and store, driven over HTTP.
  */
 import { Writable } from 'node:stream';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../definitions/demo-users.ts';
 import { signAppSyncRequest } from './appsync/auth/test-support/sigv4-client.ts';
@@ -10,6 +11,10 @@ import { callCognito } from './cognito/client.ts';
 import { createLogger } from './observability/logger.ts';
 import { startStack, type Stack } from './stack.ts';
 import { startCollector } from './observability/test-support/otlp-collector.ts';
+
+/** The key pair the offline stack once shipped in its source, and a stand-in for a developer's real key. */
+const OLD_KEY = { accessKeyId: 'AKIACRUDDURLOCAL0001', secretAccessKey: 'cruddur-local-secret' };
+const DEVELOPER_KEY = { accessKeyId: 'AKIADEVELOPERREAL001', secretAccessKey: 'developer-real-secret-key-0000000000000' };
 
 const lines: Record<string, unknown>[] = [];
 const sink = new Writable({
@@ -19,6 +24,7 @@ const sink = new Writable({
   },
 });
 let stack: Stack;
+let startLog = '';
 let collector: Awaited<ReturnType<typeof startCollector>>;
 
 beforeAll(async () => {
@@ -26,7 +32,10 @@ beforeAll(async () => {
   collector = await startCollector();
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = collector.endpoint;
   process.env.OTEL_BSP_SCHEDULE_DELAY = '100';
+  // A developer's own AWS key in the environment must neither become the stack's key nor be accepted.
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: DEVELOPER_KEY.accessKeyId, AWS_SECRET_ACCESS_KEY: DEVELOPER_KEY.secretAccessKey, AWS_SESSION_TOKEN: 'developer-session' });
   stack = await startStack({ ports: {}, seed: true, log: createLogger({ destination: sink, level: 'info' }) });
+  startLog = JSON.stringify(lines);
 }, 120_000);
 afterAll(async () => {
   await stack?.close();
@@ -111,6 +120,46 @@ describe('offline stack', () => {
     const res = await fetch(stack.urls.graphql, { method: 'POST', headers, body });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses publish mutations signed with the once hard-coded key or the developer\'s own key', async () => {
+    const body = JSON.stringify({
+      query: 'mutation P($input: PublishMessageInput!) { publishMessage(input: $input) { id body } }',
+      variables: { input: { id: 'm1', recipientId: 'alice', conversationId: 'c1', senderId: 'bob', body: 'forged', createdAt: '2026-01-01T00:00:00.000Z' } },
+    });
+    const host = new URL(stack.urls.graphql).host;
+    const send = async (key: { accessKeyId: string; secretAccessKey: string }) =>
+      fetch(stack.urls.graphql, { method: 'POST', headers: await signAppSyncRequest({ host, path: '/graphql', body, ...key }), body });
+    for (const key of [OLD_KEY, DEVELOPER_KEY]) {
+      const res = await send(key);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ errors: [{ errorType: 'UnrecognizedClientException' }] });
+    }
+    expect(stack.iamCredential.accessKeyId).not.toBe(DEVELOPER_KEY.accessKeyId);
+    const genuine = await send(stack.iamCredential);
+    expect(await genuine.json()).toEqual({ data: { publishMessage: { id: 'm1', body: 'forged' } } });
+  });
+
+  it('refuses storage PUTs signed with the once hard-coded key', async () => {
+    const put = (credentials: { accessKeyId: string; secretAccessKey: string }) => {
+      const s3 = new S3Client({ region: stack.dynamo.region, endpoint: stack.storage.endpoint, forcePathStyle: true, credentials, maxAttempts: 1 });
+      return s3.send(new PutObjectCommand({ Bucket: stack.storage.bucketNames.AssetsBucket, Key: 'avatars/forged.jpg', Body: 'x', ContentType: 'image/jpeg' })).finally(() => s3.destroy());
+    };
+    await expect(put(OLD_KEY)).rejects.toMatchObject({ name: 'InvalidAccessKeyId', $metadata: { httpStatusCode: 403 } });
+    await expect(put(DEVELOPER_KEY)).rejects.toMatchObject({ name: 'InvalidAccessKeyId' });
+    await expect(put(stack.iamCredential)).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+  });
+
+  it('hands the key to in-process Lambdas through their environment, without a stray session token', () => {
+    expect(process.env.AWS_ACCESS_KEY_ID).toBe(stack.iamCredential.accessKeyId);
+    expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(stack.iamCredential.secretAccessKey);
+    expect(process.env.AWS_SESSION_TOKEN).toBeUndefined();
+  });
+
+  it('never logs the credential while starting', () => {
+    expect(startLog.length).toBeGreaterThan(100);
+    expect(startLog).not.toContain(stack.iamCredential.secretAccessKey);
+    expect(startLog).not.toContain(stack.iamCredential.accessKeyId);
   });
 
   it('serves the explorer and logs each request with its id', async () => {

@@ -32,6 +32,8 @@ import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
+import { allowedHostsFromEnv, createHostCheck, withBindAddress, type AllowedHosts } from './host-check/host-check.ts';
+import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
@@ -52,7 +54,10 @@ export interface StackOptions {
   log?: Logger | string;
   /** Browser origins allowed to call the API (default: the web app, http://localhost:5173). */
   corsOrigins?: string[];
+  /** Host headers served beside loopback ones (default: the ALLOWED_HOSTS environment variable). */
+  allowedHosts?: AllowedHosts;
 }
+
 
 export interface Stack {
   urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string };
@@ -62,7 +67,7 @@ export interface Stack {
   /** The offline S3 (avatar uploads and assets). */
   storage: StorageHandle;
   authenticator: Authenticator;
-  /** The credential IAM-signed callers (stream consumers, scripts) use offline. */
+  /** The credential IAM-signed callers (stream consumers, scripts) use offline: random per data dir, never printed. */
   iamCredential: { accessKeyId: string; secretAccessKey: string };
   /** What `amplify_outputs.json` should contain for this stack. */
   outputs: AmplifyOutputs;
@@ -89,6 +94,8 @@ function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const logger = typeof options.log === 'object' ? options.log : createLogger({ level: options.log });
   const host = options.host ?? '127.0.0.1';
+  // One Host allowlist for every endpoint (DNS rebinding; host-check/host-check.ts).
+  const hostCheck = createHostCheck(withBindAddress(options.allowedHosts ?? allowedHostsFromEnv(), host));
   const closers: (() => Promise<unknown>)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch((err: unknown) => logger.error({ err }, 'close failed'));
@@ -97,15 +104,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Spans are exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = startTracing();
     if (tracing) closers.push(() => tracing.shutdown());
-    const dynamo = await startDynamo({ dataDir: options.dataDir });
+    const dynamo = await startDynamo({ dataDir: options.dataDir, hostCheck });
     closers.push(() => dynamo.close());
     const region = dynamo.region;
-    // In-process Lambdas read configuration from the environment, as in AWS; IAM-signing
-    // consumers pick the local credential up through the default provider chain.
-    const iamCredential = {
-      accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? 'AKIACRUDDURLOCAL0001',
-      secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? 'cruddur-local-secret',
-    };
+    // The only key the local AppSync (AWS_IAM) and S3 accept: random per data dir, never the
+    // developer's AWS_* environment (iam/local-credential.ts). Never logged.
+    const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the thumbnail Lambda; assets are served at <endpoint>/<bucket>/<key>.
     const storage = await startStorage({
       port: options.ports.storage ?? 0,
@@ -114,6 +118,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       credentials: [iamCredential],
       corsOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+      hostCheck,
       log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
     });
     closers.push(() => storage.close());
@@ -131,6 +136,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
       AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
     };
+    // In-process Lambdas read configuration from the environment, as in AWS, and IAM-signing ones
+    // pick the credential up through the default provider chain. A session token or expiry left
+    // by the developer's own AWS tooling would be sent (or judged) with this key pair: drop them.
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_CREDENTIAL_EXPIRATION;
     Object.assign(process.env, lambdaEnv);
 
     const cognito = await startCognito({
@@ -140,6 +150,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       triggers: userPool.triggers,
       env: lambdaEnv,
       log: logger.child({ component: 'cognito' }),
+      hostCheck,
       // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
       ...(options.log === 'silent' ? { print: false as const } : {}),
     });
@@ -191,6 +202,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       authenticator,
       logger: logger.child({ component: 'graphql' }),
       cors: { allowedOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS },
+      hostCheck,
       explorer: createExplorer({ graphqlUrl: '/graphql', cognito: { endpoint: cognito.url, clientId: cognito.clientId }, demoUsers, defaultQuery: '{ __typename }' }),
     });
     const dual = await createDualServer(handler, { certDir });
@@ -203,7 +215,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const graphqlHost = `localhost:${port}`;
     // The `live` stream consumer signs its publish mutations for this endpoint (lambdas/publish).
     process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
-    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, log: logger.child({ component: 'realtime' }) });
+    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, hostCheck, log: logger.child({ component: 'realtime' }) });
     closers.push(() => realtime.close());
 
     // Through the public paths: Cognito sign-up (triggers write the profiles), then the GraphQL

@@ -6,7 +6,7 @@ export class CognitoError extends Error {
   constructor(
     readonly type: string,
     message: string,
-    readonly status: 400 | 500 = 400,
+    readonly status: 400 | 403 | 500 = 400,
   ) {
     super(message);
     this.name = type;

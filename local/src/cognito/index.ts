@@ -14,6 +14,7 @@ import { PoolStore } from './store/pool-store.ts';
 import { loadPoolKeys } from './tokens/keys.ts';
 import { createAccessTokenVerifier } from './tokens/verify.ts';
 import { Triggers, type TriggerRefs } from './triggers/triggers.ts';
+import type { HostCheck } from '../host-check/host-check.ts';
 
 export interface StartCognitoOptions {
   /** 0 (the default) picks a free port; `npm start` uses 9229. */
@@ -32,6 +33,8 @@ export interface StartCognitoOptions {
   print?: ((text: string) => void) | false;
   /** Pool definition; default definitions/user-pool.ts. */
   definition?: UserPoolDefinition;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 export interface CognitoHandle {
@@ -80,7 +83,7 @@ export async function startCognito(options: StartCognitoOptions = {}): Promise<C
       throw new Error('not listening');
     },
   };
-  const server = createCognitoServer(pool, { issuer: () => issuer }, options.log);
+  const server = createCognitoServer(pool, { issuer: () => issuer, hostCheck: options.hostCheck }, options.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -9,6 +9,7 @@ import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './embedded.ts';
 import { startFront } from './front/server.ts';
+import type { HostCheck } from '../host-check/host-check.ts';
 import { StreamHub } from './streams/hub.ts';
 import type { StreamRecord } from './streams/record.ts';
 import { ensureTable } from './table-setup.ts';
@@ -33,6 +34,8 @@ export interface StartDynamoOptions {
   ttlScanPageSize?: number;
   /** External DynamoDB API instead of the embedded store (default `process.env.DYNAMODB_ENDPOINT`). */
   externalEndpoint?: string;
+  /** Which Host headers the front serves (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 export interface DynamoStack {
@@ -73,7 +76,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     : undefined;
   const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, region, credentials });
   const hub = new StreamHub({ region, dir: streamsDir });
-  const front = await startFront({ backend, hub, port: options.port, stateDir: root });
+  const front = await startFront({ backend, hub, port: options.port, stateDir: root, hostCheck: options.hostCheck });
   const client = new DynamoDBClient({ endpoint: front.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 
   const sweeper = new TtlSweeper({

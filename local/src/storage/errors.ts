@@ -4,6 +4,7 @@
  * "List of error codes"). HEAD responses carry no body, as in S3.
  */
 import type { ServerResponse } from 'node:http';
+import { refusedHostMessage } from '../host-check/host-check.ts';
 
 export interface S3Error {
   status: number;
@@ -35,6 +36,8 @@ export const s3Errors = {
   corsForbidden: make(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource\'s CORS spec.'),
   notImplemented: make(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented'),
   internalError: make(500, 'InternalError', 'We encountered an internal error. Please try again.'),
+  /** A Host outside the allowlist (host-check/host-check.ts); S3's code for a refused request. */
+  hostNotAllowed: (host: string | undefined): S3Error => ({ status: 403, code: 'AccessDenied', message: refusedHostMessage(host) }),
 };
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);

@@ -12,6 +12,7 @@ import { createNotifier } from './events.ts';
 import { diskStore, memoryStore } from './object-store.ts';
 import { createStorageHandler, type BucketConfig } from './server.ts';
 import type { StorageCredential } from './sigv4.ts';
+import type { HostCheck } from '../host-check/host-check.ts';
 
 export type { S3Event, S3EventRecord } from './events.ts';
 
@@ -34,6 +35,8 @@ export interface StartStorageOptions {
   /** Retry back-off of failed event deliveries. */
   retryDelaysMs?: number[];
   log?: (obj: object, msg: string) => void;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 export interface StorageHandle {
@@ -75,6 +78,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
     notifier,
     maxObjectBytes: options.maxObjectBytes ?? 64 * 1024 * 1024,
     log,
+    hostCheck: options.hostCheck,
   });
   const server = http.createServer(handler);
   await new Promise<void>((resolve, reject) => {

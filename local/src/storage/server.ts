@@ -11,6 +11,7 @@ import { s3Errors, S3ErrorResponse, sendS3Error, type S3Error } from './errors.t
 import type { Notifier } from './events.ts';
 import type { ObjectMetadata, ObjectStore } from './object-store.ts';
 import { authenticate, queryValue, type Principal, type StorageCredential } from './sigv4.ts';
+import { createHostCheck, type HostCheck } from '../host-check/host-check.ts';
 
 export interface BucketConfig {
   name: string;
@@ -29,6 +30,8 @@ export interface StorageHandlerOptions {
   /** Largest accepted PUT body offline (S3's own single-PUT limit is 5 GB). */
   maxObjectBytes: number;
   log: (obj: object, msg: string) => void;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 interface Target {
@@ -101,6 +104,7 @@ function objectHeaders(m: ObjectMetadata, bucket: BucketConfig): Record<string, 
 
 export function createStorageHandler(options: StorageHandlerOptions): RequestListener {
   const { store, notifier } = options;
+  const hostCheck = options.hostCheck ?? createHostCheck();
 
   async function put(req: IncomingMessage, res: ServerResponse, t: Target, query: URLSearchParams, principal: Principal, id: string, cors: Record<string, string>) {
     const declared = req.headers['content-length'];
@@ -178,6 +182,13 @@ export function createStorageHandler(options: StorageHandlerOptions): RequestLis
   return (req, res) => {
     const id = requestId();
     const started = Date.now();
+    // Before CORS, authentication or reading a body; no CORS headers on the refusal either.
+    if (!hostCheck(req.headers.host)) {
+      res.setHeader('connection', 'close');
+      sendS3Error(res, s3Errors.hostNotAllowed(req.headers.host), { resource: (req.url ?? '/').split('?')[0], requestId: id, head: req.method === 'HEAD' });
+      options.log({ requestId: id, method: req.method, status: 403, refusedHost: true }, 'storage request');
+      return;
+    }
     handle(req, res, id)
       .catch((err: unknown) => {
         let error: S3Error;

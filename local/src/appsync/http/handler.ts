@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Authenticator, IncomingAuthRequest } from '../auth/types.ts';
 import type { Engine, GraphQLRequest } from '../engine/types.ts';
+import { createHostCheck, type HostCheck } from '../../host-check/host-check.ts';
 import { logRequest, type Logger, type RequestLogFields } from '../../observability/logger.ts';
 import { inSpan } from '../../observability/tracing.ts';
 import { readBody } from './body.ts';
@@ -24,6 +25,8 @@ export interface GraphqlHttpOptions {
   maxBodyBytes?: number;
   /** Serves `GET /` (the GraphiQL explorer). */
   explorer?: RequestListener;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS); others get 403 first. */
+  hostCheck?: HostCheck;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -51,6 +54,7 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
   const cors = options.cors ?? { allowedOrigins: DEFAULT_ALLOWED_ORIGINS };
   const limit = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const { engine, authenticator, logger } = options;
+  const hostCheck = options.hostCheck ?? createHostCheck();
 
   async function serveGraphql(req: IncomingMessage, res: ServerResponse, url: URL, base: Record<string, string>, log: Partial<RequestLogFields>) {
     const fail = (error: RequestError) => {
@@ -117,6 +121,12 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
       }
     };
     const run = async () => {
+      // Before CORS, the explorer and any parsing: a rebinding page is "same-origin" to CORS.
+      if (!hostCheck(req.headers.host)) {
+        log.status = 403;
+        // The body is left unread: close the connection rather than drain it.
+        return sendError(res, requestErrors.forbiddenHost(req.headers.host), { ...base, connection: 'close' });
+      }
       if (applyCors(cors, req, res, base)) {
         log.status = res.statusCode;
         return;

@@ -5,6 +5,7 @@
  * graphql/graphql-over-http#81).
  */
 import type { ServerResponse } from 'node:http';
+import { refusedHostMessage } from '../../host-check/host-check.ts';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=UTF-8';
 
@@ -21,6 +22,8 @@ export const requestErrors = {
   methodNotAllowed: (): RequestError => ({ status: 405, errorType: 'BadRequestException', message: 'Method not allowed; use POST or GET.' }),
   notFound: (): RequestError => ({ status: 404, errorType: 'NotFoundException', message: 'No resource at this path; GraphQL is served at /graphql.' }),
   forbiddenOrigin: (): RequestError => ({ status: 403, errorType: 'ForbiddenException', message: 'Origin not allowed.' }),
+  /** A Host outside the allowlist (host-check/host-check.ts): a possible DNS-rebinding request. */
+  forbiddenHost: (host: string | undefined): RequestError => ({ status: 403, errorType: 'ForbiddenException', message: refusedHostMessage(host) }),
   internal: (): RequestError => ({ status: 500, errorType: 'InternalFailure', message: 'An internal failure occurred.' }),
 };
 

@@ -7,6 +7,8 @@ import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Authenticator } from '../auth/types.ts';
+import { createHostCheck, type HostCheck } from '../../host-check/host-check.ts';
+import { requestErrors, JSON_CONTENT_TYPE } from '../http/responses.ts';
 import type { Engine } from '../engine/types.ts';
 import { createRealtimeCore, type RealtimeStats } from './core.ts';
 import { graphqlPathFor, selectSubprotocol } from './handshake.ts';
@@ -23,6 +25,18 @@ export interface AttachRealtimeOptions {
   graphqlHost: string;
   log?: RealtimeLogger;
   limits?: Partial<RealtimeLimits>;
+  /** Which Host headers may upgrade (default: loopback + ALLOWED_HOSTS); others get 403. */
+  hostCheck?: HostCheck;
+}
+
+/** Refuses an upgrade with the same AppSync error body the HTTP endpoint sends (responses.ts). */
+function refuseHost(socket: Duplex, host: string | undefined): void {
+  const error = requestErrors.forbiddenHost(host);
+  const body = JSON.stringify({ errors: [{ errorType: error.errorType, message: error.message }] });
+  socket.end(
+    `HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: ${JSON_CONTENT_TYPE}\r\nx-amzn-ErrorType: ${error.errorType}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 export interface RealtimeServer {
@@ -87,9 +101,15 @@ export function attachRealtime(options: AttachRealtimeOptions): RealtimeServer {
     ws.on('close', () => handle.closed());
   });
 
+  const hostCheck = options.hostCheck ?? createHostCheck();
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const pathname = new URL(req.url ?? '/', 'http://realtime.invalid').pathname.replace(/\/$/, '');
     if (pathname !== path) return false;
+    // A rebinding page may open WebSockets too (browsers apply no CORS to them): refuse before the handshake.
+    if (!hostCheck(req.headers.host)) {
+      refuseHost(socket, req.headers.host);
+      return true;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
     return true;
   };

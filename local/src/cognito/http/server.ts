@@ -8,6 +8,7 @@ import http from 'node:http';
 import { actions, isAdminAction } from '../actions/index.ts';
 import { CognitoError } from '../errors.ts';
 import type { Pool } from '../pool.ts';
+import { createHostCheck, refusedHostMessage, type HostCheck } from '../../host-check/host-check.ts';
 
 export interface RequestLog {
   info(obj: object, msg?: string): void;
@@ -48,13 +49,13 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(text);
 }
 
-function sendError(res: http.ServerResponse, requestId: string, err: CognitoError): void {
+function sendError(res: http.ServerResponse, requestId: string, err: CognitoError, cors = true): void {
   send(res, err.status, { __type: err.type, message: err.message }, {
     'x-amzn-requestid': requestId,
     'x-amzn-errortype': `${err.type}:`,
     // Header values must be Latin-1 without control characters.
     'x-amzn-errormessage': err.message.replace(/[^\x20-\x7e]/g, ' '),
-  });
+  }, cors);
 }
 
 function readBody(req: http.IncomingMessage): Promise<string> {
@@ -77,13 +78,24 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export interface ServerInfo {
   issuer: () => string;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLog | undefined): http.Server {
+  const hostCheck = info.hostCheck ?? createHostCheck();
   return http.createServer(async (req, res) => {
     const requestId = randomUUID();
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://local');
+    // First, before CORS, the outbox or reading a body: a DNS-rebinding page passes every origin
+    // check. Cognito answers requests its web ACL blocks with 403 ForbiddenException.
+    if (!hostCheck(req.headers.host)) {
+      res.setHeader('connection', 'close');
+      sendError(res, requestId, new CognitoError('ForbiddenException', refusedHostMessage(req.headers.host), 403), false);
+      log?.info({ requestId, status: 403, errorType: 'ForbiddenException', ms: Date.now() - started }, 'cognito');
+      return;
+    }
     try {
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...corsHeaders, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*' });

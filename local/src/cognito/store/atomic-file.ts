@@ -2,8 +2,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
+/**
+ * Writes `value` as JSON to `file`, readable by the owner only by default: these files hold keys,
+ * password verifiers and the outbox's codes. Directories it creates are owner-only too.
+ */
 export async function writeJsonAtomic(file: string, value: unknown, mode = 0o600): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await fs.open(tmp, 'w', mode);
   try {

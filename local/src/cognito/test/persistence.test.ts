@@ -1,4 +1,4 @@
-/** Users, sessions and keys survive a restart; only hashes and verifiers are stored. */
+/** Users, sessions and keys survive a restart; users hold only hashes and verifiers, the outbox the codes it showed. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,14 @@ describe('persistence under the data dir', () => {
     expect(state).not.toContain(goodPassword);
     expect(state).not.toContain(kept.RefreshToken);
     expect(state).toContain('scrypt$');
+    // Only the owner may read the pool: the outbox keeps the codes it "emailed" in plain text.
+    expect(fs.statSync(path.join(dir, 'state.json')).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    const stored = JSON.parse(state) as { users: Record<string, { attributes: { email: string }; codes: { signup?: Record<string, unknown> } }>; outbox: { to: string; code: string }[] };
+    const code = stored.outbox.find((m) => m.to === 'later@example.com')!.code;
+    const pending = Object.values(stored.users).find((u) => u.attributes.email === 'later@example.com')!;
+    expect(Object.keys(pending.codes.signup!).sort()).toEqual(['expiresAt', 'failedAttempts', 'hash']);
+    expect(JSON.stringify(pending)).not.toContain(code);
 
     // Same port: the issuer (and so the old access token's iss) stays valid.
     const second = await startCognito({ dataDir, port, print: false });

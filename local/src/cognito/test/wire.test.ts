@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCognito } from '../client.ts';
 import { startCognito, type CognitoHandle } from '../index.ts';
 import { createUser, decodeJwt, passwordSignIn } from './helpers.ts';
+import { createHostCheck } from '../../host-check/host-check.ts';
 
 let c: CognitoHandle;
 beforeAll(async () => {
@@ -172,7 +173,8 @@ describe('outbox endpoint', () => {
 
   const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
   it.runIf(external)('refuses the outbox and Admin actions to non-loopback callers', async () => {
-    const open = await startCognito({ host: '0.0.0.0', print: false });
+    // The Host is admitted (as with ALLOWED_HOSTS set for LAN use): the peer address alone must refuse.
+    const open = await startCognito({ host: '0.0.0.0', print: false, hostCheck: createHostCheck([external!.address]) });
     try {
       const url = open.url.replace('127.0.0.1', external!.address);
       expect((await fetch(`${url}/_local/outbox`)).status).toBe(403);

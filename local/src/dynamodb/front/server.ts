@@ -22,6 +22,7 @@ import { transactGetItems, transactWriteItems } from './transactions.ts';
 import { TtlSettings } from './ttl-settings.ts';
 import { batchWriteItem, deleteItem, putItem, transactWriteForward, updateItem, type WriteContext, type WriteOutcome } from './writes.ts';
 import type { IntendedChange } from './journal.ts';
+import { createHostCheck, refusedHostMessage, type HostCheck } from '../../host-check/host-check.ts';
 
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -45,6 +46,8 @@ export interface FrontOptions {
   host?: string;
   /** Where TTL settings and the write journal live (`<dataDir>/dynamodb`); in memory when absent. */
   stateDir?: string;
+  /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
+  hostCheck?: HostCheck;
 }
 
 export async function startFront(options: FrontOptions): Promise<Front> {
@@ -105,7 +108,13 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     }
   }
 
+  const hostCheck = options.hostCheck ?? createHostCheck();
   const server = http.createServer((req, res) => {
+    // Before reading the body: a DNS-rebinding page could otherwise drive the table from a browser.
+    if (!hostCheck(req.headers.host)) {
+      res.setHeader('connection', 'close');
+      return send(res, awsError('AccessDeniedException', refusedHostMessage(req.headers.host), {}, 403));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
