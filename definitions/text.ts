@@ -39,7 +39,7 @@ const isLowSurrogate = (unit: string): boolean => unit >= LOW_FIRST && unit <= L
  * characters, fillers and variation selectors. Text made only of these is blank. Inside visible
  * text they stay (ZWJ builds emoji sequences, ZWNJ shapes Persian, bidi marks order mixed text).
  */
-const INVISIBLE: ReadonlyArray<readonly [string, string]> = [
+const INVISIBLE: Array<[string, string]> = [
   ['\u0000', '\u0020'], // C0 controls (incl. NUL, tab, line breaks) and space
   ['\u007F', '\u00A0'], // DEL, C1 controls (incl. NEL), no-break space
   ['\u00AD', '\u00AD'], // soft hyphen
@@ -69,14 +69,14 @@ const INVISIBLE: ReadonlyArray<readonly [string, string]> = [
  * Controls refused anywhere in a text: C0 except tab and line breaks, DEL and C1. They have no
  * place in a post, and NUL in particular breaks C-string consumers downstream.
  */
-const CONTROLS: ReadonlyArray<readonly [string, string]> = [
+const CONTROLS: Array<[string, string]> = [
   ['\u0000', '\u0008'],
   ['\u000B', '\u000C'],
   ['\u000E', '\u001F'],
   ['\u007F', '\u009F'],
 ];
 
-function inRanges(cp: string, ranges: ReadonlyArray<readonly [string, string]>): boolean {
+function inRanges(cp: string, ranges: Array<[string, string]>): boolean {
   return ranges.some((r) => cp >= r[0] && cp <= r[1]);
 }
 
