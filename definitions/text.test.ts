@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, checkText, codePoints, isInvisible, TEXT_LIMITS, textProblemMessage } from './text.ts';
+import { charCount, checkText, clip, codePoints, isInvisible, TEXT_LIMITS, textProblemMessage } from './text.ts';
 
 const FAMILY = '👨\u200D👩\u200D👧\u200D👦';
 
@@ -80,5 +80,14 @@ describe('textProblemMessage', () => {
   it('names the field and the limit', () => {
     expect(textProblemMessage('message', 'too-long', 240)).toBe('message must be at most 240 characters');
     expect(textProblemMessage('bio', 'blank', 160)).toBe('bio must not be blank');
+  });
+});
+
+describe('clip', () => {
+  it('keeps the first max code points and never splits a surrogate pair', () => {
+    expect(clip('abc', 5)).toBe('abc');
+    expect(clip(`${'a'.repeat(99)}😀😀`, 100)).toBe(`${'a'.repeat(99)}😀`);
+    expect(clip('😀'.repeat(150), 100)).toBe('😀'.repeat(100));
+    expect(checkText(clip(`${'a'.repeat(99)}😀`, 100), 100).problem).toBeNull();
   });
 });

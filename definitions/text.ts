@@ -110,6 +110,15 @@ export function charCount(text: string): number {
 }
 
 /**
+ * The first `max` characters of `text` (a preview): cut between code points, never inside a
+ * surrogate pair, so a preview of well-formed text is well-formed.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return codePoints(text.slice(0, max * 2)).slice(0, max).join('');
+}
+
+/**
  * Trims `value` and says whether it may be stored as a text of at most `max` characters:
  * not blank once invisible characters are set aside, well-formed UTF-16 (no lone surrogate),
  * free of control characters other than tab and line breaks, and not over the limit.

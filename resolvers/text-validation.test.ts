@@ -62,3 +62,17 @@ describe('an empty bio still clears it', () => {
     expect(hidden.error).toMatchObject({ errorType: 'ValidationError', message: 'bio must be empty or contain visible characters' });
   });
 });
+
+describe('the inbox preview', () => {
+  it('cuts the last message at 100 code points, never inside an emoji', async () => {
+    const body = `${'a'.repeat(99)}😀 and more`;
+    const ev = await run('Mutation.sendMessage/2.write.[table].ts', 'request', {
+      identity: user('u1'),
+      stash: { conversationId: 'u1_u2', callerId: 'u1', peerId: 'u2', body },
+    });
+    expect(ev.error).toBeUndefined();
+    const previews = JSON.stringify(ev.value).match(/":lbody":\{"S":"[^"]*"/g) ?? [];
+    expect(previews).toHaveLength(2);
+    for (const p of previews) expect(p).toBe(`":lbody":{"S":"${'a'.repeat(99)}😀"`);
+  });
+});
