@@ -5,12 +5,12 @@ import { Button } from '../../../components/ui/button.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
+// The PreSignUp trigger's own rule; checked here only to help early.
+import { HANDLE_LENGTH, HANDLE_PATTERN } from '../../../../../definitions/handle.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { authErrorMessage } from '../cognito-errors.ts';
 import { AuthCard } from './auth-card.tsx';
 
-/** Handles as the pool's PreSignUp trigger accepts them; checked here only to help early. */
-const HANDLE_PATTERN = '[A-Za-z0-9_]{1,30}';
 
 /**
  * Sign-up with the pool's required attributes (name, email, preferred_username = handle); the
@@ -79,7 +79,7 @@ export function SignUpForm() {
           autoComplete="username"
           required
           pattern={HANDLE_PATTERN}
-          hint="Letters, numbers and underscores; people will find you as @handle."
+          hint={`${HANDLE_LENGTH.min} to ${HANDLE_LENGTH.max} letters, numbers or underscores; people will find you as @handle.`}
           value={handle}
           onChange={(e) => setHandle(e.target.value)}
         />
