@@ -4,9 +4,10 @@
  * person sees is the number the server enforces (docs/decisions/017-one-definition-of-a-character.md).
  *
  * A character is a Unicode code point. This file is written in the APPSYNC_JS subset: no regex,
- * no `charCodeAt`/`codePointAt`/`String.fromCharCode`, no `for(;;)`/`while`, no `++`. Code points
- * are compared as strings instead: UTF-16 order is code point order inside each range below,
- * none of which straddles the surrogate block.
+ * no `for(;;)`/`while`, no `++`, and no `charCodeAt`/`String.fromCharCode` (not implemented there;
+ * `codePointAt` is avoided too, so nothing rests on a method whose support is unconfirmed).
+ * Code points are compared as strings instead: UTF-16 order is code point order inside each range
+ * below, none of which straddles the surrogate block.
  */
 
 /** Most characters (code points, after trimming) each text may hold. */
@@ -20,6 +21,7 @@ export const TEXT_LIMITS = {
 /** Why a text cannot be stored; `null` when it can. */
 export type TextProblem = 'blank' | 'too-long' | 'malformed' | 'control' | null;
 
+/** The verdict of checkText. */
 export interface TextCheck {
   /** The text as it would be stored: trimmed of leading and trailing whitespace. */
   text: string;
