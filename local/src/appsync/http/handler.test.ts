@@ -141,6 +141,18 @@ describe('request handling', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('refuses a GET query string whose %-escapes are not UTF-8, and still reads a stray %', async () => {
+    const calls = engine.calls.length;
+    for (const bad of ['%FF', '%C3', '%ED%A0%80']) {
+      const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ whoami }')}&variables=${encodeURIComponent('{"m":"')}${bad}${encodeURIComponent('"}')}`, { headers: key });
+      expect(res.status, bad).toBe(400);
+      expect(await res.json()).toEqual({ errors: [{ errorType: 'MalformedHttpRequestException', message: 'Query string is not valid UTF-8.' }] });
+    }
+    expect(engine.calls.length).toBe(calls);
+    const ok = await fetch(`${base}/graphql?query=${encodeURIComponent('{ whoami }')}&variables=${encodeURIComponent('{"m":"100')}%${encodeURIComponent(' é😀"}')}`, { headers: key });
+    expect(ok.status).toBe(200);
+  });
+
   it('checks the body before auth, and auth before execution', async () => {
     const calls = engine.calls.length;
     expect((await post('meow')).status).toBe(400);

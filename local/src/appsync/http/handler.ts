@@ -73,7 +73,7 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
       }
       rawBody = body.text;
       parsed = parsePostBody(rawBody);
-    } else parsed = parseGetQuery(url.searchParams);
+    } else parsed = parseGetQuery(url.search);
     if (!parsed.ok) return fail(parsed.error);
 
     const request: GraphQLRequest = parsed.request;
