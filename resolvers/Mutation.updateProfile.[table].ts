@@ -3,7 +3,7 @@ import { requireCaller } from './lib/identity.ts';
 import { getItem, raiseIfError, values } from './lib/ddb.ts';
 import { userKey } from './lib/keys.ts';
 import { userFromItem, type Item } from './lib/items.ts';
-import { LIMITS, requireText } from './lib/validate.ts';
+import { LIMITS, optionalText, requireText } from './lib/validate.ts';
 
 /**
  * Updates the caller's display name and/or bio (the original's form used PUT against a POST
@@ -20,8 +20,7 @@ export function request(ctx: Context<{ displayName?: string | null; bio?: string
     vals[':dn'] = requireText('displayName', ctx.args.displayName, LIMITS.displayName);
   }
   if (ctx.args.bio !== undefined && ctx.args.bio !== null) {
-    const bio = ctx.args.bio.trim();
-    if (bio.length > LIMITS.bio) util.error(`bio must be at most ${LIMITS.bio} characters`, 'ValidationError', null, { field: 'bio', max: LIMITS.bio });
+    const bio = optionalText('bio', ctx.args.bio, LIMITS.bio);
     sets.push('#bio = :bio');
     names['#bio'] = 'bio';
     vals[':bio'] = bio;

@@ -15,14 +15,14 @@ afterAll(async () => {
   await dynamo?.close();
 });
 
-const event = (handle: string | undefined): PreSignUpTriggerEvent => ({
+const event = (handle: string | undefined, name = 'X'): PreSignUpTriggerEvent => ({
   version: '1',
   triggerSource: 'PreSignUp_SignUp',
   region: 'us-east-1',
   userPoolId: 'us-east-1_CrudLocal',
   userName: 'u2',
   callerContext: { awsSdkVersion: 'aws-sdk-unknown-unknown', clientId: 'client' },
-  request: { userAttributes: { email: 'x@example.com', name: 'X', ...(handle === undefined ? {} : { preferred_username: handle }) }, validationData: {}, clientMetadata: {} },
+  request: { userAttributes: { email: 'x@example.com', name, ...(handle === undefined ? {} : { preferred_username: handle }) }, validationData: {}, clientMetadata: {} },
   response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
 });
 const run = (e: PreSignUpTriggerEvent) => invokeHandler('lambdas/cognito-pre-signup/index.ts#handler', e, { functionName: 'pre-signup' });
@@ -40,5 +40,13 @@ describe('PreSignUp', () => {
     for (const handle of [undefined, '', 'ab', 'has space', 'way_too_long_handle_xyz', 'émile', 'a#b']) {
       await expect(run(event(handle))).rejects.toThrow('Handle must be 3 to 20 letters, digits or underscores');
     }
+  });
+
+  it('refuses a name that could not be a display name, and takes 50 emoji', async () => {
+    await expect(run(event('fresh_two', '\u3164'))).rejects.toThrow('Name must not be blank');
+    await expect(run(event('fresh_two', '\u200B\u200B'))).rejects.toThrow('Name must not be blank');
+    await expect(run(event('fresh_two', 'Lon\u0000do'))).rejects.toThrow('Name must not contain control characters');
+    await expect(run(event('fresh_two', '🙂'.repeat(51)))).rejects.toThrow('Name must be at most 50 characters');
+    expect(await run(event('fresh_two', '🙂'.repeat(50)))).toMatchObject({ response: { autoConfirmUser: false } });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Cognito PreSignUp trigger: refuses a sign-up whose handle (preferred_username) is malformed or
- * already claimed, so the user hears it at sign-up rather than after confirming. Cognito reports
+ * Cognito PreSignUp trigger: refuses a sign-up whose name is not a valid display name, or whose
+ * handle (preferred_username) is malformed or already claimed, so the user hears it at sign-up rather than after confirming. Cognito reports
  * a throw as UserLambdaValidationException "PreSignUp failed with error <message>.".
  * The claim itself is written by PostConfirmation in a conditional transaction, which settles
  * the race between two unconfirmed sign-ups for the same handle.
@@ -8,7 +8,9 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { PreSignUpTriggerEvent } from './event.ts';
-import { handleKey, handlePattern } from '../shared/handle.ts';
+import { handleKey } from '../shared/handle.ts';
+import { handlePattern } from '../../definitions/handle.ts';
+import { checkText, textProblemMessage, TEXT_LIMITS } from '../../definitions/text.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 
@@ -21,6 +23,9 @@ async function handle(event: PreSignUpTriggerEvent): Promise<PreSignUpTriggerEve
   if (!handlePattern.test(handle)) {
     throw new Error('Handle must be 3 to 20 letters, digits or underscores');
   }
+  // The name becomes the profile's display name: it obeys the display name's rule (definitions/text.ts).
+  const name = checkText(event.request.userAttributes.name, TEXT_LIMITS.displayName);
+  if (name.problem !== null) throw new Error(textProblemMessage('Name', name.problem, TEXT_LIMITS.displayName));
   const claim = await dynamoClient().send(
     new GetItemCommand({ TableName: tableName(), Key: marshall(handleKey(handle)), ConsistentRead: true, ProjectionExpression: 'pk' }),
   );

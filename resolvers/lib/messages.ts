@@ -8,8 +8,9 @@ import { util } from '@aws-appsync/utils';
 import { tx, values } from './ddb.ts';
 import { conversationKey, conversationMembers, gsi, memberKey, messageKey } from './keys.ts';
 import type { Item } from './items.ts';
+import { clip } from '../../definitions/text.ts';
 
-/** Inbox previews keep the start of the last message; the message row keeps it whole. */
+/** Inbox previews keep the first 100 characters (code points) of the last message; the message row keeps it whole. */
 export const PREVIEW_LENGTH = 100;
 
 export interface NewMessage {
@@ -75,7 +76,7 @@ export function memberUpsert(table: string, m: NewMessage, userId: string): Item
             ':mids': conversationMembers(m.conversationId),
             ':lid': m.id,
             ':lat': m.createdAt,
-            ':lbody': m.body.slice(0, PREVIEW_LENGTH),
+            ':lbody': clip(m.body, PREVIEW_LENGTH),
             ':lsender': m.senderId,
             ':g2pk': gsi.inbox(userId),
             ':zero': 0,

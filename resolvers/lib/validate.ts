@@ -1,24 +1,35 @@
 /**
- * Input rules shared by mutations. Lengths are counted in UTF-16 code units, the unit of the
- * browser's `maxlength` and `String.length`, so the web app's counter and the server agree.
+ * Input rules shared by mutations. Text limits and what counts as a character (a code point)
+ * come from definitions/text.ts, the same module the web app's counters use.
  */
 import { util } from '@aws-appsync/utils';
+import { checkText, textProblemMessage, TEXT_LIMITS } from '../../definitions/text.ts';
 
 export const LIMITS = {
-  crud: 240,
-  message: 1024,
-  bio: 160,
-  displayName: 50,
+  ...TEXT_LIMITS,
   pageDefault: 20,
   pageMax: 100,
 } as const;
 
-/** Trims `value` and checks 1..max characters; aborts with ValidationError naming the field. */
+/**
+ * Trims `value` and checks it against definitions/text.ts (1..max code points, something visible,
+ * well-formed, no control characters); aborts with ValidationError naming the field.
+ */
 export function requireText(field: string, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').trim();
-  if (text.length === 0) util.error(`${field} must not be blank`, 'ValidationError', null, { field });
-  if (text.length > max) util.error(`${field} must be at most ${max} characters`, 'ValidationError', null, { field, max });
-  return text;
+  return checkedText(field, value, max, false);
+}
+
+/** As requireText, but an empty (or whitespace-only) value is allowed and comes back as ''. */
+export function optionalText(field: string, value: string | null | undefined, max: number): string {
+  return checkedText(field, value, max, true);
+}
+
+function checkedText(field: string, value: string | null | undefined, max: number, emptyAllowed: boolean): string {
+  const check = checkText(value, max);
+  if (check.problem === null || (emptyAllowed && check.text === '')) return check.text;
+  const message = emptyAllowed && check.problem === 'blank' ? `${field} must be empty or contain visible characters` : textProblemMessage(field, check.problem, max);
+  util.error(message, 'ValidationError', null, { field, max, reason: check.problem });
+  return check.text;
 }
 
 /** A page size: default 20, 1..100. */

@@ -1,7 +1,22 @@
 /** Reads a request body up to a byte limit without buffering more than the limit. */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' };
+export type BodyResult = { ok: true; text: string } | { ok: false; reason: 'too-large' | 'aborted' | 'invalid-utf8' };
+
+/**
+ * JSON exchanged between systems must be UTF-8 (RFC 8259 §8.1). A lenient decode would turn bad
+ * bytes into U+FFFD and store that in place of what the client meant, so bad bytes are refused.
+ * `ignoreBOM` keeps a leading BOM in the text, where JSON.parse refuses it, as before.
+ */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decode(bytes: Buffer): BodyResult {
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return { ok: false, reason: 'invalid-utf8' };
+  }
+}
 
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -27,7 +42,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
       }
       if (!settled) chunks.push(chunk);
     });
-    req.on('end', () => finish({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('end', () => finish(decode(Buffer.concat(chunks))));
     req.on('error', () => finish({ ok: false, reason: 'aborted' }));
     req.on('aborted', () => finish({ ok: false, reason: 'aborted' }));
   });

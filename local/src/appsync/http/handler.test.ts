@@ -124,6 +124,35 @@ describe('request handling', () => {
     }
   });
 
+  it('refuses a body that is not UTF-8 with 400 before auth or execution, instead of reading U+FFFD', async () => {
+    const calls = engine.calls.length;
+    const json = Buffer.from(JSON.stringify({ query: '{ whoami }', variables: { m: 'XX' } }));
+    const at = json.indexOf('XX');
+    for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80]]) {
+      const body = Buffer.concat([json.subarray(0, at), Buffer.from(bad), json.subarray(at + 2)]);
+      const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...key }, body });
+      expect(res.status, String(bad)).toBe(400);
+      expect(res.headers.get('x-amzn-errortype')).toBe('MalformedHttpRequestException');
+      expect(await res.json()).toEqual({ errors: [{ errorType: 'MalformedHttpRequestException', message: 'Request body is not valid UTF-8.' }] });
+    }
+    expect(engine.calls.length).toBe(calls);
+    // Well-formed multi-byte text still reads.
+    const ok = await post(JSON.stringify({ query: '{ whoami }', variables: { m: '😀é'.repeat(500) } }), key);
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses a GET query string whose %-escapes are not UTF-8, and still reads a stray %', async () => {
+    const calls = engine.calls.length;
+    for (const bad of ['%FF', '%C3', '%ED%A0%80']) {
+      const res = await fetch(`${base}/graphql?query=${encodeURIComponent('{ whoami }')}&variables=${encodeURIComponent('{"m":"')}${bad}${encodeURIComponent('"}')}`, { headers: key });
+      expect(res.status, bad).toBe(400);
+      expect(await res.json()).toEqual({ errors: [{ errorType: 'MalformedHttpRequestException', message: 'Query string is not valid UTF-8.' }] });
+    }
+    expect(engine.calls.length).toBe(calls);
+    const ok = await fetch(`${base}/graphql?query=${encodeURIComponent('{ whoami }')}&variables=${encodeURIComponent('{"m":"100')}%${encodeURIComponent(' é😀"}')}`, { headers: key });
+    expect(ok.status).toBe(200);
+  });
+
   it('checks the body before auth, and auth before execution', async () => {
     const calls = engine.calls.length;
     expect((await post('meow')).status).toBe(400);

@@ -71,12 +71,13 @@ export function createGraphqlHandler(options: GraphqlHttpOptions): RequestListen
           // Stop reading the rest: answer, then drop the connection.
           res.once('finish', () => req.destroy());
           fail(requestErrors.tooLarge(limit));
-        } else req.destroy();
+        } else if (body.reason === 'invalid-utf8') fail(requestErrors.invalidUtf8());
+        else req.destroy();
         return;
       }
       rawBody = body.text;
       parsed = parsePostBody(rawBody);
-    } else parsed = parseGetQuery(url.searchParams);
+    } else parsed = parseGetQuery(url.search);
     if (!parsed.ok) return fail(parsed.error);
 
     const request: GraphQLRequest = parsed.request;

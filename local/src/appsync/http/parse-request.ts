@@ -34,7 +34,23 @@ export function parsePostBody(text: string): ParsedRequest {
   return validate(value);
 }
 
-export function parseGetQuery(search: URLSearchParams): ParsedRequest {
+/**
+ * True when every %-escape sequence in a raw query string decodes to UTF-8. URLSearchParams turns
+ * bad bytes into U+FFFD without a word; a stray `%` (not an escape) is left to it as before.
+ */
+function isUtf8Query(rawSearch: string): boolean {
+  try {
+    decodeURIComponent(rawSearch.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A GET request's `query`, `variables` (JSON) and `operationName` from the raw query string (`?…`). */
+export function parseGetQuery(rawSearch: string): ParsedRequest {
+  if (!isUtf8Query(rawSearch)) return { ok: false, error: requestErrors.invalidUtf8('Query string') };
+  const search = new URLSearchParams(rawSearch);
   let variables: unknown = null;
   const raw = search.get('variables');
   if (raw) {

@@ -18,6 +18,9 @@ export interface RequestError {
 export const requestErrors = {
   emptyBody: (): RequestError => ({ status: 400, errorType: 'MalformedHttpRequestException', message: 'Request body is empty.' }),
   unparsable: (): RequestError => ({ status: 400, errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' }),
+  // (chosen) AppSync documents no answer for bytes that are not UTF-8; a body it cannot read is
+  // 400 MalformedHttpRequestException, so this is too, with a message that names the cause.
+  invalidUtf8: (what: 'Request body' | 'Query string' = 'Request body'): RequestError => ({ status: 400, errorType: 'MalformedHttpRequestException', message: `${what} is not valid UTF-8.` }),
   tooLarge: (limit: number): RequestError => ({ status: 413, errorType: 'BadRequestException', message: `Request body exceeds the maximum size of ${limit} bytes.` }),
   methodNotAllowed: (): RequestError => ({ status: 405, errorType: 'BadRequestException', message: 'Method not allowed; use POST or GET.' }),
   notFound: (): RequestError => ({ status: 404, errorType: 'NotFoundException', message: 'No resource at this path; GraphQL is served at /graphql.' }),

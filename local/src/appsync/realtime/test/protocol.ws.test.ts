@@ -186,6 +186,15 @@ describe('bad input never crashes the server', () => {
     expect(await c.next()).toEqual({ type: 'start_ack', id: 'ok' });
   });
 
+  it('closes a connection that sends a text frame that is not UTF-8 with 1007, and keeps serving', async () => {
+    // RFC 6455 §8.1: invalid UTF-8 in a text frame fails the connection; 1007 is its close code (§7.4.1).
+    const c = await ready();
+    const closed = new Promise<number>((resolve) => c.ws.once('close', (code) => resolve(code)));
+    c.ws.send(Buffer.from([0x7b, 0xff, 0x7d]), { binary: false });
+    expect(await closed).toBe(1007);
+    await ready();
+  });
+
   it('answers stop for an unknown id with complete', async () => {
     const c = await ready();
     c.send({ type: 'stop', id: 'never-started' });

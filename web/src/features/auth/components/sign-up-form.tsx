@@ -2,13 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { signUp } from 'aws-amplify/auth';
 import { Button } from '../../../components/ui/button.tsx';
+import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
+import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
+// The PreSignUp trigger's own rule; checked here only to help early.
+import { HANDLE_LENGTH, HANDLE_PATTERN } from '../../../../../definitions/handle.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { authErrorMessage } from '../cognito-errors.ts';
 import { AuthCard } from './auth-card.tsx';
 
-/** Handles as the pool's PreSignUp trigger accepts them; checked here only to help early. */
-const HANDLE_PATTERN = '[A-Za-z0-9_]{1,30}';
 
 /**
  * Sign-up with the pool's required attributes (name, email, preferred_username = handle); the
@@ -25,6 +27,11 @@ export function SignUpForm() {
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // The name becomes the display name: same rule as the profile form and the PreSignUp trigger.
+    if (!isSendable(name, TEXT_LIMITS.displayName)) {
+      setError(`Name must be 1 to ${TEXT_LIMITS.displayName} characters, with something visible.`);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     const username = email.trim();
@@ -56,7 +63,15 @@ export function SignUpForm() {
       }
     >
       <form onSubmit={onSubmit}>
-        <TextField label="Name" name="name" autoComplete="name" required maxLength={50} value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField
+          label="Name"
+          name="name"
+          autoComplete="name"
+          required
+          hint={<CharCounter text={name} limit={TEXT_LIMITS.displayName} />}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
         <TextField label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField
           label="Handle"
@@ -64,7 +79,7 @@ export function SignUpForm() {
           autoComplete="username"
           required
           pattern={HANDLE_PATTERN}
-          hint="Letters, numbers and underscores; people will find you as @handle."
+          hint={`${HANDLE_LENGTH.min} to ${HANDLE_LENGTH.max} letters, numbers or underscores; people will find you as @handle.`}
           value={handle}
           onChange={(e) => setHandle(e.target.value)}
         />

@@ -2,12 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useReplyToCrudMutation } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
+import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 
-/** Replies are cruds: 1–240 characters after trimming (issue 6). */
-export const REPLY_LIMIT = 240;
+/** Replies are cruds: 1–240 characters (code points) after trimming; definitions/text.ts. */
+export const REPLY_LIMIT = TEXT_LIMITS.crud;
 
 /** The reply box on a crud's page; blocks empty and over-limit replies. */
 export function ReplyForm({ crudId, autoFocus, onReplied }: { crudId: string; autoFocus?: boolean; onReplied(reply: CrudFieldsFragment): void }) {
@@ -17,8 +18,7 @@ export function ReplyForm({ crudId, autoFocus, onReplied }: { crudId: string; au
   useEffect(() => {
     if (autoFocus) ref.current?.focus();
   }, [autoFocus]);
-  const length = charCount(text.trim());
-  const valid = length > 0 && charCount(text) <= REPLY_LIMIT;
+  const valid = isSendable(text, REPLY_LIMIT);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useCreateCrudMutation } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment, ExpiresIn } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
+import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
 
-/** A crud is 1–240 characters after trimming (issue 6). */
-export const CRUD_LIMIT = 240;
+/** A crud is 1–240 characters (code points) after trimming; definitions/text.ts. */
+export const CRUD_LIMIT = TEXT_LIMITS.crud;
 
 /** The original's expiry choices, longest first; 7 days is the default. */
 export const EXPIRY_CHOICES: ReadonlyArray<{ value: ExpiresIn; label: string }> = [
@@ -21,9 +22,9 @@ export const EXPIRY_CHOICES: ReadonlyArray<{ value: ExpiresIn; label: string }> 
   { value: 'ONE_HOUR', label: '1 hour' },
 ];
 
-/** True when `text` may be posted: something besides spaces, and no more than the limit. */
-export function canPost(text: string, limit = CRUD_LIMIT): boolean {
-  return charCount(text.trim()) > 0 && charCount(text) <= limit;
+/** True when `text` may be posted: something visible, nothing the server refuses, within the limit. */
+export function canPost(text: string, limit: number = CRUD_LIMIT): boolean {
+  return isSendable(text, limit);
 }
 
 /** Write a crud: live 240 counter that blocks over-limit posts, and an expiry choice. */

@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
+import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 
-/** A direct message is 1–1024 characters (issue 6). */
-export const MESSAGE_LIMIT = 1024;
+/** A direct message is 1–1024 characters (code points) after trimming; definitions/text.ts. */
+export const MESSAGE_LIMIT = TEXT_LIMITS.message;
 
 /** The message box: 1024 counter, Enter sends, Shift+Enter breaks the line. */
 export function MessageForm({ onSend, busy, error }: { onSend(body: string): Promise<boolean>; busy: boolean; error?: string }) {
   const [text, setText] = useState('');
-  const valid = charCount(text.trim()) > 0 && charCount(text) <= MESSAGE_LIMIT;
+  const valid = isSendable(text, MESSAGE_LIMIT);
 
   async function submit() {
     if (!valid || busy) return;

@@ -2,15 +2,21 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useUpdateProfileMutation } from '../../../graphql/operations.ts';
 import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { CharCounter, charCount } from '../../../components/ui/char-counter.tsx';
+import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
+import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { AvatarUploadField } from './avatar-upload-field.tsx';
 
-/** Limits from issue 6: display name 1–50, bio ≤ 160. */
-export const DISPLAY_NAME_LIMIT = 50;
-export const BIO_LIMIT = 160;
+/** Display name 1–50, bio 0–160 characters (code points); definitions/text.ts. */
+export const DISPLAY_NAME_LIMIT = TEXT_LIMITS.displayName;
+export const BIO_LIMIT = TEXT_LIMITS.bio;
+
+/** True when the server would save this display name and bio (an empty bio clears it). */
+export function canSaveProfile(displayName: string, bio: string): boolean {
+  return isSendable(displayName, DISPLAY_NAME_LIMIT) && (bio.trim() === '' || isSendable(bio, BIO_LIMIT));
+}
 
 /** Edit display name and bio in a modal dialog (native <dialog>: focus trap and Escape for free). */
 export function EditProfileForm({ profile, onClose, onSaved }: { profile: ProfileFieldsFragment; onClose(): void; onSaved(p: ProfileFieldsFragment): void }) {
@@ -22,8 +28,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
     const d = dialog.current;
     if (d && !d.open && typeof d.showModal === 'function') d.showModal();
   }, []);
-  const nameLength = charCount(displayName.trim());
-  const valid = nameLength > 0 && nameLength <= DISPLAY_NAME_LIMIT && charCount(bio) <= BIO_LIMIT;
+  const valid = canSaveProfile(displayName, bio);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -41,7 +46,15 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
       <form onSubmit={onSubmit}>
         <h2 id="edit-profile-title">Edit profile</h2>
         <AvatarUploadField currentUrl={profile.avatarUrl} />
-        <TextField label="Display name" name="displayName" required maxLength={DISPLAY_NAME_LIMIT} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        {/* No maxLength: browsers count it in UTF-16 units, which would stop 25 emoji short of the limit. */}
+        <TextField
+          label="Display name"
+          name="displayName"
+          required
+          value={displayName}
+          hint={<CharCounter text={displayName} limit={DISPLAY_NAME_LIMIT} />}
+          onChange={(e) => setDisplayName(e.target.value)}
+        />
         <div className="field">
           <label htmlFor="edit-bio">Bio</label>
           <textarea id="edit-bio" name="bio" rows={3} value={bio} aria-describedby="edit-bio-count" onChange={(e) => setBio(e.target.value)} />
