@@ -8,6 +8,8 @@ import { readJson, writeJsonAtomic } from './atomic-file.ts';
 import type { PoolState, UserRecord } from './types.ts';
 
 const outboxLimit = 500;
+/** Decoy records idle this long, and not locked, are dropped (a day outlives every code and lock). */
+const decoyIdleMs = 24 * 3600_000;
 
 export class PoolStore {
   private readonly byEmail = new Map<string, string>();
@@ -56,11 +58,14 @@ export class PoolStore {
     }
   }
 
-  /** Drops expired refresh tokens, revocations and outbox overflow, so the file does not grow forever. */
+  /** Drops expired refresh tokens, revocations, idle decoys and outbox overflow, so the file does not grow forever. */
   prune(now = Date.now()): void {
     for (const [key, record] of Object.entries(this.state.refreshTokens)) if (record.expiresAt < now) delete this.state.refreshTokens[key];
     for (const [jti, until] of Object.entries(this.state.revokedOriginJtis)) if (until < now) delete this.state.revokedOriginJtis[jti];
     if (this.state.outbox.length > outboxLimit) this.state.outbox.splice(0, this.state.outbox.length - outboxLimit);
+    for (const [key, decoy] of Object.entries(this.state.decoys ?? {})) {
+      if (decoy.touchedAt < now - decoyIdleMs && !((decoy.lockedUntil ?? 0) > now)) delete this.state.decoys![key];
+    }
   }
 
   /** Persists the current state; concurrent calls coalesce into at most one pending write. */
