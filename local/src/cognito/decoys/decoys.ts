@@ -25,12 +25,14 @@ export class Decoys {
     private readonly store: PoolStore,
   ) {}
 
-  /** `bytes` of HMAC-SHA256 output in counter mode, labelled so each use gets independent bytes. */
+  /**
+   * `bytes` of HMAC-SHA256 output in counter mode under a per-name key, labelled so each use gets
+   * independent bytes. The name is read once, however long it is.
+   */
   private derive(label: string, name: string, bytes = 32): Buffer {
+    const nameKey = createHmac('sha256', this.secret).update(normalise(name)).digest();
     const blocks: Buffer[] = [];
-    for (let i = 0; blocks.length * 32 < bytes; i++) {
-      blocks.push(createHmac('sha256', this.secret).update(`${label}\0${i}\0${normalise(name)}`).digest());
-    }
+    for (let i = 0; blocks.length * 32 < bytes; i++) blocks.push(createHmac('sha256', nameKey).update(`${label}\0${i}`).digest());
     return Buffer.concat(blocks).subarray(0, bytes);
   }
 
@@ -58,13 +60,12 @@ export class Decoys {
 
   /** The lockout and code counters for `name`, created on first use; the caller saves the store. */
   record(name: string, now = Date.now()): DecoyRecord {
-    const decoys = (this.store.state.decoys ??= {});
     const key = 'd' + this.derive('record', name, 16).toString('hex');
-    let record = Object.hasOwn(decoys, key) ? decoys[key] : undefined;
+    let record = this.store.decoys.get(key);
     if (!record) {
-      const keys = Object.keys(decoys);
-      for (const old of keys.slice(0, Math.max(0, keys.length - maxDecoyRecords + 1))) delete decoys[old];
-      record = decoys[key] = { failedSignIns: 0, codes: {}, codeSends: [], touchedAt: now };
+      if (this.store.decoys.size >= maxDecoyRecords) this.store.decoys.delete(this.store.decoys.keys().next().value!);
+      record = { failedSignIns: 0, codes: {}, codeSends: [], touchedAt: now };
+      this.store.decoys.set(key, record);
     }
     record.touchedAt = now;
     return record;
