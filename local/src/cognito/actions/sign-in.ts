@@ -50,8 +50,11 @@ export const initiateAuth: Action = async (pool, input) => {
     if (params.SRP_A.length > 1024) throw invalidParameter('SRP_A is not valid');
     const { user, lock } = signInSubject(pool, name);
     assertNotLocked(pool, lock);
-    const userId = user?.username ?? pool.decoys.srpUserId(name);
-    const challenge = pool.srp.begin(params.SRP_A, { userIdForSrp: userId, signInName: name, real: !!user }, user?.srp ?? pool.decoys.srpVerifier(name));
+    // Derived for users too (and dropped), so both paths do the same hashing before B.
+    const decoyId = pool.decoys.srpUserId(name);
+    const decoyVerifier = pool.decoys.srpVerifier(name);
+    const userId = user?.username ?? decoyId;
+    const challenge = pool.srp.begin(params.SRP_A, { userIdForSrp: userId, signInName: name, real: !!user }, user?.srp ?? decoyVerifier);
     if (!challenge) throw invalidParameter('SRP_A is not valid');
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
