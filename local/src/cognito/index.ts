@@ -6,6 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { userPool as poolDefinition, type UserPoolDefinition } from '../../../definitions/user-pool.ts';
+import { Decoys } from './decoys/decoys.ts';
+import { loadDecoySecret } from './decoys/secret.ts';
 import { createCognitoServer, type RequestLog } from './http/server.ts';
 import { Outbox } from './outbox/outbox.ts';
 import type { Pool } from './pool.ts';
@@ -21,7 +23,7 @@ export interface StartCognitoOptions {
   port?: number;
   /** Interface to bind; also the host in the issuer URL. Default 127.0.0.1. */
   host?: string;
-  /** Keys, users and sessions persist under `<dataDir>/cognito/<poolId>/`; in memory when absent. */
+  /** Keys, the decoy secret, users and sessions persist under `<dataDir>/cognito/<poolId>/`; in memory when absent. */
   dataDir?: string;
   /** Handler references (`<file>#<export>`, relative to the repo root). Default: none. */
   triggers?: TriggerRefs;
@@ -35,6 +37,8 @@ export interface StartCognitoOptions {
   definition?: UserPoolDefinition;
   /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
   hostCheck?: HostCheck;
+  /** Clock for password lockouts; default Date.now. Tests pass one they can move forward. */
+  now?: () => number;
 }
 
 export interface CognitoHandle {
@@ -55,7 +59,7 @@ export async function startCognito(options: StartCognitoOptions = {}): Promise<C
   const dir = options.dataDir ? path.join(options.dataDir, 'cognito', userPoolId) : undefined;
   if (options.env) Object.assign(process.env, options.env);
 
-  const [store, keys] = await Promise.all([PoolStore.open(dir), loadPoolKeys(dir)]);
+  const [store, keys, decoySecret] = await Promise.all([PoolStore.open(dir), loadPoolKeys(dir), loadDecoySecret(dir)]);
   let issuer = '';
   const tokens = {
     get issuer() {
@@ -75,6 +79,8 @@ export async function startCognito(options: StartCognitoOptions = {}): Promise<C
     store,
     keys,
     srp: new SrpServer(userPoolId.split('_')[1]),
+    decoys: new Decoys(decoySecret, store),
+    now: options.now ?? Date.now,
     outbox: new Outbox(store, print),
     triggers: new Triggers(options.triggers ?? {}, userPoolId),
     tokens,

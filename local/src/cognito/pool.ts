@@ -1,5 +1,6 @@
 /** Everything an action needs about one user pool, built once by `startCognito`. */
 import type { UserPoolDefinition } from '../../../definitions/user-pool.ts';
+import type { Decoys } from './decoys/decoys.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import type { SrpServer } from './srp/server.ts';
 import type { PoolStore } from './store/pool-store.ts';
@@ -17,6 +18,10 @@ export interface Pool {
   store: PoolStore;
   keys: PoolKeys;
   srp: SrpServer;
+  /** Stand-ins for unknown sign-in names (fake SRP values, hash, lockout and code counters). */
+  decoys: Decoys;
+  /** Clock for lockouts (ms since the epoch). */
+  now: () => number;
   outbox: Outbox;
   triggers: Triggers;
   tokens: TokenSettings;

@@ -56,9 +56,12 @@ export function isEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 2048;
 }
 
-/** `a***@e***` as Cognito masks delivery destinations. */
+/**
+ * `a***@e***` as Cognito masks delivery destinations. Lower-cased, so the stored spelling of a
+ * known address cannot be told from the typed spelling echoed for an unknown one.
+ */
 export function maskEmail(email: string): string {
-  const [local, domain = ''] = email.split('@');
+  const [local, domain = ''] = email.toLowerCase().split('@');
   return `${local[0] ?? ''}***@${domain[0] ?? ''}***`;
 }
 

@@ -1,32 +1,13 @@
 /**
- * What happens after the password is known to be right or wrong: lockout after repeated failures
- * (Cognito: "Password attempts exceeded", with a growing lock), then the user's status decides
- * between tokens, a NEW_PASSWORD_REQUIRED challenge, or an error.
+ * What happens once the password proved right: the user's status decides between tokens, a
+ * NEW_PASSWORD_REQUIRED challenge, or an error. Wrong passwords are lockout.ts's business.
  */
 import { randomBytes } from 'node:crypto';
-import { CognitoError, incorrectCredentials } from '../errors.ts';
+import { CognitoError } from '../errors.ts';
 import type { Pool } from '../pool.ts';
 import type { UserRecord } from '../store/types.ts';
 import { startSession } from '../tokens/issue.ts';
-
-/** Failures allowed before a lock; the lock then doubles from 1 s up to 15 minutes, as Cognito's. */
-const freeFailures = 5;
-
-export function assertNotLocked(user: UserRecord | undefined, now = Date.now()): void {
-  if (user?.lockedUntil && user.lockedUntil > now) throw new CognitoError('NotAuthorizedException', 'Password attempts exceeded');
-}
-
-export async function recordFailure(pool: Pool, user: UserRecord | undefined): Promise<never> {
-  if (user) {
-    user.failedSignIns += 1;
-    if (user.failedSignIns >= freeFailures) {
-      const seconds = Math.min(900, 2 ** (user.failedSignIns - freeFailures));
-      user.lockedUntil = Date.now() + seconds * 1000;
-    }
-    await pool.store.save();
-  }
-  throw incorrectCredentials();
-}
+import { clearFailures } from './lockout.ts';
 
 /** Sessions for NEW_PASSWORD_REQUIRED: opaque, single use, 3 minutes. */
 const challengeSessions = new Map<string, { username: string; poolId: string; expiresAt: number }>();
@@ -45,8 +26,7 @@ export function endChallengeSession(session: string): void {
 
 /** Called once the password proved right: returns Cognito's InitiateAuth/RespondToAuthChallenge output. */
 export async function completeSignIn(pool: Pool, user: UserRecord): Promise<Record<string, unknown>> {
-  user.failedSignIns = 0;
-  delete user.lockedUntil;
+  clearFailures(user);
   if (!user.enabled) throw new CognitoError('NotAuthorizedException', 'User is disabled.');
   if (user.status === 'UNCONFIRMED') {
     await pool.store.save();

@@ -1,10 +1,11 @@
 /** InitiateAuth and RespondToAuthChallenge: USER_SRP_AUTH, USER_PASSWORD_AUTH, refresh; PASSWORD_VERIFIER, NEW_PASSWORD_REQUIRED. */
-import { createHash } from 'node:crypto';
 import { CognitoError, incorrectCredentials, invalidParameter } from '../errors.ts';
 import { verifyPassword } from '../password/hash.ts';
 import { checkPassword } from '../password/policy.ts';
 import type { Action, ActionInput, Pool } from '../pool.ts';
-import { assertNotLocked, completeSignIn, endChallengeSession, peekChallengeSession, recordFailure } from './sign-in-guard.ts';
+import type { LockState, UserRecord } from '../store/types.ts';
+import { assertNotLocked, recordFailure } from './lockout.ts';
+import { completeSignIn, endChallengeSession, peekChallengeSession } from './sign-in-guard.ts';
 import { requireClient, requireString } from './input.ts';
 import { refreshTokens } from './refresh.ts';
 import { setPassword } from './users.ts';
@@ -21,10 +22,16 @@ function requireFlowEnabled(pool: Pool, flow: 'USER_SRP_AUTH' | 'USER_PASSWORD_A
   if (!pool.definition.client.authFlows.includes(flow)) throw invalidParameter(`${flow} flow not enabled for this client`);
 }
 
-/** A stable stand-in USER_ID_FOR_SRP for unknown names, so probing does not reveal who exists. */
-function decoyUserId(pool: Pool, name: string): string {
-  const h = createHash('sha256').update(`${pool.userPoolId}:${name.toLowerCase()}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/**
+ * The user `name` signs in as, or — when existence errors are hidden — undefined with the decoy
+ * record whose lockout counters stand in for the user's. Without hiding, unknown names get
+ * UserNotFoundException, as Cognito's LEGACY setting does.
+ */
+function signInSubject(pool: Pool, name: string): { user: UserRecord | undefined; lock: LockState } {
+  const user = pool.store.findBySignInName(name);
+  if (user) return { user, lock: user };
+  if (!pool.definition.client.preventUserExistenceErrors) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+  return { user, lock: pool.decoys.record(name) };
 }
 
 export const initiateAuth: Action = async (pool, input) => {
@@ -41,11 +48,13 @@ export const initiateAuth: Action = async (pool, input) => {
     if (!params.SRP_A || !/^[0-9a-fA-F]+$/.test(params.SRP_A)) throw invalidParameter('Missing required parameter SRP_A');
     // A is below N (768 hex digits); anything much longer is not an SRP value, only work for us.
     if (params.SRP_A.length > 1024) throw invalidParameter('SRP_A is not valid');
-    const user = pool.store.findBySignInName(name);
-    if (!user && !pool.definition.client.preventUserExistenceErrors) throw new CognitoError('UserNotFoundException', 'User does not exist.');
-    assertNotLocked(user);
-    const userId = user?.username ?? decoyUserId(pool, name);
-    const challenge = pool.srp.begin(params.SRP_A, userId, user?.srp);
+    const { user, lock } = signInSubject(pool, name);
+    assertNotLocked(pool, lock);
+    // Derived for users too (and dropped), so both paths do the same hashing before B.
+    const decoyId = pool.decoys.srpUserId(name);
+    const decoyVerifier = pool.decoys.srpVerifier(name);
+    const userId = user?.username ?? decoyId;
+    const challenge = pool.srp.begin(params.SRP_A, { userIdForSrp: userId, signInName: name, real: !!user }, user?.srp ?? decoyVerifier);
     if (!challenge) throw invalidParameter('SRP_A is not valid');
     return {
       ChallengeName: 'PASSWORD_VERIFIER',
@@ -57,10 +66,11 @@ export const initiateAuth: Action = async (pool, input) => {
     const name = params.USERNAME;
     if (!name) throw invalidParameter('Missing required parameter USERNAME');
     if (!params.PASSWORD) throw invalidParameter('Missing required parameter PASSWORD');
-    const user = pool.store.findBySignInName(name);
-    if (!user && !pool.definition.client.preventUserExistenceErrors) throw new CognitoError('UserNotFoundException', 'User does not exist.');
-    assertNotLocked(user);
-    if (!user || !(await verifyPassword(params.PASSWORD, user.passwordHash))) return recordFailure(pool, user);
+    const { user, lock } = signInSubject(pool, name);
+    assertNotLocked(pool, lock);
+    // Unknown names pay for the same scrypt check against a decoy hash that nothing matches.
+    const matches = await verifyPassword(params.PASSWORD, user?.passwordHash ?? pool.decoys.passwordHash(name));
+    if (!user || !matches) return recordFailure(pool, lock);
     return completeSignIn(pool, user);
   }
   if (flow === 'REFRESH_TOKEN_AUTH' || flow === 'REFRESH_TOKEN') {
@@ -80,17 +90,20 @@ export const respondToAuthChallenge: Action = async (pool, input) => {
   const responses = parameters(input, 'ChallengeResponses');
   if (name === 'PASSWORD_VERIFIER') {
     const secretBlock = responses.PASSWORD_CLAIM_SECRET_BLOCK ?? '';
-    const issuedFor = pool.srp.userFor(secretBlock);
-    const user = issuedFor ? pool.store.user(issuedFor) : undefined;
-    // USERNAME must name the user the challenge was issued to (by username or email).
+    const issuedTo = pool.srp.subjectOf(secretBlock);
+    const user = issuedTo?.real ? pool.store.user(issuedTo.userIdForSrp) : undefined;
+    // USERNAME must name whom the challenge was issued to: its user id, or a name that resolves to it.
     const named = responses.USERNAME ? pool.store.findBySignInName(responses.USERNAME) : undefined;
-    if (!issuedFor || (responses.USERNAME !== issuedFor && named?.username !== issuedFor)) {
+    const sameName = !!issuedTo && !issuedTo.real && responses.USERNAME?.trim().toLowerCase() === issuedTo.signInName.trim().toLowerCase();
+    if (!issuedTo || (responses.USERNAME !== issuedTo.userIdForSrp && named?.username !== issuedTo.userIdForSrp && !sameName)) {
       pool.srp.verify({ PASSWORD_CLAIM_SECRET_BLOCK: secretBlock }); // burns the challenge
       throw incorrectCredentials();
     }
-    assertNotLocked(user);
+    // A user deleted since the challenge counts against the name, like any unknown one.
+    const lock = user ?? pool.decoys.record(issuedTo.signInName);
+    assertNotLocked(pool, lock);
     const verified = pool.srp.verify(responses);
-    if (!verified || !user) return recordFailure(pool, user);
+    if (!verified || !user) return recordFailure(pool, lock);
     return completeSignIn(pool, user);
   }
   if (name === 'NEW_PASSWORD_REQUIRED') {

@@ -1,11 +1,12 @@
 /** SignUp, ConfirmSignUp, ResendConfirmationCode (API Reference, CognitoIdentityProvider). */
-import { consumeCode, issueCode } from '../codes.ts';
+import { consumeCode, issueCode, placeholderCode } from '../codes.ts';
 import { CognitoError, codeMismatch, invalidParameter } from '../errors.ts';
 import { checkPassword } from '../password/policy.ts';
 import type { Action, Pool } from '../pool.ts';
 import type { UserRecord } from '../store/types.ts';
 import { checkNewUserAttributes } from './attributes.ts';
-import { attributeList, emailDelivery, invalidEmail, isEmail, optionalRecord, requireClient, requireString } from './input.ts';
+import { hiddenUser, simulatedDelivery } from './existence.ts';
+import { attributeList, emailDelivery, invalidEmail, optionalRecord, requireClient, requireString } from './input.ts';
 import { newUser, triggerAttributes } from './users.ts';
 
 const usernameExists = () => new CognitoError('UsernameExistsException', 'An account with the given email already exists.');
@@ -54,8 +55,16 @@ export const confirmSignUp: Action = async (pool, input) => {
   const clientMetadata = optionalRecord(input, 'ClientMetadata');
   const user = pool.store.findBySignInName(name);
   if (!user) {
-    if (pool.definition.client.preventUserExistenceErrors) throw codeMismatch();
-    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+    const decoy = hiddenUser(pool, name, user);
+    if (!decoy) throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+    // Like an unconfirmed user's: a code to miss (CodeMismatch), burn (LimitExceeded) or outlive (ExpiredCode).
+    placeholderCode(decoy, 'signup');
+    try {
+      consumeCode(decoy, 'signup', code);
+    } finally {
+      await pool.store.save();
+    }
+    throw codeMismatch();
   }
   if (user.status !== 'UNCONFIRMED') throw new CognitoError('NotAuthorizedException', `User cannot be confirmed. Current status is ${user.status}`);
   try {
@@ -77,10 +86,15 @@ export const resendConfirmationCode: Action = async (pool, input) => {
   requireClient(pool, input);
   const name = requireString(input, 'Username');
   const user = pool.store.findBySignInName(name);
-  if (!user) {
-    if (pool.definition.client.preventUserExistenceErrors) return { CodeDeliveryDetails: emailDelivery(isEmail(name) ? name : 'x@x') };
-    throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
+  // Unknown and disabled users get simulated delivery details (Developer Guide, "Managing user
+  // existence error responses"), with sends counted so the hourly limit applies alike.
+  const decoy = hiddenUser(pool, name, user);
+  if (decoy) {
+    issueCode(decoy, 'signup');
+    await pool.store.save();
+    return { CodeDeliveryDetails: simulatedDelivery(name) };
   }
+  if (!user) throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
   // The exact wording the Authenticator matches (guard isUserAlreadyConfirmed).
   if (user.status !== 'UNCONFIRMED') throw invalidParameter('User is already confirmed.');
   const delivery = sendSignUpCode(pool, user);

@@ -4,13 +4,13 @@ import { hashPassword } from '../password/hash.ts';
 import type { Pool } from '../pool.ts';
 import { createVerifier } from '../srp/server.ts';
 import type { UserRecord, UserStatus } from '../store/types.ts';
+import { clearFailures } from './lockout.ts';
 
 /** Stores the SRP verifier and a scrypt hash for `password`; never the password itself. */
 export async function setPassword(pool: Pool, user: UserRecord, password: string): Promise<void> {
   user.srp = createVerifier(pool.poolName, user.username, password);
   user.passwordHash = await hashPassword(password);
-  user.failedSignIns = 0;
-  delete user.lockedUntil;
+  clearFailures(user);
   user.updatedAt = Date.now();
 }
 

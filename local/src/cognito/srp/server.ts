@@ -3,6 +3,7 @@
  * user) stays here, keyed by a random single-use SECRET_BLOCK, so the client needs no Session.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { N, k, computeU, computeX, derivePasswordKey, modPow, padHex, randomBigInt } from './math.ts';
 import { powG, powMod } from './pow.ts';
 import { CognitoError } from '../errors.ts';
@@ -22,10 +23,19 @@ export function createVerifier(poolName: string, userIdForSrp: string, password:
   return { salt: padHex(salt), verifier: padHex(powG(x)) };
 }
 
-interface PendingChallenge {
+/** Publishes `{ real }` each time a password proof is computed, so callers can see the work was done. */
+export const srpProofChannel = diagnostics.channel('cruddur.cognito.srp-proof');
+
+/** Whom a challenge was issued to. */
+export interface ChallengeSubject {
   userIdForSrp: string;
+  /** The name the client signed in with (decoy records are kept under it). */
+  signInName: string;
   /** False for the decoy challenge sent for unknown users: it can never verify. */
   real: boolean;
+}
+
+interface PendingChallenge extends ChallengeSubject {
   A: bigint;
   B: bigint;
   b: bigint;
@@ -52,17 +62,15 @@ export class SrpServer {
   constructor(readonly poolName: string) {}
 
   /**
-   * Answers SRP_A. `user` undefined makes a decoy challenge (fake salt and verifier) so unknown
-   * users cannot be told apart from known ones until the proof fails.
+   * Answers SRP_A for `subject` with its salt and verifier. For a decoy (fake salt and verifier,
+   * `real: false`) the work and the shapes are the same; only the proof can never succeed.
    * Returns undefined when A ≡ 0 (mod N), which SRP-6a requires the server to refuse.
    */
-  begin(srpAHex: string, userIdForSrp: string, user: SrpVerifier | undefined): Challenge | undefined {
+  begin(srpAHex: string, subject: ChallengeSubject, { salt, verifier }: SrpVerifier): Challenge | undefined {
     const A = BigInt('0x' + srpAHex);
     if (A % N === 0n) return undefined;
     this.sweep();
     if (this.pending.size >= maxPendingChallenges) throw new CognitoError('TooManyRequestsException', 'Too many requests');
-    const decoy = user ? undefined : createVerifier(this.poolName, userIdForSrp, randomBytes(16).toString('hex'));
-    const { salt, verifier } = user ?? decoy!;
     const v = BigInt('0x' + verifier);
     let b: bigint;
     let B: bigint;
@@ -71,7 +79,8 @@ export class SrpServer {
       B = (k * v + powG(b)) % N;
     } while (B === 0n);
     const secretBlock = randomBytes(64).toString('base64');
-    this.pending.set(secretBlock, { userIdForSrp, real: !!user, A, B, b, v, expiresAt: Date.now() + challengeTtlMs });
+    const { userIdForSrp, signInName, real } = subject;
+    this.pending.set(secretBlock, { userIdForSrp, signInName, real, A, B, b, v, expiresAt: Date.now() + challengeTtlMs });
     return { SALT: salt, SRP_B: B.toString(16), SECRET_BLOCK: secretBlock };
   }
 
@@ -84,11 +93,13 @@ export class SrpServer {
     const state = this.pending.get(secretBlock);
     if (!state) return undefined;
     this.pending.delete(secretBlock);
-    if (state.expiresAt < now || !state.real) return undefined;
+    if (state.expiresAt < now) return undefined;
     const timestamp = parseTimestamp(responses.TIMESTAMP ?? '');
     if (!timestamp || Math.abs(timestamp.getTime() - now) > timestampSkewMs) return undefined;
     const u = computeU(state.A, state.B);
     if (u === 0n) return undefined;
+    // A decoy goes through the same exponentiation and HMAC as a real proof: only the result differs.
+    if (srpProofChannel.hasSubscribers) srpProofChannel.publish({ real: state.real });
     const S = powMod((state.A * modPow(state.v, u, N)) % N, state.b);
     const key = derivePasswordKey(S, u);
     const expected = createHmac('sha256', key)
@@ -98,13 +109,14 @@ export class SrpServer {
       .update(Buffer.from(responses.TIMESTAMP ?? '', 'utf8'))
       .digest();
     const given = Buffer.from(responses.PASSWORD_CLAIM_SIGNATURE ?? '', 'base64');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-    return state.userIdForSrp;
+    const matches = given.length === expected.length && timingSafeEqual(given, expected);
+    return matches && state.real ? state.userIdForSrp : undefined;
   }
 
-  /** The user a pending challenge was issued for (to check USERNAME in the response). */
-  userFor(secretBlock: string): string | undefined {
-    return this.pending.get(secretBlock)?.userIdForSrp;
+  /** Whom a pending challenge was issued to (to check USERNAME and find the lockout counters). */
+  subjectOf(secretBlock: string): ChallengeSubject | undefined {
+    const state = this.pending.get(secretBlock);
+    return state && { userIdForSrp: state.userIdForSrp, signInName: state.signInName, real: state.real };
   }
 
   private sweep(now = Date.now()): void {

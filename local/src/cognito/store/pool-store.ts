@@ -5,12 +5,16 @@
  */
 import path from 'node:path';
 import { readJson, writeJsonAtomic } from './atomic-file.ts';
-import type { PoolState, UserRecord } from './types.ts';
+import type { DecoyRecord, PoolState, UserRecord } from './types.ts';
 
 const outboxLimit = 500;
+/** Decoy records idle this long, and not locked, are dropped (a day outlives every code and lock). */
+const decoyIdleMs = 24 * 3600_000;
 
 export class PoolStore {
   private readonly byEmail = new Map<string, string>();
+  /** Decoy records (persisted as `state.decoys`), oldest first, so the oldest can go in O(1). */
+  readonly decoys: Map<string, DecoyRecord>;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
 
@@ -19,6 +23,8 @@ export class PoolStore {
     private readonly file: string | undefined,
   ) {
     for (const user of Object.values(state.users)) this.index(user);
+    this.decoys = new Map(Object.entries(state.decoys ?? {}));
+    delete state.decoys;
   }
 
   /** Opens the store in `dir`, or an in-memory one when `dir` is undefined. */
@@ -56,11 +62,14 @@ export class PoolStore {
     }
   }
 
-  /** Drops expired refresh tokens, revocations and outbox overflow, so the file does not grow forever. */
+  /** Drops expired refresh tokens, revocations, idle decoys and outbox overflow, so the file does not grow forever. */
   prune(now = Date.now()): void {
     for (const [key, record] of Object.entries(this.state.refreshTokens)) if (record.expiresAt < now) delete this.state.refreshTokens[key];
     for (const [jti, until] of Object.entries(this.state.revokedOriginJtis)) if (until < now) delete this.state.revokedOriginJtis[jti];
     if (this.state.outbox.length > outboxLimit) this.state.outbox.splice(0, this.state.outbox.length - outboxLimit);
+    for (const [key, decoy] of this.decoys) {
+      if (decoy.touchedAt < now - decoyIdleMs && !((decoy.lockedUntil ?? 0) > now)) this.decoys.delete(key);
+    }
   }
 
   /** Persists the current state; concurrent calls coalesce into at most one pending write. */
@@ -72,7 +81,7 @@ export class PoolStore {
       if (!this.dirty) return;
       this.dirty = false;
       this.prune();
-      await writeJsonAtomic(file, this.state);
+      await writeJsonAtomic(file, { ...this.state, decoys: Object.fromEntries(this.decoys) } satisfies PoolState);
     });
     // One failed write must not poison every later save.
     this.writing = next.catch(() => undefined);

@@ -11,7 +11,28 @@ export interface CodeRecord {
   failedAttempts: number;
 }
 
-export interface UserRecord {
+/** Failed password attempts and the lock they caused (sign-in and ChangePassword share them). */
+export interface LockState {
+  failedSignIns: number;
+  lockedUntil?: number;
+}
+
+/** Pending one-time codes and recent send times (for LimitExceededException on floods). */
+export interface CodeHolder {
+  codes: Partial<Record<CodePurpose, CodeRecord>>;
+  codeSends: number[];
+}
+
+/**
+ * What an unknown sign-in name accumulates while existence errors are hidden: the same lockout
+ * and code counters a real user would, so probing cannot tell the two apart.
+ */
+export interface DecoyRecord extends LockState, CodeHolder {
+  /** Last use (ms); idle records are pruned. */
+  touchedAt: number;
+}
+
+export interface UserRecord extends LockState, CodeHolder {
   /** Cognito's immutable username; in an email-as-username pool it is the `sub`. */
   username: string;
   sub: string;
@@ -23,13 +44,8 @@ export interface UserRecord {
   passwordHash: string;
   createdAt: number;
   updatedAt: number;
-  failedSignIns: number;
-  lockedUntil?: number;
   /** Admin-set temporary passwords expire (FORCE_CHANGE_PASSWORD). */
   temporaryPasswordExpiresAt?: number;
-  codes: Partial<Record<CodePurpose, CodeRecord>>;
-  /** Send times of recent codes, for LimitExceededException on resend floods. */
-  codeSends: number[];
 }
 
 export interface RefreshRecord {
@@ -55,4 +71,6 @@ export interface PoolState {
   /** origin_jti → when the tokens it links to have all expired (ms); tokens with these are refused. */
   revokedOriginJtis: Record<string, number>;
   outbox: OutboxMessage[];
+  /** Keyed by a keyed hash of the unknown sign-in name, never the name itself; absent in older files. */
+  decoys?: Record<string, DecoyRecord>;
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callCognito } from '../client.ts';
-import { startCognito } from '../index.ts';
+import { startCognito, type CognitoHandle } from '../index.ts';
 import { createUser, decodeJwt, goodPassword, passwordSignIn } from './helpers.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-'));
@@ -73,6 +73,22 @@ describe('persistence under the data dir', () => {
       });
     } finally {
       await again.close();
+    }
+  });
+
+  it('an unknown name stays locked across a restart, like a user', async () => {
+    const now = Date.now();
+    const wrong = (c: CognitoHandle) => passwordSignIn(c, 'never-signed-up@example.com', 'Wrong-Pass-1');
+    const first = await startCognito({ dataDir, print: false, now: () => now });
+    for (let i = 0; i < 5; i++) await expect(wrong(first)).rejects.toMatchObject({ message: 'Incorrect username or password.' });
+    await first.close();
+    const state = fs.readFileSync(path.join(dataDir, 'cognito', first.userPoolId, 'state.json'), 'utf8');
+    expect(state).not.toContain('never-signed-up');
+    const second = await startCognito({ dataDir, print: false, now: () => now });
+    try {
+      await expect(wrong(second)).rejects.toMatchObject({ message: 'Password attempts exceeded' });
+    } finally {
+      await second.close();
     }
   });
 });

@@ -3,16 +3,16 @@
  * here a client built from the same formulas (reference/cognito.md §4) probes what must FAIL:
  * replayed secret blocks, stale timestamps, the wrong user, A ≡ 0.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCognito } from '../client.ts';
 import { startCognito, type CognitoHandle } from '../index.ts';
-import { N, computeU, computeX, derivePasswordKey, g, k, modPow, padHex } from '../srp/math.ts';
+import { N, g, modPow, padHex } from '../srp/math.ts';
 import { formatTimestamp, parseTimestamp } from '../srp/timestamp.ts';
 import { createUser, goodPassword } from './helpers.ts';
+import { srpBegin, srpClaim, srpRespond } from './srp-client.ts';
 
 let c: CognitoHandle;
-const poolName = () => c.userPoolId.split('_')[1];
 beforeAll(async () => {
   c = await startCognito({ print: false });
   await createUser(c, 'srp@example.com', 'srpuser');
@@ -22,32 +22,9 @@ afterAll(async () => {
   await c?.close();
 });
 
-interface Challenge {
-  ChallengeParameters: { SALT: string; SRP_B: string; SECRET_BLOCK: string; USER_ID_FOR_SRP: string };
-}
-
-async function begin(username: string, A?: bigint) {
-  const a = BigInt('0x' + randomBytes(128).toString('hex'));
-  const bigA = A ?? modPow(g, a, N);
-  const out = await callCognito<Challenge>(c.url, 'InitiateAuth', { ClientId: c.clientId, AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: username, SRP_A: bigA.toString(16) } });
-  return { a, A: bigA, params: out.ChallengeParameters };
-}
-
-function claim(session: Awaited<ReturnType<typeof begin>>, password: string, when = new Date()) {
-  const { SALT, SRP_B, SECRET_BLOCK, USER_ID_FOR_SRP } = session.params;
-  const B = BigInt('0x' + SRP_B);
-  const u = computeU(session.A, B);
-  const x = computeX(poolName(), USER_ID_FOR_SRP, password, BigInt('0x' + SALT));
-  const base = (((B - k * modPow(g, x, N)) % N) + N) % N;
-  const S = modPow(base, session.a + u * x, N);
-  const key = derivePasswordKey(S, u);
-  const TIMESTAMP = formatTimestamp(when);
-  const signature = createHmac('sha256', key).update(poolName()).update(USER_ID_FOR_SRP).update(Buffer.from(SECRET_BLOCK, 'base64')).update(TIMESTAMP).digest('base64');
-  return { USERNAME: USER_ID_FOR_SRP, PASSWORD_CLAIM_SECRET_BLOCK: SECRET_BLOCK, TIMESTAMP, PASSWORD_CLAIM_SIGNATURE: signature };
-}
-
-const respond = (ChallengeResponses: Record<string, string>) =>
-  callCognito<{ AuthenticationResult?: { AccessToken: string } }>(c.url, 'RespondToAuthChallenge', { ClientId: c.clientId, ChallengeName: 'PASSWORD_VERIFIER', ChallengeResponses });
+const begin = (username: string, A?: bigint) => srpBegin(c, username, A);
+const claim = (session: Awaited<ReturnType<typeof begin>>, password: string, when?: Date) => srpClaim(c, session, password, when);
+const respond = (responses: Record<string, string>) => srpRespond(c, responses);
 
 describe('SRP PASSWORD_VERIFIER', () => {
   it('accepts a correct proof once; a replayed secret block is refused', async () => {
