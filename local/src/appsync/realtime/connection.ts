@@ -139,7 +139,10 @@ export class RealtimeConnection implements SubscriberSink {
     if (!refusal) this.subs.set(id, claim);
     try {
       // The handshake's authentication decides first: a refused connection gets connection_error only.
-      if (!(await this.ensureAuthenticated())) return this.release(id, claim);
+      if (!(await this.ensureAuthenticated())) {
+        this.release(id, claim);
+        return;
+      }
       if (refusal) return this.startError(id, [refusal]);
       if (this.subs.get(id) !== claim) return;
       const sub = await this.prepare(msg);
