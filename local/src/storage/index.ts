@@ -9,7 +9,8 @@ import path from 'node:path';
 import { buckets as bucketDefinitions, IMMUTABLE_CACHE_CONTROL, type BucketDefinition } from '../../../definitions/buckets.ts';
 import { avatarCorsRule, type CorsRule } from './cors.ts';
 import { createNotifier } from './events.ts';
-import { diskStore, memoryStore } from './object-store.ts';
+import { diskStore } from './disk-store.ts';
+import { memoryStore } from './object-store.ts';
 import { createStorageHandler, type BucketConfig } from './server.ts';
 import type { StorageCredential } from './sigv4.ts';
 
