@@ -1,7 +1,8 @@
 /**
  * The offline S3: an HTTP endpoint serving the buckets of definitions/buckets.ts with S3's REST
  * API subset the avatar pipeline uses (see docs/storage.md), SigV4-verified against the local
- * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda in-process.
+ * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda (isolated in
+ * its own processes, as its definition declares).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,7 +66,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
     targets:
       options.notifications === false
         ? []
-        : definitions.flatMap((b) => (b.notification ? [{ bucket: b.localName, prefix: b.notification.prefix, handler: b.notification.handler, functionName: b.notification.functionName }] : [])),
+        : definitions.flatMap((b) => (b.notification ? [{ ...b.notification, bucket: b.localName }] : [])),
   });
   const cors: CorsRule[] = [avatarCorsRule(options.corsOrigins)];
   const handler = createStorageHandler({
@@ -95,6 +96,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await notifier.idle();
+      await notifier.close();
     },
   };
 }
