@@ -4,8 +4,10 @@
  * them in the cloud, and both Lambdas (`lambdas/avatar-upload`, `lambdas/thumbnail`) read the
  * limits from here, so the size and type rules cannot drift between presigning and processing.
  */
+import type { FunctionSettings } from './functions.ts';
 
-export interface BucketNotification {
+/** The object-created notification and the Lambda function it invokes. */
+export interface BucketNotification extends FunctionSettings {
   /** Key prefix filter (S3 `Filter.Key.FilterRules` prefix). */
   prefix: string;
   /** `lambdas/<dir>/index.ts#<export>`. */
@@ -31,7 +33,16 @@ export const uploadsBucket: BucketDefinition = {
   localName: 'cruddur-uploads',
   publicRead: false,
   expire: { prefix: 'uploads/', days: 1 },
-  notification: { prefix: 'uploads/', handler: 'lambdas/thumbnail/index.ts#handler', functionName: 'thumbnail' },
+  notification: {
+    prefix: 'uploads/',
+    handler: 'lambdas/thumbnail/index.ts#handler',
+    functionName: 'thumbnail',
+    memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
+    timeoutSeconds: 60,
+    // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.
+    reservedConcurrency: 2,
+    isolated: true,
+  },
 };
 
 /** Renditions, served through CloudFront (offline: the storage endpoint's `/<bucket>/<key>` path). */

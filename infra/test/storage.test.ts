@@ -72,12 +72,13 @@ describe('StorageStack', () => {
     template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' });
   });
 
-  it('runs the thumbnailer on arm64 with the sharp layer and the assets configuration', () => {
+  it('runs the thumbnailer on arm64 with the sharp layer, its declared memory and reserved concurrency, and the assets configuration', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
       Architectures: ['arm64'],
       MemorySize: 1536,
       Timeout: 60,
+      ReservedConcurrentExecutions: 2,
       Layers: [LAYER_ARN],
       Environment: { Variables: Match.objectLike({ ASSETS_BASE_URL: 'https://d111.cloudfront.net', ASSETS_BUCKET: Match.anyValue(), TABLE_NAME: Match.anyValue() }) },
     });

@@ -13,6 +13,7 @@ import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts
 import { invokeHandler } from '../../local/src/lambda/invoke.ts';
 import { startStorage, type StorageHandle } from '../../local/src/storage/index.ts';
 import { eventKey, objectCreatedEvent } from '../../local/src/storage/events.ts';
+import { uploadsBucket } from '../../definitions/buckets.ts';
 import type { Outcome } from './index.ts';
 
 const credential = { accessKeyId: 'AKIATHUMBNAILTEST001', secretAccessKey: 'thumbnail-test-secret' };
@@ -159,6 +160,29 @@ describe('bad input is removed and logged, nothing throws', () => {
     expect((outcome as { reason: string }).reason).toMatch(reason);
     expect(await exists(uploads(), key)).toBe(false);
     expect((await profile(sub)).avatarUrl).toBeNull();
+  });
+
+  it('refuses an image whose decode would not fit the function’s memory, before decoding it', async () => {
+    // 4000×3000 RGB ≈ 126 MB to decode; a 256 MB function has 96 MB for it after the runtime's share.
+    const image = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#204060' } }).jpeg().toBuffer();
+    const sub = await newUser();
+    const key = uploadKey(sub);
+    process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE = '256';
+    try {
+      const [outcome] = await upload(key, image);
+      expect(outcome).toMatchObject({ status: 'rejected', reason: "image of 4000×3000 pixels needs about 121 MB to decode, over the function's memory budget of 96 MB" });
+    } finally {
+      delete process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE;
+    }
+    expect(await exists(uploads(), key)).toBe(false);
+    expect((await profile(sub)).avatarUrl).toBeNull();
+    // The same image fits the thumbnailer's declared 1,536 MB.
+    process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE = String(uploadsBucket.notification!.memorySize);
+    try {
+      expect((await upload(uploadKey(sub), image))[0].status).toBe('processed');
+    } finally {
+      delete process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE;
+    }
   });
 
   it('removes an object under an unexpected key', async () => {

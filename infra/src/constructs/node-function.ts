@@ -19,6 +19,8 @@ export interface NodeFunctionProps {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /** Lambda's reserved concurrency (none: the function shares the account's unreserved pool). */
+  reservedConcurrentExecutions?: number;
   /** Packages that must not be bundled (e.g. native modules shipped in a layer). */
   externalModules?: string[];
   /** Repo-relative files copied next to the bundle (read at run time from /var/task). */
@@ -41,6 +43,7 @@ export class NodeFunction extends NodejsFunction {
       runtime: lambda.Runtime.NODEJS_24_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
       logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),

@@ -91,8 +91,10 @@ export class StorageStack extends Stack {
     const notification = uploadsDefinition.notification!;
     this.thumbnail = new NodeFunction(this, 'Thumbnail', {
       handler: notification.handler,
-      memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory.
-      timeout: Duration.seconds(60),
+      // Memory, timeout and reserved concurrency are declared once in definitions/buckets.ts.
+      memorySize: notification.memorySize,
+      timeout: Duration.seconds(notification.timeoutSeconds ?? 60),
+      reservedConcurrentExecutions: notification.reservedConcurrency,
       externalModules: ['sharp'],
       environment: {
         TABLE_NAME: props.table.tableName,

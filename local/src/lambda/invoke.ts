@@ -2,11 +2,13 @@
  * Runs Lambda handlers from `lambdas/` in-process, the way the Lambda runtime calls them:
  * `handler(event, context)` with a context object carrying a request id and deadline.
  * Handlers are referenced as `<path relative to repo root>#<export>` (e.g.
- * `lambdas/authorizer/index.ts#handler`) and loaded once.
+ * `lambdas/authorizer/index.ts#handler`) and loaded once. Functions declared `isolated` run in
+ * their own processes instead (./isolated.ts); ./lambda-function.ts picks the way.
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -47,6 +49,8 @@ export interface InvokeOptions {
   timeoutMs?: number;
   region?: string;
   accountId?: string;
+  /** Lambda's configured memory in MB (`context.memoryLimitInMB`; default 512). */
+  memorySize?: number;
   /** The invocation's request id (`context.awsRequestId`); a caller that logs the invocation chooses it (default: a fresh UUID). */
   awsRequestId?: string;
 }
@@ -62,7 +66,7 @@ export async function invokeHandler(ref: string, event: unknown, options: Invoke
     functionName: options.functionName,
     awsRequestId: options.awsRequestId ?? randomUUID(),
     invokedFunctionArn: `arn:aws:lambda:${region}:${account}:function:${options.functionName}`,
-    memoryLimitInMB: '512',
+    memoryLimitInMB: String(options.memorySize ?? DEFAULT_MEMORY_MB),
     functionVersion: '$LATEST',
     logGroupName: `/aws/lambda/${options.functionName}`,
     logStreamName: 'local',

@@ -28,6 +28,8 @@ export const s3Errors = {
   requestTimeTooSkewed: make(403, 'RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.'),
   authorizationQueryParametersError: make(400, 'AuthorizationQueryParametersError', 'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.'),
   invalidArgument: make(400, 'InvalidArgument', 'Invalid argument.'),
+  /** Keys are at most 1,024 bytes of UTF-8 (S3 API Reference, "List of error codes": KeyTooLongError, 400). */
+  keyTooLong: make(400, 'KeyTooLongError', 'Your key is too long.'),
   missingContentLength: make(411, 'MissingContentLength', 'You must provide the Content-Length HTTP header.'),
   incompleteBody: make(400, 'IncompleteBody', 'You did not provide the number of bytes specified by the Content-Length HTTP header'),
   entityTooLarge: make(400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size'),
@@ -40,7 +42,8 @@ export const s3Errors = {
   hostNotAllowed: (host: string | undefined): S3Error => ({ status: 403, code: 'AccessDenied', message: refusedHostMessage(host) }),
 };
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+/** Escapes text for an XML element. */
+export const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 /** The XML document S3 sends for an error. */
 export function errorXml(error: S3Error, resource: string, requestId: string): string {

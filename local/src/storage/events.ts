@@ -1,11 +1,12 @@
 /**
- * S3 event notifications to Lambda, delivered in-process with the message shape S3 sends
- * ("Event message structure", version 2.1). Delivery is asynchronous, like S3's (an asynchronous
+ * S3 event notifications to Lambda, with the message shape S3 sends ("Event message structure",
+ * version 2.1), to each target function as its definition says (in-process, or isolated with
+ * reserved concurrency: ../lambda/lambda-function.ts). Delivery is asynchronous, like S3's (an asynchronous
  * Lambda invocation): the PUT is answered first. A failing invocation is retried twice with a
  * back-off, as Lambda does for asynchronous invocations, then logged and dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { invokeHandler } from '../lambda/invoke.ts';
+import { lambdaFunction, type FunctionDefinition } from '../lambda/lambda-function.ts';
 
 /** One record of an `s3:ObjectCreated:*` event (the fields S3 sends). */
 export interface S3EventRecord {
@@ -29,11 +30,9 @@ export interface S3Event {
   Records: S3EventRecord[];
 }
 
-export interface NotificationTarget {
+export interface NotificationTarget extends FunctionDefinition {
   bucket: string;
   prefix: string;
-  handler: string;
-  functionName: string;
 }
 
 export interface CreatedObject {
@@ -89,6 +88,8 @@ export interface Notifier {
   objectCreated(o: CreatedObject): void;
   /** Resolves when every delivery started so far has finished (tests, shutdown). */
   idle(): Promise<void>;
+  /** Stops the target functions' isolated environments (call after idle()). */
+  close(): Promise<void>;
 }
 
 export interface NotifierOptions {
@@ -102,11 +103,12 @@ export interface NotifierOptions {
 export function createNotifier(options: NotifierOptions): Notifier {
   const inFlight = new Set<Promise<void>>();
   const delays = options.retryDelaysMs ?? [1000, 2000];
+  const functions = new Map(options.targets.map((t) => [t, lambdaFunction(t, { region: options.region })]));
 
   async function deliver(target: NotificationTarget, event: S3Event): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await invokeHandler(target.handler, event, { functionName: target.functionName, region: options.region, timeoutMs: 60_000 });
+        await functions.get(target)!.invoke(event);
         return;
       } catch (err) {
         if (attempt >= delays.length) {
@@ -128,6 +130,9 @@ export function createNotifier(options: NotifierOptions): Notifier {
     },
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    async close() {
+      await Promise.all([...functions.values()].map((f) => f.close()));
     },
   };
 }

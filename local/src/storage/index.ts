@@ -1,7 +1,8 @@
 /**
  * The offline S3: an HTTP endpoint serving the buckets of definitions/buckets.ts with S3's REST
  * API subset the avatar pipeline uses (see docs/storage.md), SigV4-verified against the local
- * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda in-process.
+ * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda (isolated in
+ * its own processes, as its definition declares).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,8 @@ import path from 'node:path';
 import { buckets as bucketDefinitions, IMMUTABLE_CACHE_CONTROL, type BucketDefinition } from '../../../definitions/buckets.ts';
 import { avatarCorsRule, type CorsRule } from './cors.ts';
 import { createNotifier } from './events.ts';
-import { diskStore, memoryStore } from './object-store.ts';
+import { diskStore } from './disk-store.ts';
+import { memoryStore } from './object-store.ts';
 import { createStorageHandler, type BucketConfig } from './server.ts';
 import type { StorageCredential } from './sigv4.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
@@ -67,7 +69,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
     targets:
       options.notifications === false
         ? []
-        : definitions.flatMap((b) => (b.notification ? [{ bucket: b.localName, prefix: b.notification.prefix, handler: b.notification.handler, functionName: b.notification.functionName }] : [])),
+        : definitions.flatMap((b) => (b.notification ? [{ ...b.notification, bucket: b.localName }] : [])),
   });
   const cors: CorsRule[] = [avatarCorsRule(options.corsOrigins)];
   const handler = createStorageHandler({
@@ -98,6 +100,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await notifier.idle();
+      await notifier.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The S3-compatible request handler: path-style `/<bucket>/<key>` PutObject, GetObject,
- * HeadObject and DeleteObject with S3's headers and XML errors, SigV4 (header or presigned query)
+ * HeadObject, DeleteObject and ListObjectsV2 with S3's headers and XML errors, SigV4 (header or presigned query)
  * checked by ./sigv4.ts, bucket CORS, and object-created notifications.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import zlib from 'node:zlib';
 import { corsHeaders, preflight, type CorsRule } from './cors.ts';
 import { s3Errors, S3ErrorResponse, sendS3Error, type S3Error } from './errors.ts';
 import type { Notifier } from './events.ts';
+import { listObjectsV2 } from './list-objects.ts';
 import type { ObjectMetadata, ObjectStore } from './object-store.ts';
 import { authenticate, queryValue, type Principal, type StorageCredential } from './sigv4.ts';
 import { createHostCheck, type HostCheck } from '../host-check/host-check.ts';
@@ -40,6 +41,9 @@ interface Target {
   resource: string;
 }
 
+/** "The object key name is a sequence of Unicode characters with UTF-8 encoding of up to 1,024 bytes long" (S3 User Guide). */
+const MAX_KEY_BYTES = 1024;
+
 const requestId = () => randomBytes(8).toString('hex').toUpperCase();
 
 function parseTarget(rawPath: string, buckets: BucketConfig[]): Target {
@@ -48,9 +52,8 @@ function parseTarget(rawPath: string, buckets: BucketConfig[]): Target {
   const bucket = buckets.find((b) => b.name === bucketName);
   if (!bucket) throw new S3ErrorResponse(s3Errors.noSuchBucket({ BucketName: bucketName }));
   const key = slash === -1 ? '' : decodeURIComponent(rawPath.slice(slash + 1));
-  // Bucket-level operations (ListObjects, CORS, …) are not part of the offline endpoint.
-  if (!key) throw new S3ErrorResponse(s3Errors.notImplemented());
-  return { bucket, key, resource: `/${bucketName}/${key}` };
+  if (Buffer.byteLength(key, 'utf8') > MAX_KEY_BYTES) throw new S3ErrorResponse(s3Errors.keyTooLong());
+  return { bucket, key, resource: key ? `/${bucketName}/${key}` : `/${bucketName}` };
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -167,6 +170,15 @@ export function createStorageHandler(options: StorageHandlerOptions): RequestLis
     const t = parseTarget(rawPath, options.buckets);
     const principal = await authenticate({ method: req.method ?? 'GET', path: rawPath, query: url.searchParams, headers: req.headers }, options.credentials);
     const reading = req.method === 'GET' || req.method === 'HEAD';
+    if (!t.key) {
+      // Of the bucket-level operations only ListObjectsV2 is offered; listing always needs a signature.
+      if (req.method !== 'GET' || url.searchParams.get('list-type') !== '2') throw new S3ErrorResponse(s3Errors.notImplemented());
+      if (!principal) throw new S3ErrorResponse(s3Errors.accessDenied());
+      const xml = await listObjectsV2(store, t.bucket.name, url.searchParams);
+      res.writeHead(200, { ...cors, 'content-type': 'application/xml', 'content-length': String(Buffer.byteLength(xml)), 'x-amz-request-id': id });
+      res.end(xml);
+      return;
+    }
     if (!principal && !(reading && t.bucket.publicRead)) throw new S3ErrorResponse(s3Errors.accessDenied());
     if (req.method === 'PUT') return put(req, res, t, url.searchParams, principal!, id, cors);
     if (reading) return get(req, res, t, id, cors);

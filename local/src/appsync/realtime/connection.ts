@@ -2,9 +2,8 @@
  * One AppSync real-time connection: the protocol state machine from handshake to close.
  * It depends only on RealtimeSocket, the Authenticator and the Engine; nothing here knows `ws`.
  */
-import { randomUUID } from 'node:crypto';
 import type { AuthResult, Authenticator } from '../auth/types.ts';
-import type { AppSyncGraphQLError, Engine, GraphQLRequest } from '../engine/types.ts';
+import type { Engine, PreparedSubscription } from '../engine/types.ts';
 import { validateFilter } from './filters.ts';
 import { startAuthRequest } from './handshake.ts';
 import {
@@ -12,6 +11,7 @@ import {
   type ProtocolErrorEntry, type ServerMessage, type StartMessage,
 } from './protocol.ts';
 import type { LiveSubscription, SubscriberSink, SubscriptionRegistry } from './registry.ts';
+import { flatRequestId, parseStartData, toEntry } from './start-request.ts';
 import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
 
 export interface ConnectionDeps {
@@ -24,8 +24,12 @@ export interface ConnectionDeps {
   graphqlHost: string;
 }
 
-/** A start that is being authorised and prepared; `stop` during that time cancels it. */
-const PENDING = Symbol('pending');
+/**
+ * A start that is being authorised and prepared. Each start gets its own marker, claimed before
+ * the first `await`: a `stop` (or a new start re-using the id after that stop) replaces or deletes
+ * it, and the start, on resuming, finds its marker gone and ends silently.
+ */
+class PendingStart {}
 
 let nextConnectionId = 1;
 
@@ -42,7 +46,7 @@ export class RealtimeConnection implements SubscriberSink {
   lastValidMessageAt: number | null = null;
   readonly openedAt = Date.now();
   private isClosed = false;
-  private subsMap: Map<string, LiveSubscription | typeof PENDING> | null = null;
+  private subsMap: Map<string, LiveSubscription | PendingStart> | null = null;
 
   constructor(
     private readonly socket: RealtimeSocket,
@@ -69,7 +73,7 @@ export class RealtimeConnection implements SubscriberSink {
     return this.subsMap?.size ?? 0;
   }
 
-  private get subs(): Map<string, LiveSubscription | typeof PENDING> {
+  private get subs(): Map<string, LiveSubscription | PendingStart> {
     return (this.subsMap ??= new Map());
   }
 
@@ -102,7 +106,6 @@ export class RealtimeConnection implements SubscriberSink {
     } catch (err) {
       this.deps.log.error({ err, connectionId: this.connectionId }, 'real-time message handling failed');
       const id = msg.type === MessageType.ConnectionInit ? undefined : msg.id;
-      if (id && this.subs.get(id) === PENDING) this.subs.delete(id);
       this.sendMessage({ type: MessageType.Error, ...(id ? { id } : {}), payload: { errors: [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }] } });
     }
   }
@@ -123,23 +126,48 @@ export class RealtimeConnection implements SubscriberSink {
     this.socket.close(1000, 'connection_error');
   }
 
+  /**
+   * `start` → `start_ack` (or `error`). The id and its slot are claimed synchronously, on arrival:
+   * frames are handled in order, so a `stop` right behind this start always finds the claim, and
+   * after a stop nothing more is sent for the id (no `start_ack`, no `error`, no `data`).
+   */
   private async start(msg: StartMessage): Promise<void> {
     const { id } = msg;
-    if (!(await this.ensureAuthenticated())) return;
-    if (this.subs.has(id)) return this.startError(id, [Errors.duplicatedOperation(id)]);
     const max = this.deps.limits.maxSubscriptionsPerConnection;
-    if (this.subs.size >= max) return this.startError(id, [Errors.maxSubscriptions(max)]);
-    this.subs.set(id, PENDING);
+    const refusal = this.subs.has(id) ? Errors.duplicatedOperation(id) : this.subs.size >= max ? Errors.maxSubscriptions(max) : null;
+    const claim = new PendingStart();
+    if (!refusal) this.subs.set(id, claim);
+    try {
+      // The handshake's authentication decides first: a refused connection gets connection_error only.
+      if (!(await this.ensureAuthenticated())) {
+        this.release(id, claim);
+        return;
+      }
+      if (refusal) return this.startError(id, [refusal]);
+      if (this.subs.get(id) !== claim) return;
+      const sub = await this.prepare(msg);
+      if ('errors' in sub) return this.abandon(id, claim, sub.errors);
+      if (this.isClosed || this.subs.get(id) !== claim) return;
+      this.subs.set(id, this.deps.registry.add(id, this, sub.prepared));
+      this.sendMessage({ type: MessageType.StartAck, id });
+    } catch (err) {
+      if (this.subs.get(id) !== claim) return;
+      this.deps.log.error({ err, connectionId: this.connectionId, id }, 'subscription start failed');
+      this.abandon(id, claim, [{ errorType: 'InternalFailure', message: 'An internal error occurred.' }]);
+    }
+  }
 
+  /** Authorises a start and runs its subscription resolver; errors are the `error` frame's entries. */
+  private async prepare(msg: StartMessage): Promise<{ prepared: PreparedSubscription } | { errors: ProtocolErrorEntry[] }> {
     const request = parseStartData(msg.payload.data);
-    if (!request) return this.abandon(id, [Errors.badRequest('payload.data must be a JSON object with a string query')]);
+    if (!request) return { errors: [Errors.badRequest('payload.data must be a JSON object with a string query')] };
     const authorization = msg.payload.extensions?.authorization;
-    if (!authorization) return this.abandon(id, [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }]);
+    if (!authorization) return { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] };
 
     const requestId = flatRequestId();
     const authReq = startAuthRequest(authorization, msg.payload.data, this.deps.graphqlPath, this.sourceIp, request, requestId);
     const auth = await this.deps.authenticator.authenticate(authReq);
-    if (!auth.ok) return this.abandon(id, [{ errorType: auth.errorType, message: auth.message }]);
+    if (!auth.ok) return { errors: [{ errorType: auth.errorType, message: auth.message }] };
 
     const prepared = await this.deps.engine.prepareSubscription(request, {
       auth: auth.auth,
@@ -147,22 +175,24 @@ export class RealtimeConnection implements SubscriberSink {
       headers: authReq.headers,
       domainName: this.deps.graphqlHost,
     });
-    if (!prepared.ok) return this.abandon(id, prepared.errors.map(toEntry));
+    if (!prepared.ok) return { errors: prepared.errors.map(toEntry) };
     const sub = prepared.subscription;
     for (const f of [sub.filter, sub.invalidationFilter]) {
       const problem = f ? validateFilter(f) : null;
-      if (problem) return this.abandon(id, [{ message: problem, errorCode: 400 }]);
+      if (problem) return { errors: [{ message: problem, errorCode: 400 }] };
     }
-    // A stop (or close) while we were awaiting cancels the start silently.
-    if (this.isClosed || this.subs.get(id) !== PENDING) return;
-    this.subs.set(id, this.deps.registry.add(id, this, sub));
-    this.sendMessage({ type: MessageType.StartAck, id });
+    return { prepared: sub };
   }
 
-  private abandon(id: string, errors: ProtocolErrorEntry[]): void {
-    if (this.subs.get(id) !== PENDING) return; // stopped meanwhile
-    this.subs.delete(id);
-    this.startError(id, errors);
+  /** Drops this start's claim unless a stop (or a newer start with the same id) replaced it. */
+  private release(id: string, claim: PendingStart): boolean {
+    if (this.subsMap?.get(id) !== claim) return false;
+    this.subsMap.delete(id);
+    return true;
+  }
+
+  private abandon(id: string, claim: PendingStart, errors: ProtocolErrorEntry[]): void {
+    if (this.release(id, claim)) this.startError(id, errors);
   }
 
   private startError(id: string, errors: ProtocolErrorEntry[]): void {
@@ -171,13 +201,15 @@ export class RealtimeConnection implements SubscriberSink {
   }
 
   /**
-   * `stop` → `complete`. An id that is not (or no longer) active also gets `complete`: the
-   * client's view ("this id delivers nothing more") is then true either way.
+   * `stop` → `complete`, once per stop, at once: the id and its slot are free from here on,
+   * whether the start was acknowledged or still being authorised or resolved (that start then ends
+   * silently). An id that is not (or no longer) active also gets `complete`: the client's view
+   * ("this id delivers nothing more") is then true either way.
    */
   private stop(id: string): void {
-    const sub = this.subs.get(id);
-    this.subs.delete(id);
-    if (sub && sub !== PENDING) this.deps.registry.remove(sub);
+    const sub = this.subsMap?.get(id);
+    this.subsMap?.delete(id);
+    if (sub && !(sub instanceof PendingStart)) this.deps.registry.remove(sub);
     this.sendMessage({ type: MessageType.Complete, id });
   }
 
@@ -204,7 +236,7 @@ export class RealtimeConnection implements SubscriberSink {
   closedByTransport(): void {
     this.isClosed = true;
     if (!this.subsMap) return;
-    for (const sub of this.subsMap.values()) if (sub !== PENDING) this.deps.registry.remove(sub);
+    for (const sub of this.subsMap.values()) if (!(sub instanceof PendingStart)) this.deps.registry.remove(sub);
     this.subsMap = null;
   }
 
@@ -212,36 +244,4 @@ export class RealtimeConnection implements SubscriberSink {
     if (this.isClosed) return;
     this.socket.send(stringifyServerMessage(message));
   }
-}
-
-/**
- * A request id the engine may keep for the subscription's lifetime. `randomUUID()` returns a rope
- * of ~20 concatenated pieces (~500 B of heap); a flat copy is ~60 B, which matters at one per
- * subscription (memory per subscribed connection is a benchmark target).
- */
-function flatRequestId(): string {
-  return Buffer.from(randomUUID(), 'latin1').toString('latin1');
-}
-
-function parseStartData(data: string): GraphQLRequest | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { query, variables, operationName } = value as Record<string, unknown>;
-  if (typeof query !== 'string') return null;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-  return {
-    query,
-    variables: (variables as Record<string, unknown> | null | undefined) ?? null,
-    operationName: typeof operationName === 'string' ? operationName : null,
-  };
-}
-
-function toEntry(e: AppSyncGraphQLError): ProtocolErrorEntry {
-  const { message, errorType, ...rest } = e;
-  return { ...rest, message, ...(errorType ? { errorType } : {}) } as ProtocolErrorEntry;
 }

@@ -15,7 +15,7 @@ import { createAuthenticator } from '../../auth/index.ts';
 import type { Authenticator } from '../../auth/types.ts';
 import { createNoneDataSource } from '../../datasources/none.ts';
 import { createEngine, type AppSyncEngine } from '../../engine/create-engine.ts';
-import type { ExecuteResult } from '../../engine/types.ts';
+import type { Engine, ExecuteResult } from '../../engine/types.ts';
 import { createDualServer, type DualServer } from '../dual-server.ts';
 import { attachRealtime, type RealtimeServer } from '../server.ts';
 import type { RealtimeLimits, RealtimeLogger } from '../socket.ts';
@@ -74,7 +74,13 @@ export function fixtureAuthenticator(userPool?: UserPoolIssuer): Authenticator {
   });
 }
 
-export async function startStack(limits?: Partial<RealtimeLimits>, userPool?: UserPoolIssuer): Promise<Stack> {
+/** Lets a test put a gate in front of the real engine or authenticator the real-time server uses. */
+export interface StackWrappers {
+  engine?: (engine: Engine) => Engine;
+  authenticator?: (authenticator: Authenticator) => Authenticator;
+}
+
+export async function startStack(limits?: Partial<RealtimeLimits>, userPool?: UserPoolIssuer, wrap: StackWrappers = {}): Promise<Stack> {
   const engine = await fixtureEngine();
   const authenticator = fixtureAuthenticator(userPool);
   const certDir = await mkdtemp(path.join(os.tmpdir(), 'realtime-stack-'));
@@ -89,7 +95,14 @@ export async function startStack(limits?: Partial<RealtimeLimits>, userPool?: Us
   const log: RealtimeLogger = Object.fromEntries(
     ['debug', 'info', 'warn', 'error'].map((level) => [level, (obj: object, msg: string) => logs.push({ level, msg, obj })]),
   ) as unknown as RealtimeLogger;
-  const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost: host, log, limits });
+  const realtime = attachRealtime({
+    server: [dual.http, dual.https],
+    engine: wrap.engine?.(engine) ?? engine,
+    authenticator: wrap.authenticator?.(authenticator) ?? authenticator,
+    graphqlHost: host,
+    log,
+    limits,
+  });
   return {
     engine,
     authenticator,
