@@ -10,13 +10,15 @@ import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { addCruddur } from '../src/cruddur.ts';
+import { nagFindings } from '../src/nag/nag.ts';
 import { iamMutations, iamReadableTypes } from '../src/schema-facts.ts';
 
+let app: App;
 let stacks: ReturnType<typeof addCruddur>;
 const templates: Record<string, Template> = {};
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
+  app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
   // A published sharp layer keeps the templates independent of whether infra/layers/sharp was built.
   stacks = addCruddur(app, { stage: 'prod', alertEmail: 'ops@example.com', monthlyBudgetUsd: 25, sharpLayerArn: 'arn:aws:lambda:us-east-1:123456789012:layer:sharp:1' });
   for (const [name, stack] of Object.entries(stacks)) templates[name] = Template.fromStack(stack);
@@ -184,6 +186,10 @@ describe('every function', () => {
       }
     }
   });
+});
+
+it('passes AWS\'s security rules (cdk-nag AwsSolutions): every finding fixed or acknowledged at its construct', () => {
+  expect(nagFindings(app)).toEqual([]);
 });
 
 it('matches the snapshot (asset hashes and bundled code normalised)', () => {
