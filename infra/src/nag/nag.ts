@@ -6,6 +6,8 @@
  */
 import { Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+// Not re-exported by the package index; the very function cdk-nag names findings with.
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import type { IConstruct } from 'constructs';
 
 /** Registers the AwsSolutions pack on an app (or stage): `cdk synth` then reports and stops on findings. */
@@ -36,7 +38,7 @@ export function acknowledge(scope: IConstruct, id: string, reason: string): void
  * A cross-stack reference must be passed as its import (`importOf`), which is what the policy holds.
  */
 export function wildcardResource(scope: IConstruct, arn: string): string {
-  return `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(arn))}]`;
+  return `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(scope).resolve(arn))}]`;
 }
 
 /**
@@ -45,23 +47,4 @@ export function wildcardResource(scope: IConstruct, arn: string): string {
  */
 export function importOf(producer: IConstruct, value: string): string {
   return Stack.of(producer).exportValue(value);
-}
-
-// Mirrors cdk-nag's flattenCfnReference (not part of its public API).
-function flatten(node: unknown): string {
-  if (node === undefined) return '';
-  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
-  const fn = node as Record<string, unknown>;
-  if (fn['Fn::Join']) {
-    const [delimiter, items] = fn['Fn::Join'] as [string, unknown[]];
-    return items.map(flatten).join(delimiter);
-  }
-  if (fn['Fn::Sub']) return flatten(fn['Fn::Sub']);
-  if (fn['Fn::GetAtt']) {
-    const [resource, attribute] = fn['Fn::GetAtt'] as [unknown, unknown];
-    return `<${flatten(resource)}.${flatten(attribute)}>`;
-  }
-  if (fn['Fn::ImportValue']) return flatten(fn['Fn::ImportValue']);
-  if (fn.Ref) return `<${flatten(fn.Ref)}>`;
-  return JSON.stringify(node);
 }
