@@ -20,6 +20,7 @@ export function readConfig(app: App): AppConfig {
     // Avatars (engineer I): extra upload origins (comma-separated) and a published sharp layer.
     corsOrigins: get('corsOrigins')?.split(',').map((o) => o.trim()).filter(Boolean),
     sharpLayerArn: get('sharpLayerArn'),
+    threatProtection: get('threatProtection') === 'true',
     customDomain: domainName
       ? { domainName, certificateArn: get('certificateArn'), hostedZoneId: get('hostedZoneId') ?? '', hostedZoneName: get('hostedZoneName') ?? '' }
       : undefined,

@@ -22,6 +22,8 @@ export interface CruddurConfig {
   customDomain?: CustomDomain;
   /** Extra browser origins allowed to upload avatars (the web distribution's is always allowed), e.g. a custom domain. */
   corsOrigins?: string[];
+  /** Cognito threat protection on the Plus plan (per-MAU cost, no free tier); off by default. */
+  threatProtection?: boolean;
   /** A published sharp layer for linux-arm64; otherwise infra/layers/sharp (infra/scripts/build-sharp-layer.sh). */
   sharpLayerArn?: string;
 }
@@ -29,7 +31,7 @@ export interface CruddurConfig {
 export function addCruddur(scope: Construct, config: CruddurConfig) {
   const production = config.stage === 'prod';
   const data = new DataStack(scope, 'CruddurData', { production });
-  const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production });
+  const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production, threatProtection: config.threatProtection });
   // Avatars (engineer I): uploads bucket, thumbnailer, presigner; the presigner backs the API's avatarUploads data source.
   const hosting = new HostingStack(scope, 'CruddurHosting', { production });
   const storage = new StorageStack(scope, 'CruddurStorage', {
@@ -46,6 +48,8 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     userPool: identity.userPool,
     userPoolClient: identity.client,
     customDomain: config.customDomain,
+    // Production only: the web ACL's fixed monthly cost is not worth it for a dev stack.
+    firewall: production,
   });
   const streams = new StreamsStack(scope, 'CruddurStreams', {
     table: data.table,

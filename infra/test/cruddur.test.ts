@@ -10,13 +10,17 @@ import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { addCruddur } from '../src/cruddur.ts';
+import { nagFindings } from '../src/nag/nag.ts';
+import { DataStack } from '../src/stacks/data-stack.ts';
+import { IdentityStack } from '../src/stacks/identity-stack.ts';
 import { iamMutations, iamReadableTypes } from '../src/schema-facts.ts';
 
+let app: App;
 let stacks: ReturnType<typeof addCruddur>;
 const templates: Record<string, Template> = {};
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
+  app = new App({ context: { 'aws:cdk:bundling-stacks': ['**'] } });
   // A published sharp layer keeps the templates independent of whether infra/layers/sharp was built.
   stacks = addCruddur(app, { stage: 'prod', alertEmail: 'ops@example.com', monthlyBudgetUsd: 25, sharpLayerArn: 'arn:aws:lambda:us-east-1:123456789012:layer:sharp:1' });
   for (const [name, stack] of Object.entries(stacks)) templates[name] = Template.fromStack(stack);
@@ -72,6 +76,14 @@ describe('identity', () => {
     });
   });
 
+  it('keeps the pool on Essentials, and turns on threat protection (Plus, ENFORCED) only when asked', () => {
+    templates.identity.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS', UserPoolAddOns: Match.absent() });
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const data = new DataStack(app, 'Data', { production: false });
+    const identity = new IdentityStack(app, 'Identity', { table: data.table, production: false, threatProtection: true });
+    Template.fromStack(identity).hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+  });
+
   it('creates an SRP + refresh client without a secret, with the defined token lifetimes', () => {
     templates.identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
@@ -93,8 +105,14 @@ describe('api', () => {
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
       XrayEnabled: true,
       EnvironmentVariables: { TABLE_NAME: Match.anyValue() },
-      LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),
+      LogConfig: { FieldLogLevel: 'ERROR', CloudWatchLogsRoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiLogsRole'), 'Arn'] } },
     });
+    // AppSync's log group, with retention, made by the stack (no LogRetention custom resource).
+    templates.api.hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: { 'Fn::Join': ['', ['/aws/appsync/apis/', { 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiId'] }]] },
+      RetentionInDays: 30,
+    });
+    templates.api.resourceCountIs('Custom::LogRetention', 0);
   });
 
   it('resolves exactly the fields the offline engine resolves, all on APPSYNC_JS 1.0.0', () => {
@@ -106,6 +124,18 @@ describe('api', () => {
     for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
     const functions = discoverResolvers().flatMap((r) => r.functions);
     templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
+  });
+
+  it('puts a WAF web ACL (per-IP rate limit, IP reputation list) in front of the production API', () => {
+    templates.api.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      DefaultAction: { Allow: {} },
+      Rules: [
+        Match.objectLike({ Action: { Block: {} }, Statement: { RateBasedStatement: { AggregateKeyType: 'IP', Limit: 2000, EvaluationWindowSec: 300 } } }),
+        Match.objectLike({ Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesAmazonIpReputationList' } } }),
+      ],
+    });
+    templates.api.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { ResourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'Arn'] } });
   });
 });
 
@@ -175,6 +205,19 @@ describe('hosting', () => {
 });
 
 describe('every function', () => {
+  it('gets DynamoDB on the table and each named index, never index/*, and no AWS managed policy', () => {
+    const policies = Object.values(templates).flatMap((t) => Object.values(t.findResources('AWS::IAM::Policy')));
+    const granted = JSON.stringify(policies.map((p) => p.Properties.PolicyDocument));
+    expect(granted).not.toContain('/index/*');
+    for (const gsi of table.globalSecondaryIndexes) expect(granted).toContain(`/index/${gsi.indexName}`);
+    // Only CDK's own deploy-time handlers keep AWSLambdaBasicExecutionRole: bucket notifications
+    // (acknowledged in StorageStack) and auto-delete of the uploads bucket (a raw CfnResource cdk-nag does not inspect).
+    const managed = Object.values(templates).flatMap((t) =>
+      Object.entries(t.findResources('AWS::IAM::Role')).filter(([, r]) => r.Properties.ManagedPolicyArns).map(([id]) => id),
+    );
+    expect(managed.sort()).toEqual([expect.stringMatching(/^BucketNotificationsHandler/), expect.stringMatching(/^CustomS3AutoDeleteObjects/)]);
+  });
+
   it('runs Node 24 with active tracing and Powertools settings', () => {
     for (const t of Object.values(templates)) {
       for (const fn of Object.values(t.findResources('AWS::Lambda::Function'))) {
@@ -184,6 +227,10 @@ describe('every function', () => {
       }
     }
   });
+});
+
+it('passes AWS\'s security rules (cdk-nag AwsSolutions): every finding fixed or acknowledged at its construct', () => {
+  expect(nagFindings(app)).toEqual([]);
 });
 
 it('matches the snapshot (asset hashes and bundled code normalised)', () => {

@@ -2,14 +2,18 @@
  * A Lambda function from a handler reference in `lambdas/` (`lambdas/x/index.ts#handler`, the same
  * reference the offline stack invokes in-process), bundled locally with esbuild — no Docker — and
  * instrumented the same way everywhere: Node 24 (Lambda's current LTS runtime; nodejs20.x is deprecated) on arm64, X-Ray active tracing, Powertools env.
+ * Each function has its own role that may write only to its own log group (no AWS managed
+ * AWSLambdaBasicExecutionRole, whose logs grant is account-wide).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import { acknowledge } from '../nag/nag.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -35,6 +39,14 @@ export function splitHandlerRef(ref: string): { file: string; exportName: string
 export class NodeFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     const { file, exportName } = splitHandlerRef(props.handler);
+    const logGroup = new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH });
+    const role = new iam.Role(scope, `${id}ServiceRole`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      inlinePolicies: {
+        // The log group exists before the function, so CreateLogGroup is not needed.
+        logs: new iam.PolicyDocument({ statements: [new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] })] }),
+      },
+    });
     super(scope, id, {
       entry: path.join(repoRoot, file),
       handler: exportName,
@@ -46,7 +58,8 @@ export class NodeFunction extends NodejsFunction {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       timeout: props.timeout ?? Duration.seconds(30),
       tracing: lambda.Tracing.ACTIVE,
-      logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),
+      logGroup,
+      role,
       environment: {
         POWERTOOLS_SERVICE_NAME: id,
         POWERTOOLS_METRICS_NAMESPACE: 'Cruddur',
@@ -70,5 +83,6 @@ export class NodeFunction extends NodejsFunction {
         },
       },
     });
+    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions (active tracing).');
   }
 }

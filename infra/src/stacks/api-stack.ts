@@ -8,7 +8,8 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
-import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as route53 from 'aws-cdk-lib/aws-route53';
@@ -16,7 +17,10 @@ import type { Construct } from 'constructs';
 import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
+import { ApiFirewall } from '../constructs/api-firewall.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
+import { grantIndexQueries, grantTable } from '../constructs/table-access.ts';
+import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
 
 export interface CustomDomain {
   domainName: string;
@@ -35,6 +39,8 @@ export interface ApiStackProps extends StackProps {
   authorizerEnvironment?: Record<string, string>;
   customDomain?: CustomDomain;
   resolversDir?: string;
+  /** AWS WAF in front of the API (per-IP rate limit + IP reputation list; about $7/month + $0.60/M requests). */
+  firewall?: boolean;
 }
 
 export class ApiStack extends Stack {
@@ -59,10 +65,13 @@ export class ApiStack extends Stack {
       },
     });
     // The handle is read from the caller's profile item.
-    props.table.grantReadData(this.authorizer);
+    grantTable(props.table, this.authorizer, 'read');
     this.functions.push(this.authorizer);
 
     const domain = props.customDomain ? this.certificateFor(props.customDomain) : undefined;
+    // AppSync's own role for its logs, limited to the API's log group below (instead of the
+    // account-wide AWSAppSyncPushToCloudWatchLogs managed policy).
+    const logsRole = new iam.Role(this, 'ApiLogsRole', { assumedBy: new iam.ServicePrincipal('appsync.amazonaws.com') });
     this.api = new appsync.GraphqlApi(this, 'Api', {
       name: `${Stack.of(this).stackName}-cruddur`,
       definition: appsync.Definition.fromFile(path.join(repoRoot, 'schema.graphql')),
@@ -74,9 +83,15 @@ export class ApiStack extends Stack {
       // `ctx.env` in resolvers: batch and transaction requests name the table physically.
       environmentVariables: { TABLE_NAME: props.table.tableName },
       xrayEnabled: true,
-      logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, retention: logs.RetentionDays.ONE_MONTH },
       domainName: domain,
     });
+    // Field logs go to a group created here with its retention, so the role needs no CreateLogGroup.
+    // Set on the L1: the L2's logConfig always adds a LogRetention custom resource (a Lambda with
+    // an account-wide logs policy) that would fight this group over retention.
+    (this.api.node.defaultChild as appsync.CfnGraphQLApi).logConfig = { fieldLogLevel: appsync.FieldLogLevel.ERROR, cloudWatchLogsRoleArn: logsRole.roleArn };
+    const logGroup = new logs.LogGroup(this, 'ApiLogs', { logGroupName: `/aws/appsync/apis/${this.api.apiId}`, retention: logs.RetentionDays.ONE_MONTH });
+    logsRole.addToPolicy(new iam.PolicyStatement({ actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    if (props.firewall) new ApiFirewall(this, 'Firewall', { api: this.api });
     if (props.customDomain) {
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: props.customDomain.hostedZoneId, zoneName: props.customDomain.hostedZoneName });
       new route53.CnameRecord(this, 'ApiCname', { zone, recordName: props.customDomain.domainName, domainName: this.api.appSyncDomainName });
@@ -86,15 +101,19 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'Region', { value: Stack.of(this).region });
 
     const sources = new Map<string, appsync.BaseDataSource>();
+    // CDK grants a DynamoDB data source `table/index/*` when the table it is given has indexes; this
+    // reference to the same table has none, and the named indexes are granted instead.
+    const tableWithoutIndexes = dynamodb.Table.fromTableName(this, 'TableRef', props.table.tableName);
     for (const ds of dataSources) {
-      if (ds.type === 'AMAZON_DYNAMODB') sources.set(ds.name, this.api.addDynamoDbDataSource(ds.name, props.table));
-      else if (ds.type === 'NONE') sources.set(ds.name, this.api.addNoneDataSource(ds.name));
-      else if (props.lambdaFunctions?.[ds.name]) sources.set(ds.name, this.api.addLambdaDataSource(ds.name, props.lambdaFunctions[ds.name]));
-      else {
-        const fn = new NodeFunction(this, `${ds.name}Function`, { handler: ds.handler, environment: { TABLE_NAME: props.table.tableName } });
-        props.table.grantReadWriteData(fn);
-        this.functions.push(fn);
-        sources.set(ds.name, this.api.addLambdaDataSource(ds.name, fn));
+      if (ds.type === 'AMAZON_DYNAMODB') {
+        const dynamo = this.api.addDynamoDbDataSource(ds.name, tableWithoutIndexes);
+        grantIndexQueries(props.table, dynamo);
+        sources.set(ds.name, dynamo);
+      } else if (ds.type === 'NONE') {
+        sources.set(ds.name, this.api.addNoneDataSource(ds.name));
+      } else {
+        const fn = props.lambdaFunctions?.[ds.name] ?? this.dataSourceFunction(ds.name, ds.handler, props.table);
+        sources.set(ds.name, this.lambdaSource(ds.name, fn));
       }
     }
     const source = (name: string, where: string) => {
@@ -128,6 +147,21 @@ export class ApiStack extends Stack {
         api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, pipelineConfig,
       });
     }
+  }
+
+  private dataSourceFunction(name: string, handler: string, table: dynamodb.ITable): NodeFunction {
+    const fn = new NodeFunction(this, `${name}Function`, { handler, environment: { TABLE_NAME: table.tableName } });
+    grantTable(table, fn, 'readWrite');
+    this.functions.push(fn);
+    return fn;
+  }
+
+  /** A Lambda data source; CDK's invoke grant also covers the function's versions and aliases (`<arn>:*`). */
+  private lambdaSource(name: string, fn: lambda.IFunction): appsync.LambdaDataSource {
+    const source = this.api.addLambdaDataSource(name, fn);
+    const arn = Stack.of(fn) === this ? fn.functionArn : importOf(fn, fn.functionArn);
+    acknowledge(source, wildcardResource(this, `${arn}:*`), 'Invoke on this one function; the `:*` is CDK grantInvoke covering its versions and aliases.');
+    return source;
   }
 
   private authorization(mode: AuthMode, userPool: cognito.IUserPool): appsync.AuthorizationMode {

@@ -8,10 +8,14 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { userPool as definition } from '../../../definitions/user-pool.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
+import { grantTable } from '../constructs/table-access.ts';
+import { acknowledge } from '../nag/nag.ts';
 
 export interface IdentityStackProps extends StackProps {
   table: dynamodb.ITable;
   production: boolean;
+  /** Cognito threat protection (ENFORCED): needs the Plus feature plan, billed per MAU with no free tier. */
+  threatProtection?: boolean;
 }
 
 export class IdentityStack extends Stack {
@@ -27,13 +31,13 @@ export class IdentityStack extends Stack {
       timeout: Duration.seconds(5),
       environment: { TABLE_NAME: props.table.tableName },
     });
-    props.table.grantReadData(preSignUp);
+    grantTable(props.table, preSignUp, 'read');
     const postConfirmation = new NodeFunction(this, 'PostConfirmation', {
       handler: definition.triggers.postConfirmation,
       timeout: Duration.seconds(5), // Cognito waits 5 s for a trigger.
       environment: { TABLE_NAME: props.table.tableName },
     });
-    props.table.grantWriteData(postConfirmation);
+    grantTable(props.table, postConfirmation, 'write');
     this.functions = [preSignUp, postConfirmation];
 
     const standardAttributes: cognito.StandardAttributes = {};
@@ -60,7 +64,13 @@ export class IdentityStack extends Stack {
       lambdaTriggers: { preSignUp, postConfirmation },
       deletionProtection: props.production,
       removalPolicy: props.production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      featurePlan: props.threatProtection ? cognito.FeaturePlan.PLUS : cognito.FeaturePlan.ESSENTIALS,
+      standardThreatProtectionMode: props.threatProtection ? cognito.StandardThreatProtectionMode.FULL_FUNCTION : undefined,
     });
+    if (!props.threatProtection) {
+      acknowledge(this.userPool, 'AwsSolutions-COG8', 'Essentials by default: Plus (threat protection) costs $0.02/MAU with no free tier; turn on with -c threatProtection=true.');
+    }
+    acknowledge(this.userPool, 'AwsSolutions-COG2', 'Open sign-up micro-blogging: MFA is not required of every user; the offline pool and web client use SRP without MFA.');
 
     const client = definition.client;
     this.client = this.userPool.addClient(client.logicalName, {

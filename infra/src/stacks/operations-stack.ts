@@ -26,7 +26,7 @@ export class OperationsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: OperationsStackProps) {
     super(scope, id, props);
-    const topic = new sns.Topic(this, 'Alerts');
+    const topic = new sns.Topic(this, 'Alerts', { enforceSSL: true });
     if (props.alertEmail) topic.addSubscription(new subscriptions.EmailSubscription(props.alertEmail));
     const alarmAction = new actions.SnsAction(topic);
 

@@ -24,7 +24,9 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
+import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
+import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
 
 export const defaultSharpLayerDir = path.join(repoRoot, 'infra', 'layers', 'sharp');
 
@@ -65,6 +67,8 @@ export class StorageStack extends Stack {
     super(scope, id, props);
     const expire = uploadsDefinition.expire!;
     this.uploadsBucket = new s3.Bucket(this, uploadsDefinition.logicalName, {
+      serverAccessLogsBucket: accessLogsBucket(this, props.production),
+      serverAccessLogsPrefix: 's3/uploads/',
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -103,10 +107,18 @@ export class StorageStack extends Stack {
       },
     });
     if (layer) this.thumbnail.addLayers(layer);
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [this.uploadsBucket.arnForObjects(`${notification.prefix}*`)] }));
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [props.assetsBucket.arnForObjects('avatars/*')] }));
+    const uploads = this.uploadsBucket.arnForObjects(`${notification.prefix}*`);
+    const avatars = `${importOf(props.assetsBucket, props.assetsBucket.bucketArn)}/avatars/*`;
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [uploads] }));
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [avatars] }));
+    const objectKeys = 'Object keys are per upload (random) and per avatar (content hash): the grant is one prefix of one bucket.';
+    acknowledge(this.thumbnail.role!, wildcardResource(this, uploads), objectKeys);
+    acknowledge(this.thumbnail.role!, wildcardResource(this, avatars), objectKeys);
     this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
     this.uploadsBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.thumbnail), { prefix: notification.prefix });
+    // CDK's own singleton that applies the bucket's notification configuration.
+    const notificationsHandler = this.node.findChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
+    acknowledge(notificationsHandler, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK\'s bucket-notifications custom resource handler, run only at deploy time.');
 
     const presigner = dataSources.find((d) => d.name === 'avatarUploads');
     if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
@@ -116,7 +128,8 @@ export class StorageStack extends Stack {
       environment: { UPLOADS_BUCKET: this.uploadsBucket.bucketName },
     });
     // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
-    this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.uploadsBucket.arnForObjects(`${notification.prefix}*`)] }));
+    this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads] }));
+    acknowledge(this.avatarUpload.role!, wildcardResource(this, uploads), objectKeys);
     this.functions = [this.thumbnail, this.avatarUpload];
 
     new CfnOutput(this, 'UploadsBucketName', { value: this.uploadsBucket.bucketName });
