@@ -17,7 +17,10 @@ export interface ApiDefinition {
   authorizer: {
     /** `lambdas/…#handler` */
     handler: string;
-    /** AppSync's authorizer result cache (`authorizerResultTtlInSeconds`, 0–3600); the authorizer may lower it per token. */
+    /**
+     * AppSync's authorizer result cache (`authorizerResultTtlInSeconds`, 0–3600) for answers without
+     * `ttlOverride`; the authorizer sets one on every answer (users: USER_TTL_SECONDS, default 60).
+     */
     resultTtlSeconds: number;
     /** AppSync gives an authorizer at most 10 s. */
     timeoutSeconds: number;
@@ -29,7 +32,7 @@ export const api: ApiDefinition = {
   additionalAuthModes: ['AWS_IAM'],
   authorizer: {
     handler: 'lambdas/authorizer/index.ts#handler',
-    resultTtlSeconds: 300,
+    resultTtlSeconds: 60,
     timeoutSeconds: 10,
   },
 };

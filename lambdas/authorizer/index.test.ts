@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userPool } from '../../definitions/user-pool.ts';
 import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
@@ -43,6 +44,7 @@ beforeAll(async () => {
     USER_POOL_ID: pool.userPoolId,
     USER_POOL_CLIENT_ID: pool.clientId,
     COGNITO_ISSUER: pool.issuer,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: pool.url,
     SCHEMA_PATH: path.resolve('schema.graphql'),
   });
   keys = await loadPoolKeys(path.join(dataDir, 'cognito', pool.userPoolId));
@@ -80,12 +82,18 @@ describe('authorizer', () => {
     expect(result).toMatchObject({ isAuthorized: true, resolverContext: { sub, username: sub, handle: 'Authz_User' } });
     expect(result.deniedFields).toBeUndefined();
     expect(result.ttlOverride).toBeGreaterThan(0);
-    expect(result.ttlOverride).toBeLessThanOrEqual(300);
+    expect(result.ttlOverride).toBeLessThanOrEqual(60);
   });
 
-  it('admits a correctly signed token for a user without a profile yet, with an empty handle', async () => {
-    const result = await authorize(resigned((c) => void (c.sub = randomUUID())));
-    expect(result).toMatchObject({ isAuthorized: true, resolverContext: { handle: '' } });
+  it('admits a live session of a user without a profile yet, with an empty handle', async () => {
+    const sub = await createUser(pool, 'noprofile@example.com', 'No_Profile');
+    await dynamo.client.send(new DeleteItemCommand({ TableName: dynamo.tableName, Key: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } } }));
+    const { AccessToken } = await passwordSignIn(pool, 'noprofile@example.com');
+    expect(await authorize(AccessToken)).toMatchObject({ isAuthorized: true, resolverContext: { sub, handle: '' } });
+  });
+
+  it('refuses a correctly signed token whose subject the pool does not know', async () => {
+    expect(await authorize(resigned((c) => void (c.sub = randomUUID())))).toMatchObject({ isAuthorized: false, ttlOverride: 0 });
   });
 
   it('refuses an expired token', async () => {
