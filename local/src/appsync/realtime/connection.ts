@@ -2,9 +2,8 @@
  * One AppSync real-time connection: the protocol state machine from handshake to close.
  * It depends only on RealtimeSocket, the Authenticator and the Engine; nothing here knows `ws`.
  */
-import { randomUUID } from 'node:crypto';
-import type { AuthResult, Authenticator } from '../auth/types.ts';
-import type { AppSyncGraphQLError, Engine, GraphQLRequest } from '../engine/types.ts';
+import type { AuthResult, Authenticator, IncomingAuthRequest } from '../auth/types.ts';
+import type { Engine } from '../engine/types.ts';
 import { validateFilter } from './filters.ts';
 import { startAuthRequest } from './handshake.ts';
 import {
@@ -13,6 +12,7 @@ import {
 } from './protocol.ts';
 import type { LiveSubscription, SubscriberSink, SubscriptionRegistry } from './registry.ts';
 import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
+import { flatRequestId, keptForReauthorization, parseStartData, toEntry } from './start-request.ts';
 
 export interface ConnectionDeps {
   engine: Engine;
@@ -26,6 +26,8 @@ export interface ConnectionDeps {
 
 /** A start that is being authorised and prepared; `stop` during that time cancels it. */
 const PENDING = Symbol('pending');
+
+type AuthFailure = Extract<AuthResult, { ok: false }>;
 
 let nextConnectionId = 1;
 
@@ -42,6 +44,7 @@ export class RealtimeConnection implements SubscriberSink {
   lastValidMessageAt: number | null = null;
   readonly openedAt = Date.now();
   private isClosed = false;
+  private reauthorizing = false;
   private subsMap: Map<string, LiveSubscription | typeof PENDING> | null = null;
 
   constructor(
@@ -52,6 +55,8 @@ export class RealtimeConnection implements SubscriberSink {
     private readonly sourceIp: string,
     /** The core's live set; the connection leaves it when the transport closes. */
     private readonly registryOfConnections?: Set<RealtimeConnection>,
+    /** The handshake's credentials, asked again by `reauthorize`. */
+    private readonly connectRequest?: IncomingAuthRequest,
   ) {}
 
   /** ConnectionHandle: a text frame arrived. */
@@ -155,7 +160,7 @@ export class RealtimeConnection implements SubscriberSink {
     }
     // A stop (or close) while we were awaiting cancels the start silently.
     if (this.isClosed || this.subs.get(id) !== PENDING) return;
-    this.subs.set(id, this.deps.registry.add(id, this, sub));
+    this.subs.set(id, this.deps.registry.add(id, this, sub, keptForReauthorization(auth.auth.mode, authReq)));
     this.sendMessage({ type: MessageType.StartAck, id });
   }
 
@@ -168,6 +173,49 @@ export class RealtimeConnection implements SubscriberSink {
   private startError(id: string, errors: ProtocolErrorEntry[]): void {
     this.deps.log.info({ connectionId: this.connectionId, id, errors }, 'subscription start refused');
     this.sendMessage({ type: MessageType.Error, id, payload: { errors } });
+  }
+
+  /**
+   * Asks the Authenticator again about the handshake's and each subscription's credentials (its
+   * per-token cache bounds how stale the answer is). A subscription whose credentials are refused
+   * gets an `error` frame and ends; if the handshake's are refused, every subscription gets one,
+   * then `connection_error` and the socket closes — Amplify v6 reopens with fresh tokens on an
+   * UnauthorizedException error (docs/realtime.md, "Revoked credentials").
+   */
+  async reauthorize(): Promise<void> {
+    if (this.isClosed || !this.acknowledged || this.reauthorizing) return;
+    this.reauthorizing = true;
+    try {
+      const first = await this.connectAuth;
+      const kept = first.ok && this.connectRequest ? keptForReauthorization(first.auth.mode, this.connectRequest) : undefined;
+      if (kept) {
+        const now = await this.deps.authenticator.authenticate({ ...kept, requestId: flatRequestId() });
+        if (!now.ok) return this.revoked(now);
+      }
+      for (const [id, sub] of this.subsMap ?? []) {
+        if (sub === PENDING || !sub.reauth) continue;
+        const now = await this.deps.authenticator.authenticate({ ...sub.reauth, requestId: flatRequestId() });
+        if (now.ok || this.subsMap?.get(id) !== sub) continue;
+        this.subsMap.delete(id);
+        this.deps.registry.remove(sub);
+        this.startError(id, [{ errorType: now.errorType, message: now.message }]);
+      }
+    } catch (err) {
+      this.deps.log.error({ err, connectionId: this.connectionId }, 'real-time re-authorization failed');
+    } finally {
+      this.reauthorizing = false;
+    }
+  }
+
+  /** The handshake's credentials were refused: end every subscription, then the connection. */
+  private revoked(result: AuthFailure): void {
+    const entry = { errorType: result.errorType, message: result.message };
+    for (const [id, sub] of this.subsMap ?? []) {
+      if (sub !== PENDING) this.deps.registry.remove(sub);
+      this.sendMessage({ type: MessageType.Error, id, payload: { errors: [entry] } });
+    }
+    this.subsMap = null;
+    this.fail({ ...entry, errorCode: result.status });
   }
 
   /**
@@ -212,36 +260,4 @@ export class RealtimeConnection implements SubscriberSink {
     if (this.isClosed) return;
     this.socket.send(stringifyServerMessage(message));
   }
-}
-
-/**
- * A request id the engine may keep for the subscription's lifetime. `randomUUID()` returns a rope
- * of ~20 concatenated pieces (~500 B of heap); a flat copy is ~60 B, which matters at one per
- * subscription (memory per subscribed connection is a benchmark target).
- */
-function flatRequestId(): string {
-  return Buffer.from(randomUUID(), 'latin1').toString('latin1');
-}
-
-function parseStartData(data: string): GraphQLRequest | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const { query, variables, operationName } = value as Record<string, unknown>;
-  if (typeof query !== 'string') return null;
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
-  return {
-    query,
-    variables: (variables as Record<string, unknown> | null | undefined) ?? null,
-    operationName: typeof operationName === 'string' ? operationName : null,
-  };
-}
-
-function toEntry(e: AppSyncGraphQLError): ProtocolErrorEntry {
-  const { message, errorType, ...rest } = e;
-  return { ...rest, message, ...(errorType ? { errorType } : {}) } as ProtocolErrorEntry;
 }
