@@ -22,6 +22,11 @@ export interface ApiDefinition {
      * `ttlOverride`; the authorizer sets one on every answer (users: USER_TTL_SECONDS, default 60).
      */
     resultTtlSeconds: number;
+    /**
+     * How long a signed-in user's answer may be cached: the bound on how late a revoked token is
+     * refused (docs/decisions/013-token-revocation.md). USER_TTL_SECONDS overrides it (tests).
+     */
+    userTtlSeconds: number;
     /** AppSync gives an authorizer at most 10 s. */
     timeoutSeconds: number;
   };
@@ -33,6 +38,7 @@ export const api: ApiDefinition = {
   authorizer: {
     handler: 'lambdas/authorizer/index.ts#handler',
     resultTtlSeconds: 60,
+    userTtlSeconds: 60,
     timeoutSeconds: 10,
   },
 };

@@ -89,7 +89,7 @@ describe('api', () => {
   it('uses the Lambda authorizer by default and IAM for publishers (definitions/api.ts), with X-Ray and logs', () => {
     templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
       AuthenticationType: 'AWS_LAMBDA',
-      LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 300 }),
+      LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 60 }),
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
       XrayEnabled: true,
       EnvironmentVariables: { TABLE_NAME: Match.anyValue() },

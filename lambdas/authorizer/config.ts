@@ -9,13 +9,15 @@
  *                       ./schema.graphql in the working directory (the Lambda asset root, where
  *                       infra copies it), else the repository's schema.graphql.
  *   USER_TTL_SECONDS    optional; how long AppSync may cache a signed-in user's answer, and so the
- *                       bound on how late a revoked token is refused. Default 60, at most 300.
+ *                       bound on how late a revoked token is refused. Default: definitions/api.ts
+ *                       (60), at most 300.
  *   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER  the SDK's own endpoint override (offline: the local
  *                       pool's URL); the session check calls GetUser there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api } from '../../definitions/api.ts';
 
 export interface AuthorizerConfig {
   userPoolId: string;
@@ -26,12 +28,9 @@ export interface AuthorizerConfig {
   userTtlSeconds: number;
 }
 
-/** The production bound on revocation (docs/decisions/013-token-revocation.md). */
-export const DEFAULT_USER_TTL_SECONDS = 60;
-
 function ttlFromEnv(): number {
   const raw = process.env.USER_TTL_SECONDS;
-  if (raw === undefined || raw === '') return DEFAULT_USER_TTL_SECONDS;
+  if (raw === undefined || raw === '') return api.authorizer.userTtlSeconds;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0 || value > 300) throw new Error(`USER_TTL_SECONDS must be an integer 0–300, got ${raw}`);
   return value;
