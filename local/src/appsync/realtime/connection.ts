@@ -45,6 +45,8 @@ export class RealtimeConnection implements SubscriberSink {
   readonly openedAt = Date.now();
   private isClosed = false;
   private reauthorizing = false;
+  /** Kept only for token modes, without the request id (memory per connection is a target). */
+  private connectReauth: IncomingAuthRequest | undefined = undefined;
   private subsMap: Map<string, LiveSubscription | typeof PENDING> | null = null;
 
   constructor(
@@ -55,8 +57,8 @@ export class RealtimeConnection implements SubscriberSink {
     private readonly sourceIp: string,
     /** The core's live set; the connection leaves it when the transport closes. */
     private readonly registryOfConnections?: Set<RealtimeConnection>,
-    /** The handshake's credentials, asked again by `reauthorize`. */
-    private readonly connectRequest?: IncomingAuthRequest,
+    /** The handshake's credentials; reduced to `connectReauth` once authenticated. */
+    private connectRequest?: IncomingAuthRequest,
   ) {}
 
   /** ConnectionHandle: a text frame arrived. */
@@ -115,7 +117,11 @@ export class RealtimeConnection implements SubscriberSink {
   /** Sends connection_error and closes when the handshake did not authenticate. */
   private async ensureAuthenticated(): Promise<boolean> {
     const result = await this.connectAuth;
-    if (result.ok) return true;
+    if (result.ok) {
+      if (this.connectRequest) this.connectReauth = keptForReauthorization(result.auth.mode, this.connectRequest);
+      this.connectRequest = undefined;
+      return true;
+    }
     const entry = 'entry' in result ? result.entry : { errorType: result.errorType, message: result.message, errorCode: result.status };
     this.fail(entry);
     return false;
@@ -186,10 +192,8 @@ export class RealtimeConnection implements SubscriberSink {
     if (this.isClosed || !this.acknowledged || this.reauthorizing) return;
     this.reauthorizing = true;
     try {
-      const first = await this.connectAuth;
-      const kept = first.ok && this.connectRequest ? keptForReauthorization(first.auth.mode, this.connectRequest) : undefined;
-      if (kept) {
-        const now = await this.deps.authenticator.authenticate({ ...kept, requestId: flatRequestId() });
+      if (this.connectReauth) {
+        const now = await this.deps.authenticator.authenticate({ ...this.connectReauth, requestId: flatRequestId() });
         if (!now.ok) return this.revoked(now);
       }
       for (const [id, sub] of this.subsMap ?? []) {
