@@ -4,60 +4,31 @@
  * with the AWS SDK's Cognito client, as an app or an administrator with the AWS CLI would.
  */
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import {
   AdminDeleteUserCommand, AdminDisableUserCommand, AdminEnableUserCommand, AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient, DeleteUserCommand, GlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userPool } from '../../definitions/user-pool.ts';
-import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
+import type { CognitoHandle } from '../../local/src/cognito/index.ts';
 import { createUser, passwordSignIn } from '../../local/src/cognito/test/helpers.ts';
-import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
-import type { AppSyncAuthorizerResult } from './index.ts';
+import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
 import { createSessionCheck } from './session-check.ts';
+import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './test/world.ts';
 
+let world: AuthorizerWorld;
 let dynamo: DynamoStack;
 let pool: CognitoHandle;
 let cognito: CognitoIdentityProviderClient;
 
 beforeAll(async () => {
-  dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  const env = {
-    TABLE_NAME: dynamo.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: dynamo.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  };
-  pool = await startCognito({ print: false, triggers: userPool.triggers, env });
-  Object.assign(process.env, {
-    USER_POOL_ID: pool.userPoolId,
-    USER_POOL_CLIENT_ID: pool.clientId,
-    COGNITO_ISSUER: pool.issuer,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: pool.url,
-    SCHEMA_PATH: path.resolve('schema.graphql'),
-  });
+  world = await startAuthorizerWorld();
+  ({ dynamo, pool } = world);
   cognito = new CognitoIdentityProviderClient({ region: dynamo.region, endpoint: pool.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
 });
 afterAll(async () => {
   cognito?.destroy();
-  await pool?.close();
-  await dynamo?.close();
+  await world?.close();
 });
-
-const authorize = (authorizationToken: string) =>
-  invokeHandler(
-    'lambdas/authorizer/index.ts#handler',
-    {
-      authorizationToken,
-      requestContext: { apiId: 'local', accountId: '000000000000', requestId: randomUUID(), queryString: '{ me { id } }', variables: {} },
-      requestHeaders: { authorization: authorizationToken },
-    },
-    { functionName: 'authorizer' },
-  ) as Promise<AppSyncAuthorizerResult>;
 
 async function freshUser() {
   const email = `r-${randomUUID().slice(0, 8)}@example.com`;
