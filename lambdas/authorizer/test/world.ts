@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { userPool } from '../../../definitions/user-pool.ts';
 import { startCognito, type CognitoHandle } from '../../../local/src/cognito/index.ts';
+import { lambdaEnvFor } from '../../../local/src/cognito/test/helpers.ts';
 import { startDynamo, type DynamoStack } from '../../../local/src/dynamodb/index.ts';
 import { invokeHandler } from '../../../local/src/lambda/invoke.ts';
 import type { AppSyncAuthorizerResult } from '../index.ts';
@@ -20,15 +21,7 @@ export interface AuthorizerWorld {
 /** Starts the table and pool (keys under `dataDir` when given) and sets the authorizer's env. */
 export async function startAuthorizerWorld(dataDir?: string): Promise<AuthorizerWorld> {
   const dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  const env = {
-    TABLE_NAME: dynamo.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: dynamo.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  };
-  const pool = await startCognito({ dataDir, print: false, triggers: userPool.triggers, env });
+  const pool = await startCognito({ dataDir, print: false, triggers: userPool.triggers, env: lambdaEnvFor(dynamo) });
   Object.assign(process.env, {
     USER_POOL_ID: pool.userPoolId,
     USER_POOL_CLIENT_ID: pool.clientId,

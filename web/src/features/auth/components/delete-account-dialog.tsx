@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { deleteUser } from 'aws-amplify/auth';
 import { useDeleteAccountMutation } from '../../../graphql/operations.ts';
-import { Button } from '../../../components/ui/button.tsx';
+import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { ApiError, describeApiError } from '../../../lib/graphql/index.ts';
@@ -49,14 +49,7 @@ export function DeleteAccountDialog({ handle, onClose, onDeleted }: { handle: st
         <p>Your profile goes and @{handle} becomes free for anyone; you are signed out on every device. This cannot be undone.</p>
         <TextField label={`Type ${handle} to confirm`} name="confirmHandle" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
         {failure && <FormMessage kind="error">{failure}</FormMessage>}
-        <div className="form-actions">
-          <Button type="submit" variant="danger" busy={busy} disabled={!confirmed}>
-            Delete account
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <DialogActions submit="Delete account" danger busy={busy} disabled={!confirmed} onCancel={onClose} />
       </form>
     </dialog>
   );
