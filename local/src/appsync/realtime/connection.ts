@@ -185,11 +185,11 @@ export class RealtimeConnection implements SubscriberSink {
    * Asks the Authenticator again about the handshake's and each subscription's credentials (its
    * per-token cache bounds how stale the answer is). A subscription whose credentials are refused
    * gets an `error` frame and ends; if the handshake's are refused, every subscription gets one,
-   * then `connection_error` and the socket closes — Amplify v6 reopens with fresh tokens on an
-   * UnauthorizedException error (docs/realtime.md, "Revoked credentials").
+   * then `connection_error` and the socket closes. Amplify v6 closes the socket on such an error
+   * and reconnects with fresh tokens where it holds some (docs/realtime.md, "Revoked credentials").
    */
   async reauthorize(): Promise<void> {
-    if (this.isClosed || !this.acknowledged || this.reauthorizing) return;
+    if (this.isClosed || this.reauthorizing) return;
     this.reauthorizing = true;
     try {
       if (this.connectReauth) {
