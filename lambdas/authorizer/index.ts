@@ -7,6 +7,7 @@
  * GetUser on every cache miss; see docs/decisions/013-token-revocation.md.
  */
 import fs from 'node:fs';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
@@ -81,7 +82,10 @@ async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerR
   // Cognito unreachable or throttling: the signature and expiry were checked, so admit rather than
   // lock every user out; the answer is cached no longer than usual, so revocation is late by at
   // most one more TTL per failed check (decision 013).
-  if (session.state === 'unknown') logger.warn('session check unavailable; admitted on the signature alone', { requestId, sub: claims.sub, reason: session.reason });
+  if (session.state === 'unknown') {
+    logger.warn('session check unavailable; admitted on the signature alone', { requestId, sub: claims.sub, reason: session.reason });
+    tools.metrics.addMetric('SessionCheckUnavailable', MetricUnit.Count, 1);
+  }
   const ttl = Math.max(0, Math.min(userTtlSeconds, claims.exp - Math.floor(Date.now() / 1000)));
   logger.info('authorized', { requestId, sub: claims.sub });
   return { isAuthorized: true, resolverContext: { sub: claims.sub, username: claims.username, handle }, ttlOverride: ttl };
