@@ -142,6 +142,8 @@ describe('operations', () => {
   it('alarms on API 5xx, every function error and stream iterator age', () => {
     templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Namespace: 'AWS/AppSync' });
     templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge' });
+    // The authorizer's EMF metric, with the dimension Powertools gives it (service = the function's id).
+    templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'SessionCheckUnavailable', Namespace: 'Cruddur', Dimensions: [{ Name: 'service', Value: 'Authorizer' }] });
     const errorAlarms = Object.values(templates.operations.findResources('AWS::CloudWatch::Alarm')).filter(
       (a) => a.Properties.MetricName === 'Errors',
     );
