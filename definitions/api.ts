@@ -17,8 +17,16 @@ export interface ApiDefinition {
   authorizer: {
     /** `lambdas/…#handler` */
     handler: string;
-    /** AppSync's authorizer result cache (`authorizerResultTtlInSeconds`, 0–3600); the authorizer may lower it per token. */
+    /**
+     * AppSync's authorizer result cache (`authorizerResultTtlInSeconds`, 0–3600) for answers without
+     * `ttlOverride`; the authorizer sets one on every answer (users: USER_TTL_SECONDS, default 60).
+     */
     resultTtlSeconds: number;
+    /**
+     * How long a signed-in user's answer may be cached: the bound on how late a revoked token is
+     * refused (docs/decisions/013-token-revocation.md). USER_TTL_SECONDS overrides it (tests).
+     */
+    userTtlSeconds: number;
     /** AppSync gives an authorizer at most 10 s. */
     timeoutSeconds: number;
   };
@@ -29,7 +37,8 @@ export const api: ApiDefinition = {
   additionalAuthModes: ['AWS_IAM'],
   authorizer: {
     handler: 'lambdas/authorizer/index.ts#handler',
-    resultTtlSeconds: 300,
+    resultTtlSeconds: 60,
+    userTtlSeconds: 60,
     timeoutSeconds: 10,
   },
 };

@@ -101,7 +101,7 @@ describe('api', () => {
   it('uses the Lambda authorizer by default and IAM for publishers (definitions/api.ts), with X-Ray and logs', () => {
     templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
       AuthenticationType: 'AWS_LAMBDA',
-      LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 300 }),
+      LambdaAuthorizerConfig: Match.objectLike({ AuthorizerResultTtlInSeconds: 60 }),
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
       XrayEnabled: true,
       EnvironmentVariables: { TABLE_NAME: Match.anyValue() },
@@ -172,6 +172,8 @@ describe('operations', () => {
   it('alarms on API 5xx, every function error and stream iterator age', () => {
     templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: '5XXError', Namespace: 'AWS/AppSync' });
     templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'IteratorAge' });
+    // The authorizer's EMF metric, with the dimension Powertools gives it (service = the function's id).
+    templates.operations.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'SessionCheckUnavailable', Namespace: 'Cruddur', Dimensions: [{ Name: 'service', Value: 'Authorizer' }] });
     const errorAlarms = Object.values(templates.operations.findResources('AWS::CloudWatch::Alarm')).filter(
       (a) => a.Properties.MetricName === 'Errors',
     );

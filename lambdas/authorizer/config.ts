@@ -8,10 +8,16 @@
  *   SCHEMA_PATH         optional; the schema.graphql the guest policy is derived from. Default:
  *                       ./schema.graphql in the working directory (the Lambda asset root, where
  *                       infra copies it), else the repository's schema.graphql.
+ *   USER_TTL_SECONDS    optional; how long AppSync may cache a signed-in user's answer, and so the
+ *                       bound on how late a revoked token is refused. Default: definitions/api.ts
+ *                       (60), at most 300.
+ *   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER  the SDK's own endpoint override (offline: the local
+ *                       pool's URL); the session check calls GetUser there.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { api } from '../../definitions/api.ts';
 
 export interface AuthorizerConfig {
   userPoolId: string;
@@ -19,6 +25,15 @@ export interface AuthorizerConfig {
   issuer: string;
   jwksUri: string;
   schemaPath: string;
+  userTtlSeconds: number;
+}
+
+function ttlFromEnv(): number {
+  const raw = process.env.USER_TTL_SECONDS;
+  if (raw === undefined || raw === '') return api.authorizer.userTtlSeconds;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 300) throw new Error(`USER_TTL_SECONDS must be an integer 0–300, got ${raw}`);
+  return value;
 }
 
 function required(name: string): string {
@@ -39,5 +54,6 @@ export function readConfig(): AuthorizerConfig {
     issuer,
     jwksUri: process.env.COGNITO_JWKS_URI || `${issuer}/.well-known/jwks.json`,
     schemaPath: process.env.SCHEMA_PATH || (fs.existsSync(inAsset) ? inAsset : inRepo),
+    userTtlSeconds: ttlFromEnv(),
   };
 }

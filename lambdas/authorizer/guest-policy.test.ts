@@ -24,5 +24,6 @@ describe('guest policy from schema markers', () => {
     );
     expect(guestDeniedFields(sdl)).toContain('Mutation.createCrud');
     expect(guestDeniedFields(sdl)).toContain('Mutation.createAvatarUpload');
+    expect(guestDeniedFields(sdl)).toContain('Mutation.deleteAccount');
   });
 });

@@ -6,17 +6,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userPool } from '../../definitions/user-pool.ts';
 import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
 import { createUser, passwordSignIn, type Tokens } from '../../local/src/cognito/test/helpers.ts';
 import { signJwt } from '../../local/src/cognito/tokens/jwt.ts';
 import { loadPoolKeys, type PoolKeys } from '../../local/src/cognito/tokens/keys.ts';
-import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
-import type { AppSyncAuthorizerResult } from './index.ts';
+import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
+import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './test/world.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'authz-'));
+let world: AuthorizerWorld;
 let dynamo: DynamoStack;
 let pool: CognitoHandle;
 let otherPool: CognitoHandle;
@@ -25,47 +26,21 @@ let tokens: Tokens;
 let sub: string;
 
 beforeAll(async () => {
-  dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  const env = {
-    TABLE_NAME: dynamo.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: dynamo.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-  };
-  pool = await startCognito({ dataDir, print: false, triggers: userPool.triggers, env });
+  world = await startAuthorizerWorld(dataDir);
+  ({ dynamo, pool } = world);
   otherPool = await startCognito({
     print: false,
     definition: { ...userPool, local: { userPoolId: 'us-east-1_OtherPool', clientId: 'otherpoolclient00000000001' } },
-  });
-  Object.assign(process.env, {
-    USER_POOL_ID: pool.userPoolId,
-    USER_POOL_CLIENT_ID: pool.clientId,
-    COGNITO_ISSUER: pool.issuer,
-    SCHEMA_PATH: path.resolve('schema.graphql'),
   });
   keys = await loadPoolKeys(path.join(dataDir, 'cognito', pool.userPoolId));
   sub = await createUser(pool, 'authz@example.com', 'Authz_User');
   tokens = await passwordSignIn(pool, 'authz@example.com');
 });
 afterAll(async () => {
-  await pool?.close();
   await otherPool?.close();
-  await dynamo?.close();
+  await world?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
-
-const authorize = (authorizationToken: string) =>
-  invokeHandler(
-    'lambdas/authorizer/index.ts#handler',
-    {
-      authorizationToken,
-      requestContext: { apiId: 'local', accountId: '000000000000', requestId: randomUUID(), queryString: '{ me { id } }', variables: {} },
-      requestHeaders: { authorization: authorizationToken },
-    },
-    { functionName: 'authorizer' },
-  ) as Promise<AppSyncAuthorizerResult>;
 
 /** The access token's claims, re-signed with the pool's real access key after `change`. */
 function resigned(change: (claims: Record<string, unknown>) => void, key = keys.access): string {
@@ -80,12 +55,18 @@ describe('authorizer', () => {
     expect(result).toMatchObject({ isAuthorized: true, resolverContext: { sub, username: sub, handle: 'Authz_User' } });
     expect(result.deniedFields).toBeUndefined();
     expect(result.ttlOverride).toBeGreaterThan(0);
-    expect(result.ttlOverride).toBeLessThanOrEqual(300);
+    expect(result.ttlOverride).toBeLessThanOrEqual(60);
   });
 
-  it('admits a correctly signed token for a user without a profile yet, with an empty handle', async () => {
-    const result = await authorize(resigned((c) => void (c.sub = randomUUID())));
-    expect(result).toMatchObject({ isAuthorized: true, resolverContext: { handle: '' } });
+  it('admits a live session of a user without a profile yet, with an empty handle', async () => {
+    const sub = await createUser(pool, 'noprofile@example.com', 'No_Profile');
+    await dynamo.client.send(new DeleteItemCommand({ TableName: dynamo.tableName, Key: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } } }));
+    const { AccessToken } = await passwordSignIn(pool, 'noprofile@example.com');
+    expect(await authorize(AccessToken)).toMatchObject({ isAuthorized: true, resolverContext: { sub, handle: '' } });
+  });
+
+  it('refuses a correctly signed token whose subject the pool does not know', async () => {
+    expect(await authorize(resigned((c) => void (c.sub = randomUUID())))).toMatchObject({ isAuthorized: false, ttlOverride: 0 });
   });
 
   it('refuses an expired token', async () => {

@@ -1,15 +1,19 @@
 /**
  * AppSync Lambda authorizer (AWS_LAMBDA mode). A Cognito access token from our pool and client
- * → resolverContext {sub, username, handle}; the token `guest` → resolverContext {guest: "true"}
- * with every non-public root field denied; anything else → isAuthorized false.
- * Response shape: AppSync Developer Guide, "Configuring authorization" (AWS_LAMBDA).
+ * whose session Cognito still honours → resolverContext {sub, username, handle}; the token `guest`
+ * → resolverContext {guest: "true"} with every non-public root field denied; anything else →
+ * isAuthorized false. Response shape: AppSync Developer Guide, "Configuring authorization"
+ * (AWS_LAMBDA). Revocation (sign-out everywhere, deletion, disabling) is checked with Cognito
+ * GetUser on every cache miss; see docs/decisions/013-token-revocation.md.
  */
 import fs from 'node:fs';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { readConfig } from './config.ts';
 import { guestDeniedFields } from './guest-policy.ts';
+import { createSessionCheck, type SessionCheck } from './session-check.ts';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verifier.ts';
 
 const tools = powertools('authorizer');
@@ -28,18 +32,22 @@ export interface AppSyncAuthorizerResult {
   ttlOverride?: number;
 }
 
-/** A user's authorization is cached at most 5 minutes, and never past the token's expiry. */
-const userTtlSeconds = 300;
 /** The guest answer never changes until the next deployment. */
 const guestTtlSeconds = 3600;
 
 // Built once per container (cold start), from the environment.
-let state: { verify: AccessTokenVerifier; guestDenied: string[] } | undefined;
+let state: { verify: AccessTokenVerifier; sessionCheck: SessionCheck; guestDenied: string[]; userTtlSeconds: number } | undefined;
 function init() {
   if (!state) {
     const config = readConfig();
-    state = { verify: createAccessTokenVerifier(config), guestDenied: guestDeniedFields(fs.readFileSync(config.schemaPath, 'utf8')) };
-    logger.info('authorizer ready', { issuer: config.issuer, guestDeniedFields: state.guestDenied.length });
+    state = {
+      verify: createAccessTokenVerifier(config),
+      sessionCheck: createSessionCheck({ region: config.userPoolId.split('_')[0] }),
+      guestDenied: guestDeniedFields(fs.readFileSync(config.schemaPath, 'utf8')),
+      // A user's answer is cached at most this long (the revocation bound), never past the token's expiry.
+      userTtlSeconds: config.userTtlSeconds,
+    };
+    logger.info('authorizer ready', { issuer: config.issuer, guestDeniedFields: state.guestDenied.length, userTtlSeconds: state.userTtlSeconds });
   }
   return state;
 }
@@ -53,7 +61,7 @@ async function handleOf(sub: string): Promise<string> {
 }
 
 async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult> {
-  const { verify, guestDenied } = init();
+  const { verify, sessionCheck, guestDenied, userTtlSeconds } = init();
   const token = (event.authorizationToken ?? '').replace(/^Bearer\s+/i, '');
   const requestId = event.requestContext?.requestId;
   if (token === 'guest') {
@@ -66,7 +74,18 @@ async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerR
     logger.info('token refused', { requestId, reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
     return { isAuthorized: false, ttlOverride: 0 };
   }
-  const handle = await handleOf(claims.sub);
+  const [session, handle] = await Promise.all([sessionCheck(token), handleOf(claims.sub)]);
+  if (session.state === 'refused') {
+    logger.info('token refused', { requestId, sub: claims.sub, reason: session.reason });
+    return { isAuthorized: false, ttlOverride: 0 };
+  }
+  // Cognito unreachable or throttling: the signature and expiry were checked, so admit rather than
+  // lock every user out; the answer is cached no longer than usual, so revocation is late by at
+  // most one more TTL per failed check (decision 013).
+  if (session.state === 'unknown') {
+    logger.warn('session check unavailable; admitted on the signature alone', { requestId, sub: claims.sub, reason: session.reason });
+    tools.metrics.addMetric('SessionCheckUnavailable', MetricUnit.Count, 1);
+  }
   const ttl = Math.max(0, Math.min(userTtlSeconds, claims.exp - Math.floor(Date.now() / 1000)));
   logger.info('authorized', { requestId, sub: claims.sub });
   return { isAuthorized: true, resolverContext: { sub: claims.sub, username: claims.username, handle }, ttlOverride: ttl };

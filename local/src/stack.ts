@@ -25,7 +25,7 @@ import { createEngine, type AppSyncEngine } from './appsync/engine/create-engine
 import { createExplorer } from './appsync/explorer/index.ts';
 import { createGraphqlHandler } from './appsync/http/handler.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from './appsync/http/cors.ts';
-import { attachRealtime, createDualServer } from './appsync/realtime/index.ts';
+import { attachRealtime, createDualServer, type RealtimeLimits } from './appsync/realtime/index.ts';
 import { seedDemoUsers } from './cognito/seed.ts';
 import { createSeedApi } from './seed/api.ts';
 import { seedDemoData } from './seed/demo-data.ts';
@@ -56,6 +56,8 @@ export interface StackOptions {
   corsOrigins?: string[];
   /** Host headers served beside loopback ones (default: the ALLOWED_HOSTS environment variable). */
   allowedHosts?: AllowedHosts;
+  /** Real-time limits and timers (default AppSync's; tests shorten the re-authorization sweep). */
+  realtimeLimits?: Partial<RealtimeLimits>;
 }
 
 
@@ -161,6 +163,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       COGNITO_ISSUER: cognito.issuer,
       COGNITO_JWKS_URI: cognito.jwksUri,
       SCHEMA_PATH: path.join(repoRoot, 'schema.graphql'),
+      // The authorizer's session check (Cognito GetUser) goes to the local pool, as the SDK's
+      // standard endpoint override; in AWS the variable is absent and the regional endpoint is used.
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
     });
 
     // One provider per mode in definitions/api.ts (the same list infra/ deploys), default first.
@@ -215,7 +220,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const graphqlHost = `localhost:${port}`;
     // The `live` stream consumer signs its publish mutations for this endpoint (lambdas/publish).
     process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
-    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, hostCheck, log: logger.child({ component: 'realtime' }) });
+    const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, hostCheck, log: logger.child({ component: 'realtime' }), limits: options.realtimeLimits });
     closers.push(() => realtime.close());
 
     // Through the public paths: Cognito sign-up (triggers write the profiles), then the GraphQL

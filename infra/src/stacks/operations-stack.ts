@@ -1,6 +1,6 @@
 /**
- * What tells the team something is wrong or costly: alarms on API 5xx, Lambda errors and stream
- * iterator age, a dashboard, and a monthly budget with an email alert.
+ * What tells the team something is wrong or costly: alarms on API 5xx, Lambda errors, stream
+ * iterator age and the authorizer's session check, a dashboard, and a monthly budget with an email alert.
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
@@ -38,6 +38,16 @@ export class OperationsStack extends Stack {
     for (const fn of props.functions) {
       this.alarm(`${fn.node.id}Errors`, fn.metricErrors({ period: Duration.minutes(5) }), 1, `${fn.node.id} failed`, alarmAction);
     }
+    // While Cognito cannot be asked, the authorizer admits tokens on their signature alone, so a
+    // revoked one may pass (decision 013). Powertools' EMF metric; `service` is the function's id.
+    const sessionCheckUnavailable = new cloudwatch.Metric({
+      namespace: 'Cruddur',
+      metricName: 'SessionCheckUnavailable',
+      dimensionsMap: { service: 'Authorizer' },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    });
+    this.alarm('SessionCheckUnavailable', sessionCheckUnavailable, 1, 'The authorizer could not ask Cognito about revocation; revoked tokens may be admitted', alarmAction);
     for (const fn of props.streamConsumers) {
       const iteratorAge = new cloudwatch.Metric({
         namespace: 'AWS/Lambda',

@@ -175,6 +175,15 @@ export function useCrudDetailQuery(variables: T.CrudDetailQueryVariables, option
   return useQuery(CrudDetailDocument, variables, options);
 }
 
+/** `mutation DeleteAccount` from web/src/features/auth/api/delete-account.graphql */
+export const DeleteAccountDocument = `mutation DeleteAccount {
+  deleteAccount
+}` as MutationDocument<T.DeleteAccountMutationVariables, T.DeleteAccountMutation>;
+
+export function useDeleteAccountMutation(): MutationResult<T.DeleteAccountMutationVariables, T.DeleteAccountMutation> {
+  return useMutation(DeleteAccountDocument);
+}
+
 /** `mutation DeleteCrud` from web/src/features/crud/api/delete-crud.graphql */
 export const DeleteCrudDocument = `mutation DeleteCrud($id: ID!) {
   deleteCrud(id: $id)

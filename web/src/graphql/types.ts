@@ -34,6 +34,11 @@ export type NotificationType =
   | 'REPLY'
   | 'REPOST';
 
+export type DeleteAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeleteAccountMutation = { deleteAccount: string };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 

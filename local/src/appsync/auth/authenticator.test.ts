@@ -173,6 +173,15 @@ describe('AWS_LAMBDA', () => {
     expect(eventsFor('nocache-token')).toHaveLength(2);
   });
 
+  it('shares one invocation between concurrent requests with the same uncached token', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => auth.authenticate(request({ authorization: 'nocache-burst' }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(eventsFor('nocache-burst')).toHaveLength(1);
+    // Once answered (ttl 0: not cached), the next request invokes again.
+    await auth.authenticate(request({ authorization: 'nocache-burst' }));
+    expect(eventsFor('nocache-burst')).toHaveLength(2);
+  });
+
   it('denies isAuthorized:false, and checks identityValidationExpression before invoking', async () => {
     expect(await auth.authenticate(request({ authorization: 'deny-me' }))).toEqual({ ok: false, status: 401, errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' });
     expect(await auth.authenticate(request({ authorization: 'NOT_VALID_1' }))).toMatchObject({ ok: false, status: 401 });

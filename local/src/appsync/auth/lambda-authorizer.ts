@@ -69,6 +69,33 @@ export function createLambdaAuthenticator(
       region: api.region,
       accountId: api.accountId,
     });
+  const inflight = new Map<string, Promise<AppSyncAuthorizerResponse | null>>();
+  /** One invocation; caches the answer for its TTL; null for a throw, timeout or malformed answer. */
+  const invoke = async (token: string, request: IncomingAuthRequest, requestId: string): Promise<AppSyncAuthorizerResponse | null> => {
+    const now = clock();
+    let response: unknown;
+    try {
+      response = await run({
+        authorizationToken: token,
+        requestContext: {
+          apiId: api.apiId,
+          accountId: api.accountId,
+          requestId,
+          queryString: request.query ?? '',
+          operationName: request.operationName ?? undefined,
+          variables: request.variables ?? {},
+        },
+        requestHeaders: request.headers,
+      });
+    } catch {
+      // A thrown error or a timeout denies the request; the handler's own logs say why.
+      return null;
+    }
+    if (!isResponse(response)) return null;
+    const ttl = typeof response.ttlOverride === 'number' ? Math.min(3600, Math.max(0, response.ttlOverride)) : defaultTtl;
+    if (ttl > 0) remember(token, now + ttl * 1000, response);
+    return response;
+  };
   const remember = (token: string, expires: number, response: AppSyncAuthorizerResponse) => {
     // Bound memory under many distinct tokens: drop expired entries before growing further.
     if (cache.size >= 10_000) for (const [key, entry] of cache) if (entry.expires <= clock()) cache.delete(key);
@@ -85,29 +112,15 @@ export function createLambdaAuthenticator(
       const cached = cache.get(token);
       if (cached && cached.expires > now) return toResult(cached.response);
       if (cached) cache.delete(token);
-
-      let response: unknown;
-      try {
-        response = await run({
-          authorizationToken: token,
-          requestContext: {
-            apiId: api.apiId,
-            accountId: api.accountId,
-            requestId,
-            queryString: request.query ?? '',
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-          },
-          requestHeaders: request.headers,
-        });
-      } catch {
-        // A thrown error or a timeout denies the request; the handler's own logs say why.
-        return authFailures.denied();
+      // Concurrent misses for one token (a burst of requests, or the real-time re-authorization
+      // sweep over many sockets sharing it) share one invocation.
+      let pending = inflight.get(token);
+      if (!pending) {
+        pending = invoke(token, request, requestId).finally(() => inflight.delete(token));
+        inflight.set(token, pending);
       }
-      if (!isResponse(response)) return authFailures.denied();
-      const ttl = typeof response.ttlOverride === 'number' ? Math.min(3600, Math.max(0, response.ttlOverride)) : defaultTtl;
-      if (ttl > 0) remember(token, now + ttl * 1000, response);
-      return toResult(response);
+      const response = await pending;
+      return response ? toResult(response) : authFailures.denied();
     },
   };
 }

@@ -2,7 +2,7 @@
  * One AppSync real-time connection: the protocol state machine from handshake to close.
  * It depends only on RealtimeSocket, the Authenticator and the Engine; nothing here knows `ws`.
  */
-import type { AuthResult, Authenticator } from '../auth/types.ts';
+import type { AuthResult, Authenticator, IncomingAuthRequest } from '../auth/types.ts';
 import type { Engine, PreparedSubscription } from '../engine/types.ts';
 import { validateFilter } from './filters.ts';
 import { startAuthRequest } from './handshake.ts';
@@ -11,7 +11,7 @@ import {
   type ProtocolErrorEntry, type ServerMessage, type StartMessage,
 } from './protocol.ts';
 import type { LiveSubscription, SubscriberSink, SubscriptionRegistry } from './registry.ts';
-import { flatRequestId, parseStartData, toEntry } from './start-request.ts';
+import { flatRequestId, keptForReauthorization, parseStartData, toEntry } from './start-request.ts';
 import type { RealtimeLimits, RealtimeLogger, RealtimeSocket } from './socket.ts';
 
 export interface ConnectionDeps {
@@ -31,6 +31,8 @@ export interface ConnectionDeps {
  */
 class PendingStart {}
 
+type AuthFailure = Extract<AuthResult, { ok: false }>;
+
 let nextConnectionId = 1;
 
 /**
@@ -46,6 +48,9 @@ export class RealtimeConnection implements SubscriberSink {
   lastValidMessageAt: number | null = null;
   readonly openedAt = Date.now();
   private isClosed = false;
+  private reauthorizing = false;
+  /** Kept only for token modes, without the request id (memory per connection is a target). */
+  private connectReauth: IncomingAuthRequest | undefined = undefined;
   private subsMap: Map<string, LiveSubscription | PendingStart> | null = null;
 
   constructor(
@@ -56,6 +61,8 @@ export class RealtimeConnection implements SubscriberSink {
     private readonly sourceIp: string,
     /** The core's live set; the connection leaves it when the transport closes. */
     private readonly registryOfConnections?: Set<RealtimeConnection>,
+    /** The handshake's credentials; reduced to `connectReauth` once authenticated. */
+    private connectRequest?: IncomingAuthRequest,
   ) {}
 
   /** ConnectionHandle: a text frame arrived. */
@@ -113,7 +120,11 @@ export class RealtimeConnection implements SubscriberSink {
   /** Sends connection_error and closes when the handshake did not authenticate. */
   private async ensureAuthenticated(): Promise<boolean> {
     const result = await this.connectAuth;
-    if (result.ok) return true;
+    if (result.ok) {
+      if (this.connectRequest) this.connectReauth = keptForReauthorization(result.auth.mode, this.connectRequest);
+      this.connectRequest = undefined;
+      return true;
+    }
     const entry = 'entry' in result ? result.entry : { errorType: result.errorType, message: result.message, errorCode: result.status };
     this.fail(entry);
     return false;
@@ -148,7 +159,7 @@ export class RealtimeConnection implements SubscriberSink {
       const sub = await this.prepare(msg);
       if ('errors' in sub) return this.abandon(id, claim, sub.errors);
       if (this.isClosed || this.subs.get(id) !== claim) return;
-      this.subs.set(id, this.deps.registry.add(id, this, sub.prepared));
+      this.subs.set(id, this.deps.registry.add(id, this, sub.prepared, sub.reauth));
       this.sendMessage({ type: MessageType.StartAck, id });
     } catch (err) {
       if (this.subs.get(id) !== claim) return;
@@ -158,7 +169,7 @@ export class RealtimeConnection implements SubscriberSink {
   }
 
   /** Authorises a start and runs its subscription resolver; errors are the `error` frame's entries. */
-  private async prepare(msg: StartMessage): Promise<{ prepared: PreparedSubscription } | { errors: ProtocolErrorEntry[] }> {
+  private async prepare(msg: StartMessage): Promise<{ prepared: PreparedSubscription; reauth: IncomingAuthRequest | undefined } | { errors: ProtocolErrorEntry[] }> {
     const request = parseStartData(msg.payload.data);
     if (!request) return { errors: [Errors.badRequest('payload.data must be a JSON object with a string query')] };
     const authorization = msg.payload.extensions?.authorization;
@@ -181,7 +192,7 @@ export class RealtimeConnection implements SubscriberSink {
       const problem = f ? validateFilter(f) : null;
       if (problem) return { errors: [{ message: problem, errorCode: 400 }] };
     }
-    return { prepared: sub };
+    return { prepared: sub, reauth: keptForReauthorization(auth.auth.mode, authReq) };
   }
 
   /** Drops this start's claim unless a stop (or a newer start with the same id) replaced it. */
@@ -198,6 +209,48 @@ export class RealtimeConnection implements SubscriberSink {
   private startError(id: string, errors: ProtocolErrorEntry[]): void {
     this.deps.log.info({ connectionId: this.connectionId, id, errors }, 'subscription start refused');
     this.sendMessage({ type: MessageType.Error, id, payload: { errors } });
+  }
+
+  /**
+   * Asks the Authenticator again about the handshake's and each subscription's credentials (its
+   * per-token cache bounds how stale the answer is). A subscription whose credentials are refused
+   * gets an `error` frame and ends; if the handshake's are refused, every subscription gets one,
+   * then `connection_error` and the socket closes. Amplify v6 closes the socket on such an error
+   * and reconnects with fresh tokens where it holds some (docs/realtime.md, "Revoked credentials").
+   */
+  async reauthorize(): Promise<void> {
+    if (this.isClosed || this.reauthorizing) return;
+    this.reauthorizing = true;
+    try {
+      if (this.connectReauth) {
+        const now = await this.deps.authenticator.authenticate({ ...this.connectReauth, requestId: flatRequestId() });
+        if (!now.ok) return this.revoked(now);
+      }
+      for (const [id, sub] of this.subsMap ?? []) {
+        if (sub instanceof PendingStart || !sub.reauth) continue;
+        const now = await this.deps.authenticator.authenticate({ ...sub.reauth, requestId: flatRequestId() });
+        if (now.ok || this.subsMap?.get(id) !== sub) continue;
+        this.subsMap.delete(id);
+        this.deps.registry.remove(sub);
+        this.startError(id, [{ errorType: now.errorType, message: now.message }]);
+      }
+    } catch (err) {
+      this.deps.log.error({ err, connectionId: this.connectionId }, 'real-time re-authorization failed');
+    } finally {
+      this.reauthorizing = false;
+    }
+  }
+
+  /** The handshake's credentials were refused: end every subscription (pending starts silently), then the connection. */
+  private revoked(result: AuthFailure): void {
+    const entry = { errorType: result.errorType, message: result.message };
+    for (const [id, sub] of this.subsMap ?? []) {
+      if (sub instanceof PendingStart) continue;
+      this.deps.registry.remove(sub);
+      this.sendMessage({ type: MessageType.Error, id, payload: { errors: [entry] } });
+    }
+    this.subsMap = null;
+    this.fail({ ...entry, errorCode: result.status });
   }
 
   /**

@@ -8,7 +8,7 @@ import type { Authenticator } from '../auth/types.ts';
 import type { Engine } from '../engine/types.ts';
 import { RealtimeConnection } from './connection.ts';
 import { checkSubprotocols, connectAuthRequest, readHandshakeAuth, type HandshakeInfo } from './handshake.ts';
-import { MessageType, stringifyServerMessage } from './protocol.ts';
+import { MessageType, stringifyServerMessage, type ProtocolErrorEntry } from './protocol.ts';
 import { SubscriptionRegistry, type FanoutStats } from './registry.ts';
 import { DEFAULT_LIMITS, silentLogger, type RealtimeLimits, type RealtimeLogger, type RealtimeSocket } from './socket.ts';
 
@@ -90,22 +90,33 @@ export function createRealtimeCore(options: RealtimeCoreOptions): RealtimeCore {
   }, sweepEvery);
   sweep.unref();
 
+  // Credentials can be revoked while a socket is open: ask again, through the Authenticator's
+  // cache, so a revoked token is refused within its TTL plus this interval.
+  const reauthorizeSweep =
+    limits.reauthorizeIntervalMs > 0
+      ? setInterval(() => {
+          for (const c of connections) void c.reauthorize();
+        }, limits.reauthorizeIntervalMs)
+      : undefined;
+  reauthorizeSweep?.unref();
+
   return {
     limits,
     accept(socket, handshake) {
       const protocolError = checkSubprotocols(handshake.protocols);
       const auth = readHandshakeAuth(handshake);
+      const connectRequest = auth.ok ? connectAuthRequest(auth, options.graphqlPath, handshake.sourceIp, randomUUID()) : undefined;
       const connectAuth = protocolError
         ? Promise.resolve({ ok: false as const, entry: protocolError })
-        : !auth.ok
-          ? Promise.resolve({ ok: false as const, entry: auth.error })
+        : !connectRequest
+          ? Promise.resolve({ ok: false as const, entry: (auth as { error: ProtocolErrorEntry }).error })
           : options.authenticator
-              .authenticate(connectAuthRequest(auth, options.graphqlPath, handshake.sourceIp, randomUUID()))
+              .authenticate(connectRequest)
               .catch((err: unknown) => {
                 log.error({ err }, 'handshake authentication failed');
                 return { ok: false as const, entry: { errorType: 'InternalFailure', message: 'An internal error occurred.', errorCode: 500 } };
               });
-      const conn = new RealtimeConnection(socket, deps, connectAuth, handshake.sourceIp, connections);
+      const conn = new RealtimeConnection(socket, deps, connectAuth, handshake.sourceIp, connections, connectRequest);
       connections.add(conn);
       // Without graphql-ws the client may not even speak this protocol: tell it and hang up now.
       if (protocolError) conn.fail(protocolError);
@@ -118,6 +129,7 @@ export function createRealtimeCore(options: RealtimeCoreOptions): RealtimeCore {
       offMutation();
       offInvalidation();
       clearInterval(sweep);
+      clearInterval(reauthorizeSweep);
       for (const c of connections) c.close(1001, 'server shutting down');
     },
   };

@@ -5,6 +5,7 @@
  * payload string behind its own constant frame prefix. No per-subscriber re-execution
  * (performance.md §3.8).
  */
+import type { IncomingAuthRequest } from '../auth/types.ts';
 import type { InvalidationEvent, MutationEvent, PreparedSubscription } from '../engine/types.ts';
 import { matchesFilter, shouldDeliver } from './filters.ts';
 import { dataFramePrefix, MessageType, stringifyServerMessage, validateMessage } from './protocol.ts';
@@ -24,6 +25,8 @@ export interface LiveSubscription {
   readonly prepared: PreparedSubscription;
   /** `{"type":"data","id":…,"payload":` encoded once at start. */
   readonly prefix: Buffer;
+  /** The start's credentials, kept when its auth mode is re-authorised while it lives. */
+  readonly reauth?: IncomingAuthRequest;
 }
 
 export interface FanoutStats {
@@ -50,8 +53,8 @@ export class SubscriptionRegistry {
     return this.all.size;
   }
 
-  add(id: string, sink: SubscriberSink, prepared: PreparedSubscription): LiveSubscription {
-    const sub: LiveSubscription = { id, sink, prepared, prefix: Buffer.from(dataFramePrefix(id)) };
+  add(id: string, sink: SubscriberSink, prepared: PreparedSubscription, reauth?: IncomingAuthRequest): LiveSubscription {
+    const sub: LiveSubscription = { id, sink, prepared, prefix: Buffer.from(dataFramePrefix(id)), reauth };
     for (const m of new Set(prepared.mutations)) addTo(this.byMutation, m, sub);
     addTo(this.byField, prepared.fieldName, sub);
     this.all.add(sub);

@@ -43,6 +43,11 @@ export interface RealtimeLimits {
    * network had failed) rather than buffering without bound for one slow client. Default 16 MiB.
    */
   maxBufferedBytes: number;
+  /**
+   * How often each open connection's and subscription's token credentials are re-authorised
+   * (through the Authenticator's per-token cache). 0 turns it off. Default 10000.
+   */
+  reauthorizeIntervalMs: number;
 }
 
 export const DEFAULT_LIMITS: RealtimeLimits = {
@@ -53,4 +58,5 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   maxPayloadBytes: 245_760,
   maxInboundFrameBytes: 1_048_576,
   maxBufferedBytes: 16 * 1_048_576,
+  reauthorizeIntervalMs: 10_000,
 };

@@ -1,8 +1,9 @@
 /**
- * Reading a `start` message's payload into what the engine takes, and the engine's errors back
- * into the protocol's error entries.
+ * Reading a `start` message's payload into what the engine takes, the engine's errors back into
+ * the protocol's error entries, and the small values a subscription keeps for re-authorization.
  */
 import { randomUUID } from 'node:crypto';
+import type { AuthMode, IncomingAuthRequest } from '../auth/types.ts';
 import type { AppSyncGraphQLError, GraphQLRequest } from '../engine/types.ts';
 import type { ProtocolErrorEntry } from './protocol.ts';
 
@@ -38,4 +39,18 @@ export function parseStartData(data: string): GraphQLRequest | null {
 export function toEntry(e: AppSyncGraphQLError): ProtocolErrorEntry {
   const { message, errorType, ...rest } = e;
   return { ...rest, message, ...(errorType ? { errorType } : {}) } as ProtocolErrorEntry;
+}
+
+/**
+ * Modes whose credential is a bearer token that can be checked again later. SigV4 signatures
+ * expire five minutes after signing by design and API keys are checked at start only, so
+ * connections and subscriptions authorised that way are not re-authorised (docs/realtime.md).
+ */
+const REAUTHORIZED_MODES: ReadonlySet<AuthMode> = new Set(['AWS_LAMBDA', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT']);
+
+/** What a connection or subscription keeps to be re-authorised, or undefined when its mode is not. */
+export function keptForReauthorization(mode: AuthMode, request: IncomingAuthRequest): IncomingAuthRequest | undefined {
+  if (!REAUTHORIZED_MODES.has(mode)) return undefined;
+  // Only what a token check reads: the headers, and the operation for the authorizer's event.
+  return { headers: request.headers, method: 'POST', path: request.path, body: '', sourceIp: request.sourceIp, query: request.query, operationName: request.operationName };
 }

@@ -7,6 +7,7 @@ import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
 import { userPool } from '../../../../definitions/user-pool.ts';
 import { startDynamo, type DynamoStack } from '../../dynamodb/index.ts';
 import { startCognito, type CognitoHandle, type StartCognitoOptions } from '../index.ts';
+import { lambdaEnvFor } from './helpers.ts';
 
 export class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -42,14 +43,7 @@ export async function startHarness(options: Partial<StartCognitoOptions> = {}): 
   const cognito = await startCognito({
     print: false,
     triggers: userPool.triggers,
-    env: {
-      TABLE_NAME: dynamo.tableName,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_REGION: dynamo.region,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    },
+    env: lambdaEnvFor(dynamo),
     ...options,
   });
   const storage = new MemoryStorage();

@@ -1,5 +1,6 @@
 /** Small helpers for wire-level tests: sign up + confirm a user, sign in with USER_PASSWORD_AUTH. */
 import { callCognito } from '../client.ts';
+import type { DynamoStack } from '../../dynamodb/index.ts';
 import type { CognitoHandle } from '../index.ts';
 
 export const goodPassword = 'Correct-Horse-1';
@@ -37,4 +38,14 @@ export async function passwordSignIn(c: CognitoHandle, email: string, password =
 export const decodeJwt = (token: string) => ({
   header: JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString()),
   payload: JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()),
+});
+
+/** The environment in-process triggers (and other Lambdas) need to reach the embedded table. */
+export const lambdaEnvFor = (dynamo: DynamoStack): Record<string, string> => ({
+  TABLE_NAME: dynamo.tableName,
+  AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+  AWS_REGION: dynamo.region,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
 });

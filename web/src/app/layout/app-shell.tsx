@@ -1,6 +1,5 @@
 import { Suspense } from 'react';
-import { Link, NavLink, Outlet, useLocation, useMatch } from 'react-router-dom';
-import { signOut } from 'aws-amplify/auth';
+import { Link, NavLink, Outlet, useLocation, useMatch, useNavigate } from 'react-router-dom';
 import { useSession } from '../../lib/auth/session.tsx';
 import { useRealtimeStatus } from '../../lib/realtime/status.tsx';
 import { Loading } from '../../components/ui/states.tsx';
@@ -10,6 +9,7 @@ import { UnreadBadge } from '../../features/notifications/components/notificatio
 import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useLiveUser } from '../../lib/live-users/live-users.tsx';
+import { AccountActions } from '../../features/auth/components/account-actions.tsx';
 
 const navClass = ({ isActive }: { isActive: boolean }) => `nav-link${isActive ? ' active' : ''}`;
 
@@ -23,6 +23,7 @@ export function AppShell() {
   const location = useLocation();
   const onExplore = useMatch('/explore') !== null;
   const realtime = useRealtimeStatus();
+  const navigate = useNavigate();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -73,9 +74,7 @@ export function AppShell() {
             <>
               {/* The handle, not the ID token's name: a profile edit changes the display name, not the token. */}
               <p className="nav-user handle">@{user.handle}</p>
-              <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
-                Sign out
-              </button>
+              <AccountActions handle={user.handle} onDeleted={() => navigate('/')} />
             </>
           ) : session.status === 'guest' ? (
             <>

@@ -15,11 +15,11 @@ function amplifyClient(): Untyped {
 
 /**
  * The Authorization value for the next request. fetchAuthSession refreshes an expired access
- * token with the refresh token, so a long-open tab keeps working.
+ * token with the refresh token, so a long-open tab keeps working; `forceRefresh` refreshes now.
  */
-export async function currentAuthToken(): Promise<string> {
+export async function currentAuthToken(options: { forceRefresh?: boolean } = {}): Promise<string> {
   try {
-    const session = await fetchAuthSession();
+    const session = await fetchAuthSession(options);
     return session.tokens?.accessToken.toString() ?? GUEST_TOKEN;
   } catch {
     return GUEST_TOKEN;

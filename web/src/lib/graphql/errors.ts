@@ -55,3 +55,12 @@ export function describeApiError(err: ApiError): string {
       return err.message;
   }
 }
+
+/**
+ * The server refused the credentials themselves (expired or revoked token), as opposed to a
+ * resolver refusing the caller (`Unauthorized`). AppSync's real-time error text arrives inside
+ * Amplify's message ("Connection failed: {…UnauthorizedException…}"), so the message counts too.
+ */
+export function isCredentialsRefusal(err: ApiError): boolean {
+  return err.errors.some((e) => e.errorType === 'UnauthorizedException' || e.message.includes('UnauthorizedException'));
+}

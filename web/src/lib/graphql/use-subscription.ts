@@ -1,8 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIdentityKey } from '../auth/session.tsx';
-import { currentAuthToken, subscribe } from './client.ts';
+import { currentAuthToken, GUEST_TOKEN, subscribe } from './client.ts';
 import type { SubscriptionDocument } from './documents.ts';
-import type { ApiError } from './errors.ts';
+import { isCredentialsRefusal, type ApiError } from './errors.ts';
+
+/** At most one re-subscription with fresh credentials per this interval, so a refusal cannot loop. */
+const RETRY_INTERVAL_MS = 60_000;
 
 export interface SubscriptionOptions<R> {
   /** Called for every event, with the subscription's `data`. */
@@ -19,6 +22,8 @@ export interface SubscriptionResult {
 /**
  * Keeps one AppSync subscription open while mounted; re-subscribes when the variables or the
  * signed-in identity change (the connection is authorised with the token current at `start`).
+ * The server ends a subscription whose token expired or was revoked (UnauthorizedException): it is
+ * then re-subscribed once with a refreshed token; a revoked session has none, and the error shows.
  */
 export function useSubscription<V extends object, R>(
   document: SubscriptionDocument<V, R>,
@@ -39,13 +44,19 @@ export function useSubscription<V extends object, R>(
     let stop: (() => void) | undefined;
     let cancelled = false;
     setError(undefined);
-    void currentAuthToken().then((token) => {
+    let lastRetryAt = 0;
+    const start = (token: string) => {
       if (cancelled) return;
       stop = subscribe(document, variablesRef.current, token, {
         next: (data) => onData.current(data),
-        error: (err) => setError(err),
+        error: (err) => {
+          if (!isCredentialsRefusal(err) || token === GUEST_TOKEN || Date.now() - lastRetryAt < RETRY_INTERVAL_MS) return setError(err);
+          lastRetryAt = Date.now();
+          void currentAuthToken({ forceRefresh: true }).then((fresh) => (fresh !== token && fresh !== GUEST_TOKEN ? start(fresh) : setError(err)));
+        },
       });
-    });
+    };
+    void currentAuthToken().then(start);
     return () => {
       cancelled = true;
       stop?.();

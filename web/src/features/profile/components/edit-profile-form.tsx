@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useUpdateProfileMutation } from '../../../graphql/operations.ts';
 import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
-import { Button } from '../../../components/ui/button.tsx';
+import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { TextField } from '../../../components/ui/field.tsx';
@@ -61,14 +61,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
           <CharCounter id="edit-bio-count" text={bio} limit={BIO_LIMIT} />
         </div>
         {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
-        <div className="form-actions">
-          <Button type="submit" busy={loading} disabled={!valid}>
-            Save
-          </Button>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-        </div>
+        <DialogActions submit="Save" busy={loading} disabled={!valid} onCancel={onClose} />
       </form>
     </dialog>
   );

@@ -1,0 +1,14 @@
+import { util, type Context } from '@aws-appsync/utils';
+import { getItem, raiseIfError } from '../lib/ddb.ts';
+import { userKey } from '../lib/keys.ts';
+
+export function request(ctx: Context) {
+  return getItem(userKey(ctx.stash.callerId), true);
+}
+
+export function response(ctx: Context) {
+  raiseIfError(ctx);
+  if (!ctx.result) util.error('Your profile does not exist', 'NotFound');
+  ctx.stash.handleLower = ctx.result.handleLower;
+  return ctx.result.id;
+}

@@ -1,0 +1,17 @@
+import { type Context } from '@aws-appsync/utils';
+import { requireCaller } from '../lib/identity.ts';
+
+/**
+ * Deletes the caller's profile and handle claim in one transaction, so the handle is free for
+ * anyone at once. Only ever the caller's own account: the id comes from the authorizer, never
+ * from arguments. The client then deletes the Cognito user (DeleteUser), which revokes its
+ * tokens (docs/decisions/013-token-revocation.md).
+ */
+export function request(ctx: Context) {
+  ctx.stash.callerId = requireCaller(ctx);
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.stash.callerId;
+}
