@@ -13,6 +13,7 @@ import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { readConfig } from './config.ts';
 import { guestDeniedFields } from './guest-policy.ts';
+import { createLastConfirmed, type LastConfirmed } from './last-confirmed.ts';
 import { createSessionCheck, type SessionCheck } from './session-check.ts';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from './verifier.ts';
 
@@ -34,15 +35,18 @@ export interface AppSyncAuthorizerResult {
 
 /** The guest answer never changes until the next deployment. */
 const guestTtlSeconds = 3600;
+/** While Cognito cannot answer, a session it confirmed alive this recently is still admitted. */
+const staleIfErrorMs = 15 * 60_000;
 
 // Built once per container (cold start), from the environment.
-let state: { verify: AccessTokenVerifier; sessionCheck: SessionCheck; guestDenied: string[]; userTtlSeconds: number } | undefined;
+let state: { verify: AccessTokenVerifier; sessionCheck: SessionCheck; lastConfirmed: LastConfirmed; guestDenied: string[]; userTtlSeconds: number } | undefined;
 function init() {
   if (!state) {
     const config = readConfig();
     state = {
       verify: createAccessTokenVerifier(config),
       sessionCheck: createSessionCheck({ region: config.userPoolId.split('_')[0] }),
+      lastConfirmed: createLastConfirmed(),
       guestDenied: guestDeniedFields(fs.readFileSync(config.schemaPath, 'utf8')),
       // A user's answer is cached at most this long (the revocation bound), never past the token's expiry.
       userTtlSeconds: config.userTtlSeconds,
@@ -61,7 +65,7 @@ async function handleOf(sub: string): Promise<string> {
 }
 
 async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerResult> {
-  const { verify, sessionCheck, guestDenied, userTtlSeconds } = init();
+  const { verify, sessionCheck, lastConfirmed, guestDenied, userTtlSeconds } = init();
   const token = (event.authorizationToken ?? '').replace(/^Bearer\s+/i, '');
   const requestId = event.requestContext?.requestId;
   if (token === 'guest') {
@@ -75,18 +79,25 @@ async function handle(event: AppSyncAuthorizerEvent): Promise<AppSyncAuthorizerR
     return { isAuthorized: false, ttlOverride: 0 };
   }
   const [session, handle] = await Promise.all([sessionCheck(token), handleOf(claims.sub)]);
+  const now = Date.now();
   if (session.state === 'refused') {
+    lastConfirmed.forget(token);
     logger.info('token refused', { requestId, sub: claims.sub, reason: session.reason });
     return { isAuthorized: false, ttlOverride: 0 };
   }
-  // Cognito unreachable or throttling: the signature and expiry were checked, so admit rather than
-  // lock every user out; the answer is cached no longer than usual, so revocation is late by at
-  // most one more TTL per failed check (decision 013).
-  if (session.state === 'unknown') {
-    logger.warn('session check unavailable; admitted on the signature alone', { requestId, sub: claims.sub, reason: session.reason });
+  if (session.state === 'active') lastConfirmed.confirm(token, now);
+  else {
+    // Cognito unreachable or throttling: admit only a session it confirmed alive in the last 15
+    // minutes (active users keep working through a blip); an unchecked token is refused, uncached,
+    // so exhausting the GetUser quota cannot smuggle a revoked token in (decision 013).
     tools.metrics.addMetric('SessionCheckUnavailable', MetricUnit.Count, 1);
+    if (!lastConfirmed.within(token, staleIfErrorMs, now)) {
+      logger.warn('session check unavailable; unconfirmed token refused', { requestId, sub: claims.sub, reason: session.reason });
+      return { isAuthorized: false, ttlOverride: 0 };
+    }
+    logger.warn('session check unavailable; admitted on a recent confirmation', { requestId, sub: claims.sub, reason: session.reason });
   }
-  const ttl = Math.max(0, Math.min(userTtlSeconds, claims.exp - Math.floor(Date.now() / 1000)));
+  const ttl = Math.max(0, Math.min(userTtlSeconds, claims.exp - Math.floor(now / 1000)));
   logger.info('authorized', { requestId, sub: claims.sub });
   return { isAuthorized: true, resolverContext: { sub: claims.sub, username: claims.username, handle }, ttlOverride: ttl };
 }
