@@ -3,11 +3,15 @@
  * rule, compiled resolver), so a request pays only for what the field actually does. Every field
  * checks the caller's auth mode against the schema's directives and the Lambda authorizer's
  * `deniedFields` before anything runs; a denied field resolves to null with AppSync's
- * `Unauthorized` error (graphql-js applies non-null propagation).
+ * `Unauthorized` error (graphql-js applies non-null propagation). The API's limits apply here too:
+ * a field deeper than `queryDepthLimit` fails with `QueryDepthLimitReached`, a resolver past
+ * `resolverCountLimit` with `ResolverExecutionLimitReached` — which also ends the request's
+ * data-source work (request-work.ts).
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
-import { FieldError, unauthorizedError } from './field-error.ts';
+import { depthLimitError, resolverLimitError, unauthorizedError } from './field-error.ts';
+import { pathDepth } from './query-depth.ts';
 import { Phase, type RequestState } from './request-state.ts';
 import { runResolver, type CompiledResolver, type RunnerEnv } from './run-resolver.ts';
 
@@ -19,6 +23,15 @@ export interface InstallOptions {
 }
 
 type Resolve = GraphQLFieldResolver<unknown, RequestState, Record<string, unknown>>;
+
+/**
+ * How long one request may run resolvers before letting the event loop serve others. graphql-js
+ * starts every sibling field (and every list item's fields) in one synchronous pass, so a request
+ * with a thousand resolvers would otherwise hold the process for that whole pass.
+ */
+const SLICE_MS = 4;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function installFieldResolvers(schema: GraphQLSchema, options: InstallOptions): void {
   const subscriptionType = schema.getSubscriptionType();
@@ -43,6 +56,7 @@ function makeResolve(
   options: InstallOptions,
 ): Resolve {
   return (source, args, state, info) => {
+    if (state.depthLimit !== 0 && pathDepth(info.path) > state.depthLimit) throw depthLimitError(state.depthLimit);
     if (!isAllowed(rule, state.auth) || (state.denied !== null && state.denied.has(key))) {
       throw unauthorizedError(info.fieldName, info.parentType.name);
     }
@@ -53,13 +67,20 @@ function makeResolve(
     }
     if (!resolver) return propertyOf(source, fieldName);
     if (++state.resolverCount > options.maxResolvers) {
-      throw new FieldError(`Maximum number of resolvers executed per request (${options.maxResolvers}) exceeded.`, 'LimitExceededException');
+      const error = resolverLimitError();
+      state.work.end(error, false);
+      throw error;
     }
+    const run = () => runResolver(resolver, source, args, state, info, options.env);
     if (state.phase === Phase.Prepare && isSubscriptionRoot) {
       // The subscription resolver runs once on start; its result is not delivered.
-      return runResolver(resolver, source, args, state, info, options.env).then(() => null);
+      return run().then(() => null);
     }
-    return runResolver(resolver, source, args, state, info, options.env);
+    if (performance.now() - state.sliceStart < SLICE_MS) return run();
+    return nextTurn().then(() => {
+      state.sliceStart = performance.now();
+      return run();
+    });
   };
 }
 

@@ -8,7 +8,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from '../datasources/types.ts';
-import { FieldError, unauthorizedError } from './field-error.ts';
+import { FieldError, TIMEOUT_MESSAGE, TIMEOUT_TYPE, unauthorizedError } from './field-error.ts';
 import type { RequestState } from './request-state.ts';
 import { Phase } from './request-state.ts';
 import { functionSpanStart, inResolverSpan, resolverSpanStart, resolverTracer } from './resolver-spans.ts';
@@ -127,13 +127,16 @@ function pathOf(info: GraphQLResolveInfo): (string | number)[] {
 function checkDeadline(state: RequestState): void {
   if (state.aborted || Date.now() > state.deadline) {
     state.aborted = true;
-    throw new FieldError('Execution timed out.', 'ExecutionTimeout');
+    const error = new FieldError(TIMEOUT_MESSAGE, TIMEOUT_TYPE);
+    state.work.end(error, true);
+    throw error;
   }
 }
 
+/** One data-source call, through the request's bounded and cancellable queue (request-work.ts). */
 async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state: RequestState): Promise<void> {
   checkDeadline(state);
-  const response = await ds.invoke(request, { requestId: state.requestId, context: ctx });
+  const response = await state.work.run((signal) => ds.invoke(request, { requestId: state.requestId, context: ctx, signal }));
   ctx.result = response.result ?? null;
   ctx.error = response.error ? { message: response.error.message, type: response.error.type } : undefined;
 }
