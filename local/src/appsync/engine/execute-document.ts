@@ -67,7 +67,8 @@ export async function runDocument(
   });
   try {
     const raw = await Promise.race([maybe, timeout]);
-    if (raw === 'timeout') {
+    // A resolver may notice the deadline before the timer fires; the answer is the same.
+    if (raw === 'timeout' || state.aborted) {
       state.aborted = true;
       // Queued data-source calls are dropped and those in flight signalled: nothing of this
       // request keeps running after its answer.

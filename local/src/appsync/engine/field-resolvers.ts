@@ -66,20 +66,21 @@ function makeResolve(
       return propertyOf(source, fieldName);
     }
     if (!resolver) return propertyOf(source, fieldName);
-    if (++state.resolverCount > options.maxResolvers) {
-      const error = resolverLimitError();
-      state.work.end(error, false);
-      throw error;
-    }
-    const run = () => runResolver(resolver, source, args, state, info, options.env);
-    if (state.phase === Phase.Prepare && isSubscriptionRoot) {
+    const start = () => {
+      // Counted when it starts, so the resolvers within the limit are the first ones to run.
+      if (++state.resolverCount > options.maxResolvers) {
+        const error = resolverLimitError();
+        state.work.end(error, false);
+        throw error;
+      }
+      const run = runResolver(resolver, source, args, state, info, options.env);
       // The subscription resolver runs once on start; its result is not delivered.
-      return run().then(() => null);
-    }
-    if (performance.now() - state.sliceStart < SLICE_MS) return run();
+      return state.phase === Phase.Prepare && isSubscriptionRoot ? run.then(() => null) : run;
+    };
+    if (performance.now() - state.sliceStart < SLICE_MS) return start();
     return nextTurn().then(() => {
       state.sliceStart = performance.now();
-      return run();
+      return start();
     });
   };
 }

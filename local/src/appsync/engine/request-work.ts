@@ -14,6 +14,7 @@ export const DEFAULT_MAX_IN_FLIGHT = 8;
 interface Waiter {
   start: () => void;
   fail: (reason: FieldError) => void;
+  underway: boolean;
 }
 
 export class RequestWork {
@@ -37,21 +38,27 @@ export class RequestWork {
   }
 
   /**
-   * Ends the request: queued calls fail with `reason` and no new call starts. With `abortInFlight`
-   * (the timeout) the calls already running are signalled too; otherwise they finish, so the
-   * resolvers that ran within a limit keep their results.
+   * Ends the request. With `abortAll` (the timeout) every call fails — queued ones with `reason`,
+   * those in flight through the signal. Otherwise (the resolver count) only resolvers that had not
+   * reached their data source yet fail; resolvers already under way finish their remaining
+   * pipeline steps, so the resolvers that ran within the limit keep their results.
    */
-  end(reason: FieldError, abortInFlight: boolean): void {
+  end(reason: FieldError, abortAll: boolean): void {
     if (this.endedBy === undefined) this.endedBy = reason;
-    for (const w of this.waiting.splice(0)) w.fail(this.endedBy);
-    if (abortInFlight && !this.controller.signal.aborted) this.controller.abort(this.endedBy);
+    const keep = this.waiting.filter((w) => w.underway && !abortAll);
+    for (const w of this.waiting) if (!keep.includes(w)) w.fail(this.endedBy);
+    this.waiting.splice(0, this.waiting.length, ...keep);
+    if (abortAll && !this.controller.signal.aborted) this.controller.abort(this.endedBy);
   }
 
-  /** Runs `call` once a slot is free; rejects with the ending reason if the request ends first. */
-  async run<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.endedBy) throw this.endedBy;
+  /**
+   * Runs `call` once a slot is free; rejects with the ending reason if the request ends first.
+   * `underway`: the calling resolver already made a call (a later pipeline step).
+   */
+  async run<T>(call: (signal: AbortSignal) => Promise<T>, underway = false): Promise<T> {
+    if (this.endedBy && (this.controller.signal.aborted || !underway)) throw this.endedBy;
     // A finishing call hands its slot straight to the next waiter, so the bound holds exactly.
-    if (this.inFlight >= this.maxInFlight) await new Promise<void>((start, fail) => this.waiting.push({ start, fail }));
+    if (this.inFlight >= this.maxInFlight) await new Promise<void>((start, fail) => this.waiting.push({ start, fail, underway }));
     else this.inFlight++;
     this.started++;
     try {
