@@ -5,6 +5,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api as apiDefinition } from '../../definitions/api.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
@@ -94,6 +95,13 @@ describe('api', () => {
       XrayEnabled: true,
       EnvironmentVariables: { TABLE_NAME: Match.anyValue() },
       LogConfig: Match.objectLike({ FieldLogLevel: 'ERROR' }),
+    });
+  });
+
+  it("deploys the API's cost limits from definitions/api.ts", () => {
+    templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: apiDefinition.limits.queryDepthLimit,
+      ResolverCountLimit: apiDefinition.limits.resolverCountLimit,
     });
   });
 

@@ -73,6 +73,9 @@ export class ApiStack extends Stack {
       },
       // `ctx.env` in resolvers: batch and transaction requests name the table physically.
       environmentVariables: { TABLE_NAME: props.table.tableName },
+      // The per-request cost limits the offline engine enforces too (definitions/api.ts, decision 014).
+      queryDepthLimit: apiDefinition.limits.queryDepthLimit,
+      resolverCountLimit: apiDefinition.limits.resolverCountLimit,
       xrayEnabled: true,
       logConfig: { fieldLogLevel: appsync.FieldLogLevel.ERROR, retention: logs.RetentionDays.ONE_MONTH },
       domainName: domain,
