@@ -10,7 +10,8 @@
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
-import { depthLimitError, resolverLimitError, unauthorizedError } from './field-error.ts';
+import { depthLimitError, FieldError, resolverLimitError, unauthorizedError } from './field-error.ts';
+import { locatedAt } from './located-error.ts';
 import { pathDepth } from './query-depth.ts';
 import { Phase, type RequestState } from './request-state.ts';
 import { runResolver, type CompiledResolver, type RunnerEnv } from './run-resolver.ts';
@@ -56,7 +57,7 @@ function makeResolve(
   options: InstallOptions,
 ): Resolve {
   return (source, args, state, info) => {
-    if (state.depthLimit !== 0 && pathDepth(info.path) > state.depthLimit) throw depthLimitError(state.depthLimit);
+    if (state.depthLimit !== 0 && pathDepth(info.path) > state.depthLimit) throw locatedAt(depthLimitError(state.depthLimit), info);
     if (!isAllowed(rule, state.auth) || (state.denied !== null && state.denied.has(key))) {
       throw unauthorizedError(info.fieldName, info.parentType.name);
     }
@@ -69,15 +70,19 @@ function makeResolve(
     const start = () => {
       // Counted when it starts, so the resolvers within the limit are the first ones to run.
       if (++state.resolverCount > options.maxResolvers) {
-        const error = resolverLimitError();
+        // One error per request: a bomb fails hundreds of resolvers, and each new Error pays for a stack.
+        const error = state.work.ended ?? resolverLimitError();
         state.work.end(error, false);
-        throw error;
+        throw locatedAt(error, info);
       }
-      const run = runResolver(resolver, source, args, state, info, options.env);
+      const run = runResolver(resolver, source, args, state, info, options.env).catch((err: unknown) => {
+        throw err instanceof FieldError ? locatedAt(err, info) : err;
+      });
       // The subscription resolver runs once on start; its result is not delivered.
       return state.phase === Phase.Prepare && isSubscriptionRoot ? run.then(() => null) : run;
     };
-    if (performance.now() - state.sliceStart < SLICE_MS) return start();
+    // Past the limit nothing is left to run, so there is nothing to yield for either.
+    if (state.resolverCount >= options.maxResolvers || performance.now() - state.sliceStart < SLICE_MS) return start();
     return nextTurn().then(() => {
       state.sliceStart = performance.now();
       return start();
