@@ -123,7 +123,7 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
   async function executeRequest(request: GraphQLRequest, opts: ExecuteOptions): Promise<ExecuteResult> {
     const bad = checkRequest(request);
     if (bad) return { data: null, errors: [bad] };
-    const doc = cache.get(request.query);
+    const doc = await cache.getInTurns(request.query);
     if (doc.errors) return documentErrors(doc);
     const operation = selectOperation(doc, request.operationName);
     if (typeof operation === 'string') return { data: null, errors: [{ message: operation }] };
@@ -156,7 +156,7 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
     prepareSubscription: async (request, opts) => {
       const bad = checkRequest(request);
       if (bad) return { ok: false, errors: [bad] };
-      return prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs, depthLimitFor }, cache.get(request.query), request, opts);
+      return prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs, depthLimitFor }, await cache.getInTurns(request.query), request, opts);
     },
     onMutation(listener) {
       mutationListeners.add(listener);
