@@ -39,6 +39,8 @@ for (let i = 0; i < 100; i++) {
   };
   await stack.dynamo.client.send(new PutItemCommand({ TableName: stack.dynamo.tableName, Item: marshall(item) }));
 }
+// The stream consumers (fan-out, counters, analytics) run in this process too: let them finish.
+await stack.dynamo.streams.idle();
 
 const aliases = (n: number, selection: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: publicFeed(limit: 100) { ${selection} }`).join(' ')} }`;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
