@@ -6,7 +6,8 @@
  * `Unauthorized` error (graphql-js applies non-null propagation). The API's limits apply here too:
  * a field deeper than `queryDepthLimit` fails with `QueryDepthLimitReached`, a resolver past
  * `resolverCountLimit` with `ResolverExecutionLimitReached` — which also ends the request's
- * data-source work (request-work.ts).
+ * data-source work (request-work.ts). Resolver starts take turns with other requests
+ * (request-turns.ts).
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
@@ -24,15 +25,6 @@ export interface InstallOptions {
 }
 
 type Resolve = GraphQLFieldResolver<unknown, RequestState, Record<string, unknown>>;
-
-/**
- * How long one request may run resolvers before letting the event loop serve others. graphql-js
- * starts every sibling field (and every list item's fields) in one synchronous pass, so a request
- * with a thousand resolvers would otherwise hold the process for that whole pass.
- */
-const SLICE_MS = 4;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function installFieldResolvers(schema: GraphQLSchema, options: InstallOptions): void {
   const subscriptionType = schema.getSubscriptionType();
@@ -81,12 +73,9 @@ function makeResolve(
       // The subscription resolver runs once on start; its result is not delivered.
       return state.phase === Phase.Prepare && isSubscriptionRoot ? run.then(() => null) : run;
     };
-    // Past the limit nothing is left to run, so there is nothing to yield for either.
-    if (state.resolverCount >= options.maxResolvers || performance.now() - state.sliceStart < SLICE_MS) return start();
-    return nextTurn().then(() => {
-      state.sliceStart = performance.now();
-      return start();
-    });
+    // Past the limit nothing is left to run, so there is nothing to wait a turn for either.
+    if (state.resolverCount >= options.maxResolvers) return start();
+    return state.turns.run(start);
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { FieldNode } from 'graphql';
 import type { AuthContext } from '../auth/types.ts';
+import { RequestTurns } from './request-turns.ts';
 import { RequestWork } from './request-work.ts';
 
 /**
@@ -38,8 +39,8 @@ export interface RequestState {
   depthLimit: number;
   /** The request's data-source calls: bounded, and cancelled when the request ends. */
   work: RequestWork;
-  /** When the request last gave the event loop back (see field-resolvers.ts). */
-  sliceStart: number;
+  /** The request's turns of the event loop for resolver starts. */
+  turns: RequestTurns;
   deadline: number;
   /** Set when the request timed out: resolvers that start afterwards fail at once. */
   aborted: boolean;
@@ -77,7 +78,7 @@ export function createState(init: StateInit): RequestState {
     resolverCount: 0,
     depthLimit: init.depthLimit ?? 0,
     work: new RequestWork(init.maxInFlight),
-    sliceStart: performance.now(),
+    turns: new RequestTurns(),
     deadline: Date.now() + init.timeoutMs,
     aborted: false,
     appended: [],

@@ -145,6 +145,8 @@ async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state:
     progress.underway = true;
     return ds.invoke(request, { requestId: state.requestId, context: ctx, signal });
   }, progress.underway);
+  // Back from I/O: the request's slice (request-turns.ts) starts afresh.
+  state.turns.resume();
   ctx.result = response.result ?? null;
   ctx.error = response.error ? { message: response.error.message, type: response.error.type } : undefined;
 }
