@@ -8,6 +8,9 @@
  * There is deliberately no AMAZON_COGNITO_USER_POOLS mode: AppSync routes any JWT-shaped
  * Authorization header to the user-pool mode when that mode is enabled, so the authorizer would
  * never see a signed-in user (docs/decisions/012-lambda-authorizer-only.md).
+ *
+ * `limits` are the API's cost settings, enforced by AppSync in the cloud and by the offline engine
+ * with AppSync's errors (docs/decisions/014-request-cost-limits.md).
  */
 export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
@@ -30,6 +33,20 @@ export interface ApiDefinition {
     /** AppSync gives an authorizer at most 10 s. */
     timeoutSeconds: number;
   };
+  /** AppSync's per-request limits ("Configuring query depth and resolver count limits"). */
+  limits: {
+    /**
+     * `queryDepthLimit` (1–75): a field nested deeper fails with `QueryDepthLimitReached`. Twice the
+     * deepest operation the app sends (5: homeFeed → items → crud → author → id).
+     */
+    queryDepthLimit: number;
+    /**
+     * `resolverCountLimit` (1–10,000; AppSync's default is 10,000): resolvers past it fail with
+     * `ResolverExecutionLimitReached`. About twice the heaviest operation the app sends (Replies at
+     * its page of 50: 151), so one request reads at most ~300 pages however many aliases it holds.
+     */
+    resolverCountLimit: number;
+  };
 }
 
 export const api: ApiDefinition = {
@@ -40,5 +57,9 @@ export const api: ApiDefinition = {
     resultTtlSeconds: 60,
     userTtlSeconds: 60,
     timeoutSeconds: 10,
+  },
+  limits: {
+    queryDepthLimit: 10,
+    resolverCountLimit: 300,
   },
 };

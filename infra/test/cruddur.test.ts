@@ -5,6 +5,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { api as apiDefinition } from '../../definitions/api.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
@@ -113,6 +114,13 @@ describe('api', () => {
       RetentionInDays: 30,
     });
     templates.api.resourceCountIs('Custom::LogRetention', 0);
+  });
+
+  it("deploys the API's cost limits from definitions/api.ts", () => {
+    templates.api.hasResourceProperties('AWS::AppSync::GraphQLApi', {
+      QueryDepthLimit: apiDefinition.limits.queryDepthLimit,
+      ResolverCountLimit: apiDefinition.limits.resolverCountLimit,
+    });
   });
 
   it('resolves exactly the fields the offline engine resolves, all on APPSYNC_JS 1.0.0', () => {

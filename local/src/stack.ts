@@ -195,6 +195,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: { TABLE_NAME: dynamo.tableName },
       // Resolver console.log lines arrive here as `{requestId, field}` + the line.
       log: engineLog,
+      // The API's cost settings, as deployed (definitions/api.ts).
+      limits: { ...api.limits },
     });
 
     const mappings = startEventSourceMappings(dynamo, streamConsumers, { env: lambdaEnv, log: (obj) => logger.info({ component: 'streams', ...obj }) });

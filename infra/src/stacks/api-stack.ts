@@ -82,6 +82,9 @@ export class ApiStack extends Stack {
       },
       // `ctx.env` in resolvers: batch and transaction requests name the table physically.
       environmentVariables: { TABLE_NAME: props.table.tableName },
+      // The per-request cost limits the offline engine enforces too (definitions/api.ts, decision 014).
+      queryDepthLimit: apiDefinition.limits.queryDepthLimit,
+      resolverCountLimit: apiDefinition.limits.resolverCountLimit,
       xrayEnabled: true,
       domainName: domain,
     });

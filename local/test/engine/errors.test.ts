@@ -131,18 +131,18 @@ describe('request errors', () => {
 });
 
 describe('per-request limits', () => {
-  it('fails resolvers past the per-request resolver quota', async () => {
-    const small = await fixtureEngine({ maxResolvers: 3 });
+  it('fails resolvers past resolverCountLimit with ResolverExecutionLimitReached; those within it keep their results', async () => {
+    const small = await fixtureEngine({ resolverCountLimit: 3 });
     const r = await small.execute({ query: '{ listPosts(count: 3) { id summary } }' }, opts());
     expect(r.data).toEqual({ listPosts: [{ id: '1', summary: 'Title 1 (1 views)' }, { id: '2', summary: 'Title 2 (2 views)' }, { id: '3', summary: null }] });
     expect(r.errors).toEqual([
       {
         path: ['listPosts', 2, 'summary'],
         data: null,
-        errorType: 'LimitExceededException',
+        errorType: 'ResolverExecutionLimitReached',
         errorInfo: null,
         locations: loc(1, 28),
-        message: 'Maximum number of resolvers executed per request (3) exceeded.',
+        message: 'Resolver invocation limit reached.',
       },
     ]);
   });

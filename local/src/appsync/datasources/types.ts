@@ -19,6 +19,11 @@ export interface InvocationInfo {
   requestId: string;
   /** The resolver's full `ctx` as the request handler saw it (arguments, identity, source, info, …). */
   context: Record<string, unknown>;
+  /**
+   * Aborted when the request ends (its timeout): a data source that can cancel what it started
+   * should, so nothing of a finished request keeps running.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DataSource {

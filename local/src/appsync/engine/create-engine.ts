@@ -9,10 +9,12 @@ import type { DataSource } from '../datasources/types.ts';
 import { computeAuthRules } from '../schema/auth-rules.ts';
 import { loadSchema } from '../schema/load-schema.ts';
 import { compileResolvers } from './compile-resolvers.ts';
-import { DocumentCache } from './document-cache.ts';
+import type { OperationDefinitionNode } from 'graphql';
+import { DocumentCache, type CachedDocument } from './document-cache.ts';
 import { documentErrors, runDocument, selectOperation } from './execute-document.ts';
 import { installFieldResolvers } from './field-resolvers.ts';
 import { mutationEvents } from './mutation-events.ts';
+import { operationDepth } from './query-depth.ts';
 import { createState, Phase } from './request-state.ts';
 import { prepareSubscription } from './subscription.ts';
 import type { AppSyncGraphQLError, Engine, ExecuteOptions, ExecuteResult, GraphQLRequest, InvalidationEvent, MutationEvent } from './types.ts';
@@ -25,10 +27,14 @@ export interface EngineLogger {
 }
 
 export interface EngineLimits {
-  /** Resolver executions per request (AppSync quota: 10,000). */
-  maxResolvers?: number;
-  /** Request execution time (AppSync quota: 30 s). */
+  /** The API's `resolverCountLimit`: resolver executions per request, 1–10,000; 0 or absent means AppSync's 10,000. */
+  resolverCountLimit?: number;
+  /** The API's `queryDepthLimit`: nesting levels per query, 1–75; 0 or absent means no limit. */
+  queryDepthLimit?: number;
+  /** Request execution time (AppSync quota: 30 s; configurable only so tests need not wait). */
   timeoutMs?: number;
+  /** Data-source calls one request may have in flight (offline fairness; default 8). */
+  maxInFlight?: number;
   /** Parsed+validated documents kept (LRU). */
   documentCacheSize?: number;
   /** Unique `extensions.invalidateSubscriptions` calls per request (AppSync: 5). */
@@ -70,13 +76,25 @@ function checkRequest(request: GraphQLRequest): AppSyncGraphQLError | undefined 
   return undefined;
 }
 
+/** AppSync's ranges for the API settings (CreateGraphqlApi: 0 = unset, else 1–10,000 and 1–75). */
+function checkedLimit(name: string, value: number | undefined, max: number): number {
+  const v = value ?? 0;
+  if (!Number.isInteger(v) || v < 0 || v > max) throw new Error(`${name} must be an integer between 1 and ${max} (0 or absent: unset), got ${value}`);
+  return v;
+}
+
 export async function createEngine(options: EngineOptions): Promise<AppSyncEngine> {
   const { schema, subscriptionsByMutation, mutationsBySubscription } = loadSchema(options.schemaSource);
   const limits = {
-    maxResolvers: options.limits?.maxResolvers ?? 10_000,
+    maxResolvers: checkedLimit('resolverCountLimit', options.limits?.resolverCountLimit, 10_000) || 10_000,
+    queryDepthLimit: checkedLimit('queryDepthLimit', options.limits?.queryDepthLimit, 75),
     timeoutMs: options.limits?.timeoutMs ?? 30_000,
+    maxInFlight: options.limits?.maxInFlight,
     maxInvalidations: options.limits?.maxInvalidations ?? 5,
   };
+  /** The depth limit a run must enforce: only when the operation goes past it. */
+  const depthLimitFor = (operation: OperationDefinitionNode, fragments: CachedDocument['fragments']) =>
+    limits.queryDepthLimit !== 0 && operationDepth(operation, fragments) > limits.queryDepthLimit ? limits.queryDepthLimit : 0;
   const resolvers = await compileResolvers(schema, options.resolvers, options.dataSources, options.loadCode ?? bundleResolver);
   const log = options.log;
   installFieldResolvers(schema, {
@@ -105,13 +123,14 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
   async function executeRequest(request: GraphQLRequest, opts: ExecuteOptions): Promise<ExecuteResult> {
     const bad = checkRequest(request);
     if (bad) return { data: null, errors: [bad] };
-    const doc = cache.get(request.query);
+    const doc = await cache.getInTurns(request.query);
     if (doc.errors) return documentErrors(doc);
     const operation = selectOperation(doc, request.operationName);
     if (typeof operation === 'string') return { data: null, errors: [{ message: operation }] };
     const state = createState({
       phase: Phase.Execute, auth: opts.auth, requestId: opts.requestId, headers: opts.headers,
       domainName: opts.domainName, variables: request.variables, timeoutMs: limits.timeoutMs,
+      depthLimit: depthLimitFor(operation, doc.fragments), maxInFlight: limits.maxInFlight,
     });
     const run = await runDocument(schema, doc, operation, request.variables, state);
     if (run.timedOut || operation.operation !== 'mutation') return run.result;
@@ -137,7 +156,7 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
     prepareSubscription: async (request, opts) => {
       const bad = checkRequest(request);
       if (bad) return { ok: false, errors: [bad] };
-      return prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs }, cache.get(request.query), request, opts);
+      return prepareSubscription({ schema, mutationsBySubscription, timeoutMs: limits.timeoutMs, depthLimitFor }, await cache.getInTurns(request.query), request, opts);
     },
     onMutation(listener) {
       mutationListeners.add(listener);

@@ -1,11 +1,12 @@
 /**
  * Runs a cached document with graphql-js and shapes the outcome as AppSync does: request errors
  * with `data: null`, field errors in AppSync's entry format, `util.appendError` entries, and the
- * 30-second request timeout ("Execution timed out.", errorType `ExecutionTimeout`).
+ * 30-second request timeout ("Execution timed out.", errorType `ExecutionTimeout`), which also
+ * ends the request's data-source work.
  */
 import { execute, getOperationAST, type ExecutionResult, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { CachedDocument } from './document-cache.ts';
-import { TIMEOUT_MESSAGE, TIMEOUT_TYPE } from './field-error.ts';
+import { FieldError, TIMEOUT_MESSAGE, TIMEOUT_TYPE } from './field-error.ts';
 import { clean, formatAppended, formatFieldError, formatRequestError } from './format-errors.ts';
 import type { RequestState } from './request-state.ts';
 import type { AppSyncGraphQLError, ExecuteResult } from './types.ts';
@@ -66,8 +67,12 @@ export async function runDocument(
   });
   try {
     const raw = await Promise.race([maybe, timeout]);
-    if (raw === 'timeout') {
+    // A resolver may notice the deadline before the timer fires; the answer is the same.
+    if (raw === 'timeout' || state.aborted) {
       state.aborted = true;
+      // Queued data-source calls are dropped and those in flight signalled: nothing of this
+      // request keeps running after its answer.
+      state.work.end(new FieldError(TIMEOUT_MESSAGE, TIMEOUT_TYPE), true);
       return { result: { data: null, errors: [{ errorType: TIMEOUT_TYPE, message: TIMEOUT_MESSAGE }] }, operation, timedOut: true };
     }
     return { result: shapeResult(raw, state, schema), operation, timedOut: false };

@@ -25,3 +25,20 @@ export function unauthorizedError(fieldName: string, typeName: string): FieldErr
 /** The request-wide errors AppSync raises for its quotas. */
 export const TIMEOUT_MESSAGE = 'Execution timed out.';
 export const TIMEOUT_TYPE = 'ExecutionTimeout';
+
+/**
+ * A resolver past the API's `resolverCountLimit` (default 10,000): errorType from the
+ * configuration-limits page of the AppSync guide; the message as AppSync users quote it
+ * (aws-amplify/amplify-js#8342).
+ */
+export function resolverLimitError(): FieldError {
+  return new FieldError('Resolver invocation limit reached.', 'ResolverExecutionLimitReached');
+}
+
+/**
+ * A field nested deeper than the API's `queryDepthLimit`: errorType from the configuration-limits
+ * page of the AppSync guide; AWS shows the message only in a screenshot, so the wording is ours.
+ */
+export function depthLimitError(limit: number): FieldError {
+  return new FieldError(`Query depth limit of ${limit} reached.`, 'QueryDepthLimitReached');
+}

@@ -3,11 +3,17 @@
  * rule, compiled resolver), so a request pays only for what the field actually does. Every field
  * checks the caller's auth mode against the schema's directives and the Lambda authorizer's
  * `deniedFields` before anything runs; a denied field resolves to null with AppSync's
- * `Unauthorized` error (graphql-js applies non-null propagation).
+ * `Unauthorized` error (graphql-js applies non-null propagation). The API's limits apply here too:
+ * a field deeper than `queryDepthLimit` fails with `QueryDepthLimitReached`, a resolver past
+ * `resolverCountLimit` with `ResolverExecutionLimitReached` — which also ends the request's
+ * data-source work (request-work.ts). Resolver starts take turns with other requests
+ * (request-turns.ts).
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
-import { FieldError, unauthorizedError } from './field-error.ts';
+import { depthLimitError, FieldError, resolverLimitError, unauthorizedError } from './field-error.ts';
+import { locatedAt } from './located-error.ts';
+import { pathDepth } from './query-depth.ts';
 import { Phase, type RequestState } from './request-state.ts';
 import { runResolver, type CompiledResolver, type RunnerEnv } from './run-resolver.ts';
 
@@ -43,6 +49,7 @@ function makeResolve(
   options: InstallOptions,
 ): Resolve {
   return (source, args, state, info) => {
+    if (state.depthLimit !== 0 && pathDepth(info.path) > state.depthLimit) throw locatedAt(depthLimitError(state.depthLimit), info);
     if (!isAllowed(rule, state.auth) || (state.denied !== null && state.denied.has(key))) {
       throw unauthorizedError(info.fieldName, info.parentType.name);
     }
@@ -52,14 +59,23 @@ function makeResolve(
       return propertyOf(source, fieldName);
     }
     if (!resolver) return propertyOf(source, fieldName);
-    if (++state.resolverCount > options.maxResolvers) {
-      throw new FieldError(`Maximum number of resolvers executed per request (${options.maxResolvers}) exceeded.`, 'LimitExceededException');
-    }
-    if (state.phase === Phase.Prepare && isSubscriptionRoot) {
+    const start = () => {
+      // Counted when it starts, so the resolvers within the limit are the first ones to run.
+      if (++state.resolverCount > options.maxResolvers) {
+        // One error per request: a bomb fails hundreds of resolvers, and each new Error pays for a stack.
+        const error = state.work.ended ?? resolverLimitError();
+        state.work.end(error, false);
+        throw locatedAt(error, info);
+      }
+      const run = runResolver(resolver, source, args, state, info, options.env).catch((err: unknown) => {
+        throw err instanceof FieldError ? locatedAt(err, info) : err;
+      });
       // The subscription resolver runs once on start; its result is not delivered.
-      return runResolver(resolver, source, args, state, info, options.env).then(() => null);
-    }
-    return runResolver(resolver, source, args, state, info, options.env);
+      return state.phase === Phase.Prepare && isSubscriptionRoot ? run.then(() => null) : run;
+    };
+    // Past the limit nothing is left to run, so there is nothing to wait a turn for either.
+    if (state.resolverCount >= options.maxResolvers) return start();
+    return state.turns.run(start);
   };
 }
 

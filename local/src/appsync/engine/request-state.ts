@@ -5,6 +5,8 @@
  */
 import type { FieldNode } from 'graphql';
 import type { AuthContext } from '../auth/types.ts';
+import { RequestTurns } from './request-turns.ts';
+import { RequestWork } from './request-work.ts';
 
 /**
  * Execute: queries and mutations. Prepare: running a subscription's resolver on `start`.
@@ -33,6 +35,12 @@ export interface RequestState {
   /** `ctx.info.variables`: the variables as the client sent them. */
   variables: Record<string, unknown>;
   resolverCount: number;
+  /** Fields deeper than this fail (`queryDepthLimit`); 0 when the operation stays within it. */
+  depthLimit: number;
+  /** The request's data-source calls: bounded, and cancelled when the request ends. */
+  work: RequestWork;
+  /** The request's turns of the event loop for resolver starts. */
+  turns: RequestTurns;
   deadline: number;
   /** Set when the request timed out: resolvers that start afterwards fail at once. */
   aborted: boolean;
@@ -52,6 +60,10 @@ export interface StateInit {
   domainName?: string | null;
   variables?: Record<string, unknown> | null;
   timeoutMs: number;
+  /** Set when the operation is deeper than the API's `queryDepthLimit`. */
+  depthLimit?: number;
+  /** Data-source calls in flight at once (default DEFAULT_MAX_IN_FLIGHT). */
+  maxInFlight?: number;
 }
 
 export function createState(init: StateInit): RequestState {
@@ -64,6 +76,9 @@ export function createState(init: StateInit): RequestState {
     request: { headers: init.headers, domainName: init.domainName ?? null },
     variables: init.variables ?? {},
     resolverCount: 0,
+    depthLimit: init.depthLimit ?? 0,
+    work: new RequestWork(init.maxInFlight),
+    turns: new RequestTurns(),
     deadline: Date.now() + init.timeoutMs,
     aborted: false,
     appended: [],

@@ -8,7 +8,7 @@
 import type { Tracer } from '@opentelemetry/api';
 import { Kind, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { DataSource } from '../datasources/types.ts';
-import { FieldError, unauthorizedError } from './field-error.ts';
+import { FieldError, TIMEOUT_MESSAGE, TIMEOUT_TYPE, unauthorizedError } from './field-error.ts';
 import type { RequestState } from './request-state.ts';
 import { Phase } from './request-state.ts';
 import { functionSpanStart, inResolverSpan, resolverSpanStart, resolverTracer } from './resolver-spans.ts';
@@ -127,13 +127,26 @@ function pathOf(info: GraphQLResolveInfo): (string | number)[] {
 function checkDeadline(state: RequestState): void {
   if (state.aborted || Date.now() > state.deadline) {
     state.aborted = true;
-    throw new FieldError('Execution timed out.', 'ExecutionTimeout');
+    const error = new FieldError(TIMEOUT_MESSAGE, TIMEOUT_TYPE);
+    state.work.end(error, true);
+    throw error;
   }
 }
 
-async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state: RequestState): Promise<void> {
+/** Whether one resolver execution has reached a data source yet. */
+interface Progress {
+  underway: boolean;
+}
+
+/** One data-source call, through the request's bounded and cancellable queue (request-work.ts). */
+async function callDataSource(ds: DataSource, request: unknown, ctx: Ctx, state: RequestState, progress: Progress): Promise<void> {
   checkDeadline(state);
-  const response = await ds.invoke(request, { requestId: state.requestId, context: ctx });
+  const response = await state.work.run((signal) => {
+    progress.underway = true;
+    return ds.invoke(request, { requestId: state.requestId, context: ctx, signal });
+  }, progress.underway);
+  // Back from I/O: the request's slice (request-turns.ts) starts afresh.
+  state.turns.resume();
   ctx.result = response.result ?? null;
   ctx.error = response.error ? { message: response.error.message, type: response.error.type } : undefined;
 }
@@ -166,6 +179,7 @@ async function execute(
   tracer: Tracer | undefined,
 ): Promise<unknown> {
   checkDeadline(state);
+  const progress: Progress = { underway: false };
   const ctx = buildContext(state, env, source, args, info);
   const field = `${info.parentType.name}.${info.fieldName}`;
   const onLog = env.onLog ? (line: string) => env.onLog!(state.requestId, field, line) : undefined;
@@ -179,7 +193,7 @@ async function execute(
     const req = run(resolver.code, 'request');
     // Unit resolver: earlyReturn skips the data source and the response handler.
     if (req.earlyReturn) return req.value ?? null;
-    await callDataSource(resolver.dataSource!, req.value, ctx, state);
+    await callDataSource(resolver.dataSource!, req.value, ctx, state, progress);
     return run(resolver.code, 'response').value ?? null;
   }
 
@@ -193,7 +207,7 @@ async function execute(
       ctx.prev = { result: prevResult };
       ctx.result = null;
       ctx.error = undefined;
-      const step = () => runStep(fn, ctx, state, info, onLog);
+      const step = () => runStep(fn, ctx, state, info, onLog, progress);
       const last = tracer === undefined ? await step() : await inResolverSpan(tracer, functionSpanStart(resolver, fn, i, state.requestId), step);
       prevResult = last.value ?? null;
       if (last.earlyReturn?.skipTo === 'END') break;
@@ -215,10 +229,11 @@ async function runStep(
   state: RequestState,
   info: GraphQLResolveInfo,
   onLog: ((line: string) => void) | undefined,
+  progress: Progress,
 ): Promise<Outcome> {
   const req = runFunction(fn.code, 'request', ctx, state, info, onLog);
   if (req.earlyReturn) return req;
-  await callDataSource(fn.dataSource, req.value, ctx, state);
+  await callDataSource(fn.dataSource, req.value, ctx, state, progress);
   return runFunction(fn.code, 'response', ctx, state, info, onLog);
 }
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  execute, getArgumentValues, getVariableValues, Kind, type FieldNode, type GraphQLSchema,
+  execute, getArgumentValues, getVariableValues, Kind, type FieldNode, type GraphQLSchema, type OperationDefinitionNode,
 } from 'graphql';
 import type { AuthContext } from '../auth/types.ts';
 import type { CachedDocument } from './document-cache.ts';
@@ -21,6 +21,8 @@ export interface SubscriptionDeps {
   schema: GraphQLSchema;
   mutationsBySubscription: ReadonlyMap<string, readonly string[]>;
   timeoutMs: number;
+  /** The `queryDepthLimit` a run of `operation` must enforce (0: none). */
+  depthLimitFor: (operation: OperationDefinitionNode, fragments: CachedDocument['fragments']) => number;
 }
 
 type Prepared = { ok: true; subscription: PreparedSubscription } | { ok: false; errors: AppSyncGraphQLError[] };
@@ -39,6 +41,7 @@ export async function prepareSubscription(deps: SubscriptionDeps, doc: CachedDoc
   const state = createState({
     phase: Phase.Prepare, auth: options.auth, requestId: options.requestId, headers: options.headers,
     domainName: options.domainName, variables: request.variables, timeoutMs: deps.timeoutMs,
+    depthLimit: deps.depthLimitFor(operation, doc.fragments),
   });
   const run = await runDocument(schema, doc, operation, request.variables, state);
   if (run.result.errors?.length) return { ok: false, errors: run.result.errors };
@@ -60,7 +63,7 @@ export async function prepareSubscription(deps: SubscriptionDeps, doc: CachedDoc
     filter: state.subscriptionFilter as SubscriptionFilter | undefined,
     invalidationFilter: state.subscriptionInvalidationFilter as SubscriptionFilter | undefined,
     groupKey,
-    render: (payload) => render(deps, doc, operation.name?.value, request.variables, options, payload),
+    render: (payload) => render(deps, doc, operation, request.variables, options, payload),
   };
   return { ok: true, subscription };
 }
@@ -94,7 +97,7 @@ function makeGroupKey(request: GraphQLRequest, auth: AuthContext): string {
 function render(
   deps: SubscriptionDeps,
   doc: CachedDocument,
-  operationName: string | undefined,
+  operation: OperationDefinitionNode,
   variables: Record<string, unknown> | null | undefined,
   options: ExecuteOptions,
   payload: unknown,
@@ -102,10 +105,11 @@ function render(
   const state = createState({
     phase: Phase.Render, auth: options.auth, requestId: options.requestId, headers: options.headers,
     domainName: options.domainName, variables, timeoutMs: deps.timeoutMs,
+    depthLimit: deps.depthLimitFor(operation, doc.fragments),
   });
   state.payload = payload ?? null;
   const raw = execute({
-    schema: deps.schema, document: doc.document!, operationName, variableValues: variables ?? undefined, contextValue: state, rootValue: null,
+    schema: deps.schema, document: doc.document!, operationName: operation.name?.value, variableValues: variables ?? undefined, contextValue: state, rootValue: null,
   });
   // Render never awaits: every field resolves synchronously from the payload.
   if (raw instanceof Promise) throw new Error('subscription rendering must be synchronous');

@@ -71,10 +71,11 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
     async invoke(request: unknown, info: InvocationInfo): Promise<DataSourceResponse> {
       if (!request || typeof request !== 'object' || Array.isArray(request)) return shapeError('The request object must be an object with an operation');
       try {
-        // The request id rides along in a header (request-id.ts) so stream consumers' logs can name it.
+        // The request id rides along in a header (request-id.ts) so stream consumers' logs can name
+        // it; the request's signal cancels the call when the request ends.
         const requested = request as Record<string, unknown>;
-        if (!info.requestId) return await run(requested, target, batch);
-        const client = withRequestId(options.client, info.requestId);
+        if (!info.requestId && !info.signal) return await run(requested, target, batch);
+        const client = withRequestId(options.client, info.requestId, info.signal);
         return await run(requested, { ...target, client }, { ...batch, client });
       } catch (err) {
         return toErrorResponse(err);
