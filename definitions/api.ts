@@ -42,8 +42,8 @@ export interface ApiDefinition {
     queryDepthLimit: number;
     /**
      * `resolverCountLimit` (1–10,000; AppSync's default is 10,000): resolvers past it fail with
-     * `ResolverExecutionLimitReached`. About twice the heaviest operation the app sends (Replies at
-     * its page of 50: 151), so one request reads at most ~300 pages however many aliases it holds.
+     * `ResolverExecutionLimitReached`. Above the heaviest operation the app sends at the largest page
+     * the API accepts (HomeFeed at 50: 251), so one request reads at most ~300 pages however many aliases it holds.
      */
     resolverCountLimit: number;
   };

@@ -19,9 +19,11 @@ describe('homeFeed pipeline', () => {
     expect(Math.abs(Number(value.filter.expressionValues[':now'].N) - now())).toBeLessThanOrEqual(2);
   });
 
-  it('rejects a limit above 100', async () => {
-    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 101 }, stash: { callerId: 'me' } });
-    expect(ev.error?.errorType).toBe('ValidationError');
+  it('rejects a limit above 50, the page the API cost limits are sized for', async () => {
+    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 51 }, stash: { callerId: 'me' } });
+    expect(ev.error).toMatchObject({ errorType: 'ValidationError', message: 'limit must be between 1 and 50' });
+    const ok = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 50 }, stash: { callerId: 'me' } });
+    expect(ok.error).toBeUndefined();
   });
 
   it('2. reads each distinct crud once in one BatchGetItem, and keeps only live ones', async () => {

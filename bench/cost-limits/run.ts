@@ -1,7 +1,7 @@
 /**
  * Cost-limit benchmark: the full offline stack (`startStack`, the API's limits from
  * definitions/api.ts) with 100 public cruds, hit by guests over HTTP. For each load — four
- * 1,000-alias `publicFeed(limit: 100)` bombs (over the resolver-count limit), then four heavy
+ * 1,000-alias `publicFeed(limit: 50)` bombs (over the resolver-count limit), then four heavy
  * requests within the limits (100 aliases; up to 299 are admitted) — a `{ __typename }` probe is sent every 50 ms
  * while the load runs. Prints probe latency against the idle probe (ratio), how long the load took
  * and the process's RSS growth. Ratios only: the machine is shared.
@@ -42,7 +42,7 @@ for (let i = 0; i < 100; i++) {
 // The stream consumers (fan-out, counters, analytics) run in this process too: let them finish.
 await stack.dynamo.streams.idle();
 
-const aliases = (n: number, selection: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: publicFeed(limit: 100) { ${selection} }`).join(' ')} }`;
+const aliases = (n: number, selection: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: publicFeed(limit: 50) { ${selection} }`).join(' ')} }`;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
 
 async function idleProbe(): Promise<number> {

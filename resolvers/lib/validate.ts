@@ -8,7 +8,7 @@ import { checkText, textProblemMessage, TEXT_LIMITS } from '../../definitions/te
 export const LIMITS = {
   ...TEXT_LIMITS,
   pageDefault: 20,
-  pageMax: 100,
+  pageMax: 50,
 } as const;
 
 /**

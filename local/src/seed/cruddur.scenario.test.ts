@@ -156,7 +156,7 @@ describe('likes, replies, mentions and notifications', () => {
     const notes = await ok(A().op, '{ notifications(limit: 10) { items { type actor { handle } } } }');
     expect(notes.notifications.items.filter((n: any) => n.type === 'REPLY').map((n: any) => n.actor.handle).sort()).toEqual(['bayko', 'londo']);
     // Replies stay out of profile and public feeds (the original mixed them in).
-    const pub = await ok(guestOp, '{ publicFeed(limit: 100) { items { id } } }');
+    const pub = await ok(guestOp, '{ publicFeed(limit: 50) { items { id } } }');
     expect(pub.publicFeed.items.map((c: any) => c.id)).not.toContain(r1.replyToCrud.id);
   });
 
@@ -234,7 +234,7 @@ describe('expiry', () => {
         ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
       }),
     );
-    const reads = await ok(B().op, `query Q($id: ID!) { crud(id: $id) { id } homeFeed(limit: 100) { items { crud { id } } } publicFeed(limit: 100) { items { id } } userCruds(handle: "andrewbrown", limit: 100) { items { id } } hashtagCruds(tag: "gone") { items { id } } }`, { id: createCrud.id });
+    const reads = await ok(B().op, `query Q($id: ID!) { crud(id: $id) { id } homeFeed(limit: 50) { items { crud { id } } } publicFeed(limit: 50) { items { id } } userCruds(handle: "andrewbrown", limit: 50) { items { id } } hashtagCruds(tag: "gone") { items { id } } }`, { id: createCrud.id });
     expect(reads.crud).toBeNull();
     expect(reads.homeFeed.items.map((i: any) => i.crud.id)).not.toContain(createCrud.id);
     expect(reads.publicFeed.items.map((c: any) => c.id)).not.toContain(createCrud.id);

@@ -1,8 +1,8 @@
 /**
  * The app's own operations (web/src/graphql, generated from web/src/**\/*.graphql) stay within the
  * API's cost limits (definitions/api.ts): depth as AppSync counts it, and the resolvers an
- * operation can run in the worst case, every list being as long as the largest page the app asks
- * for. A new field resolver or a bigger page that would make the app trip its own limits fails here.
+ * operation can run in the worst case, every list being as long as the largest page the API
+ * accepts. A new field resolver or a bigger page that would make the app trip its own limits fails here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +15,11 @@ import { api } from '../../../definitions/api.ts';
 import { discoverResolvers } from '../../../definitions/resolvers.ts';
 import { operationDepth } from '../../src/appsync/engine/query-depth.ts';
 import { repoRoot } from '../../src/lambda/invoke.ts';
+import { LIMITS } from '../../../resolvers/lib/validate.ts';
 import { loadSchema } from '../../src/appsync/schema/load-schema.ts';
 
-/** The largest `limit` the web app sends (Replies; see web/src/app/routes/crud.tsx). */
-const LARGEST_PAGE = 50;
+/** The largest `limit` the API accepts (resolvers/lib/validate.ts): any client may ask for it. */
+const LARGEST_PAGE = LIMITS.pageMax;
 
 const { schema } = loadSchema(fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8'));
 const resolved = new Set(discoverResolvers().map((r) => `${r.typeName}.${r.fieldName}`));

@@ -36,7 +36,7 @@ async function storeSettled(quietMs = 300, maxMs = 20_000): Promise<void> {
 describe('resolverCountLimit', () => {
   it("stops a guest alias bomb with AppSync's error before it runs its data-source work", async () => {
     const engine = await app.engine(api.limits);
-    const bomb = aliases(1000, 'publicFeed(limit: 100)', 'items { id message author { handle } }');
+    const bomb = aliases(1000, 'publicFeed(limit: 50)', 'items { id message author { handle } }');
     const r = await engine.execute({ query: bomb }, as('bomb'));
     // publicFeed is non-null, so the first failed alias nulls the whole response (AppSync: graphql-java).
     expect(r.data).toBeNull();
@@ -85,7 +85,7 @@ describe('request timeout', () => {
   it('stops issuing data-source calls once the request has timed out', async () => {
     const engine = await app.engine({ ...api.limits, timeoutMs: 250 });
     await storeSettled();
-    const r = await engine.execute({ query: aliases(250, 'publicFeed(limit: 100)', 'items { id }') }, as('slow'));
+    const r = await engine.execute({ query: aliases(250, 'publicFeed(limit: 50)', 'items { id }') }, as('slow'));
     expect(r).toEqual({ data: null, errors: [{ errorType: 'ExecutionTimeout', message: 'Execution timed out.' }] });
     const atAnswer = app.tap.arrived;
     expect(app.calls.byRequest.get('slow')).toBeGreaterThan(0);
