@@ -7,7 +7,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
-import { startEmbeddedStore, type EmbeddedStore } from './embedded.ts';
+import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
 import { startFront } from './front/server.ts';
 import { StreamHub } from './streams/hub.ts';
 import type { StreamRecord } from './streams/record.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../backend.ts';
-import { startEmbeddedStore, type EmbeddedStore } from '../embedded.ts';
+import { startEmbeddedStore, type EmbeddedStore } from '../store/embedded.ts';
 import { StreamHub } from '../streams/hub.ts';
 import { ItemReader } from './items.ts';
 import { WriteJournal } from './journal.ts';
