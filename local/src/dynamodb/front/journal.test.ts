@@ -18,6 +18,7 @@ const T = 'journal-table';
 const keys = (pk: string) => ({ pk: { S: pk } });
 const fresh = () => {
   const hub = new StreamHub({ region: 'us-east-1', dir: path.join(dir, 'streams') });
+  hub.settings.apply(T, { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
   return { hub, journal: new WriteJournal(dir, hub) };
 };
 
