@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
+import type { IteratorGauge } from './store/iterators.ts';
 import { startFront } from './front/server.ts';
 import { StreamHub } from './streams/hub.ts';
 import type { StreamRecord } from './streams/record.ts';
@@ -55,6 +56,8 @@ export interface DynamoStack {
     dir?: string;
   };
   ttl: { sweepNow(): Promise<number> };
+  /** The embedded store's open LevelDB iterators (absent with an external endpoint); for soak checks. */
+  storeIterators?: IteratorGauge;
   close(): Promise<void>;
 }
 
@@ -129,6 +132,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       dir: streamsDir,
     },
     ttl: { sweepNow: () => sweeper.sweepNow() },
+    storeIterators: store?.iterators,
     async close() {
       await Promise.all([...consumers].map((c) => c.close()));
       await sweeper.close();
