@@ -77,9 +77,14 @@ const samples: Sample[] = [];
 function sample(ops: number): void {
   gc!();
   const m = process.memoryUsage();
-  samples.push({ ops, heapMb: m.heapUsed / 2 ** 20, rssMb: m.rss / 2 ** 20, iterators: stack.storeIterators?.open ?? NaN });
+  const s = { ops, heapMb: m.heapUsed / 2 ** 20, rssMb: m.rss / 2 ** 20, iterators: stack.storeIterators?.open ?? NaN };
+  samples.push(s);
+  // Printed as it goes: a run that runs out of heap still shows how it got there.
+  console.log(`${String(s.ops).padStart(9)} ${s.heapMb.toFixed(1).padStart(9)} ${s.rssMb.toFixed(1).padStart(9)} ${String(s.iterators).padStart(16)}`);
 }
 
+console.log(`\nsoak — embedded DynamoDB (dynalite on LevelDB behind the front), ${total} ops (${mixSummary()}), concurrency ${concurrency}, heap cap ${process.env.SOAK_HEAP_MB} MB; node ${process.version}`);
+console.log('      ops   heap MB    RSS MB   open iterators');
 const started = Date.now();
 let issued = 0;
 let done = 0;
@@ -106,9 +111,7 @@ const warm = samples.find((s) => s.ops >= warmupOps)!;
 const end = samples[samples.length - 1];
 const after = samples.filter((s) => s.ops >= warmupOps);
 const peak = (f: (s: Sample) => number) => Math.max(...after.map(f));
-console.log(`\nsoak — embedded DynamoDB (dynalite on LevelDB behind the front), ${total} ops (${mixSummary()}), concurrency ${concurrency}, heap cap ${process.env.SOAK_HEAP_MB} MB; ${seconds.toFixed(0)} s, ${(total / seconds).toFixed(0)} ops/s; node ${process.version}`);
-console.log('      ops   heap MB    RSS MB   open iterators');
-for (const s of samples) console.log(`${String(s.ops).padStart(9)} ${s.heapMb.toFixed(1).padStart(9)} ${s.rssMb.toFixed(1).padStart(9)} ${String(s.iterators).padStart(16)}`);
+console.log(`${total} ops in ${seconds.toFixed(0)} s (${(total / seconds).toFixed(0)} ops/s)`);
 const rows = [
   ['heap (after GC)', warm.heapMb, end.heapMb, peak((s) => s.heapMb)],
   ['RSS', warm.rssMb, end.rssMb, peak((s) => s.rssMb)],
