@@ -32,6 +32,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+const describeTable = async (TableName: string) => (await stack.client.send(new DescribeTableCommand({ TableName }))).Table!;
+
 async function create(TableName: string, StreamSpecification?: StreamSpecification) {
   const out = await stack.client.send(
     new CreateTableCommand({
@@ -42,6 +44,8 @@ async function create(TableName: string, StreamSpecification?: StreamSpecificati
       StreamSpecification,
     }),
   );
+  // CreateTable answers CREATING, as DynamoDB does; wait for ACTIVE before writing.
+  while ((await describeTable(TableName)).TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 10));
   return out.TableDescription!;
 }
 
@@ -54,7 +58,6 @@ async function writeThrice(TableName: string): Promise<StreamRecord[]> {
   return records;
 }
 
-const describeTable = async (TableName: string) => (await stack.client.send(new DescribeTableCommand({ TableName }))).Table!;
 const images = (r: StreamRecord) => [r.eventName, r.dynamodb.Keys, r.dynamodb.OldImage?.v?.N ?? null, r.dynamodb.NewImage?.v?.N ?? null, r.dynamodb.StreamViewType];
 
 describe('tables without a stream', () => {
@@ -127,6 +130,7 @@ describe('UpdateTable StreamSpecification', () => {
     await expect(create('bad-view', { StreamEnabled: true, StreamViewType: 'EVERYTHING' as never })).rejects.toMatchObject({ name: 'ValidationException' });
     await create('recreated', { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
     await stack.client.send(new DeleteTableCommand({ TableName: 'recreated' }));
+    while (await describeTable('recreated').catch(() => null)) await new Promise((r) => setTimeout(r, 10));
     const again = await create('recreated');
     expect(again.StreamSpecification).toBeUndefined();
     expect(await writeThrice('recreated')).toEqual([]);

@@ -42,6 +42,10 @@ describe.each([
         { IndexName: 'by-g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
       ],
     });
+    // CreateTable answers CREATING; the table turns ACTIVE a moment later (later still on a busy machine).
+    while ((await backend.json<{ Table: { TableStatus: string } }>('DescribeTable', { TableName: TABLE })).Table.TableStatus !== 'ACTIVE') {
+      await new Promise((r) => setTimeout(r, 10));
+    }
     for (let i = 0; i < 12; i += 1) {
       await backend.json('PutItem', { TableName: TABLE, Item: { pk: { S: 'feed' }, sk: { S: `s${String(i).padStart(3, '0')}` }, g: { S: 'g' } } });
     }
