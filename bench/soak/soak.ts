@@ -75,6 +75,17 @@ interface Sample {
   rssMb: number;
   iterators: number;
 }
+
+/** RSS split into anonymous memory (heaps, caches) and file pages (mapped files), on Linux. */
+function rssParts(): string {
+  try {
+    const status = fs.readFileSync('/proc/self/status', 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) / 1024;
+    return `${kb('RssAnon').toFixed(1).padStart(9)} ${kb('RssFile').toFixed(1).padStart(9)}`;
+  } catch {
+    return '';
+  }
+}
 const samples: Sample[] = [];
 function sample(ops: number): void {
   gc!();
@@ -82,11 +93,11 @@ function sample(ops: number): void {
   const s = { ops, heapMb: m.heapUsed / 2 ** 20, rssMb: m.rss / 2 ** 20, iterators: stack.storeIterators?.open ?? NaN };
   samples.push(s);
   // Printed as it goes: a run that runs out of heap still shows how it got there.
-  console.log(`${String(s.ops).padStart(9)} ${s.heapMb.toFixed(1).padStart(9)} ${s.rssMb.toFixed(1).padStart(9)} ${String(s.iterators).padStart(16)}`);
+  console.log(`${String(s.ops).padStart(9)} ${s.heapMb.toFixed(1).padStart(9)} ${s.rssMb.toFixed(1).padStart(9)} ${String(s.iterators).padStart(16)} ${rssParts()}`);
 }
 
 console.log(`\nsoak — embedded DynamoDB (dynalite on ${inMemory ? 'memory-level' : 'LevelDB'} behind the front), ${total} ops (${mixSummary()}), concurrency ${concurrency}, heap cap ${process.env.SOAK_HEAP_MB} MB; node ${process.version}`);
-console.log('      ops   heap MB    RSS MB   open iterators');
+console.log('      ops   heap MB    RSS MB   open iterators  anon MB   file MB');
 const started = Date.now();
 let issued = 0;
 let done = 0;
