@@ -7,7 +7,8 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
-import { startEmbeddedStore, type EmbeddedStore } from './embedded.ts';
+import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
+import type { IteratorGauge } from './store/iterators.ts';
 import { startFront } from './front/server.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
 import { StreamHub } from './streams/hub.ts';
@@ -58,6 +59,8 @@ export interface DynamoStack {
     dir?: string;
   };
   ttl: { sweepNow(): Promise<number> };
+  /** The embedded store's open LevelDB iterators (absent with an external endpoint); for soak checks. */
+  storeIterators?: IteratorGauge;
   close(): Promise<void>;
 }
 
@@ -132,6 +135,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       dir: streamsDir,
     },
     ttl: { sweepNow: () => sweeper.sweepNow() },
+    storeIterators: store?.iterators,
     async close() {
       await Promise.all([...consumers].map((c) => c.close()));
       await sweeper.close();

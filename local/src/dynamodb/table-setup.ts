@@ -64,7 +64,7 @@ async function waitActive(client: DynamoDBClient, tableName: string): Promise<vo
   throw new Error(`table ${tableName} did not become ACTIVE`);
 }
 
-/** Makes sure `tableName` exists with every GSI and TTL from `def`. */
+/** Makes sure `tableName` exists with every GSI, its stream and TTL from `def`. */
 export async function ensureTable(client: DynamoDBClient, tableName: string, def: TableDefinition): Promise<void> {
   const existing = await describe(client, tableName);
   if (!existing) {
@@ -81,6 +81,11 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
     }
   }
   await waitActive(client, tableName);
+  if (existing && existing.StreamSpecification?.StreamEnabled !== true) {
+    // A table from before stream settings were kept (or one whose stream was disabled).
+    await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }));
+    await waitActive(client, tableName);
+  }
   const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
   const description = ttl.TimeToLiveDescription;
   if (description?.TimeToLiveStatus !== 'ENABLED' && description?.TimeToLiveStatus !== 'ENABLING') {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../backend.ts';
-import { startEmbeddedStore, type EmbeddedStore } from '../embedded.ts';
+import { startEmbeddedStore, type EmbeddedStore } from '../store/embedded.ts';
 import { StreamHub } from '../streams/hub.ts';
 import { ItemReader } from './items.ts';
 import { WriteJournal } from './journal.ts';
@@ -18,6 +18,7 @@ const T = 'journal-table';
 const keys = (pk: string) => ({ pk: { S: pk } });
 const fresh = () => {
   const hub = new StreamHub({ region: 'us-east-1', dir: path.join(dir, 'streams') });
+  hub.settings.apply(T, { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
   return { hub, journal: new WriteJournal(dir, hub) };
 };
 

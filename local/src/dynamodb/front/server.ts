@@ -10,11 +10,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import zlib from 'node:zlib';
-import type { Backend } from '../backend.ts';
+import { BackendError, type Backend } from '../backend.ts';
 import { Mutex } from '../mutex.ts';
 import type { StreamHub } from '../streams/hub.ts';
 import type { Change } from '../streams/record.ts';
 import { ItemReader } from './items.ts';
+import { keyValidationError } from './key-validation.ts';
+import { observeStream, tableOperation } from './tables.ts';
 import { WriteJournal } from './journal.ts';
 import { isRequestId } from '../streams/correlation.ts';
 import { awsError, REQUEST_ID_HEADER, TARGET_PREFIX, type FrontResponse } from './protocol.ts';
@@ -25,6 +27,8 @@ import type { IntendedChange } from './journal.ts';
 import { createHostCheck, refusedHostMessage, type HostCheck } from '../../host-check/host-check.ts';
 
 const MAX_BODY = 16 * 1024 * 1024;
+/** Operations whose keys the front validates before reading or writing anything (key-validation.ts). */
+const KEYED_OPERATIONS = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'TransactWriteItems', 'TransactGetItems']);
 
 export interface Front {
   endpoint: string;
@@ -52,7 +56,8 @@ export interface FrontOptions {
 
 export async function startFront(options: FrontOptions): Promise<Front> {
   const { backend, hub } = options;
-  const reader = new ItemReader(backend);
+  // An external store reports its tables' stream settings itself; the front learns them.
+  const reader = new ItemReader(backend, backend.embedded ? undefined : (name, table) => observeStream(hub, name, table));
   const ttl = new TtlSettings(options.stateDir);
   const journal = new WriteJournal(options.stateDir, hub);
   const lock = new Mutex();
@@ -76,6 +81,10 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     const tableName = typeof input.TableName === 'string' ? input.TableName : '';
     const intend = (items: IntendedChange[], transaction = false) => journal.begin(items, transaction);
     const capture = (fn: (i: never, c: WriteContext) => Promise<WriteOutcome>) => write(() => fn(input as never, { reader, forward, intend }), requestId);
+    if (KEYED_OPERATIONS.has(operation)) {
+      const invalid = await keyValidationError(operation, input, reader);
+      if (invalid) return invalid;
+    }
     switch (operation) {
       case 'PutItem':
         return capture(putItem);
@@ -97,12 +106,10 @@ export async function startFront(options: FrontOptions): Promise<Front> {
         if (!backend.embedded) return forward();
         return ttl.describe(tableName, (await reader.keySchema(tableName)) !== null);
       case 'CreateTable':
+      case 'DescribeTable':
       case 'DeleteTable':
-      case 'UpdateTable': {
-        const res = await lock.run(forward);
-        reader.forget(tableName);
-        return res;
-      }
+      case 'UpdateTable':
+        return tableOperation(operation, input, { backend, hub, reader, exclusive: (fn) => lock.run(fn) });
       default:
         return forward();
     }
@@ -124,7 +131,11 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       void handle(req, Buffer.concat(chunks).toString('utf8'), size)
-        .catch((err: unknown) => awsError('InternalServerError', err instanceof Error ? err.message : String(err), {}, 500))
+        .catch((err: unknown) => {
+          // A request the store rejected while the front worked on it is the client's error, not ours.
+          if (err instanceof BackendError && err.status >= 400 && err.status < 500) return { status: err.status, body: err.body };
+          return awsError('InternalServerError', err instanceof Error ? err.message : String(err), {}, 500);
+        })
         .then((out) => send(res, out));
     });
   });

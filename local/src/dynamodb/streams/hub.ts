@@ -1,13 +1,15 @@
 /**
- * One stream per table, created on first write (every table the front sees is stream-enabled
- * with NEW_AND_OLD_IMAGES). The stream label — the timestamp in the stream ARN — is fixed when a
- * table's stream is first created and kept in the data dir, as DynamoDB keeps it for the table.
+ * One stream per table with an enabled `StreamSpecification` (streams/settings.ts); writes to
+ * other tables produce no records. The stream label — the timestamp in the stream ARN — is fixed
+ * when a table's stream is first created and kept in the data dir (re-enabling a stream keeps
+ * it, where DynamoDB would start a new stream with a new label).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { RequestCorrelation } from './correlation.ts';
 import { StreamLog } from './log.ts';
 import { streamArn, type Change, type StreamRecord } from './record.ts';
+import { StreamSettings, type StreamSpecification } from './settings.ts';
 
 export interface StreamHubOptions {
   region: string;
@@ -21,8 +23,12 @@ export class StreamHub {
   private readonly listeners = new Set<(record: StreamRecord) => void>();
   /** Which request wrote which record, for event source mappings' log lines (never their events). */
   readonly correlation = new RequestCorrelation();
+  /** Which tables have a stream, with which view type. */
+  readonly settings: StreamSettings;
 
-  constructor(private readonly options: StreamHubOptions) {}
+  constructor(private readonly options: StreamHubOptions) {
+    this.settings = new StreamSettings(options.dir);
+  }
 
   log(tableName: string): StreamLog {
     let log = this.logs.get(tableName);
@@ -49,10 +55,27 @@ export class StreamHub {
   commit(changes: Change[], requestId?: string): StreamRecord[] {
     const now = Date.now();
     return changes.flatMap((change) => {
-      const records = this.log(change.tableName).append([change], now);
+      const viewType = this.settings.viewType(change.tableName);
+      if (!viewType) return [];
+      const records = this.log(change.tableName).append([change], now, viewType);
       if (requestId) this.correlation.note(change.tableName, records.map((r) => r.dynamodb.SequenceNumber), requestId);
       return records;
     });
+  }
+
+  /**
+   * What DescribeTable says about the table's stream: `StreamSpecification` while enabled, and
+   * `LatestStreamArn`/`LatestStreamLabel` once it has had one (they outlive disabling).
+   */
+  describe(tableName: string): { StreamSpecification?: StreamSpecification; LatestStreamArn?: string; LatestStreamLabel?: string } {
+    if (!this.settings.hadStream(tableName)) return {};
+    const arn = this.log(tableName).eventSourceARN;
+    const viewType = this.settings.viewType(tableName);
+    return {
+      ...(viewType ? { StreamSpecification: { StreamEnabled: true, StreamViewType: viewType } } : {}),
+      LatestStreamArn: arn,
+      LatestStreamLabel: arn.slice(arn.lastIndexOf('/') + 1),
+    };
   }
 
   /** Every record of every table, as it is committed. */

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildRecord, formatSequenceNumber, parseSequenceNumber, type Change, type StreamRecord } from './record.ts';
+import type { StreamViewType } from './settings.ts';
 
 export const RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -40,13 +41,14 @@ export class StreamLog {
   }
 
   /** Appends the records for committed changes (unchanged items produce none) and notifies listeners. */
-  append(changes: Change[], now = Date.now()): StreamRecord[] {
+  append(changes: Change[], now = Date.now(), viewType: StreamViewType = 'NEW_AND_OLD_IMAGES'): StreamRecord[] {
     const out: StreamRecord[] = [];
     for (const change of changes) {
       const record = buildRecord(change, formatSequenceNumber(this.next), {
         region: this.region,
         eventSourceARN: this.eventSourceARN,
         now,
+        viewType,
       });
       if (!record) continue;
       this.next += 1n;

@@ -5,6 +5,7 @@
  * the TTL sweeper, the event source mappings and tests all use this module.
  */
 import { randomUUID } from 'node:crypto';
+import type { StreamViewType } from './settings.ts';
 
 interface Untyped {
   S?: undefined;
@@ -49,7 +50,7 @@ export interface StreamRecord {
     OldImage?: AttributeMap;
     SequenceNumber: string;
     SizeBytes: number;
-    StreamViewType: 'NEW_AND_OLD_IMAGES';
+    StreamViewType: StreamViewType;
   };
   eventSourceARN: string;
   /** Present only on deletions made by the TTL service. */
@@ -117,12 +118,17 @@ export function streamArn(region: string, accountId: string, tableName: string, 
 export function buildRecord(
   change: Change,
   sequenceNumber: string,
-  context: { region: string; eventSourceARN: string; now?: number },
+  context: { region: string; eventSourceARN: string; now?: number; viewType?: StreamViewType },
 ): StreamRecord | null {
   const { oldImage, newImage } = change;
   if (!oldImage && !newImage) return null;
   if (oldImage && newImage && sameItem(oldImage, newImage)) return null;
   const eventName: StreamEventName = !oldImage ? 'INSERT' : !newImage ? 'REMOVE' : 'MODIFY';
+  // The view type decides which images a record carries (StreamSpecification in the DynamoDB API
+  // reference); the event name and the no-op check still look at both.
+  const viewType = context.viewType ?? 'NEW_AND_OLD_IMAGES';
+  const shownNew = viewType === 'NEW_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES' ? newImage : undefined;
+  const shownOld = viewType === 'OLD_IMAGE' || viewType === 'NEW_AND_OLD_IMAGES' ? oldImage : undefined;
   const record: StreamRecord = {
     eventID: randomUUID().replace(/-/g, ''),
     eventName,
@@ -132,11 +138,11 @@ export function buildRecord(
     dynamodb: {
       ApproximateCreationDateTime: Math.floor((context.now ?? Date.now()) / 1000),
       Keys: change.keys,
-      ...(newImage ? { NewImage: newImage } : {}),
-      ...(oldImage ? { OldImage: oldImage } : {}),
+      ...(shownNew ? { NewImage: shownNew } : {}),
+      ...(shownOld ? { OldImage: shownOld } : {}),
       SequenceNumber: sequenceNumber,
-      SizeBytes: attributeMapSize(change.keys) + attributeMapSize(newImage) + attributeMapSize(oldImage),
-      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      SizeBytes: attributeMapSize(change.keys) + attributeMapSize(shownNew) + attributeMapSize(shownOld),
+      StreamViewType: viewType,
     },
     eventSourceARN: context.eventSourceARN,
   };

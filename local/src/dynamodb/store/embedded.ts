@@ -8,18 +8,24 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { iteratorGauge, type IteratorGauge } from './iterators.ts';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
 
 export interface EmbeddedStore {
   endpoint: string;
+  /** The store's open LevelDB iterators (each Query, Scan and ListTables opens one and must close it). */
+  iterators: IteratorGauge;
   close(): Promise<void>;
 }
 
 export async function startEmbeddedStore(options: { path?: string }): Promise<EmbeddedStore> {
   // Table state changes are instant offline: tests and `start` never wait on CREATING.
-  const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynaliteOptions = { path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 };
+  const server = dynalite(dynaliteOptions);
+  const iterators = iteratorGauge(dynaliteOptions);
+  if (!iterators) throw new Error('dynalite did not create its store through dynalite/db (unexpected dynalite version)');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -27,6 +33,7 @@ export async function startEmbeddedStore(options: { path?: string }): Promise<Em
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    iterators,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
