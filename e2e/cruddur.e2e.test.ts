@@ -146,6 +146,7 @@ describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
     }
     await nav.getByRole('link', { name: 'Profile' }).waitFor(LIVE);
     await screenshot(page, 'newcomer-home');
+    await page.getByText('Account', { exact: true }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor(LIVE);
     expect(consoleErrors).toEqual([]);

@@ -42,6 +42,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
     const otherToken = await storedAccessToken(elsewhere.page);
     expect((await me(otherToken)).status).toBe(200);
 
+    await here.page.getByText('Account', { exact: true }).click();
     await here.page.getByRole('button', { name: 'Sign out everywhere' }).click();
     await here.page.getByRole('link', { name: 'Sign in' }).first().waitFor(LIVE);
     await expect.poll(async () => (await me(otherToken)).status, LIVE).toBe(401);
@@ -54,6 +55,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
     const { page, context } = await app.newContext();
     await signIn(page, 'londo');
     const token = await storedAccessToken(page);
+    await page.getByText('Account', { exact: true }).click();
     await page.getByRole('button', { name: 'Delete account…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete your account' });
     const confirm = dialog.getByRole('button', { name: 'Delete account' });
