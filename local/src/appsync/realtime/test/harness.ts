@@ -185,6 +185,21 @@ export class FrameClient {
   }
 }
 
+/**
+ * Opens a connection (`connect`), records it in `clients` for the suite's teardown, and completes
+ * the handshake: `connection_init` → `connection_ack` → the first `ka`.
+ */
+export async function handshake(stack: Stack, clients: FrameClient[], options?: Parameters<typeof connect>[1]): Promise<FrameClient> {
+  const c = await connect(stack, options);
+  clients.push(c);
+  c.send({ type: 'connection_init' });
+  const ack = await c.next();
+  if (ack?.type !== 'connection_ack') throw new Error(`expected connection_ack, got ${JSON.stringify(ack)}`);
+  const ka = await c.next();
+  if (ka?.type !== 'ka') throw new Error(`expected ka, got ${JSON.stringify(ka)}`);
+  return c;
+}
+
 /** Opens a ws:// connection with Amplify v6's subprotocols and an API-key header. */
 export async function connect(stack: Stack, options: { protocols?: string[]; query?: string } = {}): Promise<FrameClient> {
   const protocols = options.protocols ?? ['graphql-ws', `header-${b64url(apiKeyHeader(stack.host))}`];

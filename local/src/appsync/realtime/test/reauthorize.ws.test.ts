@@ -5,21 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeToken } from './fixtures/authorizer.ts';
-import { apiKeyHeader, b64url, connect, FrameClient, startFrame, startStack, type Stack } from './harness.ts';
+import { apiKeyHeader, b64url, FrameClient, handshake, startFrame, startStack, type Stack } from './harness.ts';
 
 let stack: Stack;
 const clients: FrameClient[] = [];
 const SUB = 'subscription ($g: String) { onTicket(group: $g) { id } }';
 const unauthorized = { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' };
 
-async function ready(protocols?: string[]) {
-  const c = await connect(stack, protocols ? { protocols } : {});
-  clients.push(c);
-  c.send({ type: 'connection_init' });
-  expect(await c.next()).toMatchObject({ type: 'connection_ack' });
-  expect(await c.next()).toEqual({ type: 'ka' });
-  return c;
-}
+const ready = (protocols?: string[]) => handshake(stack, clients, protocols ? { protocols } : {});
 
 beforeAll(async () => {
   stack = await startStack({ reauthorizeIntervalMs: 100 });

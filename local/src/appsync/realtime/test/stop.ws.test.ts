@@ -6,11 +6,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Authenticator } from '../../auth/types.ts';
 import type { Engine } from '../../engine/types.ts';
-import { connect, startFrame, startStack, type FrameClient, type Stack } from './harness.ts';
+import { connect, handshake, startFrame, startStack, type FrameClient, type Stack } from './harness.ts';
 
 const SUB = (group: string) => `subscription { onTicket(group: "${group}") { id } }`;
 const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) { id group severity title tags owner { name } } }';
-const ACK = { type: 'connection_ack', payload: { connectionTimeoutMs: 300000 } };
 
 /** Holds every call that passes it while held; `entered` resolves when the first held call arrives. */
 class Gate {
@@ -77,13 +76,7 @@ const open = async () => {
   clients.push(c);
   return c;
 };
-const ready = async () => {
-  const c = await open();
-  c.send({ type: 'connection_init' });
-  expect(await c.next()).toEqual(ACK);
-  expect(await c.next()).toEqual({ type: 'ka' });
-  return c;
-};
+const ready = () => handshake(stack, clients);
 const start = (c: FrameClient, id: string, group: string) => c.send(startFrame(id, SUB(group), {}, undefined, stack.host));
 const create = (id: string, group: string) => stack.mutate(CREATE, { input: { id, group, mandatory: 'm' } });
 
