@@ -14,6 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const heapMb = Number(process.env.SOAK_HEAP_MB ?? 160);
 const result = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, '--expose-gc', '--import', 'tsx', path.join(here, 'soak.ts')], {
   stdio: 'inherit',
-  env: { ...process.env, SOAK_HEAP_MB: String(heapMb) },
+  // As `cruddur-local start` runs the store (local/bin/cruddur-local.mjs): glibc malloc held to two
+  // arenas, without which RSS creeps by fragmentation across LevelDB's and libuv's threads.
+  env: { MALLOC_ARENA_MAX: '2', ...process.env, SOAK_HEAP_MB: String(heapMb) },
 });
 process.exit(result.status ?? 1);
