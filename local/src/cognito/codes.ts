@@ -29,7 +29,7 @@ export function issueCode(user: CodeHolder, purpose: CodePurpose, now = Date.now
  * Gives `holder` a code for `purpose` that was never sent, unless it has one: what a decoy needs
  * to answer like a user whose sign-up left a code behind. Does not count as a send.
  */
-export function placeholderCode(holder: CodeHolder, purpose: CodePurpose, now = Date.now()): void {
+export function unsentCode(holder: CodeHolder, purpose: CodePurpose, now = Date.now()): void {
   holder.codes[purpose] ??= { hash: createHash('sha256').update(randomBytes(32)).digest('hex'), expiresAt: now + lifetimeMs[purpose], failedAttempts: 0 };
 }
 

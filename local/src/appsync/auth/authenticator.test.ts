@@ -182,6 +182,11 @@ describe('AWS_LAMBDA', () => {
     expect(eventsFor('nocache-burst')).toHaveLength(2);
   });
 
+  it('invokes per operation when concurrent uncached requests with one token ask different things', async () => {
+    await Promise.all(['{ a }', '{ b }'].map((query) => auth.authenticate(request({ authorization: 'nocache-ops' }, { query }))));
+    expect(eventsFor('nocache-ops')).toHaveLength(2);
+  });
+
   it('denies isAuthorized:false, and checks identityValidationExpression before invoking', async () => {
     expect(await auth.authenticate(request({ authorization: 'deny-me' }))).toEqual({ ok: false, status: 401, errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' });
     expect(await auth.authenticate(request({ authorization: 'NOT_VALID_1' }))).toMatchObject({ ok: false, status: 401 });

@@ -112,12 +112,15 @@ export function createLambdaAuthenticator(
       const cached = cache.get(token);
       if (cached && cached.expires > now) return toResult(cached.response);
       if (cached) cache.delete(token);
-      // Concurrent misses for one token (a burst of requests, or the real-time re-authorization
-      // sweep over many sockets sharing it) share one invocation.
-      let pending = inflight.get(token);
+      // Concurrent misses for one token and one operation (a burst of the same request, or the
+      // real-time re-authorization sweep over sockets sharing a token) share one invocation. The
+      // operation is part of the key: AppSync invokes per request on a miss, and an authorizer
+      // may answer differently per query (with a TTL of 0 nothing else would tell them apart).
+      const key = `${token}\n${request.operationName ?? ''}\n${request.query ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+      let pending = inflight.get(key);
       if (!pending) {
-        pending = invoke(token, request, requestId).finally(() => inflight.delete(token));
-        inflight.set(token, pending);
+        pending = invoke(token, request, requestId).finally(() => inflight.delete(key));
+        inflight.set(key, pending);
       }
       const response = await pending;
       return response ? toResult(response) : authFailures.denied();

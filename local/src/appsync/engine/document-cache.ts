@@ -36,6 +36,9 @@ export class DocumentCache {
   hits = 0;
   misses = 0;
 
+  /** Large documents being validated in turns: concurrent requests with the same one share it. */
+  private readonly pending = new Map<string, Promise<CachedDocument>>();
+
   constructor(private readonly schema: GraphQLSchema, private readonly capacity = 1000) {}
 
   get(query: string): CachedDocument {
@@ -62,7 +65,6 @@ export class DocumentCache {
     return pending;
   }
 
-  private readonly pending = new Map<string, Promise<CachedDocument>>();
 
   private lookup(query: string): CachedDocument | undefined {
     const hit = this.entries.get(query);

@@ -1,5 +1,5 @@
 /** SignUp, ConfirmSignUp, ResendConfirmationCode (API Reference, CognitoIdentityProvider). */
-import { consumeCode, issueCode, placeholderCode } from '../codes.ts';
+import { consumeCode, issueCode, unsentCode } from '../codes.ts';
 import { CognitoError, codeMismatch, invalidParameter } from '../errors.ts';
 import { checkPassword } from '../password/policy.ts';
 import type { Action, Pool } from '../pool.ts';
@@ -58,7 +58,7 @@ export const confirmSignUp: Action = async (pool, input) => {
     const decoy = hiddenUser(pool, name, user);
     if (!decoy) throw new CognitoError('UserNotFoundException', 'Username/client id combination not found.');
     // Like an unconfirmed user's: a code to miss (CodeMismatch), burn (LimitExceeded) or outlive (ExpiredCode).
-    placeholderCode(decoy, 'signup');
+    unsentCode(decoy, 'signup');
     try {
       consumeCode(decoy, 'signup', code);
     } finally {
