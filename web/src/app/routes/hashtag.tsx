@@ -5,7 +5,6 @@ import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
 import { appendPage } from '../../lib/pagination.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
-import { useViewer } from '../../lib/auth/session.tsx';
 import { usePageTitle } from './page-title.ts';
 
 // The chart library loads after the page's own code, so it adds nothing to the tag page's first load.
@@ -17,16 +16,12 @@ export default function HashtagRoute() {
   usePageTitle(`#${tag}`);
   const query = useHashtagCrudsQuery({ tag, limit: 20 });
   const nextToken = query.data?.hashtagCruds.nextToken;
-  const signedIn = useViewer() !== undefined;
   return (
     <>
       <h1 className="page-title">#{tag}</h1>
-      {/* hashtagHistory is not a [public] field (schema.graphql): guests would be refused. */}
-      {signedIn && (
-        <Suspense fallback={<Loading label="Loading history…" />}>
-          <HashtagHistory tag={tag} />
-        </Suspense>
-      )}
+      <Suspense fallback={<Loading label="Loading history…" />}>
+        <HashtagHistory tag={tag} />
+      </Suspense>
       {query.loading && !query.data && <Loading label="Loading cruds…" />}
       {query.error && !query.data && <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />}
       {query.data && (

@@ -13,16 +13,16 @@ export function FollowerHours({ hours, offsetMinutes }: { hours: readonly HourCo
   return (
     <ChartFigure
       title="When your followers are active"
-      summary={peaks.length === 0 ? 'No follower activity in this range yet.' : `Busiest (your local time): ${peaks.map((p) => p.label).join(', ')}.`}
-      chart={<SeriesChart points={local.map((h) => ({ key: h.label, label: h.label }))} series={[{ name: 'Activity', values: local.map((h) => h.count) }]} />}
+      summary={peaks.length === 0 ? 'No follower actions in this range yet.' : `Busiest (your local time): ${peaks.map((p) => p.label).join(', ')}.`}
+      chart={<SeriesChart points={local.map((h) => ({ key: h.label, label: h.label }))} series={[{ name: 'Actions', values: local.map((h) => h.count) }]} />}
       table={
         <DataTable
-          caption="Follower activity by hour (your local time)"
+          caption="Follower actions by hour (your local time)"
           rows={local}
           rowKey={(h) => h.label}
           columns={[
             { header: 'Hour', cell: (h) => h.label },
-            { header: 'Activity', numeric: true, cell: (h) => h.count },
+            { header: 'Actions', numeric: true, cell: (h) => h.count },
           ]}
         />
       }

@@ -79,7 +79,7 @@ describe('InsightsView', () => {
 
   it("moves the followers' UTC hours to the viewer's local time", () => {
     const html = render(insights(), 120);
-    const rows = tableRows(html, 'Follower activity by hour (your local time)');
+    const rows = tableRows(html, 'Follower actions by hour (your local time)');
     expect(rows).toHaveLength(25);
     expect(rows[1]).toBe('00:00 4'); // 22:00 UTC
     expect(rows).toContain('11:00 7'); // 09:00 UTC
