@@ -74,7 +74,7 @@ function checkCachingConfig(where: string, config: CachingConfig): void {
   }
   if (new Set(keys).size !== keys.length) throw new Error(`${where}: caching keys repeat`);
   const [type] = where.split('.');
-  // AppSync caches what reads return; a write or a subscription start is never answered from a cache.
+  // (chosen) Only reads are cached: a write or a subscription start is never answered from a cache.
   if (type === 'Mutation' || type === 'Subscription') throw new Error(`${where}: only query and field resolvers can be cached`);
 }
 

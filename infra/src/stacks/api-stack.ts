@@ -138,7 +138,7 @@ export class ApiStack extends Stack {
         const unit = new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
           api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, dataSource: source(r.dataSource!, where), cachingConfig,
         });
-        // A caching config is refused on an API without a cache.
+        // (chosen) The cache exists before any resolver that relies on it.
         if (cachingConfig) unit.node.addDependency(apiCache);
         continue;
       }
