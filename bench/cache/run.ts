@@ -28,22 +28,26 @@ const queries = {
 };
 const guest = { authorization: 'guest' };
 
-const serverArgs = ['--import', 'tsx', path.join(here, 'serve.ts')];
 const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' };
-const child = canPin
-  ? spawn('taskset', ['-c', '0', process.execPath, ...serverArgs], { stdio: ['ignore', 'pipe', 'inherit'], env })
-  : spawn(process.execPath, serverArgs, { stdio: ['ignore', 'pipe', 'inherit'], env });
-const endpoints = await new Promise<{ cached: string; uncached: string }>((resolve, reject) => {
-  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-    try {
-      const value = JSON.parse(line);
-      if (value && typeof value.cached === 'string') resolve(value);
-    } catch {
-      // Lambda log lines from the fixture build.
-    }
+const children: ReturnType<typeof spawn>[] = [];
+/** Starts one server process (cached or not) and resolves to its GraphQL URL. */
+function startServer(mode: 'cached' | 'uncached'): Promise<string> {
+  const args = ['--import', 'tsx', path.join(here, 'serve.ts'), mode];
+  const child = canPin ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      try {
+        const value = JSON.parse(line);
+        if (value && typeof value.graphql === 'string') resolve(value.graphql);
+      } catch {
+        // Lambda log lines from the fixture build.
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited (${code})`)));
   });
-  child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-});
+}
+const endpoints = { cached: await startServer('cached'), uncached: await startServer('uncached') };
 
 const post = (url: string, body: string) => fetch(url, { method: 'POST', headers: { ...guest, 'content-type': 'application/json' }, body }).then((r) => r.text());
 // Ids, times and opaque tokens differ between the two stacks' fixtures; the shape and text must not.
@@ -65,5 +69,5 @@ try {
     }
   }
 } finally {
-  child.kill('SIGTERM');
+  for (const child of children) child.kill('SIGTERM');
 }
