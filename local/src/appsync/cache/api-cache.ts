@@ -9,7 +9,7 @@
  * - Values are stored serialised, as in ElastiCache: a hit is a fresh copy nothing can alter.
  * - A resolver that fails (a field error, `util.appendError`, a timeout) stores nothing.
  * - `extensions.evictFromApiCache` takes effect from mutations only, once the mutation has run;
- *   the response carries `extensions.apiCacheEntriesDeleted`.
+ *   when it deleted entries the response carries `extensions.apiCacheEntriesDeleted`.
  * - Encryption flags and the instance type have no offline meaning. FULL_REQUEST_CACHING and
  *   OPERATION_LEVEL_CACHING are not emulated: createApiCache refuses them rather than pretend.
  *

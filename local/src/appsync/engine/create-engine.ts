@@ -141,9 +141,10 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
     });
     const run = await runDocument(schema, doc, operation, request.variables, state);
     if (run.timedOut || operation.operation !== 'mutation') return run.result;
-    if (apiCache && state.evictions.length > 0) {
-      run.result.extensions = { ...run.result.extensions, apiCacheEntriesDeleted: apiCache.evict(state.evictions) };
-    }
+    // "If the entry is successfully cleared, the response contains an apiCacheEntriesDeleted value
+    // in the extensions object" (extensions-js): nothing when no entry went.
+    const deleted = apiCache && state.evictions.length > 0 ? apiCache.evict(state.evictions) : 0;
+    if (deleted > 0) run.result.extensions = { ...run.result.extensions, apiCacheEntriesDeleted: deleted };
 
     const unique = new Map(state.invalidations.map((i) => [JSON.stringify(i), i]));
     if (unique.size > limits.maxInvalidations) {
