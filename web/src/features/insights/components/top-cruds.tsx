@@ -7,8 +7,9 @@ type Engagement = NonNullable<MyInsightsQuery['myInsights']>['topCruds'][number]
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The viewer's cruds ranked by engagement. A crud that still exists links to its page; the
- * analytics store keeps the counts of expired and deleted ones but not their text.
+ * The viewer's cruds ranked by engagement. A crud that still exists links to its page; an expired
+ * one keeps its counts but not its text. The server leaves deleted cruds out; a null message that
+ * is not expired is still shown as deleted rather than as an empty link.
  */
 export function TopCruds({ cruds, handle }: { cruds: readonly Engagement[]; handle: string }) {
   return (
