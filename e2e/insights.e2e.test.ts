@@ -19,12 +19,15 @@ const STEP = 180_000;
 const shotsDir = path.join(os.tmpdir(), 'cruddur-insights-shots');
 
 // Until the Insights resolvers are in the tree (the data branches), there is nothing to read.
-const insightsWired = fs.readdirSync('resolvers').some((f) => f.startsWith('Query.myInsights.'));
+const insightsWired = fs.readdirSync('resolvers').some((f) => f === 'Query.myInsights' || f.startsWith('Query.myInsights.'));
 if (!insightsWired) console.warn('\n⚠ Insights e2e SKIPPED — no resolver for Query.myInsights in resolvers/ yet.\n');
 
-/** The numeric cells of a table's last row (today, UTC). */
+/** The numeric cells of a table's last row (today, UTC), once the table is on the page. */
 async function lastRow(table: Locator): Promise<string[]> {
-  return table.locator('tbody tr').last().locator('td').allTextContents();
+  const row = table.locator('tbody tr').last();
+  // allTextContents does not wait: without this a poll right after a reload reads nothing.
+  await row.waitFor({ state: 'attached', timeout: 15_000 });
+  return row.locator('td').allTextContents();
 }
 
 /** Reloads until `read` returns what is expected (the analytics pipeline is eventually consistent). */
@@ -111,7 +114,7 @@ describe.skipIf(skipBrowserTests || !insightsWired)('Insights in the browser', (
     const guest = await app.newContext();
     await guest.page.goto(`/hashtag/${tag}`);
     const history = guest.page.getByRole('figure', { name: 'Last 7 days · 1 use' });
-    await pollWithReload(guest.page, () => history.getByRole('table', { name: `Uses of #${tag} per day (UTC)` }).locator('tbody tr').last().locator('td').allTextContents(), ['1']);
+    await pollWithReload(guest.page, () => lastRow(history.getByRole('table', { name: `Uses of #${tag} per day (UTC)` })), ['1']);
     expect(await history.locator('svg').count()).toBeGreaterThan(0);
     await guest.page.screenshot({ path: path.join(shotsDir, 'hashtag-1280.png') });
 
