@@ -133,6 +133,7 @@ describe.skipIf(skipBrowserTests || !insightsWired)('Insights in the browser', (
         await page.goto(route);
         await page.getByRole('figure').first().waitFor(LIVE);
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${route} at ${width}px`).toBe(true);
+        await page.screenshot({ path: path.join(shotsDir, `${route.split('/')[1]}-${width}.png`), fullPage: true });
       }
       const bar = await page.evaluate(() => {
         const header = document.querySelector('.nav-column')!;
@@ -140,7 +141,6 @@ describe.skipIf(skipBrowserTests || !insightsWired)('Insights in the browser', (
         return { fits: header.scrollWidth <= header.clientWidth, inside: controls.every((r) => r.left >= 0 && r.right <= window.innerWidth) };
       });
       expect(bar, `bottom bar at ${width}px`).toEqual({ fits: true, inside: true });
-      await page.screenshot({ path: path.join(shotsDir, `insights-${width}.png`), fullPage: true });
     }
     expect(consoleErrors).toEqual([]);
     await context.close();

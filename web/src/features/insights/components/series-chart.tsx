@@ -67,7 +67,7 @@ export function SeriesChart({ points, series, kind = series.length > 1 ? 'line' 
                   y={(d) => y(d.value)}
                   stroke={SERIES_STYLES[i % SERIES_STYLES.length].color}
                   strokeDasharray={SERIES_STYLES[i % SERIES_STYLES.length].dash}
-                  strokeWidth={2.5}
+                  strokeWidth={SERIES_STYLES[i % SERIES_STYLES.length].width}
                   strokeLinejoin="round"
                 />
               ))}
