@@ -93,6 +93,11 @@ describe('homeFeed merge of pushed rows and pulled accounts', () => {
     expect(await readAll(model, 2)).toEqual([4, 3].map(id));
   });
 
+  it('pages through a pulled account alone (no pushed rows)', async () => {
+    const model: Model = { pushed: [], recent: [{ accountId: 'p', entries: [5, 4, 3, 2, 1].map((n) => entry(n)) }] };
+    for (const limit of [1, 2, 5]) expect(await readAll(model, limit), `limit ${limit}`).toEqual([5, 4, 3, 2, 1].map(id));
+  });
+
   it('ends with a null nextToken on the last page', async () => {
     const p = await page({ pushed: [row(2)], recent: [{ accountId: 'p', entries: [entry(1)] }] }, 5, null);
     expect(p).toMatchObject({ ids: [id(2), id(1)], nextToken: null });
