@@ -7,10 +7,30 @@
  * merged head by head (decision 009: order by ULID).
  */
 import { util } from '@aws-appsync/utils';
+import { MAX_PULLED_ACCOUNTS } from '../../definitions/fanout.ts';
+import { notExpired, query } from './ddb.ts';
 import { isLive, type Item } from './items.ts';
+import { userKey } from './keys.ts';
 
 const CURSOR_PREFIX = 'feed1.';
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Query of the pulled accounts `userId` follows (its live `PULL#` rows), at most MAX_PULLED_ACCOUNTS. */
+export function pullLinksQuery(userId: string) {
+  return query({
+    pkName: 'pk',
+    pkValue: userKey(userId).pk,
+    skPrefix: 'PULL#',
+    forward: true,
+    limit: MAX_PULLED_ACCOUNTS,
+    filter: notExpired(util.time.nowEpochSeconds()),
+  });
+}
+
+/** The account ids of a pullLinksQuery result. */
+export function pulledAccountIds(result: { items: Item[] }): string[] {
+  return result.items.map((row) => row.accountId as string);
+}
 
 /** The page token for "after the item with id `id`". */
 export function encodeFeedCursor(id: string): string {
