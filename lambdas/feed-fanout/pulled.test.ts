@@ -6,7 +6,7 @@
 import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fanoutMode } from '../../definitions/fanout.ts';
+import { fanoutMode, fanoutSettings, fanoutSettingsFrom } from '../../definitions/fanout.ts';
 import { crudKey, feedKey, followerKey, followsKey, pullKey, recentKey, repostKey, userKey } from '../../resolvers/lib/keys.ts';
 import { handler } from './index.ts';
 import { crud, event, profile, startFanoutTable } from './test-support.ts';
@@ -48,6 +48,14 @@ describe('fanoutMode', () => {
     expect(fanoutMode(4001, true, s)).toBe('pull');
     expect(fanoutMode(4000, true, s)).toBe('push');
     expect(fanoutMode(4500, false, s)).toBe('push');
+  });
+
+  it('reads thresholds from the Lambda environment, and refuses ones that would flap or make no sense', () => {
+    expect(fanoutSettingsFrom({})).toEqual(fanoutSettings);
+    expect(fanoutSettingsFrom({ FANOUT_PULL_AT: '3', FANOUT_PUSH_AT: '1' })).toEqual({ pullAt: 3, pushAt: 1 });
+    for (const env of [{ FANOUT_PULL_AT: '3', FANOUT_PUSH_AT: '3' }, { FANOUT_PULL_AT: 'many' }, { FANOUT_PUSH_AT: '-1' }, { FANOUT_PULL_AT: '2.5' }]) {
+      expect(() => fanoutSettingsFrom(env), JSON.stringify(env)).toThrow(/FANOUT_PUSH_AT/);
+    }
   });
 });
 
