@@ -65,7 +65,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['RECENT'] } } } },
       { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
       // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type` (engineer I, issue 9).
-      { eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
+      // New profiles too: publishUserChanged evicts a cached null for the handle (docs/caching.md).
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ],
   },
 ];

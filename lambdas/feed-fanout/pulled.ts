@@ -37,7 +37,8 @@ export function wasPushed(profile: Item | undefined, createdAt: string): boolean
   return Date.parse(createdAt) < since + SKEW_MS;
 }
 
-function pullRow(followerId: string, accountId: string, expiresAt?: number): Item {
+/** A PULL link row (for fixtures that build the consumer's rows directly). */
+export function pullRow(followerId: string, accountId: string, expiresAt?: number): Item {
   const row: Item = { ...pullKey(followerId, accountId), type: 'PULL', followerId, accountId };
   if (expiresAt !== undefined) row.expiresAt = expiresAt;
   return row;

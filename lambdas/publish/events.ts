@@ -28,6 +28,9 @@ export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   if (next && next.type === 'RECENT' && (record.eventName === 'INSERT' || record.eventName === 'MODIFY')) return celebrityFeedItems(prev, next);
   if (record.eventName === 'INSERT' && next) {
     if (next.type === 'FEED' && next.backfilled) return [];
+    // A new profile (sign-up, or a handle claimed again after deleteAccount): published like an
+    // edit, so publishUserChanged evicts a `null` the API cache may hold for the handle.
+    if (next.sk === 'PROFILE') return userChanged({}, next);
     if (next.type === 'FEED') {
       return [
         {
