@@ -35,8 +35,13 @@ let records: StreamRecord[] = [];
 b.stack.dynamo.streams.subscribe((r) => records.push(r));
 
 await addCruds(b, star.id, 20, '01HBENCH');
+// Fanned out before the audience exists, or the consumer would push all 20 to every follower.
+await idle();
 await addFollowers(b, star.id, FOLLOWERS - 2);
-for (const p of [reader, londo]) await p.op('mutation { follow(handle: "andrewbrown") { id } }');
+for (const p of [reader, londo]) {
+  await p.op('mutation { follow(handle: "andrewbrown") { id } }');
+  progress('followed');
+}
 await idle();
 progress(`${FOLLOWERS} followers`);
 

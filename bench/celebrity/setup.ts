@@ -43,6 +43,7 @@ export async function addFollowers(b: Bench, accountId: string, count: number): 
     return { ...followerKey(accountId, followerId), type: 'FOLLOWER', followerId, followeeId: accountId, createdAt: new Date().toISOString() };
   });
   for (let i = 0; i < rows.length; i += 25) {
+    if (i % 1000 === 0) process.stderr.write(`[celebrity] followers ${i}/${count} ${new Date().toISOString()}\n`);
     const batch = rows.slice(i, i + 25).map((Item) => ({ PutRequest: { Item: marshall(Item) } }));
     await b.stack.dynamo.client.send(new BatchWriteItemCommand({ RequestItems: { [b.stack.dynamo.tableName]: batch } }));
   }
