@@ -127,7 +127,7 @@ const f0 = (n: number) => n.toFixed(0);
 const f1 = (n: number) => n.toFixed(1);
 const rows: [string, (m: ModeResult) => string][] = [
   ['feed writes per post', (m) => f0(avg(m.feedWrites))],
-  ['publish calls per post', (m) => f0(avg(m.publishes))],
+  ['publish calls per post (own + followers)', (m) => f0(avg(m.publishes))],
   ['post → all consumers done (ms, mean)', (m) => f0(avg(m.doneMs))],
   ['post → live event at one follower (ms, mean)', (m) => f0(avg(m.liveMs))],
   ['homeFeed(limit: 20) p50 (ms)', (m) => f1(quantile(m.reads, 0.5))],
@@ -138,6 +138,6 @@ console.log(`${'metric'.padEnd(46)} ${'push'.padStart(10)} ${'pull'.padStart(10)
 for (const [name, value] of rows) {
   const p = value(push);
   const q = value(pull);
-  console.log(`${name.padEnd(46)} ${p.padStart(10)} ${q.padStart(10)} ${(Number(q) / Number(p)).toFixed(3).padStart(10)}`);
+  console.log(`${name.padEnd(46)} ${p.padStart(10)} ${q.padStart(10)} ${(Number(q) / Number(p)).toPrecision(3).padStart(10)}`);
 }
 console.log(`one-off switch to pull: ${promoteWrites} writes (a PULL row per follower + RECENT + flag), ${f0(promoteMs)} ms`);
