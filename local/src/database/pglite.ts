@@ -15,7 +15,8 @@ type Parsers = Record<number, (text: string) => string>;
 const keepText = (text: string) => text;
 
 async function run(db: PGlite, parsers: Parsers, sql: string, params: readonly (string | null)[] = []): Promise<QueryResult> {
-  const result = await db.query<unknown[]>(sql, [...params], { rowMode: 'array', parsers });
+  // Parameters are already Postgres text; PGlite's serializers would re-encode some types.
+  const result = await db.query<unknown[]>(sql, [...params], { rowMode: 'array', parsers, serializers: parsers });
   return {
     fields: result.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })),
     rows: result.rows as unknown as (string | null)[][],
@@ -31,8 +32,8 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
   await db.waitReady;
   // Times as UTC, as the Data API returns them; one connection, so once is enough.
   await db.query("SET TimeZone = 'UTC'");
-  // PGlite parses values into JS types by default; the Data API layer wants Postgres's text
-  // output for every type (arrays included), so every known type keeps its text.
+  // PGlite converts values to and from JS types by default; the Data API layer wants Postgres's
+  // text format for every type (arrays included) both ways, so every known type keeps its text.
   const oids = await db.query<{ oid: number }>('SELECT oid::int AS oid FROM pg_type');
   const parsers: Parsers = Object.fromEntries(oids.rows.map((r) => [r.oid, keepText]));
 
