@@ -8,7 +8,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { database } from '../../definitions/database.ts';
-import { dataApiClient, databaseTarget } from '../shared/database.ts';
+import { RDSDataClient } from '@aws-sdk/client-rds-data';
+import { databaseTarget } from '../shared/database.ts';
 import { createLogger } from '../shared/logger.ts';
 import { migrate, readMigrations } from './migrations.ts';
 
@@ -36,7 +37,10 @@ const migrationsDir = () =>
 export async function handler(event?: CustomResourceEvent): Promise<CustomResourceResponse> {
   if (event?.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId ?? PHYSICAL_ID };
   const migrations = await readMigrations(migrationsDir());
-  const result = await migrate(dataApiClient(), databaseTarget(), migrations, (msg) => logger.info(msg));
-  logger.info('database migrated', { applied: result.applied, version: result.version });
+  // A client per run, from the environment of this invocation: it runs once per deploy or start.
+  const client = new RDSDataClient({});
+  const result = await migrate(client, databaseTarget(), migrations, (msg) => logger.debug(msg)).finally(() => client.destroy());
+  // Quiet when there was nothing to do (every offline start after the first).
+  if (result.applied.length) logger.info('database migrated', { applied: result.applied, version: result.version });
   return { PhysicalResourceId: PHYSICAL_ID, Data: { Applied: String(result.applied.length), Version: String(result.version) } };
 }
