@@ -5,7 +5,7 @@
  * bad parameter, timeout, ARNs, host).
  */
 import http from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BatchExecuteStatementCommand,
   BeginTransactionCommand,
@@ -16,7 +16,7 @@ import {
   type ExecuteStatementCommandInput,
 } from '@aws-sdk/client-rds-data';
 import type { Database } from '../database/index.ts';
-import { databaseBackends, stopBackends } from '../database/test-support/backends.ts';
+import { databaseBackends, sharedDatabase, stopBackends } from '../database/test-support/backends.ts';
 import { generateCredential } from '../iam/local-credential.ts';
 import { startDataApi, type DataApiHandle } from './index.ts';
 
@@ -34,14 +34,9 @@ describe.each(databaseBackends())('Data API on $name', (backend) => {
     const exec = (input: Omit<ExecuteStatementCommandInput, 'resourceArn' | 'secretArn'>) => client.send(new ExecuteStatementCommand({ ...target, ...input }));
     const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: { name: string; message: string; $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, message: e.message, status: e.$metadata?.httpStatusCode }));
 
-    // One database per backend (PGlite takes seconds to start); each case starts from an empty schema.
-    beforeAll(async () => {
-      db = await backend.open();
-    });
-    afterAll(() => db?.close());
+    const database = sharedDatabase(backend);
     beforeEach(async () => {
-      await db.query('DROP SCHEMA public CASCADE');
-      await db.query('CREATE SCHEMA public');
+      db = database();
       handle = await startDataApi({ db, databaseName: 'cruddur', region, credentials: [credential], statementTimeoutMs: 1500, resultLimits: { maxResponseBytes: 64 * 1024 } });
       client = new RDSDataClient({ endpoint: handle.endpoint, region, credentials: credential });
       target = { resourceArn: handle.resourceArn, secretArn: handle.secretArn, database: 'cruddur' };
