@@ -44,7 +44,7 @@ describe('RDS resolvers through the engine', () => {
     await run('mutation { addPost(author: "ann", likes: 3) { author } }');
     const added = await run('mutation($a: String!, $n: Int!) { addPost(author: $a, likes: $n) { author likes } }', { a: 'bob', n: 7 });
     expect(added).toEqual({ data: { addPost: [{ author: 'bob', likes: 7 }, { author: 'ann', likes: 3 }] } });
-    expect((await run('{ posts(minLikes: 5) { author likes } }')).toEqual({ data: { posts: [{ author: 'bob', likes: 7 }] } });
+    expect(await run('{ posts(minLikes: 5) { author likes } }')).toEqual({ data: { posts: [{ author: 'bob', likes: 7 }] } });
   });
 
   it('surfaces a SQL error as a GraphQL error with the Data API message and type', async () => {
