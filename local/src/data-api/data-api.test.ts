@@ -175,6 +175,33 @@ describe.each(databaseBackends())('Data API on $name', (backend) => {
       expect((await exec({ sql: 'SELECT count(*) FROM crud' })).records).toEqual([[{ longValue: 0 }]]);
     });
 
+    it('keeps a statement running past the timeout with continueAfterTimeout', async () => {
+      const call = failure(exec({ sql: "INSERT INTO crud (id, handle) SELECT gen_random_uuid(), 'kept' FROM pg_sleep(2)", continueAfterTimeout: true }));
+      // A real server answers at the deadline while the statement goes on; PGlite, which blocks
+      // this thread while it runs, answers when it ends. Either way the statement commits.
+      const err = await call;
+      if (backend.name === 'postgres') expect(err).toMatchObject({ name: 'StatementTimeoutException', message: 'Request timed out' });
+      for (let i = 0; i < 50; i++) {
+        const n = (await exec({ sql: "SELECT count(*) FROM crud WHERE handle = 'kept'" })).records?.[0][0].longValue;
+        if (n === 1) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the statement did not commit');
+    });
+
+    it('rolls back a transaction left idle, whose id is then unknown', async () => {
+      const idle = await startDataApi({ db, databaseName: 'cruddur', region, credentials: [credential], transactionLimits: { idleMs: 300 } });
+      try {
+        const { transactionId } = await idle.api.beginTransaction(target);
+        await idle.api.executeStatement({ ...target, sql: "INSERT INTO crud (id, handle) VALUES (gen_random_uuid(), 'idle')", transactionId });
+        await new Promise((r) => setTimeout(r, 1000));
+        await expect(idle.api.executeStatement({ ...target, sql: 'SELECT 1', transactionId })).rejects.toMatchObject({ type: 'NotFoundException' });
+        expect((await idle.api.executeStatement({ ...target, sql: 'SELECT count(*) FROM crud' })).records).toEqual([[{ longValue: 0 }]]);
+      } finally {
+        await idle.close();
+      }
+    });
+
     it('accepts only its own cluster, secret and signing key', async () => {
       expect(await failure(client.send(new ExecuteStatementCommand({ ...target, resourceArn: 'arn:aws:rds:us-east-1:000000000000:cluster:other', sql: 'SELECT 1' })))).toMatchObject({ name: 'NotFoundException', status: 404 });
       expect(await failure(client.send(new ExecuteStatementCommand({ ...target, secretArn: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:other-AAAAAA', sql: 'SELECT 1' })))).toMatchObject({ name: 'ForbiddenException', status: 403 });
