@@ -83,7 +83,7 @@ function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
   for (const d of dataSourceDefinitions) {
     const source =
       d.type === 'AMAZON_DYNAMODB'
-        ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName })
+        ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, inProcess: dynamo.inProcess, tableName: dynamo.tableName })
         : d.type === 'NONE'
           ? createNoneDataSource(d.name)
           : createLambdaDataSource({ name: d.name, handler: d.handler });
