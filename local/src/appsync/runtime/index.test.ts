@@ -16,6 +16,25 @@ export function response(ctx) { return { result: ctx.result, prev: ctx.prev.resu
       .toEqual({ result: [1], prev: 2, info: 'me', header: 'h' });
   });
 
+  it('ctx.request reads and enumerates like a plain property; changes stay in their evaluation', () => {
+    const code = load(`export function request(ctx) {
+  const keys = Object.keys(ctx).join(',');
+  ctx.request.headers['x-a'] = 'changed';
+  const whole = JSON.parse(JSON.stringify(ctx)).request;
+  return { keys, whole, same: ctx.request === ctx.request };
+}
+export function response(ctx) { return ctx.request.headers['x-a']; }`);
+    const request = { headers: { 'x-a': 'h' }, domainName: null };
+    expect(evaluate(code, 'request', { request }).value).toEqual({
+      keys: 'arguments,args,identity,source,stash,result,prev,request,info,env',
+      whole: { headers: { 'x-a': 'changed' }, domainName: null },
+      same: true,
+    });
+    // Same request object, next resolver: it sees the request as sent, not the last one's edits.
+    expect(evaluate(code, 'response', { request }).value).toBe('h');
+    expect(evaluate(code, 'response', {}).value).toBeUndefined();
+  });
+
   it('returns undefined for a handler that returns nothing, and passes the stash on', () => {
     const code = load('export function request(ctx) { ctx.stash.seen = [ctx.stash.before, 2]; }');
     const ev = evaluate(code, 'request', { stash: { before: 1 } });

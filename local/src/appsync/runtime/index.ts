@@ -94,6 +94,19 @@ interface Outcome {
   extensions: Evaluation['extensions'];
 }
 
+/**
+ * `ctx.request` as JSON. The engine hands every resolver of one request the same object, so its
+ * text is computed once per request rather than once per evaluation.
+ */
+const requestTexts = new WeakMap<object, string>();
+function requestJson(request: unknown): string {
+  if (request === undefined) return '';
+  if (request === null || typeof request !== 'object') return JSON.stringify(request);
+  let text = requestTexts.get(request);
+  if (text === undefined) requestTexts.set(request, (text = JSON.stringify(request)));
+  return text;
+}
+
 /** Runs `request` or `response` with a plain-JSON ctx. Never throws for anything the resolver code does. */
 export function evaluate(code: CompiledCode, fn: 'request' | 'response', ctx: Record<string, unknown>, options: EvaluateOptions = {}): Evaluation {
   const internal = internals.get(code);
@@ -101,7 +114,8 @@ export function evaluate(code: CompiledCode, fn: 'request' | 'response', ctx: Re
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fixLog = (line: string) => logPosition(line, internal);
   const onLog = options.onLog ? (line: string) => options.onLog?.(fixLog(line)) : undefined;
-  const text = internal.sandbox.run(JSON.stringify({ fn, ctx: ctx ?? {} }), timeoutMs, onLog);
+  const { request, ...rest } = ctx ?? {};
+  const text = internal.sandbox.run(`{"fn":${JSON.stringify(fn)},"ctx":${JSON.stringify(rest)}}`, requestJson(request), timeoutMs, onLog);
   const out = JSON.parse(text) as Outcome;
   const evaluation: Evaluation = {
     value: out.hasValue ? out.value : undefined,

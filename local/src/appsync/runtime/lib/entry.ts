@@ -14,6 +14,8 @@ export interface HostBridge {
   randomHex(n: number): string;
   /** The pending evaluation request, as JSON text. */
   input(): string;
+  /** The pending evaluation's `ctx.request`, as JSON text (read only if the handler reads it). */
+  requestInput(): string;
   /** Receives the evaluation outcome, as JSON text. */
   output(json: string): void;
   /** Receives each console line as it is written. */
@@ -41,7 +43,7 @@ interface Outcome {
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function buildCtx(raw: Record<string, unknown>): Record<string, unknown> {
+function buildCtx(raw: Record<string, unknown>, requestText: string): Record<string, unknown> {
   const args = isMap(raw.arguments) ? raw.arguments : isMap(raw.args) ? raw.args : {};
   const ctx: Record<string, unknown> = {
     arguments: args,
@@ -51,10 +53,23 @@ function buildCtx(raw: Record<string, unknown>): Record<string, unknown> {
     stash: isMap(raw.stash) ? raw.stash : {},
     result: raw.result ?? null,
     prev: isMap(raw.prev) ? raw.prev : { result: null },
-    request: isMap(raw.request) ? raw.request : { headers: {}, domainName: null },
+    request: null,
     info: isMap(raw.info) ? raw.info : {},
     env: isMap(raw.env) ? raw.env : {},
   };
+  // Most handlers never read ctx.request (all the HTTP headers): it is parsed on first read, and
+  // becomes a plain property then or when assigned, so handlers cannot tell the difference.
+  const settle = (value: unknown) => Object.defineProperty(ctx, 'request', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(ctx, 'request', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const parsed: unknown = requestText ? JSON.parse(requestText) : null;
+      settle(isMap(parsed) ? parsed : { headers: {}, domainName: null });
+      return ctx.request;
+    },
+    set: settle,
+  });
   if (raw.error !== undefined && raw.error !== null) ctx.error = raw.error;
   return ctx;
 }
@@ -97,8 +112,8 @@ export function boot(bridge: HostBridge, file: string): void {
     if (!text || factory === null) return;
     const request = JSON.parse(text) as { fn: string; ctx: Record<string, unknown> };
     const raw = isMap(request.ctx) ? request.ctx : {};
-    setState(freshState(raw.identity ?? null, isMap(raw.request) && isMap(raw.request.headers) ? raw.request.headers : {}));
-    const ctx = buildCtx(raw);
+    setState(freshState(raw.identity ?? null));
+    const ctx = buildCtx(raw, bridge.requestInput());
     const outcome: Partial<Outcome> = { hasValue: false };
     try {
       // The module body runs per evaluation, so module-level variables cannot carry state from one

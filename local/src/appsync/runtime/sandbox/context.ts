@@ -13,8 +13,12 @@ const RUN = new vm.Script('__cruddurRun()', { filename: 'appsync-runtime-run.js'
 // budget (compile/instrument.ts) and a per-evaluation global scope (lib/entry.ts).
 
 export interface Sandbox {
-  /** Runs one handler; returns the outcome JSON text (never throws for resolver behaviour). */
-  run(requestJson: string, timeoutMs: number, onLog?: (line: string) => void): string;
+  /**
+   * Runs one handler; returns the outcome JSON text (never throws for resolver behaviour).
+   * `ctxRequestJson`: `ctx.request` as JSON text, kept out of `requestJson` so the sandbox parses
+   * it only if the handler reads it.
+   */
+  run(requestJson: string, ctxRequestJson: string, timeoutMs: number, onLog?: (line: string) => void): string;
 }
 
 export function createSandbox(factorySource: string, filename: string): Sandbox {
@@ -23,6 +27,7 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
     codeGeneration: { strings: false, wasm: false },
   });
   let pendingInput = '';
+  let pendingRequest = '';
   let lastOutput = '';
   let logSink: ((line: string) => void) | undefined;
   let deadline = 0;
@@ -31,6 +36,11 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
     input: () => {
       const text = pendingInput;
       pendingInput = '';
+      return text;
+    },
+    requestInput: () => {
+      const text = pendingRequest;
+      pendingRequest = '';
       return text;
     },
     output: (json: string) => {
@@ -46,8 +56,9 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
     .runInContext(context);
 
   return {
-    run(requestJson, timeoutMs, onLog) {
+    run(requestJson, ctxRequestJson, timeoutMs, onLog) {
       pendingInput = requestJson;
+      pendingRequest = ctxRequestJson;
       lastOutput = '';
       logSink = onLog;
       deadline = Date.now() + timeoutMs;
@@ -55,6 +66,7 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
         RUN.runInContext(context);
       } finally {
         pendingInput = '';
+        pendingRequest = '';
         logSink = undefined;
       }
       return lastOutput;
