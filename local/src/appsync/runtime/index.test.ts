@@ -35,6 +35,24 @@ export function response(ctx) { return ctx.request.headers['x-a']; }`);
     expect(evaluate(code, 'response', {}).value).toBeUndefined();
   });
 
+  it('hands an unchanged stash back as it was, a changed one as the handler left it', () => {
+    const code = load(`export function request(ctx) { return ctx.stash.rows.length; }
+export function response(ctx) { ctx.stash.rows[0].seen = true; return null; }`);
+    const first = evaluate(code, 'response', { stash: { rows: [{ id: 1 }] } });
+    expect(first.stash).toEqual({ rows: [{ id: 1, seen: true }] });
+    const second = evaluate(code, 'request', { stash: first.stash });
+    expect(second.value).toBe(1);
+    expect(second.stash).toBe(first.stash);
+    // A caller's own object may hold what JSON drops: the handler never saw it, nor does the result.
+    const own = { rows: [{ id: 2 }], dropped: undefined };
+    const third = evaluate(code, 'request', { stash: own });
+    expect(third.stash).not.toBe(own);
+    expect(Object.keys(third.stash)).toEqual(['rows']);
+    // Changed by the caller after a first use: the new content is what the handler sees.
+    own.rows.push({ id: 3 });
+    expect(evaluate(code, 'request', { stash: own }).value).toBe(2);
+  });
+
   it('returns undefined for a handler that returns nothing, and passes the stash on', () => {
     const code = load('export function request(ctx) { ctx.stash.seen = [ctx.stash.before, 2]; }');
     const ev = evaluate(code, 'request', { stash: { before: 1 } });

@@ -9,6 +9,7 @@ import { parseModule } from './compile/parse.ts';
 import { checkSubset } from './compile/subset.ts';
 import { bundlePosition, transformModule, type ColumnShift } from './compile/module-transform.ts';
 import { createSandbox, type Sandbox } from './sandbox/context.ts';
+import { requestJson, stashAfter, stashJson } from './ctx-transfer.ts';
 import type { AppSyncErrorDetail, CompiledCode, EvaluateOptions, Evaluation, Violation } from './types.ts';
 
 export type { AppSyncErrorDetail, CompiledCode, EvaluateOptions, Evaluation, Violation } from './types.ts';
@@ -89,22 +90,8 @@ interface Outcome {
   runtimeError?: { message: string; stack?: string };
   errors: AppSyncErrorDetail[];
   logs: string[];
-  stash: Record<string, unknown>;
   responseHeaders: Record<string, string>;
   extensions: Evaluation['extensions'];
-}
-
-/**
- * `ctx.request` as JSON. The engine hands every resolver of one request the same object, so its
- * text is computed once per request rather than once per evaluation.
- */
-const requestTexts = new WeakMap<object, string>();
-function requestJson(request: unknown): string {
-  if (request === undefined) return '';
-  if (request === null || typeof request !== 'object') return JSON.stringify(request);
-  let text = requestTexts.get(request);
-  if (text === undefined) requestTexts.set(request, (text = JSON.stringify(request)));
-  return text;
 }
 
 /** Runs `request` or `response` with a plain-JSON ctx. Never throws for anything the resolver code does. */
@@ -114,13 +101,15 @@ export function evaluate(code: CompiledCode, fn: 'request' | 'response', ctx: Re
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fixLog = (line: string) => logPosition(line, internal);
   const onLog = options.onLog ? (line: string) => options.onLog?.(fixLog(line)) : undefined;
-  const { request, ...rest } = ctx ?? {};
-  const text = internal.sandbox.run(`{"fn":${JSON.stringify(fn)},"ctx":${JSON.stringify(rest)}}`, requestJson(request), timeoutMs, onLog);
-  const out = JSON.parse(text) as Outcome;
+  // ctx.request and ctx.stash cross as texts of their own (ctx-transfer.ts).
+  const { request, stash, ...rest } = ctx ?? {};
+  const stashText = stashJson(stash);
+  const run = internal.sandbox.run({ ctx: `{"fn":${JSON.stringify(fn)},"ctx":${JSON.stringify(rest)}}`, request: requestJson(request), stash: stashText }, timeoutMs, onLog);
+  const out = JSON.parse(run.outcome) as Outcome;
   const evaluation: Evaluation = {
     value: out.hasValue ? out.value : undefined,
     errors: out.errors,
-    stash: out.stash,
+    stash: stashAfter(stash, stashText, run.stash),
     logs: out.logs.map(fixLog),
     extensions: out.extensions,
     responseHeaders: out.responseHeaders,
