@@ -9,13 +9,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSettings } from '../lib/load-settings.ts';
 import { canPin, formatLoad, startServerProcess } from '../lib/server-process.ts';
 import { runLoad } from './load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const durationMs = Number(process.env.BENCH_DURATION_S ?? 10) * 1000;
-const warmupMs = Number(process.env.BENCH_WARMUP_S ?? 3) * 1000;
-const levels = (process.env.BENCH_CONCURRENCY ?? '1,10,50').split(',').map(Number);
+const { durationMs, warmupMs, levels } = loadSettings;
 
 const { child, endpoints } = await startServerProcess<{ stack: string; baseline: string; direct: string; token: string; query: string }>(path.join(here, 'serve.ts'), 'stack');
 
