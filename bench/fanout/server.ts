@@ -6,7 +6,7 @@
  * receipt − scheduled on the shared clock `performance.timeOrigin + performance.now()`.
  *
  * Env: FANOUT_N (1000), FANOUT_RATES (1,10,50,100), FANOUT_STEP_MS (5000), FANOUT_KNEE_RATES
- * (25,50,100,200,400,800: the rates tried, per system, until its knee; empty to skip),
+ * (15,25,50,100,200,400,800: the rates tried, per system, until its knee; empty to skip),
  * FANOUT_MODE (`latency` | `memory`; run.ts runs both, memory with a 1 MB young generation so
  * that RSS reflects retained memory rather than the semi-space growth of the opening burst).
  */
