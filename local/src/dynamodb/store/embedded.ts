@@ -8,7 +8,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { iteratorGauge, type IteratorGauge } from './iterators.ts';
+import { dynaliteStoreOf, iteratorGauge, type IteratorGauge } from './iterators.ts';
+import { bulkImport, type DynaliteStore } from './bulk-import.ts';
+import type { AttributeMap } from '../streams/record.ts';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
@@ -17,6 +19,8 @@ export interface EmbeddedStore {
   endpoint: string;
   /** The store's open LevelDB iterators (each Query, Scan and ListTables opens one and must close it). */
   iterators: IteratorGauge;
+  /** Writes items straight into the store: no stream records (store/bulk-import.ts). */
+  importItems(tableName: string, items: AttributeMap[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,6 +38,7 @@ export async function startEmbeddedStore(options: { path?: string }): Promise<Em
   return {
     endpoint: `http://127.0.0.1:${port}`,
     iterators,
+    importItems: (tableName, items) => bulkImport(dynaliteStoreOf(dynaliteOptions) as DynaliteStore, tableName, items),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
