@@ -13,11 +13,13 @@
  * has passed (old trend counts and markers) are left out: TTL would long have removed them.
  */
 import { randomBytes } from 'node:crypto';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeMap } from '../../dynamodb/streams/record.ts';
 import { profileItems } from '../../../../lambdas/cognito-post-confirmation/profile.ts';
 import { feedRow } from '../../../../lambdas/feed-fanout/feed.ts';
 import { hashtagRows, trendCounting } from '../../../../lambdas/feed-fanout/hashtags.ts';
 import { notificationForEdge, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
-import { conversationIdFor, conversationKey, conversationMembers, crudKey, followerKey, followsKey, gsi, likeKey, memberKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
+import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
 import { hashtagsOf, mentionsOf } from '../../../../resolvers/lib/text.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../../../resolvers/lib/messages.ts';
 import { clip } from '../../../../definitions/text.ts';
@@ -57,11 +59,13 @@ export function assignIds(plan: Plan, subs: string[]): FixtureIds {
   };
 }
 
+const m = (item: Item): AttributeMap => marshall(item, { removeUndefinedValues: true }) as AttributeMap;
+
 /**
- * Yields every item of the fixture, in batches of about `batchSize` (a large fixture has millions
- * of feed rows, so they are never all in memory at once).
+ * Yields every item of the fixture (DynamoDB JSON), in batches of about `batchSize`: a large
+ * fixture has millions of feed rows, so they are never all in memory at once.
  */
-export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Generator<Item[]> {
+export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Generator<AttributeMap[]> {
   const { subs } = ids;
   const sub = (i: number) => subs[i];
   const byHandle = new Map(plan.users.map((u, i) => [u.handle.toLowerCase(), i]));
@@ -82,14 +86,14 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   for (const l of plan.likes) likes[l.crud] += 1;
   for (const r of plan.reposts) reposts[r.crud] += 1;
 
-  let out: Item[] = [];
+  let out: AttributeMap[] = [];
   const unread = plan.users.map(() => 0);
   const subIndex = new Map(subs.map((s, i) => [s, i]));
   // As notify() does: never to oneself; the recipient's unread counter counts each one.
   const notify = (e: NotificationEvent | undefined) => {
     if (!e || !e.recipientId || e.recipientId === e.actorId) return;
     unread[subIndex.get(e.recipientId)!] += 1;
-    out.push(notificationRow(e));
+    out.push(m(notificationRow(e)));
   };
 
   // Follows (and FOLLOW notifications).
@@ -98,7 +102,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const a = followsKey(row.followerId, row.followeeId);
     const b = followerKey(row.followeeId, row.followerId);
     const follows = { ...a, type: 'FOLLOWS', ...row };
-    out.push(follows, { ...b, type: 'FOLLOWER', ...row });
+    out.push(m(follows), m({ ...b, type: 'FOLLOWER', ...row }));
     notify(notificationForEdge(follows));
     if (out.length >= batchSize) yield flush();
   }
@@ -128,16 +132,16 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     if (c.replyTo === undefined) Object.assign(item, { gsi3pk: gsi.publicFeed, gsi3sk: id });
     else item.replyToId = ids.cruds[c.replyTo];
     crudItems.push(item);
-    out.push(item);
+    out.push(m(item));
     if (c.replyTo === undefined) {
-      out.push(feedRow(item.authorId, id, item, 'OWN', item.createdAt, item.authorId));
-      for (const f of followers[c.author]) out.push(feedRow(sub(f), id, item, 'FOLLOWING', item.createdAt, item.authorId));
+      out.push(m(feedRow(item.authorId, id, item, 'OWN', item.createdAt, item.authorId)));
+      fanOut(followers[c.author], id, feedRow('', id, item, 'FOLLOWING', item.createdAt, item.authorId));
     }
-    out.push(...hashtagRows(item));
+    out.push(...hashtagRows(item).map(m));
     if (item.hashtags.length > 0) {
       const { bucket, expiresAt, marker } = trendCounting(item);
       if (expiresAt > epoch(plan.now)) {
-        out.push(marker);
+        out.push(m(marker));
         for (const tag of item.hashtags as string[]) {
           const t = trends.get(`${bucket}#${tag}`) ?? { bucket, tag, count: 0, expiresAt };
           t.count += 1;
@@ -153,23 +157,23 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     }
     if (out.length >= batchSize) yield flush();
   }
-  for (const t of trends.values()) out.push({ ...trendKey(t.bucket, t.tag), type: 'TREND', tag: t.tag, count: t.count, expiresAt: t.expiresAt });
+  for (const t of trends.values()) out.push(m({ ...trendKey(t.bucket, t.tag), type: 'TREND', tag: t.tag, count: t.count, expiresAt: t.expiresAt }));
   yield flush();
 
   // Likes and reposts (and their notifications); a repost feeds the reposter and their followers.
   for (const l of plan.likes) {
     const crud = crudItems[l.crud];
     const edge = { ...likeKey(crud.id, sub(l.user)), type: 'LIKE', crudId: crud.id, userId: sub(l.user), crudAuthorId: crud.authorId, createdAt: iso(l.at), expiresAt: crud.expiresAt };
-    out.push(edge);
+    out.push(m(edge));
     notify(notificationForEdge(edge));
     if (out.length >= batchSize) yield flush();
   }
   for (const [k, r] of plan.reposts.entries()) {
     const crud = crudItems[r.crud];
     const edge = { ...repostKey(crud.id, sub(r.user)), type: 'REPOST', crudId: crud.id, userId: sub(r.user), crudAuthorId: crud.authorId, createdAt: iso(r.at), expiresAt: crud.expiresAt, repostId: ids.reposts[k] };
-    out.push(edge);
+    out.push(m(edge));
     notify(notificationForEdge(edge));
-    for (const recipient of [r.user, ...followers[r.user]]) out.push(feedRow(sub(recipient), edge.repostId, crud, 'REPOST', edge.createdAt, edge.userId, edge.userId));
+    fanOut([r.user, ...followers[r.user]], edge.repostId, feedRow('', edge.repostId, crud, 'REPOST', edge.createdAt, edge.userId, edge.userId));
     if (out.length >= batchSize) yield flush();
   }
   yield flush();
@@ -179,11 +183,11 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const conversationId = conversationIdFor(sub(c.a), sub(c.b));
     const members = [c.a, c.b];
     const state = members.map(() => ({ unread: 0, lastRead: undefined as string | undefined }));
-    c.messages.forEach((m, i) => {
+    c.messages.forEach((msg, i) => {
       const id = ids.messages[n][i];
-      out.push(messageItem({ id, conversationId, senderId: sub(members[m.from]), peerId: sub(members[1 - m.from]), body: m.body, createdAt: iso(m.at) }));
-      state[m.from] = { unread: 0, lastRead: id };
-      state[1 - m.from].unread += 1;
+      out.push(m(messageItem({ id, conversationId, senderId: sub(members[msg.from]), peerId: sub(members[1 - msg.from]), body: msg.body, createdAt: iso(msg.at) })));
+      state[msg.from] = { unread: 0, lastRead: id };
+      state[1 - msg.from].unread += 1;
     });
     const last = c.messages[c.messages.length - 1];
     const lastId = ids.messages[n][c.messages.length - 1];
@@ -206,9 +210,9 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
         unreadCount: state[side].unread,
       };
       if (state[side].lastRead) row.lastReadMessageId = state[side].lastRead;
-      out.push(row);
+      out.push(m(row));
     });
-    out.push({ ...conversationKey(conversationId), type: 'CONV', id: conversationId, memberIds: conversationMembers(conversationId), lastMessageAt: iso(last.at), createdAt: first });
+    out.push(m({ ...conversationKey(conversationId), type: 'CONV', id: conversationId, memberIds: conversationMembers(conversationId), lastMessageAt: iso(last.at), createdAt: first }));
   }
   yield flush();
 
@@ -218,12 +222,18 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const { profile, claim } = profileItems(sub(i), u.handle, u.name, new Date(joined));
     const item: Item = { ...profile, followersCount: followers[i].length, followingCount: followingCount[i], crudsCount: crudsCount[i] };
     if (unread[i] > 0) item.unreadNotificationsCount = unread[i];
-    out.push(item, claim);
+    out.push(m(item), m(claim));
     if (out.length >= batchSize) yield flush();
   }
   yield flush();
 
-  function flush(): Item[] {
+  /** One feed row per recipient: the row is built (and marshalled) once, then its recipient set. */
+  function fanOut(recipients: number[], eventId: string, row: Item): void {
+    const template = m(row);
+    for (const r of recipients) out.push({ ...template, pk: { S: feedKey(sub(r), eventId).pk }, recipientId: { S: sub(r) } });
+  }
+
+  function flush(): AttributeMap[] {
     const batch = out;
     out = [];
     return batch;

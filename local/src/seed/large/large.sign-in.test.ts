@@ -32,10 +32,10 @@ async function wholeFeed(): Promise<Feed['homeFeed']['items']> {
   const all: Feed['homeFeed']['items'] = [];
   let next: string | null = null;
   do {
-    const res: Awaited<ReturnType<Operation>> = await op<Feed>(FEED, { n: next });
-    expect(res.errors).toBeUndefined();
-    all.push(...res.data!.homeFeed.items);
-    next = res.data!.homeFeed.nextToken;
+    const page: Feed['homeFeed'] | undefined = (await op<Feed>(FEED, { n: next })).data?.homeFeed;
+    expect(page).toBeDefined();
+    all.push(...page!.items);
+    next = page!.nextToken;
   } while (next);
   return all;
 }
