@@ -5,6 +5,7 @@
  * the table or the feed partition: the 50k / 1k ratio is the check.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -23,6 +24,8 @@ export interface FeedPoint extends LoadResult {
   buildCpuMs: number;
   responseBytes: number;
   pageItems: number;
+  /** Server CPU (user + system, all threads) per request during the measured window: less load-sensitive than latency. */
+  cpuMsPerRequest: number;
   /** DynamoDB calls and read units of one page (counted in the server). */
   perRead: { calls: Record<string, number>; readUnits: number };
 }
@@ -36,6 +39,16 @@ interface Ready {
   buildMs: number;
   buildCpuMs: number;
   perRead: FeedPoint['perRead'];
+}
+
+/** A Linux process's CPU time so far (utime + stime from /proc, in clock ticks of 10 ms); NaN elsewhere. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 export async function measureFeedPoint(size: FixtureSize, load: { concurrency: number; warmupMs: number; durationMs: number }): Promise<FeedPoint> {
@@ -59,8 +72,12 @@ export async function measureFeedPoint(size: FixtureSize, load: { concurrency: n
     const page = JSON.parse(first) as { data?: { homeFeed?: { items: unknown[] } }; errors?: unknown };
     // Fewer than 20 is possible: the page's expired rows are filtered after the read (as in AppSync).
     if (page.errors || !page.data?.homeFeed?.items.length) throw new Error(`feed page is empty or failed: ${first.slice(0, 300)}`);
-    const result = await runLoad({ url: ready.url, body, headers: { authorization: ready.token }, ...load });
-    return { ...result, cruds: size.cruds, items: ready.items, feedRows: ready.feedRows, buildMs: ready.buildMs, buildCpuMs: ready.buildCpuMs, perRead: ready.perRead, responseBytes: Buffer.byteLength(first), pageItems: page.data.homeFeed.items.length };
+    const request = { url: ready.url, body, headers: { authorization: ready.token }, concurrency: load.concurrency };
+    await runLoad({ ...request, warmupMs: 0, durationMs: load.warmupMs });
+    const cpuBefore = processCpuMs(child.pid!);
+    const result = await runLoad({ ...request, warmupMs: 0, durationMs: load.durationMs });
+    const cpuMsPerRequest = (processCpuMs(child.pid!) - cpuBefore) / result.requests;
+    return { ...result, cpuMsPerRequest, cruds: size.cruds, items: ready.items, feedRows: ready.feedRows, buildMs: ready.buildMs, buildCpuMs: ready.buildCpuMs, perRead: ready.perRead, responseBytes: Buffer.byteLength(first), pageItems: page.data.homeFeed.items.length };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(null)));

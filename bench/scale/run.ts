@@ -32,11 +32,11 @@ for (const cruds of [1000, 10_000, 50_000]) {
   const p = await measureFeedPoint({ ...shape, cruds }, load);
   points.push(p);
   console.log(
-    `   ${String(cruds).padStart(6)} cruds  ${String(p.items).padStart(8)} items  reader's feed ${String(p.feedRows).padStart(6)} rows   ${p.rps.toFixed(1).padStart(7)} req/s  p50 ${p.p50.toFixed(1).padStart(7)} ms  p99 ${p.p99.toFixed(1).padStart(7)} ms  non-2xx ${p.non2xx} errors ${p.withErrors}   (${p.perRead.readUnits} RRU/page; fixture built in ${(p.buildMs / 1000).toFixed(1)} s, CPU ${(p.buildCpuMs / 1000).toFixed(1)} s)`,
+    `   ${String(cruds).padStart(6)} cruds  ${String(p.items).padStart(8)} items  reader's feed ${String(p.feedRows).padStart(6)} rows   ${p.rps.toFixed(1).padStart(7)} req/s  p50 ${p.p50.toFixed(1).padStart(7)} ms  p99 ${p.p99.toFixed(1).padStart(7)} ms  non-2xx ${p.non2xx} errors ${p.withErrors}  server CPU ${p.cpuMsPerRequest.toFixed(1)} ms/req  (${p.perRead.readUnits} RRU/page; fixture built in ${(p.buildMs / 1000).toFixed(1)} s, CPU ${(p.buildCpuMs / 1000).toFixed(1)} s)`,
   );
 }
 const [small, , large] = [points[0], points[1], points[2]];
-console.log(`   50k / 1k: p50 ×${(large.p50 / small.p50).toFixed(2)}  p99 ×${(large.p99 / small.p99).toFixed(2)}  req/s ×${(large.rps / small.rps).toFixed(2)}  RRU/page ×${(large.perRead.readUnits / small.perRead.readUnits).toFixed(2)}  (flat = 1.00)`);
+console.log(`   50k / 1k: p50 ×${(large.p50 / small.p50).toFixed(2)}  p99 ×${(large.p99 / small.p99).toFixed(2)}  req/s ×${(large.rps / small.rps).toFixed(2)}  CPU/req ×${(large.cpuMsPerRequest / small.cpuMsPerRequest).toFixed(2)}  RRU/page ×${(large.perRead.readUnits / small.perRead.readUnits).toFixed(2)}  (flat = 1.00)`);
 
 console.log('\n2. fan-out work per post (push), by follower count');
 const fanout = await measureFanout([10, 100, 1000, 10_000]);
