@@ -8,7 +8,7 @@ import { startStack, type Stack } from '../../stack.ts';
 import { operationFor, signIn, type Operation } from '../api.ts';
 import { buildLargeFixture, FIXTURE_PASSWORD, LARGE, userEmail, type BuildSummary } from './index.ts';
 
-const SIZE = { ...LARGE, users: 12, followsPerUser: 4, cruds: 300, celebrityCruds: 6, days: 10, celebrityFollowers: 20, conversations: 3, shortLivedShare: 0.1 };
+const SIZE = { ...LARGE, users: 12, followsPerUser: 4, cruds: 300, celebrityCruds: 6, days: 10, celebrityFollowers: 20, conversations: 30, shortLivedShare: 0.1 };
 
 let stack: Stack;
 let summary: BuildSummary;
@@ -60,6 +60,28 @@ it("a follower's feed is newest first, live cruds only, the celebrity's included
   const times = feed.map((i) => i.id);
   expect([...times].sort().reverse()).toEqual(times);
   expect(originals.some((i) => i.crud.author.handle === 'celebrity')).toBe(true);
+});
+
+it('the imported index rows serve the GSI reads: userCruds, publicFeed, searchUsers, conversations', async () => {
+  const now = Date.now();
+  const mine = summary.plan.cruds.filter((c) => c.author === 1 && c.replyTo === undefined && c.expiresAt > now).length;
+  const cruds: string[] = [];
+  let next: string | null = null;
+  do {
+    const page: { items: { id: string }[]; nextToken: string | null } = (await op<{ userCruds: { items: { id: string }[]; nextToken: string | null } }>('query($n: String) { userCruds(handle: "user0001", limit: 50, nextToken: $n) { items { id } nextToken } }', { n: next })).data!.userCruds;
+    cruds.push(...page.items.map((i) => i.id));
+    next = page.nextToken;
+  } while (next);
+  expect(cruds.length).toBe(mine);
+  const pub = await op<{ publicFeed: { items: { id: string }[] } }>('{ publicFeed(limit: 10) { items { id } } }');
+  expect(pub.data!.publicFeed.items.length).toBe(10);
+  const found = await op<{ searchUsers: { handle: string }[] }>('{ searchUsers(prefix: "user000", limit: 20) { handle } }');
+  expect(found.data!.searchUsers.map((u) => u.handle).sort()).toEqual(['user0001', 'user0002', 'user0003', 'user0004', 'user0005', 'user0006', 'user0007', 'user0008', 'user0009']);
+  const talks = summary.plan.conversations.filter((c) => c.a === 1 || c.b === 1).length;
+  expect(talks).toBeGreaterThan(0);
+  const inbox = await op<{ conversations: { items: unknown[] } }>('{ conversations(limit: 20) { items { id } } }');
+  expect(inbox.errors).toBeUndefined();
+  expect(inbox.data!.conversations.items.length).toBe(talks);
 });
 
 it('the TTL sweep removes expired cruds and the consumer clears their feed rows', async () => {

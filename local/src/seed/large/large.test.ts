@@ -51,7 +51,7 @@ describe('large fixture builder', () => {
     const summary = await buildLargeFixture(built, { plan, size: SMALL });
     expect(summary.built).toBe(true);
     viaBuilder = normalizeItems(await scanTable(built.dynamo.client, built.dynamo.tableName));
-  }, 240_000);
+  }, 600_000);
 
   it('the plan exercises every kind of row', () => {
     const kinds = new Set(viaApi.map((i) => JSON.parse(i).type ?? JSON.parse(i).sk));
