@@ -60,6 +60,8 @@ export interface StackOptions {
   realtimeLimits?: Partial<RealtimeLimits>;
   /** TTL sweep interval (default 60 s; 0 = only on `dynamo.ttl.sweepNow()`): benchmarks keep sweeps out of their timings. */
   ttlIntervalMs?: number;
+  /** AppSync's server-side cache as deployed (`api.cache`); false runs without one (benchmarks' baseline). */
+  apiCache?: boolean;
 }
 
 
@@ -199,6 +201,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: engineLog,
       // The API's cost settings, as deployed (definitions/api.ts).
       limits: { ...api.limits },
+      // The API cache as deployed; which resolvers it answers is in definitions/caching.ts.
+      cache: options.apiCache === false ? undefined : { behavior: api.cache.behavior },
     });
 
     const mappings = startEventSourceMappings(dynamo, streamConsumers, { env: lambdaEnv, log: (obj) => logger.info({ component: 'streams', ...obj }) });
