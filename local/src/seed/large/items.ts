@@ -18,8 +18,11 @@ import type { AttributeMap } from '../../dynamodb/streams/record.ts';
 import { profileItems } from '../../../../lambdas/cognito-post-confirmation/profile.ts';
 import { feedRow } from '../../../../lambdas/feed-fanout/feed.ts';
 import { hashtagRows, trendCounting } from '../../../../lambdas/feed-fanout/hashtags.ts';
+import { pullRow } from '../../../../lambdas/feed-fanout/pulled.ts';
+import { normalise, type RecentEntry } from '../../../../lambdas/feed-fanout/recent.ts';
+import { fanoutMode, fanoutSettingsFrom } from '../../../../definitions/fanout.ts';
 import { notificationForEdge, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
-import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
+import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
 import { hashtagsOf, mentionsOf } from '../../../../resolvers/lib/text.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../../../resolvers/lib/messages.ts';
 import { clip } from '../../../../definitions/text.ts';
@@ -85,6 +88,12 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   }
   for (const l of plan.likes) likes[l.crud] += 1;
   for (const r of plan.reposts) reposts[r.crud] += 1;
+  // Hybrid fan-out (decision 026), with the consumer's settings: every follow precedes every post,
+  // so an account's mode is settled before it posts. A pulled account was promoted by the follow
+  // that reached the threshold; its posts and reposts go to its RECENT item, not to followers.
+  const settings = fanoutSettingsFrom(process.env);
+  const pulledSince = plan.users.map((_, i) => (fanoutMode(followers[i].length, false, settings) === 'pull' ? plan.follows.filter((f) => f.followee === i)[settings.pullAt - 1].at : undefined));
+  const recent: { entries: RecentEntry[]; last: number }[] = plan.users.map(() => ({ entries: [], last: 0 }));
 
   let out: AttributeMap[] = [];
   const unread = plan.users.map(() => 0);
@@ -135,7 +144,8 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     out.push(m(item));
     if (c.replyTo === undefined) {
       out.push(m(feedRow(item.authorId, id, item, 'OWN', item.createdAt, item.authorId)));
-      fanOut(followers[c.author], id, feedRow('', id, item, 'FOLLOWING', item.createdAt, item.authorId));
+      if (pulledSince[c.author] === undefined) fanOut(followers[c.author], id, feedRow('', id, item, 'FOLLOWING', item.createdAt, item.authorId));
+      else addRecent(c.author, { id, crudId: id, reason: 'FOLLOWING', createdAt: item.createdAt, expiresAt: item.expiresAt }, c.at);
     }
     out.push(...hashtagRows(item).map(m));
     if (item.hashtags.length > 0) {
@@ -173,7 +183,12 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const edge = { ...repostKey(crud.id, sub(r.user)), type: 'REPOST', crudId: crud.id, userId: sub(r.user), crudAuthorId: crud.authorId, createdAt: iso(r.at), expiresAt: crud.expiresAt, repostId: ids.reposts[k] };
     out.push(m(edge));
     notify(notificationForEdge(edge));
-    fanOut([r.user, ...followers[r.user]], edge.repostId, feedRow('', edge.repostId, crud, 'REPOST', edge.createdAt, edge.userId, edge.userId));
+    const row = feedRow('', edge.repostId, crud, 'REPOST', edge.createdAt, edge.userId, edge.userId);
+    if (pulledSince[r.user] === undefined) fanOut([r.user, ...followers[r.user]], edge.repostId, row);
+    else {
+      fanOut([r.user], edge.repostId, row);
+      addRecent(r.user, { id: edge.repostId, crudId: crud.id, reason: 'REPOST', createdAt: edge.createdAt, expiresAt: crud.expiresAt, repostedById: edge.userId }, r.at);
+    }
     if (out.length >= batchSize) yield flush();
   }
   yield flush();
@@ -223,9 +238,24 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const item: Item = { ...profile, followersCount: followers[i].length, followingCount: followingCount[i], crudsCount: crudsCount[i] };
     if (unread[i] > 0) item.unreadNotificationsCount = unread[i];
     out.push(m(item), m(claim));
+    const since = pulledSince[i];
+    if (since !== undefined) {
+      Object.assign(item, { celebrity: true, pulledSince: since });
+      out[out.length - 2] = m(item);
+      for (const f of followers[i]) out.push(m(pullRow(sub(f), sub(i))));
+      // Promotion wrote RECENT once (empty: no posts yet), then each post or repost once more.
+      const { entries, last } = recent[i];
+      out.push(m({ ...recentKey(sub(i)), type: 'RECENT', accountId: sub(i), entries: normalise(entries, epoch(last)), version: 1 + entries.length }));
+    }
     if (out.length >= batchSize) yield flush();
   }
   yield flush();
+
+  /** A post or repost of a pulled account, listed in its RECENT item as the consumer would at `at`. */
+  function addRecent(account: number, entry: RecentEntry, at: number): void {
+    recent[account].entries.push(entry);
+    recent[account].last = Math.max(recent[account].last, at);
+  }
 
   /** One feed row per recipient: the row is built (and marshalled) once, then its recipient set. */
   function fanOut(recipients: number[], eventId: string, row: Item): void {

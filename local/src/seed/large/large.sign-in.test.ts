@@ -1,12 +1,17 @@
 /**
  * A built fixture is usable through the API: its accounts sign in with the printed password, and
- * a follower's home feed comes from the builder's rows, newest first, with expired cruds hidden
+ * a follower's home feed comes from the builder's rows (pushed feed rows merged with the pulled
+ * celebrity's RECENT item), newest first, with expired cruds hidden
  * at once and removed by the TTL sweep (whose REMOVE records the fan-out consumer cleans up after).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStack, type Stack } from '../../stack.ts';
 import { operationFor, signIn, type Operation } from '../api.ts';
 import { buildLargeFixture, FIXTURE_PASSWORD, LARGE, userEmail, type BuildSummary } from './index.ts';
+
+// The celebrity (20 followers) is pulled, as the full fixture's is: the feed merges its RECENT item.
+process.env.FANOUT_PULL_AT = '15';
+process.env.FANOUT_PUSH_AT = '10';
 
 const SIZE = { ...LARGE, users: 12, followsPerUser: 4, cruds: 300, celebrityCruds: 6, days: 10, celebrityFollowers: 20, conversations: 30, shortLivedShare: 0.1 };
 
@@ -45,7 +50,7 @@ it('only the requested accounts get Cognito users; the others cannot sign in', a
   await expect(signIn(stack.cognito.url, stack.cognito.clientId, { email: userEmail('user0005'), password: FIXTURE_PASSWORD })).rejects.toThrow();
 });
 
-it("a follower's feed is newest first, live cruds only, the celebrity's included", async () => {
+it("a follower's feed is newest first, live cruds only, the pulled celebrity's included", async () => {
   const me = summary.plan.users.findIndex((u) => u.handle === 'user0001');
   const followed = new Set(summary.plan.follows.filter((f) => f.follower === me).map((f) => f.followee));
   const now = Date.now();

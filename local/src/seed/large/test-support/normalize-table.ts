@@ -38,7 +38,9 @@ export function normalizeItems(items: Item[]): string[] {
   return items
     .map((item) => {
       const copy: Item = { ...item };
-      for (const key of ['expiresAt', 'createdAt', 'lastMessageAt']) if (key in copy) copy[key] = '<time>';
+      for (const key of ['expiresAt', 'createdAt', 'lastMessageAt', 'pulledSince']) if (key in copy) copy[key] = '<time>';
+      // RECENT entries are maps: their times too.
+      if (Array.isArray(copy.entries)) copy.entries = JSON.stringify(copy.entries.map((e: Item) => ({ ...e, createdAt: '<time>', expiresAt: '<time>' })));
       // Member lists of a conversation are in sub order, which differs between two builds.
       if ((copy.type === 'MEMBER' || copy.type === 'CONV') && Array.isArray(copy.memberIds)) copy.memberIds = copy.memberIds.map((s: string) => labels.get(s)).sort();
       let text = relabel(JSON.stringify(copy, Object.keys(copy).sort()));
