@@ -41,7 +41,8 @@ export async function measureFanout(followerCounts: number[]): Promise<FanoutSam
     (next, context) => async (args) => {
       calls[context.commandName ?? '?'] = (calls[context.commandName ?? '?'] ?? 0) + 1;
       const out = await next(args);
-      const page = out.output as { Count?: number; Items?: Record<string, never>[] };
+      const page = out.output as { Count?: number; Items?: Record<string, never>[]; Item?: Record<string, never> };
+      if (context.commandName === 'GetItemCommand') rru += readUnits(page.Item ? itemSize(page.Item) : 0, (args.input as { ConsistentRead?: boolean }).ConsistentRead);
       if (typeof page.Count === 'number') {
         itemsRead += page.Count;
         rru += readUnits((page.Items ?? []).reduce((n, i) => n + itemSize(i), 0));
