@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changeFromRecord, type Change } from './changes.ts';
 import { pgliteInsights, type TestDatabase } from './test-support/pglite-database.ts';
 import { scenario } from './test-support/scenario.ts';
+import { figuresOf, resetInsights } from './test-support/figures.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -14,25 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 beforeEach(async () => {
-  await t.pg.exec('TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE');
+  await resetInsights(t.pg);
 });
 
 const days: [string, string, string] = ['2026-11-20', '2026-11-21', '2026-11-22'];
 const s = scenario('u-me', 'u-b', 'u-c', days);
+const figures = () => figuresOf(t.pg, 'u-me');
 const changes = (records: DynamoDBRecord[]): Change[] => records.map(changeFromRecord).filter((c): c is Change => c !== null);
-
-/** Everything Insights read, in a stable order. */
-async function figures() {
-  const q = async (sql: string) => (await t.pg.query<Record<string, unknown>>(sql)).rows;
-  return {
-    daily: await q(`SELECT to_char(day, 'YYYY-MM-DD') AS date, cruds, likes, reposts, replies, new_followers AS "newFollowers", unfollows FROM user_daily_activity WHERE user_id = 'u-me' ORDER BY day`),
-    hashtags: await q(`SELECT tag, to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS day, count(*)::int AS n FROM hashtag_uses GROUP BY 1, 2 ORDER BY 1, 2`),
-    followers: await q(`SELECT follower_id FROM current_follows WHERE followee_id = 'u-me' ORDER BY 1`),
-    engagement: await q(`SELECT e.* FROM crud_engagement e ORDER BY crud_id`),
-    texts: await q(`SELECT id, message, removal FROM cruds ORDER BY id`),
-    actions: await q(`SELECT user_id, count(*)::int AS n FROM user_actions GROUP BY 1 ORDER BY 1`),
-  };
-}
 
 /** A deterministic shuffle (mulberry32), so a failing order can be replayed. */
 function shuffled<T>(list: T[], seed: number): T[] {
@@ -82,7 +71,7 @@ describe('insights sink', () => {
     await t.db.apply(changes(s.records));
     const reference = await figures();
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      await t.pg.exec('TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE');
+      await resetInsights(t.pg);
       // Every record delivered twice (a retried batch), in a shuffled order, in batches of 1–7.
       const deliveries = shuffled([...s.records, ...s.records], seed);
       for (let i = 0; i < deliveries.length; ) {

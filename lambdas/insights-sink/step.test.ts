@@ -9,6 +9,7 @@ import type { Change } from './changes.ts';
 import type { InsightsDatabase } from './database.ts';
 import { applyRecords } from './step.ts';
 import { pgliteInsights, type TestDatabase } from './test-support/pglite-database.ts';
+import { resetInsights } from './test-support/figures.ts';
 import { inserted, items, ulidAt } from './test-support/records.ts';
 
 let t: TestDatabase;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 beforeEach(async () => {
-  await t.pg.exec('TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE');
+  await resetInsights(t.pg);
   t.db.calls = 0;
 });
 
