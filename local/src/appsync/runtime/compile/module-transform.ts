@@ -21,7 +21,7 @@ export interface TransformResult {
   violations: Violation[];
 }
 
-export const BUILTIN_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb'];
+export const BUILTIN_MODULES = ['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds'];
 
 interface Edit { start: number; end: number; text: string }
 
@@ -42,7 +42,7 @@ export function transformModule(source: string, program: acorn.Program): Transfo
     if (stmt.type === 'ImportDeclaration') {
       const from = (stmt.source as { value: string }).value;
       if (!BUILTIN_MODULES.includes(from)) {
-        violations.push({ ...at(stmt), message: `Cannot import '${from}': only @aws-appsync/utils and @aws-appsync/utils/dynamodb are available (bundle other code into the resolver)` });
+        violations.push({ ...at(stmt), message: `Cannot import '${from}': only @aws-appsync/utils, @aws-appsync/utils/dynamodb and @aws-appsync/utils/rds are available (bundle other code into the resolver)` });
         continue;
       }
       const parts: string[] = [];

@@ -7,6 +7,7 @@
 import { configureConsole, sandboxConsole } from './console.ts';
 import { builtinModules } from './modules.ts';
 import { abort, freshState, isAbort, setState, state, type ErrorDetail } from './state.ts';
+import { CodeError } from './util/code-error.ts';
 import { installRandom } from './util/ids.ts';
 
 export interface HostBridge {
@@ -60,6 +61,7 @@ function buildCtx(raw: Record<string, unknown>): Record<string, unknown> {
 }
 
 function describe(e: unknown): { message: string; stack?: string } {
+  if (e instanceof CodeError) return { message: e.message, stack: e.stack };
   if (e instanceof Error) return { message: `${e.name}: ${e.message}`, stack: e.stack };
   return { message: `Uncaught ${String(e)}` };
 }
@@ -151,6 +153,9 @@ export function boot(bridge: HostBridge, file: string): void {
   Object.defineProperty(g, 'console', { value: sandboxConsole, enumerable: false, writable: false, configurable: false });
   Object.defineProperty(g, '__cruddurDefine', { value: define, enumerable: false, writable: false, configurable: false });
   Object.defineProperty(g, '__cruddurRun', { value: run, enumerable: false, writable: false, configurable: false });
+  // A helper refusing its input can be several frames deep (nested where groups); the stack must
+  // still reach the resolver's frame so the error carries the resolver's line, as AppSync's does.
+  (Error as { stackTraceLimit?: number }).stackTraceLimit = 64;
   hardenIntrinsics(g);
 }
 

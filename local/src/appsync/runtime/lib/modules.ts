@@ -1,4 +1,4 @@
-/** The two built-in modules resolver bundles import: `@aws-appsync/utils` and `.../dynamodb`. */
+/** The built-in modules resolver bundles import: `@aws-appsync/utils`, `.../dynamodb` and `.../rds`. */
 import { abort, state } from './state.ts';
 import { authType } from './util/auth-type.ts';
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from './util/encoding.ts';
@@ -9,16 +9,23 @@ import { http, math, str } from './util/misc.ts';
 import { dynamodb } from './util/dynamodb-values.ts';
 import { time } from './util/time.ts';
 import { toDynamoDBConditionExpression, toDynamoDBFilterExpression } from './util/transform-dynamodb.ts';
+import { toElasticsearchQueryDSL } from './util/transform-opensearch.ts';
 import { toSubscriptionFilter } from './util/transform-subscription.ts';
+import { toJsonString, toMap } from './util/xml.ts';
 import * as ddb from './dynamodb/requests.ts';
 import { operations } from './dynamodb/operations.ts';
+import { insert, remove, select, sql, typeHint, update } from './rds/builders.ts';
+import { createMySQLStatement, createPgStatement } from './rds/statements.ts';
+import { toJsonObject } from './rds/to-json-object.ts';
 
 const util = {
   escapeJavaScript, urlEncode, urlDecode, base64Encode, base64Decode,
   autoId: () => autoId(), autoUlid: () => autoUlid(), autoKsuid: () => autoKsuid(),
   error, appendError, unauthorized, matches, authType,
   time, dynamodb, str, math, http,
-  transform: { toDynamoDBFilterExpression, toDynamoDBConditionExpression, toSubscriptionFilter },
+  rds: { toJsonObject },
+  transform: { toDynamoDBFilterExpression, toDynamoDBConditionExpression, toElasticsearchQueryDSL, toSubscriptionFilter },
+  xml: { toMap, toJsonString },
 };
 
 const runtime = {
@@ -53,4 +60,5 @@ function frozen<T extends object>(o: T): T {
 export const builtinModules: Record<string, Record<string, unknown>> = frozen({
   '@aws-appsync/utils': frozen({ util, runtime, extensions }),
   '@aws-appsync/utils/dynamodb': frozen({ ...ddb, operations }),
+  '@aws-appsync/utils/rds': frozen({ sql, select, insert, update, remove, typeHint, createPgStatement, createMySQLStatement, toJsonObject }),
 });

@@ -26,6 +26,12 @@ describe('util.transform.toSubscriptionFilter', () => {
     });
   });
 
+  it('ignores the listed fields of the first object, at any depth, keeping the rest', () => {
+    // The usual use: a subscription's arguments are the filter, minus those that are not filter fields.
+    const args = { recipientId: { eq: 'u1' }, limit: { eq: 20 }, and: [{ kind: { eq: 'like' } }, { limit: { eq: 1 } }] };
+    expect(toSubscriptionFilter(args, ['limit'])).toEqual({ filterGroup: [{ filters: [f('recipientId', 'eq', 'u1'), f('kind', 'eq', 'like')] }] });
+  });
+
   it('gives no groups for an empty filter and null for anything that is not an object', () => {
     expect(toSubscriptionFilter({})).toEqual({ filterGroup: [] });
     expect(toSubscriptionFilter(null)).toBeNull();
