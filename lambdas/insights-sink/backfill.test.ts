@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { backfill } from './backfill.ts';
 import { applyRecords } from './step.ts';
-import { figuresOf, resetInsights } from './test-support/figures.ts';
-import { pgliteInsights, type TestDatabase } from './test-support/pglite-database.ts';
+import { figuresOf } from './test-support/figures.ts';
+import { pgliteInsights, resetInsights, type TestDatabase } from './test-support/pglite-database.ts';
 import { items, ulidAt } from './test-support/records.ts';
 
 let dynamo: DynamoStack;

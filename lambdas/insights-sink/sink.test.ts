@@ -3,24 +3,17 @@
  * add up to, exactly-once under redelivery and reordering, and privacy of removed text.
  */
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changeFromRecord, type Change } from './changes.ts';
-import { pgliteInsights, type TestDatabase } from './test-support/pglite-database.ts';
+import { resetInsights, useInsightsDatabase } from './test-support/pglite-database.ts';
 import { scenario } from './test-support/scenario.ts';
-import { figuresOf, resetInsights } from './test-support/figures.ts';
+import { figuresOf } from './test-support/figures.ts';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await pgliteInsights();
-});
-afterAll(() => t?.close());
-beforeEach(async () => {
-  await resetInsights(t.pg);
-});
+const database = useInsightsDatabase();
 
 const days: [string, string, string] = ['2026-11-20', '2026-11-21', '2026-11-22'];
 const s = scenario('u-me', 'u-b', 'u-c', days);
-const figures = () => figuresOf(t.pg, 'u-me');
+const figures = () => figuresOf(database().pg, 'u-me');
 const changes = (records: DynamoDBRecord[]): Change[] => records.map(changeFromRecord).filter((c): c is Change => c !== null);
 
 /** A deterministic shuffle (mulberry32), so a failing order can be replayed. */
@@ -42,7 +35,7 @@ function shuffled<T>(list: T[], seed: number): T[] {
 
 describe('insights sink', () => {
   it('adds a history up to the figures it stands for', async () => {
-    await t.db.apply(changes(s.records));
+    await database().db.apply(changes(s.records));
     const f = await figures();
     expect(f.daily).toEqual(s.expected.daily.map((d) => ({ ...d })));
     const tags: Record<string, Record<string, number>> = {};
@@ -56,27 +49,27 @@ describe('insights sink', () => {
   });
 
   it('keeps no text of a deleted or expired crud, and no hashtags of a deleted one', async () => {
-    await t.db.apply(changes(s.records));
+    await database().db.apply(changes(s.records));
     const texts = Object.fromEntries((await figures()).texts.map((r) => [r.id, r]));
     expect(texts[s.ids.c1]).toMatchObject({ message: 'hello #Cloud #aws', removal: null });
     expect(texts[s.ids.c2]).toMatchObject({ message: null, removal: 'expired' });
     expect(texts[s.ids.c3]).toMatchObject({ message: null, removal: 'deleted' });
     expect(texts[s.ids.r2]).toMatchObject({ message: null, removal: 'deleted' });
-    const tagged = (await t.pg.query(`SELECT crud_id FROM crud_hashtags`)).rows.map((r) => (r as { crud_id: string }).crud_id);
+    const tagged = (await database().pg.query(`SELECT crud_id FROM crud_hashtags`)).rows.map((r) => (r as { crud_id: string }).crud_id);
     expect(tagged).toContain(s.ids.c2);
     expect(tagged).not.toContain(s.ids.c3);
   });
 
   it('gives the same figures whatever the batches, their order and their redeliveries', async () => {
-    await t.db.apply(changes(s.records));
+    await database().db.apply(changes(s.records));
     const reference = await figures();
     for (const seed of [1, 2, 3, 4, 5, 6]) {
-      await resetInsights(t.pg);
+      await resetInsights(database().pg);
       // Every record delivered twice (a retried batch), in a shuffled order, in batches of 1–7.
       const deliveries = shuffled([...s.records, ...s.records], seed);
       for (let i = 0; i < deliveries.length; ) {
         const size = 1 + ((seed * 7 + i) % 7);
-        await t.db.apply(changes(deliveries.slice(i, i + size)));
+        await database().db.apply(changes(deliveries.slice(i, i + size)));
         i += size;
       }
       expect(await figures(), `seed ${seed}`).toEqual(reference);
@@ -86,18 +79,18 @@ describe('insights sink', () => {
   it('ends removed when the removal is delivered before the insert, never storing the text', async () => {
     const insert = s.records.find((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.id?.S === s.ids.c3) as DynamoDBRecord;
     const remove = s.records.find((r) => r.eventName === 'REMOVE' && r.dynamodb?.OldImage?.id?.S === s.ids.c3) as DynamoDBRecord;
-    await t.db.apply(changes([remove]));
-    await t.db.apply(changes([insert]));
-    const row = (await t.pg.query(`SELECT message, removal FROM cruds WHERE id = $1`, [s.ids.c3])).rows[0];
+    await database().db.apply(changes([remove]));
+    await database().db.apply(changes([insert]));
+    const row = (await database().pg.query(`SELECT message, removal FROM cruds WHERE id = $1`, [s.ids.c3])).rows[0];
     expect(row).toEqual({ message: null, removal: 'deleted' });
-    expect((await t.pg.query(`SELECT count(*)::int AS n FROM crud_hashtags`)).rows[0]).toEqual({ n: 0 });
+    expect((await database().pg.query(`SELECT count(*)::int AS n FROM crud_hashtags`)).rows[0]).toEqual({ n: 0 });
   });
 
   it('counts a like removed by TTL or by the clean-up after its crud expired, not an unlike', async () => {
     const [likeC1Removal] = s.records.filter((r) => r.eventName === 'REMOVE' && r.dynamodb?.OldImage?.type?.S === 'LIKE');
     expect(changeFromRecord(likeC1Removal)).toMatchObject({ entity: 'engagement', undoneAt: `${days[1]}T08:00:00.000Z` });
-    await t.db.apply(changes(s.records));
-    const likes = (await t.pg.query(`SELECT crud_id, user_id FROM counted_engagements WHERE kind = 'like' ORDER BY created_at`)).rows;
+    await database().db.apply(changes(s.records));
+    const likes = (await database().pg.query(`SELECT crud_id, user_id FROM counted_engagements WHERE kind = 'like' ORDER BY created_at`)).rows;
     expect(likes).toEqual([
       { crud_id: s.ids.c1, user_id: 'u-b' },
       { crud_id: s.ids.c2, user_id: 'u-b' },

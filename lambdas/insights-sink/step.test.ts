@@ -4,23 +4,14 @@
  * failing past the hold skipped so the shared mapping moves on.
  */
 import type { DynamoDBRecord } from 'aws-lambda';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Change } from './changes.ts';
 import type { InsightsDatabase } from './database.ts';
 import { applyRecords } from './step.ts';
-import { pgliteInsights, type TestDatabase } from './test-support/pglite-database.ts';
-import { resetInsights } from './test-support/figures.ts';
+import { useInsightsDatabase } from './test-support/pglite-database.ts';
 import { inserted, items, ulidAt } from './test-support/records.ts';
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await pgliteInsights();
-});
-afterAll(() => t?.close());
-beforeEach(async () => {
-  await resetInsights(t.pg);
-  t.db.calls = 0;
-});
+const database = useInsightsDatabase();
 
 const now = new Date('2026-12-01T12:00:00Z');
 function batch(n: number, at = now): DynamoDBRecord[] {
@@ -29,14 +20,14 @@ function batch(n: number, at = now): DynamoDBRecord[] {
     return inserted(items.crud(ulidAt(created, i), `u-${i % 7}`, created, `crud ${i} #t${i % 3}`, { hashtags: [`t${i % 3}`] }), { at });
   });
 }
-const count = async () => (await t.pg.query<{ n: number }>('SELECT count(*)::int AS n FROM cruds')).rows[0].n;
+const count = async () => (await database().pg.query<{ n: number }>('SELECT count(*)::int AS n FROM cruds')).rows[0].n;
 
 /** The database, failing whenever a batch holds a change for which `fails` is true. */
 function failingWhen(fails: (c: Change) => boolean): InsightsDatabase {
   return {
     async apply(changes) {
       if (changes.some(fails)) throw new Error('DatabaseErrorException: boom');
-      await t.db.apply(changes);
+      await database().db.apply(changes);
     },
   };
 }
@@ -45,8 +36,8 @@ const options = (db: InsightsDatabase, maxHoldSeconds = 60) => ({ db, maxHoldSec
 
 describe('insights step', () => {
   it('applies a batch of 100 records in one Data API call', async () => {
-    expect(await applyRecords(batch(100), options(t.db))).toBeNull();
-    expect(t.db.calls).toBe(1);
+    expect(await applyRecords(batch(100), options(database().db))).toBeNull();
+    expect(database().db.calls).toBe(1);
     expect(await count()).toBe(100);
   });
 
@@ -70,7 +61,7 @@ describe('insights step', () => {
   it('reports a record whose item cannot be read, without applying it', async () => {
     const records = batch(3);
     delete (records[2].dynamodb?.NewImage as Record<string, unknown>).authorId;
-    expect(await applyRecords(records, options(t.db))).toBe(records[2].dynamodb?.SequenceNumber);
+    expect(await applyRecords(records, options(database().db))).toBe(records[2].dynamodb?.SequenceNumber);
     expect(await count()).toBe(2);
   });
 });

@@ -1,13 +1,10 @@
 /** The daily series (zero-filled by generate_series) and the caller's ten most engaged cruds of the window. */
 import { type Context } from '@aws-appsync/utils';
-import { createPgStatement, sql, typeHint } from '@aws-appsync/utils/rds';
-import { statementRows } from '../lib/insights.ts';
+import { createPgStatement, sql } from '@aws-appsync/utils/rds';
+import { statementRows, windowParams } from '../lib/insights.ts';
 
 export function request(ctx: Context) {
-  const me = ctx.stash.callerId;
-  const { days, from, to } = ctx.stash.window;
-  const start = typeHint.DATE(from);
-  const end = typeHint.DATE(to);
+  const { me, days, start, end } = windowParams(ctx);
   return createPgStatement(
     sql`SELECT to_char(d.day, 'YYYY-MM-DD') AS "date",
         coalesce(a.cruds, 0) AS cruds, coalesce(a.likes, 0) AS likes, coalesce(a.reposts, 0) AS reposts,

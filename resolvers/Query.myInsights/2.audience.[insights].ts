@@ -3,8 +3,8 @@
  * used hashtags of the window with their zero-filled daily use.
  */
 import { type Context } from '@aws-appsync/utils';
-import { createPgStatement, sql, typeHint } from '@aws-appsync/utils/rds';
-import { statementRows } from '../lib/insights.ts';
+import { createPgStatement, sql } from '@aws-appsync/utils/rds';
+import { statementRows, windowParams } from '../lib/insights.ts';
 
 interface TagDay {
   tag: string;
@@ -14,10 +14,7 @@ interface TagDay {
 }
 
 export function request(ctx: Context) {
-  const me = ctx.stash.callerId;
-  const { days, from, to } = ctx.stash.window;
-  const start = typeHint.DATE(from);
-  const end = typeHint.DATE(to);
+  const { me, days, start, end } = windowParams(ctx);
   return createPgStatement(
     sql`SELECT h.hour, count(a.at)::int AS count
       FROM generate_series(0, 23) AS h(hour)

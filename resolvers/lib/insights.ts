@@ -4,7 +4,7 @@
  * views of database/migrations/002-insights-rollups.sql, where what counts is defined.
  */
 import { util, type Context } from '@aws-appsync/utils';
-import { toJsonObject } from '@aws-appsync/utils/rds';
+import { toJsonObject, typeHint } from '@aws-appsync/utils/rds';
 import { raiseIfError } from './ddb.ts';
 
 const DAY_MS = 86400000;
@@ -23,6 +23,15 @@ export function dayWindow(days: number): DayWindow {
     from: util.time.epochMilliSecondsToFormatted(now - (days - 1) * DAY_MS, 'yyyy-MM-dd', 'UTC'),
     to: util.time.epochMilliSecondsToFormatted(now, 'yyyy-MM-dd', 'UTC'),
   };
+}
+
+/**
+ * The parameters of a myInsights statement, from the pipeline's stash: the caller, the window's
+ * length, and its first and last day typed as DATE.
+ */
+export function windowParams(ctx: Context) {
+  const window: DayWindow = ctx.stash.window;
+  return { me: ctx.stash.callerId as string, days: window.days, start: typeHint.DATE(window.from), end: typeHint.DATE(window.to) };
 }
 
 /** Aborts with AppSync's ValidationError shape for `days` unless `ok`. */

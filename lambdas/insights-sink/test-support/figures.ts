@@ -1,9 +1,6 @@
 /** Everything the Insights resolvers read about one user, in a stable order, straight from the views. */
 import type { PGlite } from '@electric-sql/pglite';
 
-/** Empties every Insights table. */
-export const resetInsights = (pg: PGlite) => pg.exec('TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE');
-
 export async function figuresOf(pg: PGlite, userId: string) {
   const q = async (sql: string) => (await pg.query<Record<string, unknown>>(sql, sql.includes('$1') ? [userId] : [])).rows;
   return {

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Change } from '../changes.ts';
 import type { InsightsDatabase } from '../database.ts';
 
@@ -30,4 +31,21 @@ export async function pgliteInsights(): Promise<TestDatabase> {
     },
   };
   return { pg, db, close: () => pg.close() };
+}
+
+/** Empties every Insights table. */
+export const resetInsights = (pg: PGlite) => pg.exec('TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE');
+
+/** One database for the test file, emptied (and its call count zeroed) before each test. */
+export function useInsightsDatabase(): () => TestDatabase {
+  let t: TestDatabase | undefined;
+  beforeAll(async () => {
+    t = await pgliteInsights();
+  });
+  afterAll(() => t?.close());
+  beforeEach(async () => {
+    await resetInsights(t!.pg);
+    t!.db.calls = 0;
+  });
+  return () => t!;
 }
