@@ -5,7 +5,9 @@
  * SDK's service-specific endpoint override, at its Data API twin). A batch is one ExecuteStatement
  * whatever its size: the changes travel as one JSON parameter to `insights_apply`.
  */
-import { ExecuteStatementCommand, RDSDataClient } from '@aws-sdk/client-rds-data';
+import { ExecuteStatementCommand, type RDSDataClient } from '@aws-sdk/client-rds-data';
+import { databaseEnv } from '../../definitions/database.ts';
+import { dataApiClient } from '../shared/database.ts';
 import type { Change } from './changes.ts';
 
 export interface InsightsDatabase {
@@ -21,7 +23,7 @@ export interface DataApiConfig {
 
 /** The Data API settings from the environment, or null when the function has no database configured. */
 export function dataApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DataApiConfig | null {
-  const { DATABASE_CLUSTER_ARN: resourceArn, DATABASE_SECRET_ARN: secretArn, DATABASE_NAME: database } = env;
+  const [resourceArn, secretArn, database] = [env[databaseEnv.clusterArn], env[databaseEnv.secretArn], env[databaseEnv.name]];
   if (!resourceArn || !secretArn || !database) return null;
   return { resourceArn, secretArn, database };
 }
@@ -30,7 +32,7 @@ export function dataApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Data
 export const APPLY_SQL = 'SELECT insights_apply(CAST(:changes AS jsonb)) AS applied';
 
 /** An InsightsDatabase over the RDS Data API; `calls` counts ExecuteStatement requests made. */
-export function dataApiDatabase(config: DataApiConfig, client: RDSDataClient = new RDSDataClient({})): InsightsDatabase & { calls: number } {
+export function dataApiDatabase(config: DataApiConfig, client: RDSDataClient = dataApiClient()): InsightsDatabase & { calls: number } {
   const db = {
     calls: 0,
     async apply(changes: Change[]): Promise<void> {
