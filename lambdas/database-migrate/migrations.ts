@@ -60,9 +60,29 @@ export interface MigrateResult {
 /** Applies the pending migrations; throws (having applied the earlier ones) when one fails. */
 export async function migrate(client: RDSDataClient, target: Target, migrations: Migration[], log: (msg: string) => void = () => undefined): Promise<MigrateResult> {
   const run = (sql: string, extra: Partial<ExecuteStatementCommand['input']> = {}) => client.send(new ExecuteStatementCommand({ ...target, sql, ...extra }));
-  await run(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
-  );
+  const end = (how: typeof CommitTransactionCommand | typeof RollbackTransactionCommand, transactionId: string) =>
+    client.send(new how({ resourceArn: target.resourceArn, secretArn: target.secretArn, transactionId }));
+  /** Runs `fn` in a transaction holding the runners' lock; `fn` answering false rolls it back. */
+  const locked = async (fn: (transactionId: string) => Promise<boolean>): Promise<boolean> => {
+    const transactionId = (await client.send(new BeginTransactionCommand(target))).transactionId!;
+    try {
+      await run('SELECT pg_advisory_xact_lock(:key)', { transactionId, parameters: [{ name: 'key', value: { longValue: LOCK_KEY } }] });
+      const keep = await fn(transactionId);
+      await end(keep ? CommitTransactionCommand : RollbackTransactionCommand, transactionId);
+      return keep;
+    } catch (err) {
+      await end(RollbackTransactionCommand, transactionId).catch(() => undefined);
+      throw err;
+    }
+  };
+  // Under the lock: two runners creating the table at once would collide in the catalog.
+  await locked(async (transactionId) => {
+    await run(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+      { transactionId },
+    );
+    return true;
+  });
   const recorded = await run('SELECT version, name, checksum FROM schema_migrations ORDER BY version');
   const applied = new Map((recorded.records ?? []).map((r) => [Number(r[0].longValue), { name: r[1].stringValue!, checksum: r[2].stringValue! }]));
   for (const [version, row] of applied) {
@@ -73,15 +93,10 @@ export async function migrate(client: RDSDataClient, target: Target, migrations:
 
   const done: string[] = [];
   for (const m of migrations.filter((x) => !applied.has(x.version))) {
-    const { transactionId } = await client.send(new BeginTransactionCommand(target));
-    try {
-      await run('SELECT pg_advisory_xact_lock(:key)', { transactionId, parameters: [{ name: 'key', value: { longValue: LOCK_KEY } }] });
+    const appliedHere = await locked(async (transactionId) => {
       // Another runner may have applied it while this one waited for the lock.
-      const again = await run('SELECT checksum FROM schema_migrations WHERE version = :v', { transactionId, parameters: [{ name: 'v', value: { longValue: m.version } }] });
-      if (again.records?.length) {
-        await client.send(new RollbackTransactionCommand({ resourceArn: target.resourceArn, secretArn: target.secretArn, transactionId }));
-        continue;
-      }
+      const again = await run('SELECT 1 FROM schema_migrations WHERE version = :v', { transactionId, parameters: [{ name: 'v', value: { longValue: m.version } }] });
+      if (again.records?.length) return false;
       for (const statement of splitStatements(m.sql)) await run(statement, { transactionId });
       await run('INSERT INTO schema_migrations (version, name, checksum) VALUES (:v, :n, :c)', {
         transactionId,
@@ -91,11 +106,11 @@ export async function migrate(client: RDSDataClient, target: Target, migrations:
           { name: 'c', value: { stringValue: m.checksum } },
         ],
       });
-      await client.send(new CommitTransactionCommand({ resourceArn: target.resourceArn, secretArn: target.secretArn, transactionId }));
-    } catch (err) {
-      await client.send(new RollbackTransactionCommand({ resourceArn: target.resourceArn, secretArn: target.secretArn, transactionId })).catch(() => undefined);
+      return true;
+    }).catch((err: unknown) => {
       throw new Error(`${m.file} failed and was rolled back: ${(err as Error).message}`, { cause: err });
-    }
+    });
+    if (!appliedHere) continue;
     log(`applied ${m.file}`);
     done.push(m.file);
   }

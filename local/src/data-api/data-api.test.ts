@@ -5,7 +5,7 @@
  * bad parameter, timeout, ARNs, host).
  */
 import http from 'node:http';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BatchExecuteStatementCommand,
   BeginTransactionCommand,
@@ -16,7 +16,7 @@ import {
   type ExecuteStatementCommandInput,
 } from '@aws-sdk/client-rds-data';
 import type { Database } from '../database/index.ts';
-import { databaseBackends, stopBackends } from '../database/test-support/backends.ts';
+import { databaseBackends, sharedDatabase, stopBackends } from '../database/test-support/backends.ts';
 import { generateCredential } from '../iam/local-credential.ts';
 import { startDataApi, type DataApiHandle } from './index.ts';
 
@@ -34,14 +34,9 @@ describe.each(databaseBackends())('Data API on $name', (backend) => {
     const exec = (input: Omit<ExecuteStatementCommandInput, 'resourceArn' | 'secretArn'>) => client.send(new ExecuteStatementCommand({ ...target, ...input }));
     const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: { name: string; message: string; $metadata?: { httpStatusCode?: number } }) => ({ name: e.name, message: e.message, status: e.$metadata?.httpStatusCode }));
 
-    // One database per backend (PGlite takes seconds to start); each case starts from an empty schema.
-    beforeAll(async () => {
-      db = await backend.open();
-    });
-    afterAll(() => db?.close());
+    const database = sharedDatabase(backend);
     beforeEach(async () => {
-      await db.query('DROP SCHEMA public CASCADE');
-      await db.query('CREATE SCHEMA public');
+      db = database();
       handle = await startDataApi({ db, databaseName: 'cruddur', region, credentials: [credential], statementTimeoutMs: 1500, resultLimits: { maxResponseBytes: 64 * 1024 } });
       client = new RDSDataClient({ endpoint: handle.endpoint, region, credentials: credential });
       target = { resourceArn: handle.resourceArn, secretArn: handle.secretArn, database: 'cruddur' };
@@ -178,6 +173,33 @@ describe.each(databaseBackends())('Data API on $name', (backend) => {
       const err = await failure(exec({ sql: "INSERT INTO crud (id, handle) SELECT gen_random_uuid(), 'slow' FROM pg_sleep(2)" }));
       expect(err).toMatchObject({ name: 'StatementTimeoutException', message: 'Request timed out', status: 400 });
       expect((await exec({ sql: 'SELECT count(*) FROM crud' })).records).toEqual([[{ longValue: 0 }]]);
+    });
+
+    it('keeps a statement running past the timeout with continueAfterTimeout', async () => {
+      const call = failure(exec({ sql: "INSERT INTO crud (id, handle) SELECT gen_random_uuid(), 'kept' FROM pg_sleep(2)", continueAfterTimeout: true }));
+      // A real server answers at the deadline while the statement goes on; PGlite, which blocks
+      // this thread while it runs, answers when it ends. Either way the statement commits.
+      const err = await call;
+      if (backend.name === 'postgres') expect(err).toMatchObject({ name: 'StatementTimeoutException', message: 'Request timed out' });
+      for (let i = 0; i < 50; i++) {
+        const n = (await exec({ sql: "SELECT count(*) FROM crud WHERE handle = 'kept'" })).records?.[0][0].longValue;
+        if (n === 1) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('the statement did not commit');
+    });
+
+    it('rolls back a transaction left idle, whose id is then unknown', async () => {
+      const idle = await startDataApi({ db, databaseName: 'cruddur', region, credentials: [credential], transactionLimits: { idleMs: 300 } });
+      try {
+        const { transactionId } = await idle.api.beginTransaction(target);
+        await idle.api.executeStatement({ ...target, sql: "INSERT INTO crud (id, handle) VALUES (gen_random_uuid(), 'idle')", transactionId });
+        await new Promise((r) => setTimeout(r, 1000));
+        await expect(idle.api.executeStatement({ ...target, sql: 'SELECT 1', transactionId })).rejects.toMatchObject({ type: 'NotFoundException' });
+        expect((await idle.api.executeStatement({ ...target, sql: 'SELECT count(*) FROM crud' })).records).toEqual([[{ longValue: 0 }]]);
+      } finally {
+        await idle.close();
+      }
     });
 
     it('accepts only its own cluster, secret and signing key', async () => {

@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticateIam } from '../appsync/auth/iam.ts';
+import { readBody } from '../appsync/http/body.ts';
 import { createHostCheck, refusedHostMessage, type HostCheck } from '../host-check/host-check.ts';
 import type { LocalCredential } from '../iam/local-credential.ts';
 import { DataApiError, dataApiErrors, type DataApiErrorType } from './errors.ts';
@@ -37,25 +38,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 function sendError(res: ServerResponse, err: DataApiError, requestId: string): void {
   send(res, err.status, err.body(), { 'x-amzn-errortype': err.type, 'x-amzn-requestid': requestId });
-}
-
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        reject(dataApiErrors.badRequest(`The request body exceeds the Data API's limit of ${limit} bytes.`));
-        req.resume();
-        req.removeAllListeners('data');
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
 
 /** Builds the endpoint's request listener. */
@@ -86,7 +68,13 @@ export function createDataApiHandler(options: DataApiServerOptions): RequestList
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const path = (req.url ?? '/').split('?')[0];
-    const body = (await readBody(req, maxBody)).toString('utf8');
+    const read = await readBody(req, maxBody);
+    if (!read.ok) {
+      if (read.reason === 'aborted') return;
+      res.setHeader('connection', 'close');
+      throw dataApiErrors.badRequest(read.reason === 'too-large' ? `The request body exceeds the Data API's limit of ${maxBody} bytes.` : 'The request body is not valid UTF-8.');
+    }
+    const body = read.text;
     await authenticate(req, body);
     if (path === '/ExecuteSql') throw dataApiErrors.badRequest('This API is deprecated and not available. Use ExecuteStatement API instead');
     const operation = operations[path];

@@ -8,7 +8,7 @@
 import fs from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Mutex } from '../dynamodb/mutex.ts';
-import { inTransaction, type Database, type DatabaseSession, type QueryResult } from './types.ts';
+import { guardedSession, inTransaction, type Database, type DatabaseSession, type QueryResult } from './types.ts';
 
 type Parsers = Record<number, (text: string) => string>;
 
@@ -56,21 +56,20 @@ export async function openPglite(dir: string | undefined): Promise<Database> {
                 refused(new Error('The database is closed.'));
                 return;
               }
-              let done = false;
-              const release = () => {
-                if (done) return;
-                done = true;
-                openSession = undefined;
-                released();
-              };
-              openSession = { rollback: async () => void (await run(db, parsers, 'ROLLBACK').catch(() => undefined), release()) };
-              granted({
-                query: (sql, params) => {
-                  if (done) return Promise.reject(new Error('The session was released.'));
-                  return run(db, parsers, sql, params);
+              const session = guardedSession(
+                (sql, params) => run(db, parsers, sql, params),
+                () => {
+                  openSession = undefined;
+                  released();
                 },
-                release,
-              });
+              );
+              openSession = {
+                rollback: async () => {
+                  await run(db, parsers, 'ROLLBACK').catch(() => undefined);
+                  session.release();
+                },
+              };
+              granted(session);
             }),
         )
         .catch(refused);

@@ -4,7 +4,7 @@
  * is the rule on both backends; every value stays in Postgres's text format.
  */
 import pg from 'pg';
-import { inTransaction, type Database, type DatabaseSession, type QueryResult } from './types.ts';
+import { guardedSession, inTransaction, type Database, type DatabaseSession, type QueryResult } from './types.ts';
 
 // Every type keeps its text form; the Data API layer converts.
 const keepText = { getTypeParser: () => (text: string) => text };
@@ -38,16 +38,13 @@ export async function openPostgres(url: string, options: { maxConnections?: numb
     ensureOpen();
     const client = await pool.connect();
     sessions.add(client);
-    let done = false;
-    return {
-      query: (sql, params) => (done ? Promise.reject(new Error('The session was released.')) : run(client, sql, params)),
-      release() {
-        if (done) return;
-        done = true;
+    return guardedSession(
+      (sql, params) => run(client, sql, params),
+      () => {
         sessions.delete(client);
         client.release();
       },
-    };
+    );
   };
 
   return {

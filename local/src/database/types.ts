@@ -59,6 +59,19 @@ export function isPostgresError(err: unknown): err is PostgresError {
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }
 
+/** A session over `query` that refuses use after `release` (which runs `onRelease` once). */
+export function guardedSession(query: Queryable['query'], onRelease: () => void): DatabaseSession {
+  let done = false;
+  return {
+    query: (sql, params) => (done ? Promise.reject(new Error('The session was released.')) : query(sql, params)),
+    release() {
+      if (done) return;
+      done = true;
+      onRelease();
+    },
+  };
+}
+
 /** Runs `fn` inside BEGIN … COMMIT on `session`, rolling back when it throws; releases the session. */
 export async function inTransaction<T>(session: DatabaseSession, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   try {

@@ -4,6 +4,7 @@
  * plus `describe.skipIf(backend.skip)`, and call `stopBackends()` in afterAll.
  */
 import fs from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import { openPglite } from '../pglite.ts';
@@ -56,4 +57,21 @@ export async function stopBackends(): Promise<void> {
   const s = server;
   server = undefined;
   if (s) await (await s).stop();
+}
+
+/**
+ * One database of `backend` for the enclosing describe block (opened once: PGlite takes seconds
+ * to start), reset to an empty `public` schema before each case. Returns its getter.
+ */
+export function sharedDatabase(backend: TestBackend): () => Database {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await backend.open();
+  });
+  afterAll(() => db?.close());
+  beforeEach(async () => {
+    await db!.query('DROP SCHEMA public CASCADE');
+    await db!.query('CREATE SCHEMA public');
+  });
+  return () => db!;
 }

@@ -4,9 +4,9 @@
  * one Data API call per statement (at most two), typed variables and hints, the JSON text of
  * `sqlStatementResults`, and Data API errors as AppSync's `ctx.error`.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../database/index.ts';
-import { databaseBackends, stopBackends } from '../../../database/test-support/backends.ts';
+import { databaseBackends, sharedDatabase, stopBackends } from '../../../database/test-support/backends.ts';
 import { createDataApi, type DataApi } from '../../../data-api/index.ts';
 import { insert, select, sql, typeHint } from '../../runtime/lib/rds/builders.ts';
 import { createPgStatement } from '../../runtime/lib/rds/statements.ts';
@@ -24,13 +24,9 @@ describe.each(databaseBackends())('RDS data source on $name', (backend) => {
     let db: Database;
     let api: DataApi;
     let source: DataSource;
-    beforeAll(async () => {
-      db = await backend.open();
-    });
-    afterAll(() => db?.close());
+    const database = sharedDatabase(backend);
     beforeEach(async () => {
-      await db.query('DROP SCHEMA public CASCADE');
-      await db.query('CREATE SCHEMA public');
+      db = database();
       await db.query('CREATE TABLE post (id uuid PRIMARY KEY, author text NOT NULL, body text, likes int NOT NULL DEFAULT 0, at timestamp)');
       api = createDataApi({ db, ...arns, databaseName: 'cruddur' });
       source = createRdsDataSource({ name: 'insights', api, ...arns, database: 'cruddur' });
