@@ -9,6 +9,10 @@ const commands: Record<string, Command> = {
     summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--data-dir DIR] [--no-seed | --seed large]',
     load: () => import('./start.ts'),
   },
+  'backfill-insights': {
+    summary: 'rebuild the Insights database from the table, stack stopped [--data-dir DIR]',
+    load: () => import('./backfill-insights.ts'),
+  },
   'evaluate-code': {
     summary: 'run an APPSYNC_JS handler like `aws appsync evaluate-code`',
     load: () => import('./evaluate-code.ts'),
