@@ -9,6 +9,7 @@ import { api as apiDefinition } from '../../definitions/api.ts';
 import { resolverCaching } from '../../definitions/caching.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { dataSources } from '../../definitions/data-sources.ts';
 import { table } from '../../definitions/table.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { addCruddur } from '../src/cruddur.ts';
@@ -124,14 +125,18 @@ describe('api', () => {
     });
   });
 
-  it('resolves exactly the fields the offline engine resolves, all on APPSYNC_JS 1.0.0', () => {
-    const wired = discoverResolvers().map((r) => `${r.typeName}.${r.fieldName}`).sort();
+  it('resolves exactly the fields the offline engine resolves, all on APPSYNC_JS 1.0.0 — except those on the Postgres data source, until infra/ deploys the cluster', () => {
+    const relational = new Set(dataSources.filter((d) => d.type === 'RELATIONAL_DATABASE').map((d) => d.name));
+    const onPostgres = (r: ReturnType<typeof discoverResolvers>[number]) => [r.dataSource, ...r.functions.map((f) => f.dataSource)].some((n) => n !== undefined && relational.has(n));
+    const all = discoverResolvers();
+    expect(all.filter(onPostgres).map((r) => `${r.typeName}.${r.fieldName}`).sort()).toEqual(['Query.hashtagHistory', 'Query.myInsights']);
+    const wired = all.filter((r) => !onPostgres(r)).map((r) => `${r.typeName}.${r.fieldName}`).sort();
     expect(wired.length).toBeGreaterThan(0);
     const resolvers = Object.values(templates.api.findResources('AWS::AppSync::Resolver'));
     const deployed = resolvers.map((r) => `${r.Properties.TypeName}.${r.Properties.FieldName}`).sort();
     expect(deployed).toEqual(wired);
     for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
-    const functions = discoverResolvers().flatMap((r) => r.functions);
+    const functions = all.filter((r) => !onPostgres(r)).flatMap((r) => r.functions);
     templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
   });
 

@@ -109,6 +109,7 @@ export class ApiStack extends Stack {
     // CDK grants a DynamoDB data source `table/index/*` when the table it is given has indexes; this
     // reference to the same table has none, and the named indexes are granted instead.
     const tableWithoutIndexes = dynamodb.Table.fromTableName(this, 'TableRef', props.table.tableName);
+    const undeployed = new Set<string>();
     for (const ds of dataSources) {
       if (ds.type === 'AMAZON_DYNAMODB') {
         const dynamo = this.api.addDynamoDbDataSource(ds.name, tableWithoutIndexes);
@@ -117,7 +118,9 @@ export class ApiStack extends Stack {
       } else if (ds.type === 'NONE') {
         sources.set(ds.name, this.api.addNoneDataSource(ds.name));
       } else if (ds.type === 'RELATIONAL_DATABASE') {
-        // Needs the Aurora cluster, which infra/ does not deploy yet; a resolver naming it fails synth.
+        // Needs the Aurora cluster, which infra/ does not deploy yet: its resolvers (Insights) are
+        // left out below, so those fields resolve to null in the cloud until it does.
+        undeployed.add(ds.name);
         continue;
       } else {
         const fn = props.lambdaFunctions?.[ds.name] ?? this.dataSourceFunction(ds.name, ds.handler, props.table);
@@ -134,6 +137,7 @@ export class ApiStack extends Stack {
     const apiCache = new ApiCache(this, 'Cache', { api: this.api });
     for (const r of this.resolvers) {
       const where = `${r.typeName}.${r.fieldName}`;
+      if ([r.dataSource, ...r.functions.map((f) => f.dataSource)].some((name) => name !== undefined && undeployed.has(name))) continue;
       const code = appsync.Code.fromInline(bundleResolverSync(r.file));
       const runtime = appsync.FunctionRuntime.JS_1_0_0;
       const cachingConfig = ApiCache.cachingConfigOf(r);

@@ -7,12 +7,13 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
+import { inProcessClient, type InProcessClient } from './in-process-client.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
 import type { IteratorGauge } from './store/iterators.ts';
 import { startFront } from './front/server.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
 import { StreamHub } from './streams/hub.ts';
-import type { StreamRecord } from './streams/record.ts';
+import type { AttributeMap, StreamRecord } from './streams/record.ts';
 import { ensureTable } from './table-setup.ts';
 import { rebuildIfIndexesMissing } from './table-rebuild.ts';
 import { TtlSweeper } from './ttl/sweeper.ts';
@@ -44,6 +45,8 @@ export interface DynamoStack {
   endpoint: string;
   /** An SDK client for `endpoint`. */
   client: DynamoDBClient;
+  /** The same API without HTTP, for callers in this process (in-process-client.ts). */
+  inProcess: InProcessClient;
   tableName: string;
   region: string;
   streams: {
@@ -59,6 +62,11 @@ export interface DynamoStack {
     dir?: string;
   };
   ttl: { sweepNow(): Promise<number> };
+  /**
+   * Bulk-loads items (DynamoDB JSON) into the app's table without stream records, like DynamoDB's
+   * import from S3: for fixtures whose derived rows are built with them. Keys must be new.
+   */
+  importItems(items: AttributeMap[]): Promise<void>;
   /** The embedded store's open LevelDB iterators (absent with an external endpoint); for soak checks. */
   storeIterators?: IteratorGauge;
   close(): Promise<void>;
@@ -77,10 +85,11 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   const credentials = process.env.AWS_ACCESS_KEY_ID
     ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN }
     : undefined;
-  const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, region, credentials });
+  const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, inProcess: store?.call, region, credentials });
   const hub = new StreamHub({ region, dir: streamsDir });
   const front = await startFront({ backend, hub, port: options.port, stateDir: root, hostCheck: options.hostCheck });
   const client = new DynamoDBClient({ endpoint: front.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const inProcess = inProcessClient(front.call, region);
 
   const sweeper = new TtlSweeper({
     backend,
@@ -102,6 +111,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     await ensureTable(client, tableName, tableDefinition);
   } catch (err) {
     client.destroy();
+    inProcess.close();
     await front.close();
     backend.close();
     await store?.close();
@@ -115,6 +125,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   return {
     endpoint: front.endpoint,
     client,
+    inProcess,
     tableName,
     region,
     streams: {
@@ -135,11 +146,24 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       dir: streamsDir,
     },
     ttl: { sweepNow: () => sweeper.sweepNow() },
+    async importItems(items) {
+      if (store) return front.exclusive(() => store.importItems(tableName, items));
+      // An external DynamoDB API: BatchWriteItem straight to it (past the front, so no records).
+      for (let i = 0; i < items.length; i += 25) {
+        let pending: unknown[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+        for (let round = 0; pending.length > 0; round += 1) {
+          if (round >= 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+          const res = await backend.json<{ UnprocessedItems?: Record<string, unknown[]> }>('BatchWriteItem', { RequestItems: { [tableName]: pending } });
+          pending = res.UnprocessedItems?.[tableName] ?? [];
+        }
+      }
+    },
     storeIterators: store?.iterators,
     async close() {
       await Promise.all([...consumers].map((c) => c.close()));
       await sweeper.close();
       client.destroy();
+      inProcess.close();
       await front.close();
       backend.close();
       await store?.close();
