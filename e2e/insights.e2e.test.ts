@@ -4,7 +4,6 @@
  * Insights screen and the hashtag page show the numbers in their table alternatives. Screenshots at
  * 1280 and 390 px go to the system temp dir, to be looked at, not kept.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,10 +16,6 @@ const EVENTUAL = { timeout: 60_000, intervals: [500, 1000, 2000] };
 const LIVE = { timeout: 15_000 };
 const STEP = 180_000;
 const shotsDir = path.join(os.tmpdir(), 'cruddur-insights-shots');
-
-// Until the Insights resolvers are in the tree (the data branches), there is nothing to read.
-const insightsWired = fs.readdirSync('resolvers').some((f) => f === 'Query.myInsights' || f.startsWith('Query.myInsights.'));
-if (!insightsWired) console.warn('\n⚠ Insights e2e SKIPPED — no resolver for Query.myInsights in resolvers/ yet.\n');
 
 /** The numeric cells of a table's last row (today, UTC), once the table is on the page. */
 async function lastRow(table: Locator): Promise<string[]> {
@@ -41,7 +36,7 @@ async function pollWithReload<T>(page: Page, read: () => Promise<T>, expected: T
     .toEqual(expected);
 }
 
-describe.skipIf(skipBrowserTests || !insightsWired)('Insights in the browser', () => {
+describe.skipIf(skipBrowserTests)('Insights in the browser', () => {
   let app: App;
   const stamp = Date.now().toString(36);
   const handle = `ins${stamp}`.slice(0, 15);
