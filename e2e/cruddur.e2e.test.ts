@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
+import { screenshot, signIn, signUp, startApp, type App } from './harness.ts';
 
 
 const LIVE = { timeout: 15_000 };
@@ -123,28 +123,7 @@ describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
   it('signs a new person up with the emailed code, then signs them out', async () => {
     const { page, context, consoleErrors } = await app.newContext();
     const email = `newcomer-${stamp}@cruddur.test`;
-    await page.goto('/signup');
-    await page.getByLabel('Name').fill('New Comer');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Handle').fill(`newcomer${stamp}`.slice(0, 15));
-    await page.getByLabel('Password').fill('Newcomer-Pass-1');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByLabel('Confirmation code').waitFor(LIVE);
-    let code: string | undefined;
-    await expect.poll(async () => (code = await app.stack.cognito.outbox.latest(email)), LIVE).toBeTruthy();
-    await page.getByLabel('Confirmation code').fill(code!);
-    await page.getByRole('button', { name: 'Confirm' }).click();
-    // Confirmed users land signed in or on the sign-in page, depending on Amplify's autoSignIn.
-    const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect
-      .poll(async () => (await nav.getByRole('link', { name: 'Profile' }).count()) > 0 || (await page.getByRole('button', { name: 'Sign in' }).count()) > 0, LIVE)
-      .toBe(true);
-    if (await page.getByRole('button', { name: 'Sign in' }).count()) {
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill('Newcomer-Pass-1');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
-    await nav.getByRole('link', { name: 'Profile' }).waitFor(LIVE);
+    await signUp(app, page, { name: 'New Comer', email, handle: `newcomer${stamp}`.slice(0, 15), password: 'Newcomer-Pass-1' });
     await screenshot(page, 'newcomer-home');
     await page.getByText('Account', { exact: true }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

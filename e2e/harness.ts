@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { startStack, type Stack } from '../local/src/stack.ts';
@@ -80,6 +81,35 @@ export async function signIn(page: Page, handle: string): Promise<void> {
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' }).waitFor();
+}
+
+/**
+ * Signs a new person up through the sign-up page, confirms with the code from the offline Cognito's
+ * outbox, and makes sure they end up signed in (Amplify's autoSignIn, or the sign-in page after it).
+ */
+export async function signUp(app: App, page: Page, person: { name: string; email: string; handle: string; password: string }): Promise<void> {
+  const within = { timeout: 15_000 };
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Handle').fill(person.handle);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByLabel('Confirmation code').waitFor(within);
+  let code: string | undefined;
+  await expect.poll(async () => (code = await app.stack.cognito.outbox.latest(person.email)), within).toBeTruthy();
+  await page.getByLabel('Confirmation code').fill(code!);
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect
+    .poll(async () => (await nav.getByRole('link', { name: 'Profile' }).count()) > 0 || (await page.getByRole('button', { name: 'Sign in' }).count()) > 0, within)
+    .toBe(true);
+  if (await page.getByRole('button', { name: 'Sign in' }).count()) {
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await nav.getByRole('link', { name: 'Profile' }).waitFor(within);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

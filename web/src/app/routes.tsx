@@ -11,6 +11,7 @@ const Search = lazy(() => import('./routes/search.tsx'));
 const ProfileOrCrud = lazy(() => import('./routes/at-handle.tsx'));
 const Notifications = lazy(() => import('./routes/notifications.tsx'));
 const Messages = lazy(() => import('./routes/messages.tsx'));
+const Insights = lazy(() => import('./routes/insights.tsx'));
 const SignIn = lazy(() => import('./routes/auth/sign-in.tsx'));
 const SignUp = lazy(() => import('./routes/auth/sign-up.tsx'));
 const Confirm = lazy(() => import('./routes/auth/confirm.tsx'));
@@ -35,6 +36,7 @@ export function AppRoutes() {
           <Route path="messages" element={<Messages />} />
           <Route path="messages/new/:handle" element={<Messages />} />
           <Route path="messages/:conversationId" element={<Messages />} />
+          <Route path="insights" element={<Insights />} />
           <Route path=":at" element={<ProfileOrCrud />} />
           <Route path=":at/status/:id" element={<ProfileOrCrud />} />
           <Route path="*" element={<NotFound />} />

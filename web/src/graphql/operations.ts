@@ -266,6 +266,18 @@ export function useHashtagCrudsQuery(variables: T.HashtagCrudsQueryVariables, op
   return useQuery(HashtagCrudsDocument, variables, options);
 }
 
+/** `query HashtagHistory` from web/src/features/insights/api/hashtag-history.graphql */
+export const HashtagHistoryDocument = `query HashtagHistory($tag: String!, $days: Int) {
+  hashtagHistory(tag: $tag, days: $days) {
+    date
+    count
+  }
+}` as QueryDocument<T.HashtagHistoryQueryVariables, T.HashtagHistoryQuery>;
+
+export function useHashtagHistoryQuery(variables: T.HashtagHistoryQueryVariables, options?: QueryOptions): QueryResult<T.HashtagHistoryQueryVariables, T.HashtagHistoryQuery> {
+  return useQuery(HashtagHistoryDocument, variables, options);
+}
+
 /** `query HomeFeed` from web/src/features/feed/api/home-feed.graphql */
 export const HomeFeedDocument = `query HomeFeed($limit: Int, $nextToken: String) {
   homeFeed(limit: $limit, nextToken: $nextToken) {
@@ -406,6 +418,57 @@ fragment MessageFields on Message {
 
 export function useMessagesQuery(variables: T.MessagesQueryVariables, options?: QueryOptions): QueryResult<T.MessagesQueryVariables, T.MessagesQuery> {
   return useQuery(MessagesDocument, variables, options);
+}
+
+/** `query MyInsights` from web/src/features/insights/api/my-insights.graphql */
+export const MyInsightsDocument = `query MyInsights($days: Int!) {
+  myInsights(days: $days) {
+    days
+    from
+    to
+    daily {
+      date
+      cruds
+      likes
+      reposts
+      replies
+      newFollowers
+      unfollows
+    }
+    totals {
+      cruds
+      likes
+      reposts
+      replies
+      newFollowers
+      unfollows
+    }
+    topCruds {
+      crudId
+      message
+      createdAt
+      likes
+      reposts
+      replies
+      expired
+    }
+    followerActiveHours {
+      hour
+      count
+    }
+    hashtags {
+      tag
+      total
+      daily {
+        date
+        count
+      }
+    }
+  }
+}` as QueryDocument<T.MyInsightsQueryVariables, T.MyInsightsQuery>;
+
+export function useMyInsightsQuery(variables: T.MyInsightsQueryVariables, options?: QueryOptions): QueryResult<T.MyInsightsQueryVariables, T.MyInsightsQuery> {
+  return useQuery(MyInsightsDocument, variables, options);
 }
 
 /** `query Notifications` from web/src/features/notifications/api/notifications.graphql */

@@ -176,6 +176,21 @@ export type OnFeedItemSubscriptionVariables = Exact<{
 
 export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
+export type HashtagHistoryQueryVariables = Exact<{
+  tag: string;
+  days?: number | null | undefined;
+}>;
+
+
+export type HashtagHistoryQuery = { hashtagHistory: Array<{ date: string, count: number }> };
+
+export type MyInsightsQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type MyInsightsQuery = { myInsights: { days: number, from: string, to: string, daily: Array<{ date: string, cruds: number, likes: number, reposts: number, replies: number, newFollowers: number, unfollows: number }>, totals: { cruds: number, likes: number, reposts: number, replies: number, newFollowers: number, unfollows: number }, topCruds: Array<{ crudId: string, message: string | null, createdAt: string, likes: number, reposts: number, replies: number, expired: boolean }>, followerActiveHours: Array<{ hour: number, count: number }>, hashtags: Array<{ tag: string, total: number, daily: Array<{ date: string, count: number }> }> } | null };
+
 export type ConversationQueryVariables = Exact<{
   id: string | number;
 }>;

@@ -61,6 +61,11 @@ export function AppShell() {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/insights" className={navClass}>
+                    <Icon name="chart" size={24} /> <span className="nav-label">Insights</span>
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to={`/@${user.handle}`} className={navClass}>
                     <Icon name="user" size={24} /> <span className="nav-label">Profile</span>
                   </NavLink>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
 import { useHashtagCrudsQuery } from '../../graphql/operations.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
@@ -5,6 +6,9 @@ import { describeApiError } from '../../lib/graphql/index.ts';
 import { appendPage } from '../../lib/pagination.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
+
+// The chart library loads after the page's own code, so it adds nothing to the tag page's first load.
+const HashtagHistory = lazy(() => import('../../features/insights/components/hashtag-history.tsx'));
 
 /** Cruds tagged #tag, newest first. */
 export default function HashtagRoute() {
@@ -15,6 +19,9 @@ export default function HashtagRoute() {
   return (
     <>
       <h1 className="page-title">#{tag}</h1>
+      <Suspense fallback={<Loading label="Loading history…" />}>
+        <HashtagHistory tag={tag} />
+      </Suspense>
       {query.loading && !query.data && <Loading label="Loading cruds…" />}
       {query.error && !query.data && <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />}
       {query.data && (
