@@ -2,14 +2,21 @@
  * AppSync data sources. Resolver file names refer to these by name (see definitions/resolvers.ts).
  * `local/` maps each to its offline twin; `infra/` creates the cloud data source.
  */
+import { database } from './database.ts';
+
 export type DataSourceDefinition =
   | { name: string; type: 'AMAZON_DYNAMODB'; table: 'CruddurTable' }
   | { name: string; type: 'NONE' }
-  | { name: string; type: 'AWS_LAMBDA'; handler: string };
+  | { name: string; type: 'AWS_LAMBDA'; handler: string }
+  // AppSync's RDS data source: resolver SQL runs through the Data API on the database
+  // definitions/database.ts declares (offline: local/src/appsync/datasources/rds).
+  | { name: string; type: 'RELATIONAL_DATABASE'; database: string };
 
 export const dataSources: DataSourceDefinition[] = [
   { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
   { name: 'NONE', type: 'NONE' },
   // Presigns avatar uploads (APPSYNC_JS cannot sign); engineer I, issue 9.
   { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: 'lambdas/avatar-upload/index.ts#handler' },
+  // Insights: analytics in Postgres (docs/database.md).
+  { name: 'insights', type: 'RELATIONAL_DATABASE', database: database.name },
 ];

@@ -81,6 +81,8 @@ export interface Stack {
 function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
   const out: Record<string, DataSource> = {};
   for (const d of dataSourceDefinitions) {
+    // RELATIONAL_DATABASE sources have no offline twin in this stack yet.
+    if (d.type === 'RELATIONAL_DATABASE') continue;
     const source =
       d.type === 'AMAZON_DYNAMODB'
         ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName })

@@ -18,6 +18,8 @@ import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
+import type { DataApiTarget } from '../constructs/data-api-access.ts';
+import { DataApiDataSource } from '../constructs/data-api-data-source.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
 import { grantIndexQueries, grantTable } from '../constructs/table-access.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
@@ -41,6 +43,8 @@ export interface ApiStackProps extends StackProps {
   resolversDir?: string;
   /** AWS WAF in front of the API (per-IP rate limit + IP reputation list; about $7/month + $0.60/M requests). */
   firewall?: boolean;
+  /** The Aurora cluster and secret behind RELATIONAL_DATABASE data sources (DatabaseStack). */
+  database?: DataApiTarget;
 }
 
 export class ApiStack extends Stack {
@@ -114,6 +118,9 @@ export class ApiStack extends Stack {
         sources.set(ds.name, dynamo);
       } else if (ds.type === 'NONE') {
         sources.set(ds.name, this.api.addNoneDataSource(ds.name));
+      } else if (ds.type === 'RELATIONAL_DATABASE') {
+        if (!props.database) throw new Error(`data source "${ds.name}": RELATIONAL_DATABASE needs the database stack's cluster`);
+        sources.set(ds.name, new DataApiDataSource(this.api, ds.name, { api: this.api, name: ds.name, databaseName: ds.database, target: props.database }));
       } else {
         const fn = props.lambdaFunctions?.[ds.name] ?? this.dataSourceFunction(ds.name, ds.handler, props.table);
         sources.set(ds.name, this.lambdaSource(ds.name, fn));
