@@ -12,7 +12,7 @@ import appsync from '@aws-appsync/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // definitions/text.ts is bundled into resolvers, so it obeys the same subset.
-const resolverFiles = ['resolvers/**/*.ts', 'definitions/text.ts'];
+const resolverFiles = ['resolvers/**/*.ts', 'definitions/text.ts', 'definitions/caching.ts'];
 const resolverTestFiles = ['resolvers/**/*.test.ts', 'resolvers/**/testing/**'];
 const lightRules = {
   '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -11,6 +11,9 @@
  *
  * `limits` are the API's cost settings, enforced by AppSync in the cloud and by the offline engine
  * with AppSync's errors (docs/decisions/014-request-cost-limits.md).
+ *
+ * `cache` is the API's server-side cache (`AWS::AppSync::ApiCache`); which resolvers it answers,
+ * with which keys and TTLs, is in definitions/caching.ts (docs/caching.md).
  */
 export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
@@ -47,6 +50,21 @@ export interface ApiDefinition {
      */
     resolverCountLimit: number;
   };
+  cache: {
+    /**
+     * PER_RESOLVER_CACHING: only resolvers with a caching config are cached. (FULL_REQUEST_CACHING
+     * would cache every resolver keyed on the caller and arguments, including the per-caller
+     * fields; the offline engine emulates per-resolver caching only.)
+     */
+    behavior: 'PER_RESOLVER_CACHING';
+    /** The ElastiCache instance behind it (`SMALL`: 1 vCPU, 1.5 GiB); no offline meaning. */
+    type: 'SMALL' | 'MEDIUM' | 'LARGE' | 'XLARGE' | 'LARGE_2X' | 'LARGE_4X' | 'LARGE_8X' | 'LARGE_12X';
+    /** The API cache's TTL (1–3,600 s); each cached resolver sets its own. */
+    ttlSeconds: number;
+    /** Encryption of the cache's traffic and of its data at rest (cdk-nag asks for both; ignored offline). */
+    transitEncryption: boolean;
+    atRestEncryption: boolean;
+  };
 }
 
 export const api: ApiDefinition = {
@@ -61,5 +79,12 @@ export const api: ApiDefinition = {
   limits: {
     queryDepthLimit: 10,
     resolverCountLimit: 300,
+  },
+  cache: {
+    behavior: 'PER_RESOLVER_CACHING',
+    type: 'SMALL',
+    ttlSeconds: 60,
+    transitEncryption: true,
+    atRestEncryption: true,
   },
 };

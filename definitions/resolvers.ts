@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, buildSync, type BuildOptions } from 'esbuild';
+import { resolverCaching, type CachingConfig } from './caching.ts';
 
 export const resolversDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'resolvers');
 
@@ -33,14 +34,51 @@ export interface ResolverWiring {
   /** The unit resolver's code, or the pipeline's before/after handlers. */
   file: string;
   functions: PipelineFunctionWiring[];
+  /** Set when AppSync's cache may answer this resolver (definitions/caching.ts). */
+  caching?: CachingConfig;
 }
 
 const unitName = /^([A-Z]\w*)\.(\w+)\.\[(\w+)\]\.ts$/;
 const pipelineDir = /^([A-Z]\w*)\.(\w+)$/;
 const functionName = /^(\d+)\.(\w+)\.\[(\w+)\]\.ts$/;
 
-/** Lists every resolver under `dir`; throws on a file that does not follow the naming rules. */
-export function discoverResolvers(dir: string = resolversDir): ResolverWiring[] {
+/**
+ * Lists every resolver under `dir` with its caching config; throws on a file that does not follow
+ * the naming rules, and on a caching config for a resolver that does not exist or that AppSync
+ * would refuse. `caching` defaults to the app's (definitions/caching.ts) for the app's folder.
+ */
+export function discoverResolvers(
+  dir: string = resolversDir,
+  caching: Readonly<Record<string, CachingConfig>> = dir === resolversDir ? resolverCaching : {},
+): ResolverWiring[] {
+  const wirings = findResolvers(dir);
+  for (const [key, config] of Object.entries(caching)) {
+    checkCachingConfig(key, config);
+    const wiring = wirings.find((w) => `${w.typeName}.${w.fieldName}` === key);
+    if (!wiring) throw new Error(`definitions/caching.ts: ${key} has a caching config but no resolver`);
+    wiring.caching = config;
+  }
+  return wirings;
+}
+
+const keyPattern = /^\$context\.(arguments|source|identity)(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+/** Throws unless `config` is one AppSync's CreateResolver would accept for `where`. */
+function checkCachingConfig(where: string, config: CachingConfig): void {
+  const { ttlSeconds, keys } = config;
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 3600) {
+    throw new Error(`${where}: caching ttlSeconds must be an integer from 1 to 3600, got ${ttlSeconds}`);
+  }
+  for (const key of keys) {
+    if (!keyPattern.test(key)) throw new Error(`${where}: caching key '${key}' is not an entry of $context.arguments, $context.source or $context.identity`);
+  }
+  if (new Set(keys).size !== keys.length) throw new Error(`${where}: caching keys repeat`);
+  const [type] = where.split('.');
+  // (chosen) Only reads are cached: a write or a subscription start is never answered from a cache.
+  if (type === 'Mutation' || type === 'Subscription') throw new Error(`${where}: only query and field resolvers can be cached`);
+}
+
+function findResolvers(dir: string): ResolverWiring[] {
   const wirings: ResolverWiring[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name === 'lib' || entry.name.startsWith('.') || entry.name.endsWith('.test.ts')) continue;

@@ -63,7 +63,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
       { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['FEED', 'NOTIF', 'MSG'] } } } },
       { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
       // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type` (engineer I, issue 9).
-      { eventName: ['MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
+      // New profiles too: publishUserChanged evicts a cached null for the handle (docs/caching.md).
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ],
   },
 ];

@@ -1,5 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
-import { requireCaller } from './lib/identity.ts';
+import { callerHandle, requireCaller } from './lib/identity.ts';
+import { evictProfile } from './lib/cache-eviction.ts';
 import { tableName } from './lib/ddb.ts';
 import { userKey } from './lib/keys.ts';
 import { crudFromItem } from './lib/items.ts';
@@ -30,5 +31,7 @@ export function response(ctx: Context) {
     if (failedConditions(ctx).indexOf(1) >= 0) util.error('Your profile does not exist', 'NotFound');
     util.error(ctx.error.message, ctx.error.type);
   }
+  // The author's crudsCount changed.
+  evictProfile(callerHandle(ctx));
   return crudFromItem(ctx.stash.item);
 }

@@ -1,8 +1,9 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
+import { evictProfile } from './lib/cache-eviction.ts';
 import { getItem, raiseIfError, values } from './lib/ddb.ts';
 import { userKey } from './lib/keys.ts';
-import { userFromItem, type Item } from './lib/items.ts';
+import { ownProfileFromItem, type Item } from './lib/items.ts';
 import { LIMITS, optionalText, requireText } from './lib/validate.ts';
 
 /**
@@ -38,5 +39,6 @@ export function response(ctx: Context) {
   if (ctx.error && ctx.error.type === 'DynamoDB:ConditionalCheckFailedException') util.error('Your profile does not exist', 'NotFound');
   raiseIfError(ctx);
   if (!ctx.result) util.error('Your profile does not exist', 'NotFound');
-  return userFromItem(ctx.result);
+  evictProfile(ctx.result.handle);
+  return ownProfileFromItem(ctx.result);
 }

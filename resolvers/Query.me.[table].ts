@@ -2,7 +2,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { getItem, raiseIfError } from './lib/ddb.ts';
 import { userKey } from './lib/keys.ts';
-import { userFromItem } from './lib/items.ts';
+import { ownProfileFromItem } from './lib/items.ts';
 
 /** The caller's profile (written by the PostConfirmation trigger at sign-up). */
 export function request(ctx: Context) {
@@ -12,5 +12,5 @@ export function request(ctx: Context) {
 export function response(ctx: Context) {
   raiseIfError(ctx);
   if (!ctx.result) util.error('Your profile does not exist yet', 'NotFound');
-  return userFromItem(ctx.result);
+  return ownProfileFromItem(ctx.result);
 }

@@ -133,10 +133,19 @@ describe('ownership and privacy', () => {
   });
 
   it('unreadNotificationsCount is null for anyone but the owner', async () => {
-    const other = await run('User.unreadNotificationsCount.[NONE].ts', 'request', { identity: user('u2'), source: { id: 'u1', unreadNotificationsCount: 3 } });
-    expect(other.value).toEqual({ payload: null });
-    const own = await run('User.unreadNotificationsCount.[NONE].ts', 'request', { identity: user('u1'), source: { id: 'u1', unreadNotificationsCount: 3 } });
-    expect(own.value).toEqual({ payload: 3 });
+    const file = 'User.unreadNotificationsCount.[table].ts';
+    const other = await run(file, 'request', { identity: user('u2'), source: { id: 'u1', unreadNotificationsCount: 3 } });
+    expect(other.earlyReturn).toEqual({ value: null });
+    const own = await run(file, 'request', { identity: user('u1'), source: { id: 'u1', unreadNotificationsCount: 3 } });
+    expect(own.earlyReturn).toEqual({ value: 3 });
+  });
+
+  it('unreadNotificationsCount: a profile without the count (user(handle), cached) is read fresh for its owner', async () => {
+    const file = 'User.unreadNotificationsCount.[table].ts';
+    const own = await run(file, 'request', { identity: user('u1'), source: { id: 'u1' } });
+    expect(own.value).toMatchObject({ operation: 'GetItem', key: { pk: S('USER#u1'), sk: S('PROFILE') } });
+    const res = await run(file, 'response', { identity: user('u1'), source: { id: 'u1' }, result: { unreadNotificationsCount: 4 } });
+    expect(res.value).toBe(4);
   });
 
   it.each([

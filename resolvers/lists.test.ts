@@ -61,7 +61,7 @@ describe('homeFeed pipeline', () => {
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
     });
-    const g = await run('Query.publicFeed/3.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
+    const g = await run('CrudConnection.items/1.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
     expect(g.earlyReturn).toBeDefined();
     // A query that selects neither viewer field reads no edges at all.
     const unselected = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', {
@@ -201,5 +201,34 @@ describe('follow / sendMessage validation', () => {
       expressionNames: { '#dn': 'displayName', '#bio': 'bio' },
       expressionValues: { ':dn': S('Me'), ':bio': S('') },
     });
+  });
+});
+
+describe('CrudConnection.items', () => {
+  const c1 = { id: 'c1', authorId: 'a', author: { id: 'a', handle: 'a' } };
+  const c2 = { id: 'c2', authorId: 'a' };
+  const source = { items: [c1, c2], nextToken: null };
+
+  it('reads the caller’s edges for the page it is given, below the (cacheable) list', async () => {
+    const req = await run('CrudConnection.items/resolver.ts', 'request', { identity: user('me'), source });
+    expect(req.stash.cruds).toEqual(source.items);
+  });
+
+  it('decorates the items with the caller’s likes and reposts; without edges (guests) they pass unchanged', async () => {
+    const res = await run('CrudConnection.items/resolver.ts', 'response', { identity: user('me'), source, stash: { cruds: source.items, edges: { 'LIKE#c1': true, 'REPOST#c2': true } } });
+    expect(res.value).toEqual([
+      { ...c1, viewerHasLiked: true, viewerHasReposted: false },
+      { ...c2, viewerHasLiked: false, viewerHasReposted: true },
+    ]);
+    const anon = await run('CrudConnection.items/resolver.ts', 'response', { identity: guest, source, stash: { cruds: source.items } });
+    expect(anon.value).toEqual([c1, c2]);
+  });
+
+  it('the crud-page pipelines return nothing that depends on the caller', async () => {
+    const stash = { cruds: [c2], authors: { a: { id: 'a', handle: 'a' } }, nextToken: null };
+    for (const file of ['Query.publicFeed/resolver.ts', 'Query.userCruds/resolver.ts', 'Query.replies/resolver.ts', 'Query.hashtagCruds/resolver.ts']) {
+      const ev = await run(file, 'response', { identity: user('me'), stash });
+      expect(ev.value, file).toEqual({ items: [{ ...c2, author: { id: 'a', handle: 'a' } }], nextToken: null });
+    }
   });
 });

@@ -6,6 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api as apiDefinition } from '../../definitions/api.ts';
+import { resolverCaching } from '../../definitions/caching.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { table } from '../../definitions/table.ts';
@@ -132,6 +133,28 @@ describe('api', () => {
     for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
     const functions = discoverResolvers().flatMap((r) => r.functions);
     templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
+  });
+
+  it('creates the API cache from definitions/api.ts, encrypted in transit and at rest', () => {
+    templates.api.resourceCountIs('AWS::AppSync::ApiCache', 1);
+    templates.api.hasResourceProperties('AWS::AppSync::ApiCache', {
+      ApiCachingBehavior: apiDefinition.cache.behavior,
+      Type: apiDefinition.cache.type,
+      Ttl: apiDefinition.cache.ttlSeconds,
+      TransitEncryptionEnabled: true,
+      AtRestEncryptionEnabled: true,
+    });
+  });
+
+  it('caches exactly the resolvers of definitions/caching.ts, with their TTLs and keys, once the cache exists', () => {
+    const [cacheId] = Object.keys(templates.api.findResources('AWS::AppSync::ApiCache'));
+    const resolvers = Object.values(templates.api.findResources('AWS::AppSync::Resolver'));
+    const cached = resolvers.filter((r) => r.Properties.CachingConfig);
+    const deployed = Object.fromEntries(cached.map((r) => [`${r.Properties.TypeName}.${r.Properties.FieldName}`, r.Properties.CachingConfig]));
+    const declared = Object.fromEntries(Object.entries(resolverCaching).map(([field, c]) => [field, { Ttl: c.ttlSeconds, CachingKeys: c.keys }]));
+    expect(Object.keys(declared).length).toBeGreaterThan(0);
+    expect(deployed).toEqual(declared);
+    for (const r of cached) expect(r.DependsOn).toContain(cacheId);
   });
 
   it('puts a WAF web ACL (per-IP rate limit, IP reputation list) in front of the production API', () => {

@@ -27,6 +27,9 @@ export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   const prev = imageOf(record.dynamodb?.OldImage);
   if (record.eventName === 'INSERT' && next) {
     if (next.type === 'FEED' && next.backfilled) return [];
+    // A new profile (sign-up, or a handle claimed again after deleteAccount): published like an
+    // edit, so publishUserChanged evicts a `null` the API cache may hold for the handle.
+    if (next.sk === 'PROFILE') return userChanged({}, next);
     if (next.type === 'FEED') {
       return [
         {

@@ -131,6 +131,9 @@ describe('deleteAccount', () => {
     // Deleting again: nothing left to delete.
     expect((await gql(user.token, 'mutation { deleteAccount }')).body.errors[0]).toMatchObject({ errorType: 'NotFound' });
     const sub = await createUser(stack.cognito, `claim-${randomUUID().slice(0, 8)}@example.com`, user.handle);
+    // The API cache may hold the null read above for up to 60 s; the new profile's stream record
+    // publishes publishUserChanged, which evicts it (docs/caching.md, "Freshness").
+    await stack.dynamo.streams.idle();
     expect((await gql('guest', 'query U($h: String!) { user(handle: $h) { id handle } }', { h: user.handle })).body).toEqual({ data: { user: { id: sub, handle: user.handle } } });
   });
 

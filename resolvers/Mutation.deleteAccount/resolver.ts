@@ -1,5 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
-import { requireCaller } from '../lib/identity.ts';
+import { callerHandle, requireCaller } from '../lib/identity.ts';
+import { evictProfile } from '../lib/cache-eviction.ts';
 
 /**
  * Deletes the caller's profile and handle claim in one transaction, so the handle is free for
@@ -13,5 +14,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
+  // The handle is free at once: a cached profile must not outlive it.
+  evictProfile(callerHandle(ctx));
   return ctx.stash.callerId;
 }

@@ -1,5 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
-import { requireCaller } from '../lib/identity.ts';
+import { callerHandle, requireCaller } from '../lib/identity.ts';
+import { evictProfile } from '../lib/cache-eviction.ts';
 
 /**
  * Deletes one of the caller's cruds and its counter contributions in one transaction. The
@@ -12,5 +13,7 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context<{ id: string }>) {
+  // The author's crudsCount changed.
+  evictProfile(callerHandle(ctx));
   return ctx.args.id;
 }

@@ -1,6 +1,6 @@
 /**
  * Live cruds tagged #tag, newest first: `TAG#<tag>` index rows → one BatchGetItem of the cruds →
- * authors and the caller's likes/reposts in one BatchGetItem each.
+ * the authors in one BatchGetItem (the caller's likes/reposts: CrudConnection.items).
  */
 import { type Context } from '@aws-appsync/utils';
 import { crudPage } from '../lib/hydrate.ts';

@@ -1,4 +1,4 @@
-/** Every live top-level crud, newest first (gsi3 `PUBLIC`, sorted by ULID id), with authors and the caller's likes/reposts batched. */
+/** Every live top-level crud, newest first (gsi3 `PUBLIC`, sorted by ULID id), with authors batched (the caller's likes/reposts: CrudConnection.items). */
 import { type Context } from '@aws-appsync/utils';
 import { crudPage } from '../lib/hydrate.ts';
 

@@ -1,4 +1,4 @@
-/** Replies to a crud, oldest first (gsi2 `REPLIES#<crud>`), with authors and the caller's likes/reposts batched. */
+/** Replies to a crud, oldest first (gsi2 `REPLIES#<crud>`), with authors batched (the caller's likes/reposts: CrudConnection.items). */
 import { type Context } from '@aws-appsync/utils';
 import { crudPage } from '../lib/hydrate.ts';
 

@@ -2,7 +2,9 @@
  * Hydration steps shared by the list pipelines (homeFeed, publicFeed, userCruds, replies,
  * hashtagCruds): one BatchGetItem for the authors of a page and one for the caller's like and
  * repost rows, instead of a GetItem per crud per field. Field resolvers (Crud.author,
- * Crud.viewerHasLiked …) short-cut when the parent already carries the value.
+ * Crud.viewerHasLiked …) short-cut when the parent already carries the value. The caller's rows
+ * are read by homeFeed's last step and, for crud pages, by CrudConnection.items, so the crud-page
+ * queries return the same value to every caller and can be cached (definitions/caching.ts).
  *
  * The page's cruds travel in `ctx.stash.cruds`; results land in `ctx.stash.authors` (id → user)
  * and `ctx.stash.edges` (`LIKE#<crud>` / `REPOST#<crud>` → true).

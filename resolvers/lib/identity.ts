@@ -31,6 +31,13 @@ export function callerId(ctx: IdentityHolder): string | null {
   return null;
 }
 
+/** The caller's handle as the authorizer resolved it, or null for anyone who is not a signed-in user. */
+export function callerHandle(ctx: IdentityHolder): string | null {
+  const identity = ctx.identity as IdentityShape | null | undefined;
+  const rc = identity ? identity.resolverContext : undefined;
+  return rc && rc.guest !== 'true' && rc.handle ? rc.handle : null;
+}
+
 /** The caller's user id; aborts the field with Unauthorized for anyone who is not a signed-in user. */
 export function requireCaller(ctx: IdentityHolder): string {
   const id = callerId(ctx);

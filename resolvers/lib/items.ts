@@ -45,8 +45,16 @@ export function userFromItem(item: Item): Item {
     followersCount: item.followersCount ?? 0,
     followingCount: item.followingCount ?? 0,
     crudsCount: item.crudsCount ?? 0,
-    unreadNotificationsCount: item.unreadNotificationsCount ?? 0,
   };
+}
+
+/**
+ * The caller's own profile: the public fields and the private unread count. Only `me` and the
+ * caller's own mutations return it; every other profile leaves the count out, so values that are
+ * shared between callers (AppSync's cache) never carry it.
+ */
+export function ownProfileFromItem(item: Item): Item {
+  return Object.assign(userFromItem(item), { unreadNotificationsCount: item.unreadNotificationsCount ?? 0 });
 }
 
 /** A member row (`USER#<me>` / `CONV#<id>`) as the caller's Conversation. */

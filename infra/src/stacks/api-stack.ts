@@ -1,7 +1,8 @@
 /**
  * The AppSync API: schema.graphql, the Lambda authorizer as default mode with Cognito user pools
  * and IAM as additional modes, and an APPSYNC_JS resolver for every field in resolvers/ — the very
- * bundles the offline engine runs (definitions/resolvers.ts).
+ * bundles the offline engine runs (definitions/resolvers.ts) — with the server-side cache and the
+ * resolvers' caching configs of definitions/caching.ts.
  */
 import path from 'node:path';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
@@ -17,6 +18,7 @@ import type { Construct } from 'constructs';
 import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
+import { ApiCache } from '../constructs/api-cache.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
 import type { DataApiTarget } from '../constructs/data-api-access.ts';
 import { DataApiDataSource } from '../constructs/data-api-data-source.ts';
@@ -133,14 +135,18 @@ export class ApiStack extends Stack {
     };
 
     this.resolvers = discoverResolvers(props.resolversDir);
+    const apiCache = new ApiCache(this, 'Cache', { api: this.api });
     for (const r of this.resolvers) {
       const where = `${r.typeName}.${r.fieldName}`;
       const code = appsync.Code.fromInline(bundleResolverSync(r.file));
       const runtime = appsync.FunctionRuntime.JS_1_0_0;
+      const cachingConfig = ApiCache.cachingConfigOf(r);
       if (r.kind === 'UNIT') {
-        new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
-          api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, dataSource: source(r.dataSource!, where),
+        const unit = new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
+          api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, dataSource: source(r.dataSource!, where), cachingConfig,
         });
+        // (chosen) The cache exists before any resolver that relies on it.
+        if (cachingConfig) unit.node.addDependency(apiCache);
         continue;
       }
       const pipelineConfig = r.functions.map(
@@ -153,9 +159,10 @@ export class ApiStack extends Stack {
             code: appsync.Code.fromInline(bundleResolverSync(f.file)),
           }),
       );
-      new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
-        api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, pipelineConfig,
+      const pipeline = new appsync.Resolver(this, `${r.typeName}${r.fieldName}Resolver`, {
+        api: this.api, typeName: r.typeName, fieldName: r.fieldName, runtime, code, pipelineConfig, cachingConfig,
       });
+      if (cachingConfig) pipeline.node.addDependency(apiCache);
     }
   }
 

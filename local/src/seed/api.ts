@@ -8,6 +8,8 @@ import { callCognito } from '../cognito/client.ts';
 export interface GraphQLResult<T = any> {
   data?: T | null;
   errors?: { message: string; errorType?: string; path?: (string | number)[] }[];
+  /** AppSync's response extensions, e.g. `apiCacheEntriesDeleted` after a mutation's cache evictions. */
+  extensions?: Record<string, unknown>;
 }
 
 export type Operation = <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResult<T>>;

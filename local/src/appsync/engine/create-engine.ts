@@ -5,6 +5,7 @@
  */
 import { bundleResolver, type ResolverWiring } from '../../../../definitions/resolvers.ts';
 import type { AuthMode } from '../auth/types.ts';
+import { ApiCache, type ApiCacheStats, type CachingBehavior } from '../cache/api-cache.ts';
 import type { DataSource } from '../datasources/types.ts';
 import { computeAuthRules } from '../schema/auth-rules.ts';
 import { loadSchema } from '../schema/load-schema.ts';
@@ -55,11 +56,15 @@ export interface EngineOptions {
   env?: Record<string, string>;
   log?: EngineLogger;
   limits?: EngineLimits;
+  /** The API cache (`api.cache` in definitions/api.ts); absent: no server-side caching. */
+  cache?: { behavior: CachingBehavior; maxBytes?: number };
 }
 
 /** The engine plus introspection of its caches (for tests and benchmarks). */
 export interface AppSyncEngine extends Engine {
   readonly documentCache: { readonly hits: number; readonly misses: number; readonly size: number };
+  /** The server-side cache, when the API has one. */
+  readonly apiCache?: ApiCacheStats & { flush(): void };
 }
 
 /**
@@ -97,7 +102,9 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
     limits.queryDepthLimit !== 0 && operationDepth(operation, fragments) > limits.queryDepthLimit ? limits.queryDepthLimit : 0;
   const resolvers = await compileResolvers(schema, options.resolvers, options.dataSources, options.loadCode ?? bundleResolver);
   const log = options.log;
+  const apiCache = options.cache ? newApiCache(options.cache, options.resolvers) : undefined;
   installFieldResolvers(schema, {
+    cache: apiCache,
     authRules: computeAuthRules(schema, options.defaultAuthMode),
     resolvers,
     maxResolvers: limits.maxResolvers,
@@ -134,6 +141,10 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
     });
     const run = await runDocument(schema, doc, operation, request.variables, state);
     if (run.timedOut || operation.operation !== 'mutation') return run.result;
+    // "If the entry is successfully cleared, the response contains an apiCacheEntriesDeleted value
+    // in the extensions object" (extensions-js): nothing when no entry went.
+    const deleted = apiCache && state.evictions.length > 0 ? apiCache.evict(state.evictions) : 0;
+    if (deleted > 0) run.result.extensions = { ...run.result.extensions, apiCacheEntriesDeleted: deleted };
 
     const unique = new Map(state.invalidations.map((i) => [JSON.stringify(i), i]));
     if (unique.size > limits.maxInvalidations) {
@@ -167,5 +178,11 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
       return () => invalidationListeners.delete(listener);
     },
     documentCache: cache,
+    apiCache,
   };
+}
+
+function newApiCache(config: NonNullable<EngineOptions['cache']>, wirings: readonly ResolverWiring[]): ApiCache {
+  const resolvers = new Map(wirings.filter((w) => w.caching).map((w) => [`${w.typeName}.${w.fieldName}`, w.caching!]));
+  return new ApiCache({ behavior: config.behavior, resolvers, maxBytes: config.maxBytes });
 }

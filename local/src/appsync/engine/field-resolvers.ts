@@ -10,6 +10,7 @@
  * (request-turns.ts).
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { ApiCache } from '../cache/api-cache.ts';
 import { isAllowed, type FieldAuthRule } from '../schema/auth-rules.ts';
 import { depthLimitError, FieldError, resolverLimitError, unauthorizedError } from './field-error.ts';
 import { locatedAt } from './located-error.ts';
@@ -22,6 +23,8 @@ export interface InstallOptions {
   resolvers: ReadonlyMap<string, CompiledResolver>;
   env: RunnerEnv;
   maxResolvers: number;
+  /** AppSync's server-side cache, when the API has one: cached resolvers go through it. */
+  cache?: ApiCache;
 }
 
 type Resolve = GraphQLFieldResolver<unknown, RequestState, Record<string, unknown>>;
@@ -48,6 +51,7 @@ function makeResolve(
   isSubscriptionRoot: boolean,
   options: InstallOptions,
 ): Resolve {
+  const cached = resolver !== undefined && options.cache !== undefined && options.cache.caches(key);
   return (source, args, state, info) => {
     if (state.depthLimit !== 0 && pathDepth(info.path) > state.depthLimit) throw locatedAt(depthLimitError(state.depthLimit), info);
     if (!isAllowed(rule, state.auth) || (state.denied !== null && state.denied.has(key))) {
@@ -67,7 +71,8 @@ function makeResolve(
         state.work.end(error, false);
         throw locatedAt(error, info);
       }
-      const run = runResolver(resolver, source, args, state, info, options.env).catch((err: unknown) => {
+      const exec = () => runResolver(resolver, source, args, state, info, options.env);
+      const run = (cached && state.phase === Phase.Execute ? cachedRun(options.cache!, key, source, args, state, exec) : exec()).catch((err: unknown) => {
         throw err instanceof FieldError ? locatedAt(err, info) : err;
       });
       // The subscription resolver runs once on start; its result is not delivered.
@@ -77,6 +82,16 @@ function makeResolve(
     if (state.resolverCount >= options.maxResolvers) return start();
     return state.turns.run(start);
   };
+}
+
+/** A cached resolver: answered from the cache, or run and kept unless it failed (api-cache.ts). */
+function cachedRun(cache: ApiCache, key: string, source: unknown, args: Record<string, unknown>, state: RequestState, exec: () => Promise<unknown>) {
+  const appended = state.appended.length;
+  return cache.through(key, {
+    maps: { arguments: args, source, identity: state.auth.identity },
+    run: exec,
+    failed: () => state.aborted || state.appended.length !== appended,
+  });
 }
 
 /** AppSync's default resolution: the same-named property of the parent value. */

@@ -5,6 +5,7 @@
  */
 import type { FieldNode } from 'graphql';
 import type { AuthContext } from '../auth/types.ts';
+import type { Eviction } from '../cache/api-cache.ts';
 import { RequestTurns } from './request-turns.ts';
 import { RequestWork } from './request-work.ts';
 
@@ -46,6 +47,8 @@ export interface RequestState {
   aborted: boolean;
   appended: AppendedError[];
   invalidations: { subscriptionField: string; payload: unknown }[];
+  /** `extensions.evictFromApiCache` calls, applied once a mutation has run. */
+  evictions: Eviction[];
   subscriptionFilter?: unknown;
   subscriptionInvalidationFilter?: unknown;
   /** Render phase: what the subscription field resolves to. */
@@ -83,5 +86,6 @@ export function createState(init: StateInit): RequestState {
     aborted: false,
     appended: [],
     invalidations: [],
+    evictions: [],
   };
 }

@@ -105,6 +105,7 @@ function settle(outcome: Outcome, ctx: Ctx, state: RequestState, info: GraphQLRe
     }
   }
   if (outcome.invalidations.length && state.phase === Phase.Execute) state.invalidations.push(...outcome.invalidations);
+  if (outcome.evictions.length && state.phase === Phase.Execute) state.evictions.push(...outcome.evictions);
   if (state.phase === Phase.Prepare) {
     if (outcome.subscriptionFilter !== undefined) state.subscriptionFilter = outcome.subscriptionFilter;
     if (outcome.subscriptionInvalidationFilter !== undefined) state.subscriptionInvalidationFilter = outcome.subscriptionInvalidationFilter;

@@ -26,6 +26,8 @@ export interface Outcome {
   subscriptionFilter?: unknown;
   subscriptionInvalidationFilter?: unknown;
   invalidations: { subscriptionField: string; payload: unknown }[];
+  /** `extensions.evictFromApiCache` calls. */
+  evictions: { typeName: string; fieldName: string; keys: unknown }[];
 }
 
 export function compile(source: string, filename: string): Promise<CompiledCode> {
@@ -57,5 +59,6 @@ function normalise(ev: Evaluation): Outcome {
     subscriptionFilter: ev.extensions.subscriptionFilter,
     subscriptionInvalidationFilter: ev.extensions.subscriptionInvalidationFilter,
     invalidations: ev.extensions.invalidations ?? [],
+    evictions: ev.extensions.evictions ?? [],
   };
 }

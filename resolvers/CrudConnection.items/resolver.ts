@@ -1,0 +1,19 @@
+/**
+ * A crud page's items with the caller's likes and reposts, read in one BatchGetItem. This is a
+ * field resolver of its own, not a step of the list pipelines, so the lists' values hold nothing
+ * that depends on the caller and AppSync's cache can share them (definitions/caching.ts): a field
+ * resolver below a cached one still runs for every request.
+ */
+import { type Context } from '@aws-appsync/utils';
+import { decorate } from '../lib/hydrate.ts';
+import { type Item } from '../lib/items.ts';
+
+export function request(ctx: Context) {
+  ctx.stash.cruds = ctx.source.items;
+  return {};
+}
+
+export function response(ctx: Context) {
+  const cruds: Item[] = ctx.source.items;
+  return cruds.map((c) => decorate(c, ctx.stash));
+}

@@ -1,1 +1,0 @@
-export { edgesRequest as request, edgesResponse as response } from '../lib/hydrate.ts';
