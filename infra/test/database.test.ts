@@ -8,6 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database, databaseEnv } from '../../definitions/database.ts';
@@ -207,6 +208,20 @@ describe('migrations', () => {
     expect(provider[1].Properties.Environment.Variables.USER_ON_EVENT_FUNCTION_ARN).toEqual({ 'Fn::GetAtt': [migrateId, 'Arn'] });
     expect(only(db, 'Custom::DatabaseMigrations').resource.Properties.ServiceToken).toEqual({ 'Fn::GetAtt': [provider[0], 'Arn'] });
   });
+});
+
+it('bundles every migration file into the migrate function at /var/task/database/migrations', { timeout: 120_000 }, () => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': ['Bundled'] } });
+  const stack = new DatabaseStack(app, 'Bundled', { production: false });
+  const assembly = app.synth();
+  const code = (stack.migrate.node.defaultChild as { code: { s3Key: string } }).code;
+  const assetDir = path.join(assembly.directory, `asset.${stack.resolve(code.s3Key).replace(/\.zip$/, '')}`);
+  const repoDir = path.join(repoRoot, database.migrationsDir);
+  const sql = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort() : []);
+  expect(fs.existsSync(path.join(assetDir, 'index.mjs'))).toBe(true);
+  expect(fs.existsSync(path.join(assetDir, database.migrationsDir))).toBe(true);
+  expect(sql(path.join(assetDir, database.migrationsDir))).toEqual(sql(repoDir));
+  fs.rmSync(assembly.directory, { recursive: true, force: true });
 });
 
 it('passes cdk-nag AwsSolutions in production and in dev', () => {
