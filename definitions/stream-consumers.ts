@@ -61,6 +61,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     startingPosition: 'LATEST',
     filterPatterns: [
       { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['FEED', 'NOTIF', 'MSG'] } } } },
+      // A pulled account's new post or repost: one shared event for all its followers (decision 026).
+      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['RECENT'] } } } },
       { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
       // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type` (engineer I, issue 9).
       // New profiles too: publishUserChanged evicts a cached null for the handle (docs/caching.md).

@@ -5,58 +5,83 @@ import { guest, N, run, S, TABLE, user } from './lib/testing/evaluate.ts';
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('homeFeed pipeline', () => {
-  it('1. queries the caller’s feed partition newest first, hiding expired rows', async () => {
-    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 5, nextToken: 'tok' }, identity: user('me'), stash: { callerId: 'me' } });
-    const value = ev.value as Record<string, any>;
-    expect(value).toMatchObject({
+  it('1. reads the pulled accounts the caller follows, at most 50, hiding expired links', async () => {
+    const ev = await run('Query.homeFeed/1.pulls.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me' } });
+    expect(ev.value).toMatchObject({
+      operation: 'Query',
+      query: { expression: '#pk = :pk AND begins_with(#sk, :sk)', expressionValues: { ':pk': S('USER#me'), ':sk': S('PULL#') } },
+      limit: 50,
+      filter: { expression: 'attribute_not_exists(#exp) OR #exp > :now' },
+    });
+  });
+
+  it('2. reads the pulled accounts’ RECENT items in one BatchGetItem; none followed skips the read', async () => {
+    const ev = await run('Query.homeFeed/2.recent.[table].ts', 'request', { stash: { pulledIds: ['p1', 'p2'] } });
+    expect(ev.value).toEqual({
+      operation: 'BatchGetItem',
+      tables: { [TABLE]: { keys: [{ pk: S('USER#p1'), sk: S('RECENT') }, { pk: S('USER#p2'), sk: S('RECENT') }], consistentRead: false } },
+    });
+    const none = await run('Query.homeFeed/2.recent.[table].ts', 'request', { stash: { pulledIds: [] } });
+    expect(none.earlyReturn).toBeDefined();
+  });
+
+  it('3. queries the caller’s feed partition newest first below the cursor, without a filter that could stall it', async () => {
+    const first = await run('Query.homeFeed/3.feedRows.[table].ts', 'request', { stash: { callerId: 'me', limit: 5, before: null } });
+    expect(first.value).toEqual({
       operation: 'Query',
       query: { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' }, expressionValues: { ':pk': S('FEED#me') } },
       scanIndexForward: false,
       limit: 5,
-      nextToken: 'tok',
-      filter: { expression: 'attribute_not_exists(#exp) OR #exp > :now', expressionNames: { '#exp': 'expiresAt' } },
     });
-    expect(Math.abs(Number(value.filter.expressionValues[':now'].N) - now())).toBeLessThanOrEqual(2);
+    const later = await run('Query.homeFeed/3.feedRows.[table].ts', 'request', { stash: { callerId: 'me', limit: 5, before: '01J0000000000000000000000Z' } });
+    expect(later.value).toMatchObject({
+      query: { expression: '#pk = :pk AND #sk < :before', expressionValues: { ':pk': S('FEED#me'), ':before': S('01J0000000000000000000000Z') } },
+    });
   });
 
-  it('rejects a limit above 50, the page the API cost limits are sized for', async () => {
-    const ev = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 51 }, stash: { callerId: 'me' } });
+  it('rejects a limit above 50 and a nextToken that is not one of its own', async () => {
+    const ev = await run('Query.homeFeed/resolver.ts', 'request', { args: { limit: 51 }, identity: user('me') });
     expect(ev.error).toMatchObject({ errorType: 'ValidationError', message: 'limit must be between 1 and 50' });
-    const ok = await run('Query.homeFeed/1.feedRows.[table].ts', 'request', { args: { limit: 50 }, stash: { callerId: 'me' } });
+    const ok = await run('Query.homeFeed/resolver.ts', 'request', { args: { limit: 50, nextToken: 'feed1.01J0000000000000000000000Z' }, identity: user('me') });
     expect(ok.error).toBeUndefined();
+    expect(ok.stash).toMatchObject({ limit: 50, before: '01J0000000000000000000000Z' });
+    for (const bad of ['tok', 'feed1.01j0000000000000000000000z', 'feed1.01J00', 'feed1.01J0000000000000000000000U']) {
+      const r = await run('Query.homeFeed/resolver.ts', 'request', { args: { nextToken: bad }, identity: user('me') });
+      expect(r.error, bad).toMatchObject({ errorType: 'ValidationError' });
+    }
   });
 
-  it('2. reads each distinct crud once in one BatchGetItem, and keeps only live ones', async () => {
+  it('4. reads each distinct crud once in one BatchGetItem, and keeps only live ones', async () => {
     const rows = [{ crudId: 'c1' }, { crudId: 'c2' }, { crudId: 'c1' }];
-    const req = await run('Query.homeFeed/2.cruds.[table].ts', 'request', { stash: { rows } });
+    const req = await run('Query.homeFeed/4.cruds.[table].ts', 'request', { stash: { rows } });
     expect(req.value).toEqual({
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('CRUD') }, { pk: S('CRUD#c2'), sk: S('CRUD') }], consistentRead: false } },
     });
     const c1 = { id: 'c1', authorId: 'a', message: 'm', createdAt: 'x', expiresAt: now() + 60 };
     const c2 = { id: 'c2', authorId: 'a', message: 'm', createdAt: 'x', expiresAt: now() - 60 };
-    const res = await run('Query.homeFeed/2.cruds.[table].ts', 'response', { stash: { rows }, result: { data: { [TABLE]: [c1, c2] }, unprocessedKeys: { [TABLE]: [] } } });
+    const res = await run('Query.homeFeed/4.cruds.[table].ts', 'response', { stash: { rows }, result: { data: { [TABLE]: [c1, c2] }, unprocessedKeys: { [TABLE]: [] } } });
     expect((res.stash.cruds as { id: string }[]).map((c) => c.id)).toEqual(['c1']);
   });
 
-  it('2. skips the read for an empty page', async () => {
-    const ev = await run('Query.homeFeed/2.cruds.[table].ts', 'request', { stash: { rows: [] } });
+  it('4. skips the read for an empty page', async () => {
+    const ev = await run('Query.homeFeed/4.cruds.[table].ts', 'request', { stash: { rows: [] } });
     expect(ev.earlyReturn).toBeDefined();
   });
 
-  it('3. reads the distinct authors in one BatchGetItem', async () => {
+  it('5. reads the distinct authors in one BatchGetItem', async () => {
     const cruds = [{ id: 'c1', authorId: 'a' }, { id: 'c2', authorId: 'b' }, { id: 'c3', authorId: 'a' }];
-    const ev = await run('Query.homeFeed/3.authors.[table].ts', 'request', { stash: { cruds } });
+    const ev = await run('Query.homeFeed/5.authors.[table].ts', 'request', { stash: { cruds } });
     expect(ev.value).toEqual({
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('USER#a'), sk: S('PROFILE') }, { pk: S('USER#b'), sk: S('PROFILE') }], consistentRead: false } },
     });
   });
 
-  it('4. reads the caller’s like and repost rows in one BatchGetItem; guests skip it', async () => {
+  it('6. reads the caller’s like and repost rows in one BatchGetItem; guests skip it', async () => {
     const cruds = [{ id: 'c1', authorId: 'a' }];
     const info = { selectionSetList: ['items', 'items/crud', 'items/crud/id', 'items/crud/viewerHasLiked'] };
-    const ev = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', { identity: user('me'), stash: { cruds }, info });
+    const ev = await run('Query.homeFeed/6.viewerEdges.[table].ts', 'request', { identity: user('me'), stash: { cruds }, info });
     expect(ev.value).toEqual({
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
@@ -64,7 +89,7 @@ describe('homeFeed pipeline', () => {
     const g = await run('CrudConnection.items/1.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
     expect(g.earlyReturn).toBeDefined();
     // A query that selects neither viewer field reads no edges at all.
-    const unselected = await run('Query.homeFeed/4.viewerEdges.[table].ts', 'request', {
+    const unselected = await run('Query.homeFeed/6.viewerEdges.[table].ts', 'request', {
       identity: user('me'),
       stash: { cruds },
       info: { selectionSetList: ['items', 'items/crud', 'items/crud/likesCount'] },

@@ -4,10 +4,15 @@
  * follow and removed on unfollow, unrepost and crud removal. Row keys are deterministic (crud id or
  * repost id), so replays rewrite the same rows. Rows carry the crud's expiresAt: TTL removes them
  * with the crud, and reads filter them the moment it expires.
+ *
+ * Pulled accounts (pulled.ts, decision 026) get only their own row; their followers' feeds merge
+ * the account's RECENT item at read time instead of one row each.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { feedKey, gsi } from '../../resolvers/lib/keys.ts';
-import { deleteAll, followersOf, putAll, queryAll, type Item } from './table-ops.ts';
+import { feedKey, gsi, pullKey, userKey } from '../../resolvers/lib/keys.ts';
+import { deleteAll, followersOf, getItem, putAll, queryAll, type Item } from './table-ops.ts';
+import { putPullRow, wasPushed } from './pulled.ts';
+import { addRecent, removeRecent } from './recent.ts';
 
 /** How many of a followee's newest cruds a new follow back-fills. */
 export const BACKFILL_LIMIT = 20;
@@ -33,8 +38,14 @@ function feedRow(recipientId: string, eventId: string, crud: Item, reason: Reaso
 /** A new top-level crud: the author's own feed and every follower's. Replies stay in their thread. */
 export async function onCrudCreated(crud: Item): Promise<void> {
   if (crud.replyToId) return;
+  const own = feedRow(crud.authorId, crud.id, crud, 'OWN', crud.createdAt, crud.authorId);
+  if ((await getItem(userKey(crud.authorId)))?.celebrity === true) {
+    await putAll([own]);
+    await addRecent(crud.authorId, { id: crud.id, crudId: crud.id, reason: 'FOLLOWING', createdAt: crud.createdAt, expiresAt: crud.expiresAt });
+    return;
+  }
   const followers = await followersOf(crud.authorId);
-  const rows = [feedRow(crud.authorId, crud.id, crud, 'OWN', crud.createdAt, crud.authorId)];
+  const rows = [own];
   for (const f of followers) rows.push(feedRow(f, crud.id, crud, 'FOLLOWING', crud.createdAt, crud.authorId));
   await putAll(rows);
 }
@@ -42,18 +53,32 @@ export async function onCrudCreated(crud: Item): Promise<void> {
 /** A repost: the reposter's feed and their followers', keyed by the repost's own id. */
 export async function onRepostCreated(repost: Item): Promise<void> {
   const crud = { id: repost.crudId, expiresAt: repost.expiresAt };
+  if ((await getItem(userKey(repost.userId)))?.celebrity === true) {
+    await putAll([feedRow(repost.userId, repost.repostId, crud, 'REPOST', repost.createdAt, repost.userId, repost.userId)]);
+    const entry = { id: repost.repostId, crudId: repost.crudId, reason: 'REPOST' as const, createdAt: repost.createdAt, expiresAt: repost.expiresAt, repostedById: repost.userId };
+    await addRecent(repost.userId, entry);
+    return;
+  }
   const followers = await followersOf(repost.userId);
   const recipients = [repost.userId, ...followers];
   await putAll(recipients.map((r) => feedRow(r, repost.repostId, crud, 'REPOST', repost.createdAt, repost.userId, repost.userId)));
 }
 
 export async function onRepostRemoved(repost: Item): Promise<void> {
-  const followers = await followersOf(repost.userId);
+  await removeRecent(repost.userId, (e) => e.id === repost.repostId);
+  const followers = wasPushed(await getItem(userKey(repost.userId)), repost.createdAt) ? await followersOf(repost.userId) : [];
   await deleteAll([repost.userId, ...followers].map((r) => feedKey(r, repost.repostId)));
 }
 
-/** A new follow back-fills the followee's newest live top-level cruds. */
+/**
+ * A new follow back-fills the followee's newest live top-level cruds, or, when the followee is
+ * pulled, adds the PULL row through which the follower's feed merges them.
+ */
 export async function onFollowCreated(follow: Item): Promise<void> {
+  if ((await getItem(userKey(follow.followeeId)))?.celebrity === true) {
+    await putPullRow(follow.followerId, follow.followeeId);
+    return;
+  }
   const now = Math.floor(Date.now() / 1000);
   const cruds = await queryAll(
     {
@@ -77,12 +102,14 @@ export async function onFollowRemoved(follow: Item): Promise<void> {
     ExpressionAttributeValues: marshall({ ':pk': feedKey(follow.followerId, '').pk, ':src': follow.followeeId }),
     ProjectionExpression: 'pk, sk',
   });
-  await deleteAll(rows.map((r) => ({ pk: r.pk, sk: r.sk })));
+  await deleteAll([pullKey(follow.followerId, follow.followeeId), ...rows.map((r) => ({ pk: r.pk, sk: r.sk }))]);
 }
 
-/** A crud is gone (deleted or expired): its rows in the author's and current followers' feeds. */
+/** A crud is gone (deleted or expired): its RECENT entry, its rows in the author's and current followers' feeds. */
 export async function onCrudRemovedFeeds(crud: Item): Promise<void> {
   if (crud.replyToId) return;
-  const followers = await followersOf(crud.authorId);
+  await removeRecent(crud.authorId, (e) => e.id === crud.id);
+  // A pulled crud is in no follower's feed; older ones were pushed before the account became pulled.
+  const followers = wasPushed(await getItem(userKey(crud.authorId)), crud.createdAt) ? await followersOf(crud.authorId) : [];
   await deleteAll([crud.authorId, ...followers].map((r) => feedKey(r, crud.id)));
 }

@@ -3,75 +3,28 @@
  * records it commits (exact Lambda shapes, TTL deletions included) are handed to the handler,
  * and replays prove every step idempotent.
  */
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startDynamo, type DynamoStack, type StreamRecord } from '../../local/src/dynamodb/index.ts';
-import { crudKey, feedKey, followerKey, followsKey, likeKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, feedKey, followsKey, likeKey, userKey } from '../../resolvers/lib/keys.ts';
 import { handler } from './index.ts';
+import { crud, event, profile, startFanoutTable } from './test-support.ts';
 
-let dynamo: DynamoStack;
-let records: StreamRecord[] = [];
-
+let t: Awaited<ReturnType<typeof startFanoutTable>>;
 beforeAll(async () => {
-  dynamo = await startDynamo({ ttlIntervalMs: 0, tableName: 'fanout-test' });
-  Object.assign(process.env, {
-    TABLE_NAME: dynamo.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    AWS_REGION: dynamo.region,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
-  dynamo.streams.subscribe((r) => records.push(r));
+  t = await startFanoutTable('fanout-test');
+  await t.takeRecords();
 });
-afterAll(() => dynamo?.close());
-beforeEach(() => {
-  records = [];
+afterAll(() => t?.dynamo.close());
+beforeEach(async () => {
+  await t.takeRecords();
 });
 
-const put = (item: Record<string, unknown>) => dynamo.client.send(new PutItemCommand({ TableName: dynamo.tableName, Item: marshall(item, { removeUndefinedValues: true }) }));
-const get = async (key: { pk: string; sk: string }) => {
-  const r = await dynamo.client.send(new GetItemCommand({ TableName: dynamo.tableName, Key: marshall(key), ConsistentRead: true }));
-  return r.Item ? unmarshall(r.Item) : undefined;
-};
-const partition = async (pk: string) => {
-  const r = await dynamo.client.send(new QueryCommand({ TableName: dynamo.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: marshall({ ':pk': pk }) }));
-  return (r.Items ?? []).map((i) => unmarshall(i));
-};
-const event = (rs: StreamRecord[]): DynamoDBStreamEvent => ({ Records: rs as unknown as DynamoDBStreamEvent['Records'] });
-async function takeRecords(): Promise<StreamRecord[]> {
-  await dynamo.streams.idle();
-  const out = records;
-  records = [];
-  return out;
-}
-
-const profile = (id: string) => ({ ...userKey(id), id, handle: id, handleLower: id, displayName: id, createdAt: '2026-11-27T00:00:00Z', followersCount: 0, followingCount: 0, crudsCount: 1, gsi1pk: 'HANDLE_PREFIX', gsi1sk: id });
-const follow = async (a: string, b: string) => {
-  const row = { followerId: a, followeeId: b, createdAt: '2026-11-27T00:00:00Z' };
-  await put({ ...followsKey(a, b), type: 'FOLLOWS', ...row });
-  await put({ ...followerKey(b, a), type: 'FOLLOWER', ...row });
-};
-const crud = (id: string, authorId: string, extra: Record<string, unknown> = {}) => ({
-  ...crudKey(id),
-  type: 'CRUD',
-  id,
-  authorId,
-  message: 'hello #Tag',
-  createdAt: new Date().toISOString(),
-  expiresAt: Math.floor(Date.now() / 1000) + 3600,
-  repliesCount: 0,
-  likesCount: 0,
-  repostsCount: 0,
-  hashtags: ['tag'],
-  mentions: [],
-  gsi2pk: `CRUDS#${authorId}`,
-  gsi2sk: id,
-  gsi3pk: 'PUBLIC',
-  gsi3sk: id,
-  ...extra,
-});
+const put = (item: Record<string, unknown>) => t.put(item);
+const get = (key: { pk: string; sk: string }) => t.get(key);
+const partition = (pk: string) => t.partition(pk);
+const follow = (a: string, b: string) => t.follow(a, b);
+const takeRecords = () => t.takeRecords();
 
 describe('fanout consumer', () => {
   it('fans a new crud out to the author and followers, indexes its tags, and replays as a no-op', async () => {
@@ -124,7 +77,7 @@ describe('fanout consumer', () => {
     expect(feed.map((r) => r.crudId)).toEqual(['01CRUD0000000000000000000C']);
     expect(feed[0]).toMatchObject({ reason: 'FOLLOWING', sourceUserId: 'writer', backfilled: true });
 
-    await dynamo.client.send(new DeleteItemCommand({ TableName: dynamo.tableName, Key: marshall(followsKey('reader', 'writer')) }));
+    await t.dynamo.client.send(new DeleteItemCommand({ TableName: t.dynamo.tableName, Key: marshall(followsKey('reader', 'writer')) }));
     await handler(event(await takeRecords()));
     expect(await partition('FEED#reader')).toEqual([]);
   });
@@ -139,11 +92,11 @@ describe('fanout consumer', () => {
     await handler(event(await takeRecords()));
     expect(await get(feedKey('ttl-follower', c.id))).toBeDefined();
 
-    await dynamo.client.send(
-      new UpdateItemCommand({ TableName: dynamo.tableName, Key: marshall(crudKey(c.id)), UpdateExpression: 'SET expiresAt = :p', ExpressionAttributeValues: marshall({ ':p': Math.floor(Date.now() / 1000) - 1 }) }),
+    await t.dynamo.client.send(
+      new UpdateItemCommand({ TableName: t.dynamo.tableName, Key: marshall(crudKey(c.id)), UpdateExpression: 'SET expiresAt = :p', ExpressionAttributeValues: marshall({ ':p': Math.floor(Date.now() / 1000) - 1 }) }),
     );
     await takeRecords();
-    await dynamo.ttl.sweepNow();
+    await t.dynamo.ttl.sweepNow();
     const rs = (await takeRecords()).filter((r) => r.eventName === 'REMOVE' && r.dynamodb.Keys.pk.S === `CRUD#${c.id}`);
     expect(rs[0]?.userIdentity).toEqual({ type: 'Service', principalId: 'dynamodb.amazonaws.com' });
     await handler(event(rs));
@@ -160,7 +113,7 @@ describe('fanout consumer', () => {
     const c = crud('01CRUD0000000000000000000F', 'del-author');
     await put(c);
     await handler(event(await takeRecords()));
-    await dynamo.client.send(new DeleteItemCommand({ TableName: dynamo.tableName, Key: marshall(crudKey(c.id)) }));
+    await t.dynamo.client.send(new DeleteItemCommand({ TableName: t.dynamo.tableName, Key: marshall(crudKey(c.id)) }));
     const rs = await takeRecords();
     expect(rs[0].userIdentity).toBeUndefined();
     await handler(event(rs));

@@ -1,7 +1,8 @@
 /**
- * Stream consumer "fanout": everything derived from the rows users write — home-feed rows,
- * hashtag index and trending counts, notifications, clean-up after a crud goes, and counter
- * corrections for TTL expiries. Records are processed in order; the first failure ends the batch
+ * Stream consumer "fanout": everything derived from the rows users write — home-feed rows (pushed,
+ * or listed for pulling when the author has many followers, with the follow-driven switch between
+ * the two: pulled.ts), hashtag index and trending counts, notifications, clean-up after a crud
+ * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
  * with a partial batch response naming it, so Lambda retries from that record on
  * ("Implementing partial batch responses" for DynamoDB streams). Every step is idempotent.
  */
@@ -13,6 +14,7 @@ import { onCrudExpired } from '../counters/expiry.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';
+import { reconcileMode } from './pulled.ts';
 import type { Item } from './table-ops.ts';
 
 const tools = powertools('fanout');
@@ -44,6 +46,7 @@ export async function processRecord(record: DynamoDBRecord): Promise<void> {
         return;
       case 'FOLLOWS':
         await onFollowCreated(next);
+        await reconcileMode(next.followeeId);
         await notifyEdge(next);
         return;
       default:
@@ -62,6 +65,7 @@ export async function processRecord(record: DynamoDBRecord): Promise<void> {
         return;
       case 'FOLLOWS':
         await onFollowRemoved(prev);
+        await reconcileMode(prev.followeeId);
         return;
       default:
         return;

@@ -5,6 +5,7 @@
  */
 import {
   BatchWriteItemCommand,
+  GetItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
   TransactionCanceledException,
@@ -20,6 +21,12 @@ export type Item = Record<string, any>;
 
 const BATCH = 25;
 const MAX_UNPROCESSED_ROUNDS = 8;
+
+/** One item, strongly consistent (mode decisions must see the latest counters and flags). */
+export async function getItem(key: Key): Promise<Item | undefined> {
+  const res = await dynamoClient().send(new GetItemCommand({ TableName: tableName(), Key: marshall(key), ConsistentRead: true }));
+  return res.Item ? unmarshall(res.Item) : undefined;
+}
 
 /** All items of a query (following LastEvaluatedKey), up to `max`. */
 export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, max = Infinity): Promise<Item[]> {

@@ -10,6 +10,11 @@ export const PUBLISH_FEED_ITEM = `mutation PublishFeedItem($input: PublishFeedIt
   publishFeedItem(input: $input) { id recipientId reason createdAt repostedBy { ${USER} } crud { ${CRUD} } }
 }`;
 
+/** One event for every follower of a pulled account (decision 026); same selection as PUBLISH_FEED_ITEM. */
+export const PUBLISH_CELEBRITY_FEED_ITEM = `mutation PublishCelebrityFeedItem($input: PublishFeedItemInput!) {
+  publishCelebrityFeedItem(input: $input) { id recipientId reason createdAt repostedBy { ${USER} } crud { ${CRUD} } }
+}`;
+
 export const PUBLISH_NOTIFICATION = `mutation PublishNotification($input: PublishNotificationInput!) {
   publishNotification(input: $input) { id recipientId type createdAt read actor { ${USER} } crud { ${CRUD} } }
 }`;

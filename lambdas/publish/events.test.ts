@@ -37,6 +37,18 @@ describe('publishCallsFor', () => {
     expect(call.variables).toEqual({ input: { id: 'ev1', recipientId: 'r', crudId: 'c1', reason: 'REPOST', repostedById: 'b', createdAt: '2026-11-27T00:00:00Z' } });
   });
 
+  it('announces each new RECENT entry of a pulled account once, for all its followers; seeded entries and removals are silent', () => {
+    const e = (id: string, extra: Record<string, unknown> = {}) => ({ id, crudId: id, reason: 'FOLLOWING', createdAt: '2026-11-27T00:00:00Z', expiresAt: 1, ...extra });
+    const recent = (entries: Record<string, unknown>[]) => ({ pk: 'USER#star', sk: 'RECENT', type: 'RECENT', accountId: 'star', entries, version: entries.length });
+    const seeded = publishCallsFor(record('INSERT', undefined, recent([e('old', { backfilled: true })])));
+    expect(seeded).toEqual([]);
+    const calls = publishCallsFor(record('MODIFY', recent([e('old', { backfilled: true })]), recent([e('rp', { crudId: 'c9', reason: 'REPOST', repostedById: 'star' }), e('old', { backfilled: true })])));
+    expect(calls).toHaveLength(1);
+    expect(calls[0].field).toBe('publishCelebrityFeedItem');
+    expect(calls[0].variables).toEqual({ input: { id: 'rp', recipientId: 'star', crudId: 'c9', reason: 'REPOST', repostedById: 'star', createdAt: '2026-11-27T00:00:00Z' } });
+    expect(publishCallsFor(record('MODIFY', recent([e('new'), e('old')]), recent([e('old')])))).toEqual([]);
+  });
+
   it('does not push rows back-filled by a follow (they are not new)', () => {
     const row = { pk: 'FEED#r', sk: 'ev0', type: 'FEED', recipientId: 'r', crudId: 'c0', reason: 'FOLLOWING', createdAt: '2026-11-20T00:00:00Z', expiresAt: 1, backfilled: true };
     expect(publishCallsFor(record('INSERT', undefined, row))).toEqual([]);

@@ -4,11 +4,11 @@
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
-import { PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION, PUBLISH_USER_CHANGED } from './documents.ts';
+import { PUBLISH_CELEBRITY_FEED_ITEM, PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION, PUBLISH_USER_CHANGED } from './documents.ts';
 
 export interface PublishCall {
   /** The mutation field, for logs. */
-  field: 'publishFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged' | 'publishUserChanged';
+  field: 'publishFeedItem' | 'publishCelebrityFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged' | 'publishUserChanged';
   query: string;
   variables: { input: Record<string, unknown> };
 }
@@ -25,6 +25,7 @@ const COUNTERS = ['likesCount', 'repliesCount', 'repostsCount'] as const;
 export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   const next = imageOf(record.dynamodb?.NewImage);
   const prev = imageOf(record.dynamodb?.OldImage);
+  if (next && next.type === 'RECENT' && (record.eventName === 'INSERT' || record.eventName === 'MODIFY')) return celebrityFeedItems(prev, next);
   if (record.eventName === 'INSERT' && next) {
     if (next.type === 'FEED' && next.backfilled) return [];
     // A new profile (sign-up, or a handle claimed again after deleteAccount): published like an
@@ -78,6 +79,24 @@ export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   if (prev && prev.type === 'CRUD' && record.eventName === 'REMOVE') return [crudChanged(prev, true)];
   if (prev && next && record.eventName === 'MODIFY' && next.sk === 'PROFILE') return userChanged(prev, next);
   return [];
+}
+
+/**
+ * A pulled account's RECENT item gained entries (decision 026): one shared event per new post or
+ * repost, for all its followers at once (onCelebrityFeedItem filters on recipientId = the account).
+ * Entries seeded when the account became pulled were pushed already and are not announced.
+ */
+function celebrityFeedItems(prev: Item | undefined, next: Item): PublishCall[] {
+  const known = new Set(((prev?.entries as Item[] | undefined) ?? []).map((e) => e.id as string));
+  return ((next.entries as Item[] | undefined) ?? [])
+    .filter((e) => !known.has(e.id) && !e.backfilled)
+    .map((e) => ({
+      field: 'publishCelebrityFeedItem' as const,
+      query: PUBLISH_CELEBRITY_FEED_ITEM,
+      variables: {
+        input: { id: e.id, recipientId: next.accountId, crudId: e.crudId, reason: e.reason, repostedById: e.repostedById ?? null, createdAt: e.createdAt },
+      },
+    }));
 }
 
 /** Public profile fields whose change subscribers see live (onUserChanged); counters are not among them. */

@@ -1,6 +1,7 @@
 /**
  * Stream consumer "live": turns committed rows into real-time events by calling AppSync's
- * IAM-only publish mutations — new feed rows → onFeedItem, notifications → onNotification,
+ * IAM-only publish mutations — new feed rows → onFeedItem, a pulled account's new RECENT entries →
+ * onCelebrityFeedItem (one event for all its followers), notifications → onNotification,
  * messages → onMessage/onInboxMessage (once per member), crud counter changes and deletions →
  * onCrudChanged. Records are handled in order; the first failure stops the batch and is reported
  * as a partial batch failure, so Lambda retries from there ("Implementing partial batch responses").

@@ -53,3 +53,11 @@ export function conversationIdFor(a: string, b: string): string {
 export function conversationMembers(conversationId: string): string[] {
   return conversationId.split('_');
 }
+
+/**
+ * A follower's link to a pulled (high-follower) account it follows: `USER#<follower>` / `PULL#<account>`.
+ * The home feed and the live subscription read these to know whose recent posts to merge.
+ */
+export const pullKey = (followerId: string, accountId: string): Key => ({ pk: `USER#${followerId}`, sk: `PULL#${accountId}` });
+/** A pulled account's newest posts and reposts (one item, newest first): `USER#<account>` / `RECENT`. */
+export const recentKey = (accountId: string): Key => ({ pk: `USER#${accountId}`, sk: 'RECENT' });

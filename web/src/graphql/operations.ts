@@ -443,6 +443,58 @@ export function useNotificationsQuery(variables: T.NotificationsQueryVariables, 
   return useQuery(NotificationsDocument, variables, options);
 }
 
+/** `subscription OnCelebrityFeedItem` from web/src/features/feed/api/on-celebrity-feed-item.graphql */
+export const OnCelebrityFeedItemDocument = `subscription OnCelebrityFeedItem {
+  onCelebrityFeedItem {
+    ...FeedItemFields
+  }
+}
+
+fragment FeedItemFields on FeedItem {
+  id
+  reason
+  createdAt
+  repostedBy {
+    ...UserSummary
+  }
+  crud {
+    ...CrudFields
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as SubscriptionDocument<T.OnCelebrityFeedItemSubscriptionVariables, T.OnCelebrityFeedItemSubscription>;
+
+export function useOnCelebrityFeedItemSubscription(variables: T.OnCelebrityFeedItemSubscriptionVariables, options: SubscriptionOptions<T.OnCelebrityFeedItemSubscription>): SubscriptionResult {
+  return useSubscription(OnCelebrityFeedItemDocument, variables, options);
+}
+
 /** `subscription OnCrudChanged` from web/src/features/crud/api/on-crud-changed.graphql */
 export const OnCrudChangedDocument = `subscription OnCrudChanged($id: ID!) {
   onCrudChanged(id: $id) {

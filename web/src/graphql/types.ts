@@ -164,6 +164,11 @@ export type HomeFeedQueryVariables = Exact<{
 
 export type HomeFeedQuery = { homeFeed: { nextToken: string | null, items: Array<{ id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } }> } };
 
+export type OnCelebrityFeedItemSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OnCelebrityFeedItemSubscription = { onCelebrityFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
+
 export type OnFeedItemSubscriptionVariables = Exact<{
   recipientId: string | number;
 }>;

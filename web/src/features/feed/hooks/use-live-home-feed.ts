@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { HomeFeedDocument, useHomeFeedQuery, useOnFeedItemSubscription } from '../../../graphql/operations.ts';
+import { HomeFeedDocument, useHomeFeedQuery, useOnCelebrityFeedItemSubscription, useOnFeedItemSubscription } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment, FeedItemFieldsFragment } from '../../../graphql/types.ts';
 import { execute } from '../../../lib/graphql/client.ts';
 import { appendPage, newItems } from '../../../lib/pagination.ts';
@@ -13,8 +13,10 @@ const TOP_THRESHOLD = 120;
 export const feedKey = (i: FeedItemFieldsFragment) => `${i.crud.id}:${i.repostedBy?.id ?? ''}`;
 
 /**
- * The home feed, live: pages in with infinite scroll; each onFeedItem event carries the whole item
- * (an event without one triggers a re-read of the newest page), and new items either go straight
+ * The home feed, live: pages in with infinite scroll; each onFeedItem event (pushed items) and
+ * onCelebrityFeedItem event (posts of followed high-follower accounts, which are pulled rather than
+ * pushed: decision 026) carries the whole item (an event without one triggers a re-read of the
+ * newest page), and new items either go straight
  * to the top (reader at the top) or wait behind the "N new cruds" button. Per-viewer fields of
  * live items are null (the publisher has no viewer); cards treat null as "not yet".
  */
@@ -52,19 +54,19 @@ export function useLiveHomeFeed(viewerId: string) {
     }
   }, [place]);
 
-  const live = useOnFeedItemSubscription(
-    { recipientId: viewerId },
-    {
-      onData: ({ onFeedItem }) => {
-        if (onFeedItem?.crud) {
-          place(newItems([onFeedItem], known.current, feedKey));
-          return;
-        }
-        clearTimeout(timer.current);
-        timer.current = setTimeout(() => void pullLatest(), 150);
-      },
+  const onItem = useCallback(
+    (item: FeedItemFieldsFragment | null | undefined) => {
+      if (item?.crud) {
+        place(newItems([item], known.current, feedKey));
+        return;
+      }
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void pullLatest(), 150);
     },
+    [place, pullLatest],
   );
+  const live = useOnFeedItemSubscription({ recipientId: viewerId }, { onData: ({ onFeedItem }) => onItem(onFeedItem) });
+  const pulled = useOnCelebrityFeedItemSubscription({}, { onData: ({ onCelebrityFeedItem }) => onItem(onCelebrityFeedItem) });
   useEffect(() => () => clearTimeout(timer.current), []);
   // Events published while the connection was down are gone (no replay): catch up from the API.
   useOnRealtimeResume(() => void pullLatest());
@@ -93,5 +95,5 @@ export function useLiveHomeFeed(viewerId: string) {
     void query.fetchMore({ nextToken }, (prev, next) => ({ homeFeed: appendPage(prev.homeFeed, next.homeFeed) }));
   }, [nextToken, query]);
 
-  return { query, items, liveError: live.error, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
+  return { query, items, liveError: live.error ?? pulled.error, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
 }

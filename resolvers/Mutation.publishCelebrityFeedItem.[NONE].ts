@@ -1,0 +1,1 @@
+export { passInput as request, passResult as response } from './lib/publish.ts';
