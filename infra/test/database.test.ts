@@ -8,6 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -214,8 +215,8 @@ it('bundles every migration file into the migrate function at /var/task/database
   const app = new App({ context: { 'aws:cdk:bundling-stacks': ['Bundled'] } });
   const stack = new DatabaseStack(app, 'Bundled', { production: false });
   const assembly = app.synth();
-  const code = (stack.migrate.node.defaultChild as { code: { s3Key: string } }).code;
-  const assetDir = path.join(assembly.directory, `asset.${stack.resolve(code.s3Key).replace(/\.zip$/, '')}`);
+  const code = (stack.migrate.node.defaultChild as lambda.CfnFunction).code as lambda.CfnFunction.CodeProperty;
+  const assetDir = path.join(assembly.directory, `asset.${String(stack.resolve(code.s3Key)).replace(/\.zip$/, '')}`);
   const repoDir = path.join(repoRoot, database.migrationsDir);
   const sql = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort() : []);
   expect(fs.existsSync(path.join(assetDir, 'index.mjs'))).toBe(true);
