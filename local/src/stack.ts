@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
+import { database as databaseDefinition, databaseEnv } from '../../definitions/database.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
@@ -20,6 +21,7 @@ import type { AuthMode, Authenticator } from './appsync/auth/types.ts';
 import { createDynamoDbDataSource } from './appsync/datasources/dynamodb/index.ts';
 import { createLambdaDataSource } from './appsync/datasources/lambda.ts';
 import { createNoneDataSource } from './appsync/datasources/none.ts';
+import { createRdsDataSource } from './appsync/datasources/rds/index.ts';
 import type { DataSource } from './appsync/datasources/types.ts';
 import { createEngine, type AppSyncEngine } from './appsync/engine/create-engine.ts';
 import { createExplorer } from './appsync/explorer/index.ts';
@@ -30,6 +32,8 @@ import { seedDemoUsers } from './cognito/seed.ts';
 import { createSeedApi } from './seed/api.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
+import { startDataApi, type DataApiHandle } from './data-api/index.ts';
+import { openDatabase, type Database } from './database/index.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack } from './dynamodb/index.ts';
 import { startStorage, type StorageHandle } from './storage/index.ts';
 import { allowedHostsFromEnv, createHostCheck, withBindAddress, type AllowedHosts } from './host-check/host-check.ts';
@@ -37,13 +41,13 @@ import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
-import { repoRoot } from './lambda/invoke.ts';
+import { invokeHandler, repoRoot } from './lambda/invoke.ts';
 
 export interface StackOptions {
   /** Root of persistent data (`.cruddur`); everything in memory when undefined. */
   dataDir?: string;
   /** 0 = ephemeral. Defaults: all ephemeral. */
-  ports: { graphql?: number; cognito?: number; storage?: number };
+  ports: { graphql?: number; cognito?: number; storage?: number; database?: number };
   /** Interface to bind (default 127.0.0.1). */
   host?: string;
   /** Sign up the demo users through the public Cognito path. */
@@ -64,12 +68,14 @@ export interface StackOptions {
 
 
 export interface Stack {
-  urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string };
+  urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string; database?: string };
   engine: AppSyncEngine;
   dynamo: DynamoStack;
   cognito: CognitoHandle;
   /** The offline S3 (avatar uploads and assets). */
   storage: StorageHandle;
+  /** Postgres (PGlite under the data dir, or DATABASE_URL) and the Data API endpoint in front of it. */
+  database: { db: Database; dataApi: DataApiHandle };
   authenticator: Authenticator;
   /** The credential IAM-signed callers (stream consumers, scripts) use offline: random per data dir, never printed. */
   iamCredential: { accessKeyId: string; secretAccessKey: string };
@@ -80,17 +86,17 @@ export interface Stack {
 }
 
 
-function dataSourcesFor(dynamo: DynamoStack): Record<string, DataSource> {
+function dataSourcesFor(dynamo: DynamoStack, dataApi: DataApiHandle): Record<string, DataSource> {
   const out: Record<string, DataSource> = {};
   for (const d of dataSourceDefinitions) {
-    // RELATIONAL_DATABASE sources have no offline twin in this stack yet.
-    if (d.type === 'RELATIONAL_DATABASE') continue;
     const source =
       d.type === 'AMAZON_DYNAMODB'
         ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName })
         : d.type === 'NONE'
           ? createNoneDataSource(d.name)
-          : createLambdaDataSource({ name: d.name, handler: d.handler });
+          : d.type === 'RELATIONAL_DATABASE'
+            ? createRdsDataSource({ name: d.name, api: dataApi.api, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database: d.database })
+            : createLambdaDataSource({ name: d.name, handler: d.handler });
     out[d.name] = tracedDataSource(source);
   }
   return out;
@@ -128,6 +134,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
     });
     closers.push(() => storage.close());
+    // Postgres for Insights, reached only through the Data API (decision 022): Lambdas over HTTP
+    // (AWS_ENDPOINT_URL_RDS_DATA), the RDS data source in process. Closed after the endpoint.
+    const db = await openDatabase({ dataDir: options.dataDir });
+    closers.push(() => db.close());
+    const dataApi = await startDataApi({
+      db,
+      databaseName: databaseDefinition.name,
+      region,
+      credentials: [iamCredential],
+      port: options.ports.database ?? 0,
+      host,
+      hostCheck,
+      log: (obj, msg) => logger.child({ component: 'data-api' }).debug(obj, msg),
+    });
+    closers.push(() => dataApi.close());
     const lambdaEnv = {
       AWS_ENDPOINT_URL_S3: storage.endpoint,
       S3_FORCE_PATH_STYLE: 'true',
@@ -136,6 +157,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ASSETS_BASE_URL: storage.publicBaseUrl('AssetsBucket'),
       TABLE_NAME: dynamo.tableName,
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_RDS_DATA: dataApi.endpoint,
+      [databaseEnv.clusterArn]: dataApi.resourceArn,
+      [databaseEnv.secretArn]: dataApi.secretArn,
+      [databaseEnv.name]: databaseDefinition.name,
       AWS_REGION: region,
       // CloudWatch EMF lines would only clutter a terminal; X-Ray disables itself outside Lambda.
       POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
@@ -148,6 +173,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     delete process.env.AWS_SESSION_TOKEN;
     delete process.env.AWS_CREDENTIAL_EXPIRATION;
     Object.assign(process.env, lambdaEnv);
+    // The schema before anything is served, by the handler AWS runs as a custom resource on deploy.
+    await invokeHandler('lambdas/database-migrate/index.ts#handler', undefined, { functionName: 'database-migrate', timeoutMs: 900_000 });
 
     const cognito = await startCognito({
       port: options.ports.cognito ?? 0,
@@ -191,7 +218,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const engine = await createEngine({
       schemaSource: await fs.readFile(path.join(repoRoot, 'schema.graphql'), 'utf8'),
       resolvers: discoverResolvers(),
-      dataSources: dataSourcesFor(dynamo),
+      dataSources: dataSourcesFor(dynamo, dataApi),
       defaultAuthMode: authenticator.defaultMode,
       additionalAuthModes: authenticator.modes.slice(1),
       // AppSync API environment variables (`ctx.env`): resolvers name the table in batch and
@@ -245,6 +272,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       explorer: `http://${graphqlHost}/`,
       cognito: cognito.url,
       storage: storage.endpoint,
+      database: dataApi.endpoint,
     };
     const outputs = buildOutputs({
       region,
@@ -255,7 +283,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
       storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames.UploadsBucket },
     });
-    return { urls, engine, dynamo, cognito, storage, authenticator, iamCredential, outputs, logger, close };
+    return { urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, logger, close };
   } catch (err) {
     await close();
     throw err;

@@ -1,6 +1,7 @@
 /**
  * `cruddur-local start [--data-dir DIR] [--no-seed]`: the offline backend without the web app.
- * Ports come from APPSYNC_PORT (20002), COGNITO_PORT (9229) and STORAGE_PORT (4569); data lives
+ * Ports come from APPSYNC_PORT (20002), COGNITO_PORT (9229), STORAGE_PORT (4569) and
+ * DATA_API_PORT (the RDS Data API; ephemeral unless set); data lives
  * in `.cruddur/` at the repo root unless --data-dir says otherwise. Writes amplify_outputs.json
  * at the repo root and prints the endpoints and demo logins; Ctrl-C stops cleanly.
  */
@@ -52,7 +53,7 @@ export async function run(args: string[]): Promise<number> {
     seed: parsed.seed,
     demoData: parsed.seed,
     host: process.env.HOST ?? '127.0.0.1',
-    ports: { graphql: port('APPSYNC_PORT', 20002), cognito: port('COGNITO_PORT', 9229), storage: port('STORAGE_PORT', 4569) },
+    ports: { graphql: port('APPSYNC_PORT', 20002), cognito: port('COGNITO_PORT', 9229), storage: port('STORAGE_PORT', 4569), database: port('DATA_API_PORT', 0) },
     corsOrigins: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [...DEFAULT_ALLOWED_ORIGINS, ...webOrigin],
   });
   const outputsFile = path.join(repoRoot, 'amplify_outputs.json');
@@ -66,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
     `  Explorer    ${stack.urls.explorer}`,
     `  Cognito     ${stack.urls.cognito}`,
     ...(stack.urls.storage ? [`  Storage     ${stack.urls.storage}`] : []),
+    ...(stack.urls.database ? [`  Data API    ${stack.urls.database}  (Postgres ${stack.database.db.kind === 'pglite' ? 'embedded' : 'at DATABASE_URL'})`] : []),
     `  Data        ${parsed.dataDir}`,
     `  Outputs     ${outputsFile}`,
     '',

@@ -132,6 +132,25 @@ describe.each(endpoints)('$name', (endpoint) => {
   });
 });
 
+describe('RDS Data API', () => {
+  // Unsigned on purpose: a served Host reaches authentication, a foreign one never does.
+  const init = { method: 'POST', path: '/Execute', headers: { 'content-type': 'application/json' }, body: '{}' };
+  it('lets loopback hosts and ALLOWED_HOSTS through to authentication', async () => {
+    for (const host of hostsFor(stack.urls.database!).served) {
+      const answer = await send(stack.urls.database!, host, init);
+      expect([answer.status, answer.headers['x-amzn-errortype']], host).toEqual([403, 'MissingAuthenticationTokenException']);
+    }
+  });
+
+  it('refuses a foreign Host with 403 ForbiddenException', async () => {
+    for (const host of hostsFor(stack.urls.database!).refused) {
+      const answer = await send(stack.urls.database!, host, init);
+      expect([answer.status, answer.headers['x-amzn-errortype']], host).toEqual([403, 'ForbiddenException']);
+      expect(JSON.parse(answer.body).message).toContain('ALLOWED_HOSTS');
+    }
+  });
+});
+
 describe('Cognito outbox', () => {
   it('is not readable through a rebound name, even from "its own" origin', async () => {
     const host = `attacker.example:${port(stack.cognito.url)}`;

@@ -28,6 +28,6 @@ export interface InvocationInfo {
 
 export interface DataSource {
   readonly name: string;
-  readonly type: 'AMAZON_DYNAMODB' | 'NONE' | 'AWS_LAMBDA' | 'HTTP';
+  readonly type: 'AMAZON_DYNAMODB' | 'NONE' | 'AWS_LAMBDA' | 'HTTP' | 'RELATIONAL_DATABASE';
   invoke(request: unknown, info: InvocationInfo): Promise<DataSourceResponse>;
 }
