@@ -5,7 +5,8 @@
  * sockets. Publishes follow an open-loop schedule; each carries its scheduled time, and latency is
  * receipt − scheduled on the shared clock `performance.timeOrigin + performance.now()`.
  *
- * Env: FANOUT_N (1000), FANOUT_RATES (1,10,50,100), FANOUT_STEP_MS (5000),
+ * Env: FANOUT_N (1000), FANOUT_RATES (1,10,50,100), FANOUT_STEP_MS (5000), FANOUT_KNEE_RATES
+ * (15,25,50,100,200,400,800: the rates tried, per system, until its knee; empty to skip),
  * FANOUT_MODE (`latency` | `memory`; run.ts runs both, memory with a 1 MB young generation so
  * that RSS reflects retained memory rather than the semi-space growth of the opening burst).
  */
@@ -14,35 +15,21 @@ import { randomUUID } from 'node:crypto';
 import { execSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { attachRealtime } from '../../local/src/appsync/realtime/server.ts';
 import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/test/harness.ts';
+import { print, printKnees, type ClientReport, type Knee, type Row } from './report.ts';
+import { KNEE_RATES, N, RATES, STEP_MS } from './settings.ts';
 
-const N = Number(process.env.FANOUT_N ?? 1000);
-const MODE = process.env.FANOUT_MODE === 'memory' ? 'memory' : 'latency';
-const RATES = MODE === 'memory' ? [] : (process.env.FANOUT_RATES ?? '1,10,50,100').split(',').map(Number).filter((r) => r > 0);
-const STEP_MS = Number(process.env.FANOUT_STEP_MS ?? 5000);
 const PAD = 'x'.repeat(200); // brings a data frame to ≈ 350 bytes, as in performance.md §2.2
 const SUBSCRIPTION = 'subscription { onTicket(group: "bench") { id title } }';
 const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) { id group title } }';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const gc = (globalThis as { gc?: () => void }).gc;
 
-/** What clients.ts reports for one measured step. */
-interface ClientReport {
-  received: number;
-  unexpected: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  spanMs: number;
-  cpuPct: number;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const listen = (server: http.Server) => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
@@ -163,8 +150,27 @@ async function main() {
     rows.push(await step('raw', rate, STEP_MS));
     rows.push(await step('appsync', rate, STEP_MS));
   }
+  // The knee (performance.md §5 b): raise the rate until p99 exceeds 10× its low-rate value or
+  // deliveries drop; what a system sustains is the deliveries/s of its last healthy rate.
+  const knees: Knee[] = [];
+  if (RATES.length && KNEE_RATES.length) {
+    for (const system of ['raw', 'appsync'] as const) {
+      const low = rows.find((r) => r.system === system && r.rate === Math.min(...RATES))!;
+      const knee: Knee = { system, lowP99: low.p99, healthy: undefined, broke: undefined };
+      for (const rate of KNEE_RATES) {
+        const r = await step(system, rate, STEP_MS);
+        if (r.p99 > 10 * low.p99 || r.received < r.expected) {
+          knee.broke = r;
+          break;
+        }
+        knee.healthy = r;
+      }
+      knees.push(knee);
+    }
+  }
   child.send({ cmd: 'exit' });
   print(rows, memory, realtime.stats());
+  printKnees(knees);
   await realtime.close();
   rawWss.close();
   appsyncHttp.close();
@@ -178,46 +184,6 @@ function hasTaskset(): boolean {
   } catch {
     return false;
   }
-}
-
-const f = (v: number, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '—');
-
-type Row = ClientReport & { system: 'raw' | 'appsync'; rate: number; expected: number; serverCpuPct: number; deliveriesPerSec: number };
-
-function print(rows: Row[], memory: Record<string, number>, stats: object) {
-  let commit = '';
-  try {
-    commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-  } catch {}
-  const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-  console.log(`\nFan-out benchmark (${MODE}) — N=${N}, node ${process.version}, ${os.cpus().length}× ${os.cpus()[0]?.model}, load ${load}, commit ${commit}`);
-  if (MODE === 'memory') return printMemory(memory, stats);
-  console.log(`${STEP_MS / 1000}s per step. Latency = receipt − scheduled publish (ms). Ratio = AppSync-protocol path / raw ws, same rate, same run.\n`);
-  console.log('| rate/s | system  | p50 | p90 | p99 | max | delivered/expected | deliveries/s (offered) | server CPU% | client CPU% | p99 ratio |');
-  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) {
-    const raw = rows.find((x) => x.system === 'raw' && x.rate === r.rate);
-    const ratio = r.system === 'appsync' && raw ? f(r.p99 / raw.p99, 2) + '×' : '';
-    console.log(
-      `| ${r.rate} | ${r.system} | ${f(r.p50)} | ${f(r.p90)} | ${f(r.p99)} | ${f(r.max)} | ${r.received}/${r.expected} (${f((100 * r.received) / r.expected, 2)}%) | ${f(r.deliveriesPerSec, 0)} (${r.rate * N}) | ${f(r.serverCpuPct, 0)} | ${f(r.cpuPct, 0)} | ${ratio} |`,
-    );
-  }
-  const ten = rows.find((r) => r.system === 'appsync' && r.rate === 10);
-  const tenRaw = rows.find((r) => r.system === 'raw' && r.rate === 10);
-  if (ten && tenRaw) console.log(`\nTarget: p99 at 10/s ${f(ten.p99 / tenRaw.p99, 2)}× raw (≤ 2×); delivered ${ten.received}/${ten.expected} at 10/s.`);
-  console.log(`Server counters: ${JSON.stringify(stats)}`);
-}
-
-function printMemory(memory: Record<string, number>, stats: object) {
-  console.log('\nMemory per idle connection (server process, after GC, 1 MB young generation):');
-  console.log('| | RSS KB/conn | heap KB/conn | ratio to raw (RSS / heap) |');
-  console.log('|---|---:|---:|---:|');
-  console.log(`| raw ws | ${f(memory.rawRss, 2)} | ${f(memory.rawHeap, 2)} | 1.00× |`);
-  console.log(`| AppSync connection (acked) | ${f(memory.appsyncConnRss, 2)} | ${f(memory.appsyncConnHeap, 2)} | ${f(memory.appsyncConnRss / memory.rawRss, 2)}× / ${f(memory.appsyncConnHeap / memory.rawHeap, 2)}× |`);
-  console.log(`| AppSync connection + 1 subscription | ${f(memory.appsyncSubRss, 2)} | ${f(memory.appsyncSubHeap, 2)} | ${f(memory.appsyncSubRss / memory.rawRss, 2)}× / ${f(memory.appsyncSubHeap / memory.rawHeap, 2)}× |`);
-  console.log(`\nTarget: ${f(memory.appsyncSubRss / memory.rawRss, 2)}× raw RSS, ${f(memory.appsyncSubHeap / memory.rawHeap, 2)}× raw heap per subscribed connection (≤ 3×).`);
-  console.log(`Server counters: ${JSON.stringify(stats)}`);
-  if (!gc) console.log('(run with --expose-gc for stable memory numbers)');
 }
 
 main().catch((err) => {

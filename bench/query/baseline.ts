@@ -28,7 +28,8 @@ interface Item {
   expiresAt?: number;
 }
 
-export async function startBaseline(client: DynamoDBClient, tableName: string, readerId: string): Promise<{ url: string; server: Server }> {
+/** `client`: the SDK client over HTTP, or the store's in-process client (same `send` contract). */
+export async function startBaseline(client: Pick<DynamoDBClient, 'send'>, tableName: string, readerId: string): Promise<{ url: string; server: Server }> {
   const documents = new Map<string, DocumentNode>();
   const rootValue = {
     async homeFeed({ limit }: { limit?: number }) {

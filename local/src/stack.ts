@@ -91,7 +91,7 @@ function dataSourcesFor(dynamo: DynamoStack, dataApi: DataApiHandle): Record<str
   for (const d of dataSourceDefinitions) {
     const source =
       d.type === 'AMAZON_DYNAMODB'
-        ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, tableName: dynamo.tableName })
+        ? createDynamoDbDataSource({ name: d.name, client: dynamo.client, inProcess: dynamo.inProcess, tableName: dynamo.tableName })
         : d.type === 'NONE'
           ? createNoneDataSource(d.name)
           : d.type === 'RELATIONAL_DATABASE'

@@ -38,6 +38,8 @@ export class BackendError extends Error {
 export interface BackendOptions {
   endpoint: string;
   embedded: boolean;
+  /** The embedded store's in-process call (store/in-process.ts): used instead of HTTP when given. */
+  inProcess?: (operation: string, body: string) => Promise<BackendResponse>;
   region: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
@@ -74,6 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   async function call(operation: string, input: unknown): Promise<BackendResponse> {
     const body = JSON.stringify(input);
+    if (options.inProcess) return options.inProcess(operation, body);
     const headers = await headersFor(operation, body);
     return new Promise((resolve, reject) => {
       const req = transport.request(

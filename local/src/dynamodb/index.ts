@@ -7,6 +7,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { table as tableDefinition } from '../../../definitions/table.ts';
 import { createBackend } from './backend.ts';
+import { inProcessClient, type InProcessClient } from './in-process-client.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
 import type { IteratorGauge } from './store/iterators.ts';
 import { startFront } from './front/server.ts';
@@ -44,6 +45,8 @@ export interface DynamoStack {
   endpoint: string;
   /** An SDK client for `endpoint`. */
   client: DynamoDBClient;
+  /** The same API without HTTP, for callers in this process (in-process-client.ts). */
+  inProcess: InProcessClient;
   tableName: string;
   region: string;
   streams: {
@@ -77,10 +80,11 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   const credentials = process.env.AWS_ACCESS_KEY_ID
     ? { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: process.env.AWS_SESSION_TOKEN }
     : undefined;
-  const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, region, credentials });
+  const backend = createBackend({ endpoint: external ?? store!.endpoint, embedded: !external, inProcess: store?.call, region, credentials });
   const hub = new StreamHub({ region, dir: streamsDir });
   const front = await startFront({ backend, hub, port: options.port, stateDir: root, hostCheck: options.hostCheck });
   const client = new DynamoDBClient({ endpoint: front.endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const inProcess = inProcessClient(front.call, region);
 
   const sweeper = new TtlSweeper({
     backend,
@@ -102,6 +106,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     await ensureTable(client, tableName, tableDefinition);
   } catch (err) {
     client.destroy();
+    inProcess.close();
     await front.close();
     backend.close();
     await store?.close();
@@ -115,6 +120,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   return {
     endpoint: front.endpoint,
     client,
+    inProcess,
     tableName,
     region,
     streams: {
@@ -140,6 +146,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       await Promise.all([...consumers].map((c) => c.close()));
       await sweeper.close();
       client.destroy();
+      inProcess.close();
       await front.close();
       backend.close();
       await store?.close();

@@ -80,6 +80,9 @@ function makeResolve(
     };
     // Past the limit nothing is left to run, so there is nothing to wait a turn for either.
     if (state.resolverCount >= options.maxResolvers) return start();
+    // Every resolver asked for here will start (in order, request-turns.ts), so once more are
+    // asked for than the limit allows, the request is bound to end with the limit error.
+    if (++state.resolversRequested > options.maxResolvers) state.work.expectLimit();
     return state.turns.run(start);
   };
 }

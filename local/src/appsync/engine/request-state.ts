@@ -36,6 +36,8 @@ export interface RequestState {
   /** `ctx.info.variables`: the variables as the client sent them. */
   variables: Record<string, unknown>;
   resolverCount: number;
+  /** Resolvers graphql-js has asked for so far (started or waiting for their turn). */
+  resolversRequested: number;
   /** Fields deeper than this fail (`queryDepthLimit`); 0 when the operation stays within it. */
   depthLimit: number;
   /** The request's data-source calls: bounded, and cancelled when the request ends. */
@@ -79,6 +81,7 @@ export function createState(init: StateInit): RequestState {
     request: { headers: init.headers, domainName: init.domainName ?? null },
     variables: init.variables ?? {},
     resolverCount: 0,
+    resolversRequested: 0,
     depthLimit: init.depthLimit ?? 0,
     work: new RequestWork(init.maxInFlight),
     turns: new RequestTurns(),

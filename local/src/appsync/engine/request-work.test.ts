@@ -39,6 +39,31 @@ describe('RequestWork', () => {
     expect(await queuedUnderway).toBe('next step');
   });
 
+  it('once the limit is bound to be crossed, starts no new pipeline however fast calls finish', async () => {
+    const work = new RequestWork(2);
+    const a = gate();
+    const first = work.run(() => a.promise);
+    work.expectLimit();
+    const second = work.run(async () => 'second pipeline');
+    expect(await second).toBe('second pipeline');
+    // Both slots' worth of pipelines began: a third waits although a slot is free...
+    let thirdRan = false;
+    const third = work.run(async () => {
+      thirdRan = true;
+      return 'third';
+    });
+    // ...while a later step of a pipeline under way still runs.
+    expect(await work.run(async () => 'next step', true)).toBe('next step');
+    a.release('first');
+    expect(await first).toBe('first');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(thirdRan).toBe(false);
+    const limit = new FieldError('Resolver invocation limit reached.', 'ResolverExecutionLimitReached');
+    work.end(limit, false);
+    await expect(third).rejects.toBe(limit);
+    expect(work.started).toBe(3);
+  });
+
   it('on the timeout: fails every queued call, refuses new ones and aborts those in flight', async () => {
     const work = new RequestWork(1);
     let seen: AbortSignal | undefined;

@@ -15,6 +15,8 @@ interface Waiter {
   start: () => void;
   fail: (reason: FieldError) => void;
   underway: boolean;
+  /** Held until the request ends (see `expectLimit`): never handed a slot. */
+  held?: boolean;
 }
 
 export class RequestWork {
@@ -24,6 +26,9 @@ export class RequestWork {
   private endedBy: FieldError | undefined;
   /** Calls that reached their data source (for tests and logs). */
   started = 0;
+  /** Resolvers that made their first data-source call. */
+  private pipelines = 0;
+  private limitExpected = false;
 
   constructor(private readonly maxInFlight = DEFAULT_MAX_IN_FLIGHT) {}
 
@@ -52,11 +57,26 @@ export class RequestWork {
   }
 
   /**
+   * The request has asked for more resolvers than its limit allows, so it will end with the limit
+   * error once they start: from now on no further resolver begins data-source work (beyond the
+   * first `maxInFlight`), as such work would only be thrown away. Without this, how many pipelines
+   * run before the limit is crossed would depend on how fast the store answers while the
+   * request's resolvers are still being started, one slice per turn (request-turns.ts).
+   */
+  expectLimit(): void {
+    this.limitExpected = true;
+  }
+
+  /**
    * Runs `call` once a slot is free; rejects with the ending reason if the request ends first.
    * `underway`: the calling resolver already made a call (a later pipeline step).
    */
   async run<T>(call: (signal: AbortSignal) => Promise<T>, underway = false): Promise<T> {
     if (this.endedBy && (this.controller.signal.aborted || !underway)) throw this.endedBy;
+    if (!underway && this.limitExpected && this.pipelines >= this.maxInFlight) {
+      await new Promise<void>((start, fail) => this.waiting.push({ start, fail, underway, held: true }));
+    }
+    if (!underway) this.pipelines++;
     // A finishing call hands its slot straight to the next waiter, so the bound holds exactly.
     if (this.inFlight >= this.maxInFlight) await new Promise<void>((start, fail) => this.waiting.push({ start, fail, underway }));
     else this.inFlight++;
@@ -64,8 +84,8 @@ export class RequestWork {
     try {
       return await call(this.controller.signal);
     } finally {
-      const next = this.waiting.shift();
-      if (next) next.start();
+      const i = this.waiting.findIndex((w) => !w.held);
+      if (i >= 0) this.waiting.splice(i, 1)[0].start();
       else this.inFlight--;
     }
   }

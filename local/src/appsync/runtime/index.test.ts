@@ -16,6 +16,43 @@ export function response(ctx) { return { result: ctx.result, prev: ctx.prev.resu
       .toEqual({ result: [1], prev: 2, info: 'me', header: 'h' });
   });
 
+  it('ctx.request reads and enumerates like a plain property; changes stay in their evaluation', () => {
+    const code = load(`export function request(ctx) {
+  const keys = Object.keys(ctx).join(',');
+  ctx.request.headers['x-a'] = 'changed';
+  const whole = JSON.parse(JSON.stringify(ctx)).request;
+  return { keys, whole, same: ctx.request === ctx.request };
+}
+export function response(ctx) { return ctx.request.headers['x-a']; }`);
+    const request = { headers: { 'x-a': 'h' }, domainName: null };
+    expect(evaluate(code, 'request', { request }).value).toEqual({
+      keys: 'arguments,args,identity,source,stash,result,prev,request,info,env',
+      whole: { headers: { 'x-a': 'changed' }, domainName: null },
+      same: true,
+    });
+    // Same request object, next resolver: it sees the request as sent, not the last one's edits.
+    expect(evaluate(code, 'response', { request }).value).toBe('h');
+    expect(evaluate(code, 'response', {}).value).toBeUndefined();
+  });
+
+  it('hands an unchanged stash back as it was, a changed one as the handler left it', () => {
+    const code = load(`export function request(ctx) { return ctx.stash.rows.length; }
+export function response(ctx) { ctx.stash.rows[0].seen = true; return null; }`);
+    const first = evaluate(code, 'response', { stash: { rows: [{ id: 1 }] } });
+    expect(first.stash).toEqual({ rows: [{ id: 1, seen: true }] });
+    const second = evaluate(code, 'request', { stash: first.stash });
+    expect(second.value).toBe(1);
+    expect(second.stash).toBe(first.stash);
+    // A caller's own object may hold what JSON drops: the handler never saw it, nor does the result.
+    const own = { rows: [{ id: 2 }], dropped: undefined };
+    const third = evaluate(code, 'request', { stash: own });
+    expect(third.stash).not.toBe(own);
+    expect(Object.keys(third.stash)).toEqual(['rows']);
+    // Changed by the caller after a first use: the new content is what the handler sees.
+    own.rows.push({ id: 3 });
+    expect(evaluate(code, 'request', { stash: own }).value).toBe(2);
+  });
+
   it('returns undefined for a handler that returns nothing, and passes the stash on', () => {
     const code = load('export function request(ctx) { ctx.stash.seen = [ctx.stash.before, 2]; }');
     const ev = evaluate(code, 'request', { stash: { before: 1 } });

@@ -9,6 +9,7 @@ import { parseModule } from './compile/parse.ts';
 import { checkSubset } from './compile/subset.ts';
 import { bundlePosition, transformModule, type ColumnShift } from './compile/module-transform.ts';
 import { createSandbox, type Sandbox } from './sandbox/context.ts';
+import { requestJson, stashAfter, stashJson } from './ctx-transfer.ts';
 import type { AppSyncErrorDetail, CompiledCode, EvaluateOptions, Evaluation, Violation } from './types.ts';
 
 export type { AppSyncErrorDetail, CompiledCode, EvaluateOptions, Evaluation, Violation } from './types.ts';
@@ -89,7 +90,6 @@ interface Outcome {
   runtimeError?: { message: string; stack?: string };
   errors: AppSyncErrorDetail[];
   logs: string[];
-  stash: Record<string, unknown>;
   responseHeaders: Record<string, string>;
   extensions: Evaluation['extensions'];
 }
@@ -101,12 +101,15 @@ export function evaluate(code: CompiledCode, fn: 'request' | 'response', ctx: Re
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fixLog = (line: string) => logPosition(line, internal);
   const onLog = options.onLog ? (line: string) => options.onLog?.(fixLog(line)) : undefined;
-  const text = internal.sandbox.run(JSON.stringify({ fn, ctx: ctx ?? {} }), timeoutMs, onLog);
-  const out = JSON.parse(text) as Outcome;
+  // ctx.request and ctx.stash cross as texts of their own (ctx-transfer.ts).
+  const { request, stash, ...rest } = ctx ?? {};
+  const stashText = stashJson(stash);
+  const run = internal.sandbox.run({ ctx: `{"fn":${JSON.stringify(fn)},"ctx":${JSON.stringify(rest)}}`, request: requestJson(request), stash: stashText }, timeoutMs, onLog);
+  const out = JSON.parse(run.outcome) as Outcome;
   const evaluation: Evaluation = {
     value: out.hasValue ? out.value : undefined,
     errors: out.errors,
-    stash: out.stash,
+    stash: stashAfter(stash, stashText, run.stash),
     logs: out.logs.map(fixLog),
     extensions: out.extensions,
     responseHeaders: out.responseHeaders,

@@ -23,7 +23,10 @@ export interface Evaluation {
   /** util.appendError(...) calls, in order. */
   errors: AppSyncErrorDetail[];
   earlyReturn?: { value: unknown; skipTo?: 'END' | 'NEXT' };
-  /** ctx.stash after the handler (pipelines pass it on). */
+  /**
+   * ctx.stash after the handler (pipelines pass it on). Read-only: when the handler left it
+   * unchanged this may be the very object passed in, and its JSON text is reused (ctx-transfer.ts).
+   */
   stash: Record<string, unknown>;
   /** console.* lines: `INFO - file:line:col: message`. */
   logs: string[];

@@ -40,6 +40,12 @@ export interface Front {
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   /** The crash journal, for writers that bypass HTTP (the TTL sweeper). */
   journal: WriteJournal;
+  /**
+   * The endpoint's API without HTTP, for in-process callers (the AppSync data source): the same
+   * dispatch, stream capture and error bodies as a POST with `X-Amz-Target: DynamoDB_20120810.<operation>`.
+   * `requestId`: the GraphQL request behind the call (what REQUEST_ID_HEADER carries over HTTP).
+   */
+  call(operation: string, input: Record<string, unknown>, requestId?: string): Promise<FrontResponse>;
   close(): Promise<void>;
 }
 
@@ -131,14 +137,16 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     req.on('error', () => res.destroy());
     req.on('end', () => {
       void handle(req, Buffer.concat(chunks).toString('utf8'), size)
-        .catch((err: unknown) => {
-          // A request the store rejected while the front worked on it is the client's error, not ours.
-          if (err instanceof BackendError && err.status >= 400 && err.status < 500) return { status: err.status, body: err.body };
-          return awsError('InternalServerError', err instanceof Error ? err.message : String(err), {}, 500);
-        })
+        .catch(failure)
         .then((out) => send(res, out));
     });
   });
+
+  function failure(err: unknown): FrontResponse {
+    // A request the store rejected while the front worked on it is the client's error, not ours.
+    if (err instanceof BackendError && err.status >= 400 && err.status < 500) return { status: err.status, body: err.body };
+    return awsError('InternalServerError', err instanceof Error ? err.message : String(err), {}, 500);
+  }
 
   async function handle(req: http.IncomingMessage, raw: string, size: number): Promise<FrontResponse> {
     if (req.method === 'GET') return { status: 200, body: 'healthy: dynamodb.local ' };
@@ -187,6 +195,7 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     writesIdle: () => lock.idle,
     exclusive: (fn) => lock.run(fn),
     journal,
+    call: (operation, input, requestId) => dispatch(operation, input, isRequestId(requestId) ? requestId : undefined).catch(failure),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

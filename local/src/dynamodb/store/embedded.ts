@@ -8,6 +8,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import { inProcessCaller, type StoreResponse } from './in-process.ts';
 import { iteratorGauge, type IteratorGauge } from './iterators.ts';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +18,8 @@ export interface EmbeddedStore {
   endpoint: string;
   /** The store's open LevelDB iterators (each Query, Scan and ListTables opens one and must close it). */
   iterators: IteratorGauge;
+  /** The same API as `endpoint`, called in process (no socket): what the front uses. */
+  call(operation: string, body: string): Promise<StoreResponse>;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function startEmbeddedStore(options: { path?: string }): Promise<Em
   return {
     endpoint: `http://127.0.0.1:${port}`,
     iterators,
+    call: inProcessCaller(server),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -7,19 +7,26 @@
  * does not configure; it answers with an error instead of pretending.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CommandSender } from '../../../dynamodb/in-process-client.ts';
 import { table as tableDefinition } from '../../../../../definitions/table.ts';
 import type { DataSource, DataSourceResponse, InvocationInfo } from '../types.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem, type BatchTarget } from './batch.ts';
 import { shapeError, toErrorResponse } from './errors.ts';
 import { NextTokenCodec } from './next-token.ts';
 import { query, scan } from './query-scan.ts';
-import { withRequestId } from './request-id.ts';
+import { withRequestId, type DynamoSender } from './request-id.ts';
 import { deleteItem, getItem, putItem, updateItem, type Target } from './single-item.ts';
 import { transactGetItems, transactWriteItems } from './transactions.ts';
 
 export interface DynamoDbDataSourceOptions {
   name: string;
+  /** An SDK client: used when `inProcess` is absent (an endpoint in another process). */
   client: DynamoDBClient;
+  /**
+   * The offline store's in-process client (DynamoStack.inProcess): same commands, outputs and
+   * exceptions as `client`, without SigV4 and HTTP per call. Preferred when given.
+   */
+  inProcess?: { view(requestId?: string, signal?: AbortSignal): CommandSender };
   /** Physical table name of this data source. */
   tableName: string;
   /** Names resolvers may use in batch and transaction requests for this table (default: the logical name from definitions/table.ts). */
@@ -74,6 +81,11 @@ export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): Da
         // The request id rides along in a header (request-id.ts) so stream consumers' logs can name
         // it; the request's signal cancels the call when the request ends.
         const requested = request as Record<string, unknown>;
+        if (options.inProcess) {
+          // Same send(command) contract as the SDK client (in-process-client.ts).
+          const client = options.inProcess.view(info.requestId || undefined, info.signal) as DynamoSender;
+          return await run(requested, { ...target, client }, { ...batch, client });
+        }
         if (!info.requestId && !info.signal) return await run(requested, target, batch);
         const client = withRequestId(options.client, info.requestId, info.signal);
         return await run(requested, { ...target, client }, { ...batch, client });

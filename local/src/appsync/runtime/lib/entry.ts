@@ -13,10 +13,14 @@ import { installRandom } from './util/ids.ts';
 export interface HostBridge {
   /** Hex string of n random bytes from the host's CSPRNG. */
   randomHex(n: number): string;
-  /** The pending evaluation request, as JSON text. */
-  input(): string;
-  /** Receives the evaluation outcome, as JSON text. */
-  output(json: string): void;
+  /**
+   * The pending evaluation, as JSON texts: 0 = `{fn, ctx}` without `ctx.request` and `ctx.stash`,
+   * 1 = `ctx.request` (parsed only if the handler reads it), 2 = `ctx.stash`. Reading part 2 ends
+   * the hand-out: a second run within the same evaluation finds nothing.
+   */
+  input(part: 0 | 1 | 2): string;
+  /** Receives the evaluation outcome and the stash, as JSON texts (stash '' when unchanged). */
+  output(json: string, stash: string): void;
   /** Receives each console line as it is written. */
   log(line: string): void;
   /** Epoch milliseconds after which the running handler must stop. */
@@ -35,27 +39,40 @@ interface Outcome {
   runtimeError?: { message: string; stack?: string };
   errors: ErrorDetail[];
   logs: string[];
-  stash: unknown;
   responseHeaders: Record<string, string>;
   extensions: unknown;
 }
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function buildCtx(raw: Record<string, unknown>): Record<string, unknown> {
+function buildCtx(raw: Record<string, unknown>, requestText: string, stashText: string): Record<string, unknown> {
   const args = isMap(raw.arguments) ? raw.arguments : isMap(raw.args) ? raw.args : {};
+  const stash: unknown = stashText ? JSON.parse(stashText) : undefined;
   const ctx: Record<string, unknown> = {
     arguments: args,
     args,
     identity: raw.identity ?? null,
     source: raw.source ?? null,
-    stash: isMap(raw.stash) ? raw.stash : {},
+    stash: isMap(stash) ? stash : {},
     result: raw.result ?? null,
     prev: isMap(raw.prev) ? raw.prev : { result: null },
-    request: isMap(raw.request) ? raw.request : { headers: {}, domainName: null },
+    request: null,
     info: isMap(raw.info) ? raw.info : {},
     env: isMap(raw.env) ? raw.env : {},
   };
+  // Most handlers never read ctx.request (all the HTTP headers): it is parsed on first read, and
+  // becomes a plain property then or when assigned, so handlers cannot tell the difference.
+  const settle = (value: unknown) => Object.defineProperty(ctx, 'request', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(ctx, 'request', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const parsed: unknown = requestText ? JSON.parse(requestText) : null;
+      settle(isMap(parsed) ? parsed : { headers: {}, domainName: null });
+      return ctx.request;
+    },
+    set: settle,
+  });
   if (raw.error !== undefined && raw.error !== null) ctx.error = raw.error;
   return ctx;
 }
@@ -95,12 +112,14 @@ export function boot(bridge: HostBridge, file: string): void {
 
   const run = (): void => {
     // The host hands each request out once, so a handler calling this hook again finds nothing to do.
-    const text = bridge.input();
+    const text = bridge.input(0);
+    const requestText = bridge.input(1);
+    const stashText = bridge.input(2);
     if (!text || factory === null) return;
     const request = JSON.parse(text) as { fn: string; ctx: Record<string, unknown> };
     const raw = isMap(request.ctx) ? request.ctx : {};
-    setState(freshState(raw.identity ?? null, isMap(raw.request) && isMap(raw.request.headers) ? raw.request.headers : {}));
-    const ctx = buildCtx(raw);
+    setState(freshState(raw.identity ?? null));
+    const ctx = buildCtx(raw, requestText, stashText);
     const outcome: Partial<Outcome> = { hasValue: false };
     try {
       // The module body runs per evaluation, so module-level variables cannot carry state from one
@@ -139,14 +158,17 @@ export function boot(bridge: HostBridge, file: string): void {
     const extensions: Record<string, unknown> = { invalidations: st.invalidations, evictions: st.evictions };
     if (st.subscriptionFilter !== undefined) extensions.subscriptionFilter = st.subscriptionFilter;
     if (st.subscriptionInvalidationFilter !== undefined) extensions.subscriptionInvalidationFilter = st.subscriptionInvalidationFilter;
-    Object.assign(outcome, { errors: st.errors, logs: st.logs, stash: ctx.stash, responseHeaders: st.responseHeaders, extensions });
+    Object.assign(outcome, { errors: st.errors, logs: st.logs, responseHeaders: st.responseHeaders, extensions });
     let json: string;
+    let stashOut: string;
     try {
+      stashOut = JSON.stringify(ctx.stash);
       json = JSON.stringify(outcome);
     } catch (e) {
-      json = JSON.stringify({ hasValue: false, runtimeError: describe(e), errors: st.errors, logs: st.logs, stash: {}, responseHeaders: {}, extensions: { invalidations: [], evictions: [] } });
+      stashOut = '{}';
+      json = JSON.stringify({ hasValue: false, runtimeError: describe(e), errors: st.errors, logs: st.logs, responseHeaders: {}, extensions: { invalidations: [], evictions: [] } });
     }
-    bridge.output(json);
+    bridge.output(json, stashOut === stashText ? '' : stashOut);
   };
 
   const g = globalThis as Record<string, unknown>;

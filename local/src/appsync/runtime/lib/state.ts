@@ -11,7 +11,6 @@ export interface ErrorDetail {
 
 export interface RunState {
   identity: unknown;
-  requestHeaders: Record<string, unknown>;
   errors: ErrorDetail[];
   logs: string[];
   responseHeaders: Record<string, string>;
@@ -21,11 +20,11 @@ export interface RunState {
   evictions: { typeName: string; fieldName: string; keys: unknown }[];
 }
 
-export function freshState(identity: unknown, requestHeaders: Record<string, unknown>): RunState {
-  return { identity, requestHeaders, errors: [], logs: [], responseHeaders: {}, invalidations: [], evictions: [] };
+export function freshState(identity: unknown): RunState {
+  return { identity, errors: [], logs: [], responseHeaders: {}, invalidations: [], evictions: [] };
 }
 
-let current: RunState = freshState(null, {});
+let current: RunState = freshState(null);
 
 export function state(): RunState {
   return current;

@@ -12,9 +12,19 @@ const RUN = new vm.Script('__cruddurRun()', { filename: 'appsync-runtime-run.js'
 // The bundle runs inside `function (__load, __tick, globalThis) { … }`: built-in modules, the time
 // budget (compile/instrument.ts) and a per-evaluation global scope (lib/entry.ts).
 
+export interface SandboxInput {
+  ctx: string;
+  request: string;
+  stash: string;
+}
+
 export interface Sandbox {
-  /** Runs one handler; returns the outcome JSON text (never throws for resolver behaviour). */
-  run(requestJson: string, timeoutMs: number, onLog?: (line: string) => void): string;
+  /**
+   * Runs one handler (never throws for resolver behaviour). `input.ctx`: `{fn, ctx}` as JSON text,
+   * without `ctx.request` and `ctx.stash`, which come as texts of their own (`request` is parsed only
+   * if the handler reads it). Returns the outcome's JSON text and the stash's ('' when unchanged).
+   */
+  run(input: SandboxInput, timeoutMs: number, onLog?: (line: string) => void): { outcome: string; stash: string };
 }
 
 export function createSandbox(factorySource: string, filename: string): Sandbox {
@@ -22,19 +32,22 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
     name: filename,
     codeGeneration: { strings: false, wasm: false },
   });
-  let pendingInput = '';
+  let pending: SandboxInput | null = null;
   let lastOutput = '';
+  let lastStash = '';
   let logSink: ((line: string) => void) | undefined;
   let deadline = 0;
   const bridge = {
     randomHex: (n: number) => randomBytes(Math.max(0, Math.min(1024, Number(n) || 0))).toString('hex'),
-    input: () => {
-      const text = pendingInput;
-      pendingInput = '';
-      return text;
+    // Handed out once per evaluation (later calls get ''): [ctx, request, stash].
+    input: (part: number) => {
+      const texts = pending;
+      if (part === 2) pending = null;
+      return texts === null ? '' : part === 0 ? texts.ctx : part === 1 ? texts.request : texts.stash;
     },
-    output: (json: string) => {
+    output: (json: string, stash: string) => {
       lastOutput = String(json);
+      lastStash = String(stash);
     },
     log: (line: string) => logSink?.(String(line)),
     deadline: () => deadline,
@@ -46,18 +59,19 @@ export function createSandbox(factorySource: string, filename: string): Sandbox 
     .runInContext(context);
 
   return {
-    run(requestJson, timeoutMs, onLog) {
-      pendingInput = requestJson;
+    run(input, timeoutMs, onLog) {
+      pending = input;
       lastOutput = '';
+      lastStash = '';
       logSink = onLog;
       deadline = Date.now() + timeoutMs;
       try {
         RUN.runInContext(context);
       } finally {
-        pendingInput = '';
+        pending = null;
         logSink = undefined;
       }
-      return lastOutput;
+      return { outcome: lastOutput, stash: lastStash };
     },
   };
 }

@@ -9,7 +9,7 @@ import { matches } from './matches.ts';
 import { http, math, str } from './misc.ts';
 
 beforeAll(() => installRandom((n) => [...randomBytes(n)]));
-beforeEach(() => setState(freshState(null, {})));
+beforeEach(() => setState(freshState(null)));
 
 describe('util.matches (Java String.matches: the whole value must match)', () => {
   it('matches whole strings only', () => {
