@@ -35,7 +35,8 @@ export interface StreamConsumerDefinition {
  */
 export const streamConsumers: StreamConsumerDefinition[] = [
   {
-    // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes.
+    // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes;
+    // and, in the same invocation, the Insights step (see insightsStep below).
     name: 'fanout',
     handler: 'lambdas/feed-fanout/index.ts#handler',
     batchSize: 100,
@@ -46,7 +47,10 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     startingPosition: 'TRIM_HORIZON',
     filterPatterns: [
       { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
-      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD', 'REPOST', 'FOLLOWS'] } } } },
+      // LIKE removals (unlikes) matter to Insights only.
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
+      // Profiles carry no `type`; only Insights use their INSERT and REMOVE (sign-up, account deletion).
+      { eventName: ['INSERT', 'REMOVE'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ],
   },
   {
@@ -70,3 +74,17 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     ],
   },
 ];
+
+/**
+ * The Insights step: mirrors cruds, likes, reposts, follows and profiles into the analytics
+ * database. Not a mapping of its own: DynamoDB Streams allows about two readers per shard and
+ * `fanout` and `live` are those two, so the step runs inside the `fanout` invocation on the same
+ * records (its filter above is the union of both needs) and reports its own failed record in the
+ * same partial batch response (docs/decisions/023-insights-analytics-model.md). `handler` can
+ * also serve as a mapping of its own, e.g. on a Kinesis copy of the stream.
+ */
+export const insightsStep = {
+  name: 'insights',
+  handler: 'lambdas/insights-sink/index.ts#handler',
+  runsInside: 'fanout',
+} as const;

@@ -4,7 +4,7 @@
  */
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { streamConsumers, type StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
+import { insightsStep, streamConsumers, type StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
 import { ApiStack, type CustomDomain } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { DatabaseStack } from './stacks/database-stack.ts';
@@ -29,12 +29,12 @@ export interface CruddurConfig {
   sharpLayerArn?: string;
 }
 
-/** The stream consumer that mirrors the table into the analytics database (definitions/stream-consumers.ts). */
-export const INSIGHTS_SINK = 'lambdas/insights-sink/index.ts#handler';
-
-/** Consumers that write to the analytics database: they get its Data API settings and grants. */
-export function databaseConsumers(consumers: StreamConsumerDefinition[] = streamConsumers): string[] {
-  return consumers.filter((c) => c.handler === INSIGHTS_SINK).map((c) => c.name);
+/**
+ * Consumers that write to the analytics database, so get its Data API settings and grants: the
+ * mapping the Insights step runs inside, and any consumer running the step's handler on its own.
+ */
+export function databaseConsumers(consumers: StreamConsumerDefinition[] = streamConsumers, step: { handler: string; runsInside: string } = insightsStep): string[] {
+  return consumers.filter((c) => c.name === step.runsInside || c.handler === step.handler).map((c) => c.name);
 }
 
 export function addCruddur(scope: Construct, config: CruddurConfig) {

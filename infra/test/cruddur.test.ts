@@ -9,6 +9,7 @@ import { api as apiDefinition } from '../../definitions/api.ts';
 import { resolverCaching } from '../../definitions/caching.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { dataSources } from '../../definitions/data-sources.ts';
 import { table } from '../../definitions/table.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { addCruddur } from '../src/cruddur.ts';
@@ -133,6 +134,14 @@ describe('api', () => {
     for (const r of resolvers) expect(r.Properties.Runtime).toEqual({ Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' });
     const functions = discoverResolvers().flatMap((r) => r.functions);
     templates.api.resourceCountIs('AWS::AppSync::FunctionConfiguration', functions.length);
+  });
+
+  it('runs the Insights fields on the Postgres data source', () => {
+    const relational = new Set(dataSources.filter((d) => d.type === 'RELATIONAL_DATABASE').map((d) => d.name));
+    const onPostgres = discoverResolvers()
+      .filter((r) => [r.dataSource, ...r.functions.map((f) => f.dataSource)].some((n) => n !== undefined && relational.has(n)))
+      .map((r) => `${r.typeName}.${r.fieldName}`);
+    expect(onPostgres.sort()).toEqual(['Query.hashtagHistory', 'Query.myInsights']);
   });
 
   it('creates the API cache from definitions/api.ts, encrypted in transit and at rest', () => {

@@ -14,8 +14,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { database, databaseEnv } from '../../definitions/database.ts';
 import { dataSources } from '../../definitions/data-sources.ts';
-import { streamConsumers } from '../../definitions/stream-consumers.ts';
-import { addCruddur, databaseConsumers, INSIGHTS_SINK } from '../src/cruddur.ts';
+import { insightsStep, streamConsumers } from '../../definitions/stream-consumers.ts';
+import { addCruddur, databaseConsumers } from '../src/cruddur.ts';
 import { dataApiActions } from '../src/constructs/data-api-access.ts';
 import { repoRoot } from '../src/constructs/node-function.ts';
 import { nagFindings } from '../src/nag/nag.ts';
@@ -140,9 +140,17 @@ describe('AppSync data source', () => {
 });
 
 describe('database consumers', () => {
-  it('are the stream consumers running the Insights sink', () => {
-    const sink = { ...streamConsumers[0], name: 'insights', handler: INSIGHTS_SINK };
-    expect(databaseConsumers([...streamConsumers, sink])).toEqual([...databaseConsumers(), 'insights']);
+  it('are the mapping the Insights step runs inside, and any consumer running the step on its own', () => {
+    expect(databaseConsumers()).toEqual([insightsStep.runsInside]);
+    const standalone = { ...streamConsumers[0], name: 'insights', handler: insightsStep.handler };
+    expect(databaseConsumers([...streamConsumers, standalone])).toEqual([insightsStep.runsInside, 'insights']);
+  });
+
+  it('in the app: the Insights host consumer has the Data API settings and grants', () => {
+    const streams = Template.fromStack(stacks.streams);
+    const [, host] = Object.entries(streams.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(insightsStep.runsInside))!;
+    expect(host.Properties.Environment.Variables).toMatchObject({ [databaseEnv.name]: database.name, [databaseEnv.secretArn]: { 'Fn::ImportValue': expect.stringMatching(/Secret/) } });
+    expect(JSON.stringify(statementsOf(streams, host.Properties.Role['Fn::GetAtt'][0]))).toContain('rds-data:ExecuteStatement');
   });
 
   it('get the Data API environment and grants, stay outside the VPC; other consumers get neither', () => {

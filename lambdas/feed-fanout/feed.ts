@@ -17,9 +17,10 @@ import { addRecent, removeRecent } from './recent.ts';
 /** How many of a followee's newest cruds a new follow back-fills. */
 export const BACKFILL_LIMIT = 20;
 
-type Reason = 'OWN' | 'FOLLOWING' | 'REPOST';
+export type Reason = 'OWN' | 'FOLLOWING' | 'REPOST';
 
-function feedRow(recipientId: string, eventId: string, crud: Item, reason: Reason, createdAt: string, sourceUserId: string, repostedById?: string): Item {
+/** One feed row as the consumer writes it (also used by the large fixture's bulk builder). */
+export function feedRow(recipientId: string, eventId: string, crud: Item, reason: Reason, createdAt: string, sourceUserId: string, repostedById?: string): Item {
   const key = feedKey(recipientId, eventId);
   const row: Item = {
     ...key,

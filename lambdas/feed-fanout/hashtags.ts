@@ -11,14 +11,24 @@ import { tableName } from '../shared/table.ts';
 /** Trend rows outlive their bucket by two days (the window reads the current and previous bucket). */
 const TREND_RETENTION_SECONDS = 2 * 86400;
 
+/** A crud's hashtag index rows. */
+export function hashtagRows(crud: Item): Item[] {
+  const tags = (crud.hashtags as string[] | undefined) ?? [];
+  return tags.map((tag) => ({ ...hashtagKey(tag, crud.id), type: 'TAGGED', tag, crudId: crud.id, expiresAt: crud.expiresAt }));
+}
+
+/** Where a crud's tags are counted: its 6-hour bucket, the rows' expiry, and its once-only marker. */
+export function trendCounting(crud: Item): { bucket: number; expiresAt: number; marker: Item } {
+  const bucket = trendBucket(Math.floor(Date.parse(crud.createdAt) / 1000));
+  const expiresAt = (bucket + 1) * TREND_BUCKET_SECONDS + TREND_RETENTION_SECONDS;
+  return { bucket, expiresAt, marker: { pk: `COUNTED#${crud.id}`, sk: 'TRENDS', type: 'MARKER', expiresAt } };
+}
+
 export async function onCrudCreatedTags(crud: Item): Promise<void> {
   const tags = (crud.hashtags as string[] | undefined) ?? [];
   if (tags.length === 0) return;
-  await putAll(tags.map((tag) => ({ ...hashtagKey(tag, crud.id), type: 'TAGGED', tag, crudId: crud.id, expiresAt: crud.expiresAt })));
-  const createdSeconds = Math.floor(Date.parse(crud.createdAt) / 1000);
-  const bucket = trendBucket(createdSeconds);
-  const expiresAt = (bucket + 1) * TREND_BUCKET_SECONDS + TREND_RETENTION_SECONDS;
-  const marker = { pk: `COUNTED#${crud.id}`, sk: 'TRENDS', type: 'MARKER', expiresAt };
+  await putAll(hashtagRows(crud));
+  const { bucket, expiresAt, marker } = trendCounting(crud);
   await transactOnce([
     { Put: { TableName: tableName(), Item: marshall(marker), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...tags.map((tag) => ({

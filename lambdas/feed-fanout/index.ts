@@ -5,15 +5,18 @@
  * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
  * with a partial batch response naming it, so Lambda retries from that record on
  * ("Implementing partial batch responses" for DynamoDB streams). Every step is idempotent.
+ * The same invocation also runs the Insights step (lambdas/insights-sink) on the batch.
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { instrument, powertools } from '../shared/powertools.ts';
+import { isTtlDeletion } from '../shared/stream-record.ts';
 import { notificationForEdge, notificationsForCrud, notify } from '../notifications/notify.ts';
 import { onCrudExpired } from '../counters/expiry.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';
+import { insightsStep } from '../insights-sink/index.ts';
 import { reconcileMode } from './pulled.ts';
 import type { Item } from './table-ops.ts';
 
@@ -21,11 +24,6 @@ const tools = powertools('fanout');
 const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);
-
-/** True for deletions made by the TTL service rather than by a request. */
-function isTtlDeletion(record: DynamoDBRecord): boolean {
-  return record.userIdentity?.type === 'Service' && record.userIdentity?.principalId === 'dynamodb.amazonaws.com';
-}
 
 export async function processRecord(record: DynamoDBRecord): Promise<void> {
   const next = image(record.dynamodb?.NewImage);
@@ -78,16 +76,27 @@ async function notifyEdge(row: Item): Promise<void> {
   if (e) await notify(e);
 }
 
-async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  for (const record of event.Records) {
+/** Fan-out in record order; the SequenceNumber of the first record that failed, or null. */
+async function fanOut(records: DynamoDBRecord[]): Promise<string | null> {
+  for (const record of records) {
     try {
       await processRecord(record);
     } catch (err) {
       logger.error('record failed; the batch resumes from it', { eventID: record.eventID, eventName: record.eventName, error: (err as Error).message });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+      return record.dynamodb?.SequenceNumber ?? '';
     }
   }
-  return { batchItemFailures: [] };
+  return null;
+}
+
+/**
+ * Fan-out and the Insights step run side by side on the same batch (decision 023): each reports
+ * the record it failed at, and Lambda resumes from the lowest reported SequenceNumber. Both are
+ * idempotent, so what one re-runs after the other failed changes nothing.
+ */
+async function handle(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failed = await Promise.all([fanOut(event.Records), insightsStep(event.Records)]);
+  return { batchItemFailures: failed.filter((f): f is string => f !== null).map((itemIdentifier) => ({ itemIdentifier })) };
 }
 
 /** The Lambda entry point: `handle` with Powertools logging context, cold-start and error metrics, tracing. */

@@ -30,12 +30,10 @@ export function notificationId(e: NotificationEvent): string {
   return `${ms}#${e.type}#${e.actorId}#${e.crudId ?? '-'}`;
 }
 
-/** Writes one notification (once). Returns false when it already existed or is self-inflicted. */
-export async function notify(e: NotificationEvent): Promise<boolean> {
-  if (!e.recipientId || e.recipientId === e.actorId) return false;
-  const id = notificationId(e);
+/** The notification row of an event (also used by the large fixture's bulk builder). */
+export function notificationRow(e: NotificationEvent): Item {
   const row: Item = {
-    ...notificationKey(e.recipientId, id),
+    ...notificationKey(e.recipientId, notificationId(e)),
     type: 'NOTIF',
     kind: e.type,
     recipientId: e.recipientId,
@@ -44,6 +42,13 @@ export async function notify(e: NotificationEvent): Promise<boolean> {
     expiresAt: Math.floor(Date.parse(e.createdAt) / 1000) + NOTIFICATION_RETENTION_SECONDS,
   };
   if (e.crudId) row.crudId = e.crudId;
+  return row;
+}
+
+/** Writes one notification (once). Returns false when it already existed or is self-inflicted. */
+export async function notify(e: NotificationEvent): Promise<boolean> {
+  if (!e.recipientId || e.recipientId === e.actorId) return false;
+  const row = notificationRow(e);
   return transactOnce([
     { Put: { TableName: tableName(), Item: marshall(row), ConditionExpression: 'attribute_not_exists(pk)' } },
     {

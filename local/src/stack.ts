@@ -62,6 +62,8 @@ export interface StackOptions {
   allowedHosts?: AllowedHosts;
   /** Real-time limits and timers (default AppSync's; tests shorten the re-authorization sweep). */
   realtimeLimits?: Partial<RealtimeLimits>;
+  /** TTL sweep interval (default 60 s; 0 = only on `dynamo.ttl.sweepNow()`): benchmarks keep sweeps out of their timings. */
+  ttlIntervalMs?: number;
   /** AppSync's server-side cache as deployed (`api.cache`); false runs without one (benchmarks' baseline). */
   apiCache?: boolean;
 }
@@ -116,7 +118,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Spans are exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
     const tracing = startTracing();
     if (tracing) closers.push(() => tracing.shutdown());
-    const dynamo = await startDynamo({ dataDir: options.dataDir, hostCheck });
+    const dynamo = await startDynamo({ dataDir: options.dataDir, hostCheck, ttlIntervalMs: options.ttlIntervalMs });
     closers.push(() => dynamo.close());
     const region = dynamo.region;
     // The only key the local AppSync (AWS_IAM) and S3 accept: random per data dir, never the

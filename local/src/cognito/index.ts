@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { userPool as poolDefinition, type UserPoolDefinition } from '../../../definitions/user-pool.ts';
 import { Decoys } from './decoys/decoys.ts';
+import { importUsers, type ImportedUser } from './import/import-users.ts';
 import { loadDecoySecret } from './decoys/secret.ts';
 import { createCognitoServer, type RequestLog } from './http/server.ts';
 import { Outbox } from './outbox/outbox.ts';
@@ -48,6 +49,8 @@ export interface CognitoHandle {
   issuer: string;
   jwksUri: string;
   outbox: { latest(email: string): Promise<string | undefined> };
+  /** Creates confirmed users in bulk (fixtures; import/import-users.ts). */
+  importUsers(users: ImportedUser[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ export async function startCognito(options: StartCognitoOptions = {}): Promise<C
     issuer,
     jwksUri: `${issuer}/.well-known/jwks.json`,
     outbox: { latest: async (email) => pool.outbox.latest(email) },
+    importUsers: (users) => importUsers(pool, users),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

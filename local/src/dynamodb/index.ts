@@ -13,7 +13,7 @@ import type { IteratorGauge } from './store/iterators.ts';
 import { startFront } from './front/server.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
 import { StreamHub } from './streams/hub.ts';
-import type { StreamRecord } from './streams/record.ts';
+import type { AttributeMap, StreamRecord } from './streams/record.ts';
 import { ensureTable } from './table-setup.ts';
 import { rebuildIfIndexesMissing } from './table-rebuild.ts';
 import { TtlSweeper } from './ttl/sweeper.ts';
@@ -62,6 +62,11 @@ export interface DynamoStack {
     dir?: string;
   };
   ttl: { sweepNow(): Promise<number> };
+  /**
+   * Bulk-loads items (DynamoDB JSON) into the app's table without stream records, like DynamoDB's
+   * import from S3: for fixtures whose derived rows are built with them. Keys must be new.
+   */
+  importItems(items: AttributeMap[]): Promise<void>;
   /** The embedded store's open LevelDB iterators (absent with an external endpoint); for soak checks. */
   storeIterators?: IteratorGauge;
   close(): Promise<void>;
@@ -141,6 +146,18 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
       dir: streamsDir,
     },
     ttl: { sweepNow: () => sweeper.sweepNow() },
+    async importItems(items) {
+      if (store) return front.exclusive(() => store.importItems(tableName, items));
+      // An external DynamoDB API: BatchWriteItem straight to it (past the front, so no records).
+      for (let i = 0; i < items.length; i += 25) {
+        let pending: unknown[] = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+        for (let round = 0; pending.length > 0; round += 1) {
+          if (round >= 8) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
+          const res = await backend.json<{ UnprocessedItems?: Record<string, unknown[]> }>('BatchWriteItem', { RequestItems: { [tableName]: pending } });
+          pending = res.UnprocessedItems?.[tableName] ?? [];
+        }
+      }
+    },
     storeIterators: store?.iterators,
     async close() {
       await Promise.all([...consumers].map((c) => c.close()));

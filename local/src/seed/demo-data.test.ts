@@ -1,4 +1,4 @@
-/** The demo data, seeded through the API of a whole offline stack, and seeded only once. */
+/** The demo data, seeded through the API of a whole offline stack (Insights included), and seeded only once. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../../definitions/demo-users.ts';
 import { startStack, type Stack } from '../stack.ts';
@@ -34,6 +34,12 @@ describe('seedDemoData', () => {
 
     const trending = await andrew('{ trendingHashtags(limit: 1) { tag count } }');
     expect(trending.data.trendingHashtags).toEqual([{ tag: 'cloud', count: 4 }]);
+
+    // Insights come from the same activity, through the stream into Postgres (decision 023).
+    const insights = await andrew('{ myInsights(days: 7) { totals { cruds likes reposts replies newFollowers unfollows } topCruds { crudId } } }');
+    expect(insights.errors).toBeUndefined();
+    expect(insights.data.myInsights.totals).toEqual({ cruds: 2, likes: 3, reposts: 1, replies: 2, newFollowers: 3, unfollows: 0 });
+    expect(insights.data.myInsights.topCruds).toHaveLength(3);
 
     expect((await seedDemoData(api)).skipped).toBe(true);
   });

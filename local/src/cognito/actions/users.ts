@@ -14,9 +14,8 @@ export async function setPassword(pool: Pool, user: UserRecord, password: string
   user.updatedAt = Date.now();
 }
 
-/** A new user; in an email-as-username pool the username is the `sub`, a UUID. */
-export async function newUser(pool: Pool, attributes: Record<string, string>, password: string, status: UserStatus): Promise<UserRecord> {
-  const sub = randomUUID();
+/** A new user; in an email-as-username pool the username is the `sub`, a UUID (given by bulk imports). */
+export async function newUser(pool: Pool, attributes: Record<string, string>, password: string, status: UserStatus, sub: string = randomUUID()): Promise<UserRecord> {
   const now = Date.now();
   const user: UserRecord = {
     username: sub,

@@ -9,7 +9,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { inProcessCaller, type StoreResponse } from './in-process.ts';
-import { iteratorGauge, type IteratorGauge } from './iterators.ts';
+import { dynaliteStoreOf, iteratorGauge, type IteratorGauge } from './iterators.ts';
+import { bulkImport, type DynaliteStore } from './bulk-import.ts';
+import type { AttributeMap } from '../streams/record.ts';
 
 const require = createRequire(import.meta.url);
 const dynalite = require('dynalite') as (options: Record<string, unknown>) => Server;
@@ -20,6 +22,8 @@ export interface EmbeddedStore {
   iterators: IteratorGauge;
   /** The same API as `endpoint`, called in process (no socket): what the front uses. */
   call(operation: string, body: string): Promise<StoreResponse>;
+  /** Writes items straight into the store: no stream records (store/bulk-import.ts). */
+  importItems(tableName: string, items: AttributeMap[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function startEmbeddedStore(options: { path?: string }): Promise<Em
     endpoint: `http://127.0.0.1:${port}`,
     iterators,
     call: inProcessCaller(server),
+    importItems: (tableName, items) => bulkImport(dynaliteStoreOf(dynaliteOptions) as DynaliteStore, tableName, items),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();

@@ -39,7 +39,7 @@ export interface IteratorGauge {
 
 type Create = (options: object) => DynaliteStore;
 /** The hooked factory keeps the gauges, so a second copy of this module (test isolation) shares them. */
-type HookedCreate = Create & { gauges: WeakMap<object, Gauge> };
+type HookedCreate = Create & { gauges: WeakMap<object, Gauge>; stores: WeakMap<object, object> };
 const dynaliteDb = require('dynalite/db') as { create: Create | HookedCreate };
 
 class Gauge implements IteratorGauge {
@@ -77,16 +77,18 @@ function instrument(store: DynaliteStore, gauge: Gauge): void {
 }
 
 function hook(): HookedCreate {
-  if ('gauges' in dynaliteDb.create) return dynaliteDb.create;
+  if ('stores' in dynaliteDb.create) return dynaliteDb.create;
   const original = dynaliteDb.create;
   const gauges = new WeakMap<object, Gauge>();
+  const stores = new WeakMap<object, object>();
   const create = Object.assign((options: object): DynaliteStore => {
     const store = original(options);
     const gauge = new Gauge();
     gauges.set(options, gauge);
+    stores.set(options, store);
     instrument(store, gauge);
     return store;
-  }, { gauges });
+  }, { gauges, stores });
   dynaliteDb.create = create;
   return create;
 }
@@ -99,4 +101,9 @@ const hooked = hook();
  */
 export function iteratorGauge(options: object): IteratorGauge | undefined {
   return hooked.gauges.get(options);
+}
+
+/** The store object dynalite created from `options` (for the bulk import, store/bulk-import.ts). */
+export function dynaliteStoreOf(options: object): object | undefined {
+  return hooked.stores.get(options);
 }
