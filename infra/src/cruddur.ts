@@ -4,9 +4,10 @@
  */
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { streamConsumers } from '../../definitions/stream-consumers.ts';
+import { insightsStep, streamConsumers, type StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
 import { ApiStack, type CustomDomain } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
+import { DatabaseStack } from './stacks/database-stack.ts';
 import { HostingStack } from './stacks/hosting-stack.ts';
 import { IdentityStack } from './stacks/identity-stack.ts';
 import { OperationsStack } from './stacks/operations-stack.ts';
@@ -28,9 +29,18 @@ export interface CruddurConfig {
   sharpLayerArn?: string;
 }
 
+/**
+ * Consumers that write to the analytics database, so get its Data API settings and grants: the
+ * mapping the Insights step runs inside, and any consumer running the step's handler on its own.
+ */
+export function databaseConsumers(consumers: StreamConsumerDefinition[] = streamConsumers, step: { handler: string; runsInside: string } = insightsStep): string[] {
+  return consumers.filter((c) => c.name === step.runsInside || c.handler === step.handler).map((c) => c.name);
+}
+
 export function addCruddur(scope: Construct, config: CruddurConfig) {
   const production = config.stage === 'prod';
   const data = new DataStack(scope, 'CruddurData', { production });
+  const database = new DatabaseStack(scope, 'CruddurDatabase', { production });
   const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production, threatProtection: config.threatProtection });
   // Avatars (engineer I): uploads bucket, thumbnailer, presigner; the presigner backs the API's avatarUploads data source.
   const hosting = new HostingStack(scope, 'CruddurHosting', { production });
@@ -50,6 +60,7 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     customDomain: config.customDomain,
     // Production only: the web ACL's fixed monthly cost is not worth it for a dev stack.
     firewall: production,
+    database: database.target,
   });
   const streams = new StreamsStack(scope, 'CruddurStreams', {
     table: data.table,
@@ -57,15 +68,16 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     consumers: streamConsumers,
     publishMutations: iamMutations(),
     publishReadTypes: iamReadableTypes(),
+    database: { target: database.target, environment: database.lambdaEnvironment, consumers: databaseConsumers() },
   });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,
-    functions: [...identity.functions, ...api.functions, ...streams.consumers, ...storage.functions],
+    functions: [...identity.functions, ...api.functions, ...streams.consumers, ...storage.functions, database.migrate],
     streamConsumers: streams.consumers,
     alertEmail: config.alertEmail,
     monthlyBudgetUsd: config.monthlyBudgetUsd,
   });
-  return { data, identity, api, streams, hosting, storage, operations };
+  return { data, database, identity, api, streams, hosting, storage, operations };
 }
 
 export class CruddurStage extends Stage {

@@ -18,7 +18,7 @@ it('synthesizes every stack with the CDK CLI, offline', { timeout: 300_000 }, ()
   execFileSync('npx', ['cdk', 'synth', '--quiet', '--output', out], { cwd: infraDir, stdio: 'pipe', env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' } });
   const templates = fs.readdirSync(out).filter((f) => f.endsWith('.template.json')).sort();
   expect(templates).toEqual(
-    ['CruddurApi', 'CruddurData', 'CruddurHosting', 'CruddurIdentity', 'CruddurOperations', 'CruddurStorage', 'CruddurStreams'].map((s) => `${s}.template.json`),
+    ['CruddurApi', 'CruddurData', 'CruddurDatabase', 'CruddurHosting', 'CruddurIdentity', 'CruddurOperations', 'CruddurStorage', 'CruddurStreams'].map((s) => `${s}.template.json`),
   );
   const api = JSON.parse(fs.readFileSync(path.join(out, 'CruddurApi.template.json'), 'utf8'));
   const resolvers = Object.values(api.Resources as Record<string, { Type: string }>).filter((r) => r.Type === 'AWS::AppSync::Resolver');

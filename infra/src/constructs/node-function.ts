@@ -29,6 +29,8 @@ export interface NodeFunctionProps {
   externalModules?: string[];
   /** Repo-relative files copied next to the bundle (read at run time from /var/task). */
   copyFiles?: string[];
+  /** Repo-relative folders copied into the bundle at the same relative path (/var/task/<dir>); a missing folder copies as empty. */
+  copyDirs?: string[];
 }
 
 export function splitHandlerRef(ref: string): { file: string; exportName: string } {
@@ -78,8 +80,14 @@ export class NodeFunction extends NodejsFunction {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir: string, outputDir: string) =>
-            (props.copyFiles ?? []).map((file) => `cp "${path.join(inputDir, file)}" "${path.join(outputDir, path.basename(file))}"`),
+          afterBundling: (inputDir: string, outputDir: string) => [
+            ...(props.copyFiles ?? []).map((file) => `cp "${path.join(inputDir, file)}" "${path.join(outputDir, path.basename(file))}"`),
+            ...(props.copyDirs ?? []).flatMap((dir) => {
+              const from = path.join(inputDir, dir);
+              const to = path.join(outputDir, dir);
+              return [`mkdir -p "${to}"`, `[ ! -d "${from}" ] || cp -R "${from}/." "${to}/"`];
+            }),
+          ],
         },
       },
     });

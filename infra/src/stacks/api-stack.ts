@@ -20,6 +20,8 @@ import { dataSources } from '../../../definitions/data-sources.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
 import { ApiCache } from '../constructs/api-cache.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
+import type { DataApiTarget } from '../constructs/data-api-access.ts';
+import { DataApiDataSource } from '../constructs/data-api-data-source.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
 import { grantIndexQueries, grantTable } from '../constructs/table-access.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
@@ -43,6 +45,8 @@ export interface ApiStackProps extends StackProps {
   resolversDir?: string;
   /** AWS WAF in front of the API (per-IP rate limit + IP reputation list; about $7/month + $0.60/M requests). */
   firewall?: boolean;
+  /** The Aurora cluster and secret behind RELATIONAL_DATABASE data sources (DatabaseStack). */
+  database?: DataApiTarget;
 }
 
 export class ApiStack extends Stack {
@@ -109,7 +113,6 @@ export class ApiStack extends Stack {
     // CDK grants a DynamoDB data source `table/index/*` when the table it is given has indexes; this
     // reference to the same table has none, and the named indexes are granted instead.
     const tableWithoutIndexes = dynamodb.Table.fromTableName(this, 'TableRef', props.table.tableName);
-    const undeployed = new Set<string>();
     for (const ds of dataSources) {
       if (ds.type === 'AMAZON_DYNAMODB') {
         const dynamo = this.api.addDynamoDbDataSource(ds.name, tableWithoutIndexes);
@@ -118,10 +121,8 @@ export class ApiStack extends Stack {
       } else if (ds.type === 'NONE') {
         sources.set(ds.name, this.api.addNoneDataSource(ds.name));
       } else if (ds.type === 'RELATIONAL_DATABASE') {
-        // Needs the Aurora cluster, which infra/ does not deploy yet: its resolvers (Insights) are
-        // left out below, so those fields resolve to null in the cloud until it does.
-        undeployed.add(ds.name);
-        continue;
+        if (!props.database) throw new Error(`data source "${ds.name}": RELATIONAL_DATABASE needs the database stack's cluster`);
+        sources.set(ds.name, new DataApiDataSource(this.api, ds.name, { api: this.api, name: ds.name, databaseName: ds.database, target: props.database }));
       } else {
         const fn = props.lambdaFunctions?.[ds.name] ?? this.dataSourceFunction(ds.name, ds.handler, props.table);
         sources.set(ds.name, this.lambdaSource(ds.name, fn));
@@ -137,7 +138,6 @@ export class ApiStack extends Stack {
     const apiCache = new ApiCache(this, 'Cache', { api: this.api });
     for (const r of this.resolvers) {
       const where = `${r.typeName}.${r.fieldName}`;
-      if ([r.dataSource, ...r.functions.map((f) => f.dataSource)].some((name) => name !== undefined && undeployed.has(name))) continue;
       const code = appsync.Code.fromInline(bundleResolverSync(r.file));
       const runtime = appsync.FunctionRuntime.JS_1_0_0;
       const cachingConfig = ApiCache.cachingConfigOf(r);

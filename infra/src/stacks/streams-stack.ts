@@ -12,6 +12,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
+import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
 import { grantTable } from '../constructs/table-access.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
@@ -24,6 +25,11 @@ export interface StreamsStackProps extends StackProps {
   publishMutations: string[];
   /** Types the publish mutations' selection sets read (every field of each). */
   publishReadTypes: string[];
+  /**
+   * The analytics database, for the consumers named in `consumers` only: they get its Data API
+   * environment and grants, and stay outside the VPC (decision 021).
+   */
+  database?: { target: DataApiTarget; environment: Record<string, string>; consumers: string[] };
 }
 
 export class StreamsStack extends Stack {
@@ -37,11 +43,13 @@ export class StreamsStack extends Stack {
     const apiArn = importOf(props.api, props.api.arn);
     const readableTypes = props.publishReadTypes.map((type) => `${apiArn}/types/${type}/fields/*`);
     for (const consumer of props.consumers) {
+      const database = props.database?.consumers.includes(consumer.name) ? props.database : undefined;
       const fn = new NodeFunction(this, consumer.name, {
         handler: consumer.handler,
-        environment: { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl },
+        environment: { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl, ...database?.environment },
       });
       grantTable(props.table, fn, 'readWrite');
+      if (database) grantDataApi(fn, database.target);
       if (props.publishMutations.length > 0) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({
