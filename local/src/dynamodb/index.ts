@@ -34,6 +34,8 @@ export interface StartDynamoOptions {
   ttlIntervalMs?: number;
   /** Items per TTL scan page (default 500). */
   ttlScanPageSize?: number;
+  /** Largest share of wall-clock time the timed TTL sweep may work (default 0.25; ttl/sweeper.ts). */
+  ttlBackgroundShare?: number;
   /** External DynamoDB API instead of the embedded store (default `process.env.DYNAMODB_ENDPOINT`). */
   externalEndpoint?: string;
   /** Which Host headers the front serves (default: loopback + ALLOWED_HOSTS). */
@@ -99,6 +101,7 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
     keySchema: (t) => front.reader.keySchema(t),
     intervalMs: options.ttlIntervalMs,
     pageSize: options.ttlScanPageSize,
+    backgroundShare: options.ttlBackgroundShare,
     tables: async () => {
       if (backend.embedded) return front.ttl.enabled();
       const d = await backend.json<{ TimeToLiveDescription?: { TimeToLiveStatus?: string; AttributeName?: string } }>('DescribeTimeToLive', { TableName: tableName });

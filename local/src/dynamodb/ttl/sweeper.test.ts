@@ -46,4 +46,22 @@ describe('TTL sweeper', () => {
       await timed.close();
     }
   });
+
+  it('paces timed sweeps between pages, and sweepNow() hurries a paced sweep under way', async () => {
+    // A share this small rests ~10,000× each page's working time: seconds or more per page.
+    const paced = await startDynamo({ ttlIntervalMs: 50, ttlScanPageSize: 5, ttlBackgroundShare: 0.0001 });
+    try {
+      for (let i = 0; i < 20; i += 1) {
+        await paced.client.send(new PutItemCommand({ TableName: paced.tableName, Item: { ...key(`paced-${i}`), expiresAt: { N: String(now() - 5) } } }));
+      }
+      const left = async () => (await paced.client.send(new ScanCommand({ TableName: paced.tableName, Select: 'COUNT' }))).Count ?? 0;
+      await expect.poll(left, { timeout: 5000, interval: 20 }).toBeLessThan(20);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await left()).toBeGreaterThan(0);
+      await paced.ttl.sweepNow();
+      expect(await left()).toBe(0);
+    } finally {
+      await paced.close();
+    }
+  });
 });

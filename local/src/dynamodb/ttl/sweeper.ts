@@ -5,6 +5,13 @@
  * live" / "TTL and DynamoDB Streams" pages). As in DynamoDB, non-Number values and values more than
  * five years old are ignored, and an item is re-checked at deletion time (a conditional delete),
  * so an item updated meanwhile survives.
+ *
+ * The sweep scans the whole table (dynalite keeps no index by TTL), which costs a minute of CPU
+ * on a table of millions of items. Timed sweeps are therefore paced: after each page they rest
+ * long enough that sweeping takes at most `backgroundShare` of the wall clock, so a large table
+ * never starves the requests the server is answering. DynamoDB itself promises deletion only
+ * "within a few days" of expiry, and every read already hides expired items. `sweepNow()` (tests,
+ * benches) runs unpaced and hurries a paced sweep already under way.
  */
 import type { Backend } from '../backend.ts';
 import { BackendError } from '../backend.ts';
@@ -26,18 +33,22 @@ export interface TtlSweeperOptions {
   journal?: WriteJournal;
   intervalMs?: number;
   pageSize?: number;
+  /** Largest share of wall-clock time a timed sweep may spend working (default 0.25). */
+  backgroundShare?: number;
 }
 
 export class TtlSweeper {
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private hurry = false;
+  private wake?: () => void;
 
   constructor(private readonly options: TtlSweeperOptions) {}
 
   start(): void {
     const interval = this.options.intervalMs ?? 60_000;
     if (interval <= 0) return;
-    this.timer = setInterval(() => void this.sweepNow().catch(() => undefined), interval);
+    this.timer = setInterval(() => void this.run(true).catch(() => undefined), interval);
     this.timer.unref();
   }
 
@@ -47,18 +58,46 @@ export class TtlSweeper {
 
   /** Deletes every expired item now; resolves with how many were deleted. */
   sweepNow(): Promise<number> {
-    this.running ??= this.sweep().finally(() => {
+    return this.run(false);
+  }
+
+  private run(paced: boolean): Promise<number> {
+    if (!paced) this.hurryUp();
+    this.running ??= this.sweep(paced).finally(() => {
       this.running = undefined;
+      this.hurry = false;
     });
     return this.running;
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
+    this.hurryUp();
     await this.running?.catch(() => undefined);
   }
 
-  private async sweep(): Promise<number> {
+  private hurryUp(): void {
+    this.hurry = true;
+    this.wake?.();
+  }
+
+  /** Rests between pages of a paced sweep; `hurryUp()` ends the rest at once. */
+  private rest(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      timer.unref();
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = undefined;
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async sweep(paced: boolean): Promise<number> {
+    const share = Math.min(1, Math.max(0.0001, this.options.backgroundShare ?? 0.25));
     let deleted = 0;
     for (const { tableName, attributeName } of await this.options.tables()) {
       const keyNames = await this.options.keySchema(tableName);
@@ -66,6 +105,7 @@ export class TtlSweeper {
       const now = Math.floor(Date.now() / 1000);
       let start: AttributeMap | undefined;
       do {
+        const began = performance.now();
         const page: { Items?: AttributeMap[]; LastEvaluatedKey?: AttributeMap } = await this.options.backend.json('Scan', {
           TableName: tableName,
           Limit: this.options.pageSize ?? 500,
@@ -79,6 +119,7 @@ export class TtlSweeper {
           if (await this.expire(tableName, attributeName, keys, now)) deleted += 1;
         }
         start = page.LastEvaluatedKey;
+        if (paced && start && !this.hurry) await this.rest(((performance.now() - began) * (1 - share)) / share);
       } while (start);
     }
     return deleted;
