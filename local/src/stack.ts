@@ -31,6 +31,7 @@ import { attachRealtime, createDualServer, type RealtimeLimits } from './appsync
 import { seedDemoUsers } from './cognito/seed.ts';
 import { createSeedApi } from './seed/api.ts';
 import { seedDemoData } from './seed/demo-data.ts';
+import { backfillInsights } from './seed/insights-backfill.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDataApi, type DataApiHandle } from './data-api/index.ts';
 import { openDatabase, type Database } from './database/index.ts';
@@ -176,7 +177,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     delete process.env.AWS_CREDENTIAL_EXPIRATION;
     Object.assign(process.env, lambdaEnv);
     // The schema before anything is served, by the handler AWS runs as a custom resource on deploy.
-    await invokeHandler('lambdas/database-migrate/index.ts#handler', undefined, { functionName: 'database-migrate', timeoutMs: 900_000 });
+    const migrated = (await invokeHandler('lambdas/database-migrate/index.ts#handler', undefined, { functionName: 'database-migrate', timeoutMs: 900_000 })) as { Data: { Applied: string; Version: string } };
+    // Every migration applied just now: a new Postgres, perhaps beside a table written before
+    // Insights existed. Fill it from the table once (on a fresh data dir the table is empty).
+    if (Number(migrated.Data.Applied) > 0 && migrated.Data.Applied === migrated.Data.Version) {
+      const filled = await backfillInsights({ dynamo, dataApi, credential: iamCredential });
+      if (filled.applied) logger.info({ component: 'data-api', ...filled }, 'Insights filled from the table');
+    }
 
     const cognito = await startCognito({
       port: options.ports.cognito ?? 0,

@@ -42,3 +42,11 @@ it('refills an emptied Insights database from the data dir’s table', async () 
   expect(await count(`SELECT count(*) FROM cruds c JOIN crud_hashtags h ON h.crud_id = c.id WHERE c.message = 'kept through a backfill #offline'`)).toBe(1);
   expect(await count('SELECT count(*) FROM users WHERE handle IS NOT NULL')).toBe(demoUsers.length);
 }, 300_000);
+
+it('fills a new Insights database on start when the data dir’s table predates it', async () => {
+  // A data dir from before Insights: the table holds the crud, Postgres does not exist yet.
+  fs.rmSync(path.join(dataDir, 'postgres'), { recursive: true, force: true });
+  const stack = await startStack({ dataDir, ports: {}, log: 'silent' });
+  await stack.close();
+  expect(await count(`SELECT count(*) FROM cruds WHERE message = 'kept through a backfill #offline'`)).toBe(1);
+}, 300_000);

@@ -8,12 +8,11 @@ import path from 'node:path';
 import { RDSDataClient } from '@aws-sdk/client-rds-data';
 import { database as databaseDefinition } from '../../../definitions/database.ts';
 import { migrate, readMigrations } from '../../../lambdas/database-migrate/migrations.ts';
-import { backfill } from '../../../lambdas/insights-sink/backfill.ts';
-import { dataApiDatabase } from '../../../lambdas/insights-sink/database.ts';
 import { startDataApi } from '../data-api/index.ts';
 import { openDatabase } from '../database/index.ts';
 import { startDynamo } from '../dynamodb/index.ts';
 import { loadLocalCredential } from '../iam/local-credential.ts';
+import { backfillInsights } from '../seed/insights-backfill.ts';
 import { repoRoot } from '../lambda/invoke.ts';
 
 const USAGE = 'Usage: cruddur-local backfill-insights [--data-dir DIR]\n';
@@ -39,11 +38,13 @@ export async function run(args: string[], out: (line: string) => void = (l) => p
     const dataApi = await startDataApi({ db, databaseName: databaseDefinition.name, region: dynamo.region, credentials: [credential] });
     try {
       const client = new RDSDataClient({ endpoint: dataApi.endpoint, region: dynamo.region, credentials: credential });
-      const target = { resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database: databaseDefinition.name };
-      await migrate(client, target, await readMigrations(path.join(repoRoot, databaseDefinition.migrationsDir)));
-      const sink = dataApiDatabase(target, client);
-      const result = await backfill({ dynamo: dynamo.client, tableName: dynamo.tableName, db: sink });
-      out(`backfill-insights: ${result.scanned} items scanned, ${result.applied} applied, ${sink.calls} Data API calls`);
+      try {
+        await migrate(client, { resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database: databaseDefinition.name }, await readMigrations(path.join(repoRoot, databaseDefinition.migrationsDir)));
+      } finally {
+        client.destroy();
+      }
+      const result = await backfillInsights({ dynamo, dataApi, credential });
+      out(`backfill-insights: ${result.scanned} items scanned, ${result.applied} applied, ${result.calls} Data API calls`);
       return 0;
     } finally {
       await dataApi.close();

@@ -13,6 +13,7 @@ import { repoRoot } from '../lambda/invoke.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from '../appsync/http/cors.ts';
 import { writeOutputs } from '../outputs/amplify-outputs.ts';
 import { startStack } from '../stack.ts';
+import { backfillInsights } from '../seed/insights-backfill.ts';
 import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, userHandle, type BuildSummary } from '../seed/large/index.ts';
 
 function largeFixtureLines(s: BuildSummary): string[] {
@@ -79,6 +80,8 @@ export async function run(args: string[]): Promise<number> {
     corsOrigins: process.env.CORS_ORIGINS ? process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) : [...DEFAULT_ALLOWED_ORIGINS, ...webOrigin],
   });
   const large = parsed.large ? await buildLargeFixture(stack) : undefined;
+  // The fixture is imported straight into the store, past the stream: Insights learn of it by backfill.
+  if (large?.built) await backfillInsights({ dynamo: stack.dynamo, dataApi: stack.database.dataApi, credential: stack.iamCredential });
   const outputsFile = path.join(repoRoot, 'amplify_outputs.json');
   await writeOutputs(outputsFile, stack.outputs);
 
