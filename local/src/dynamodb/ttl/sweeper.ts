@@ -84,14 +84,13 @@ export class TtlSweeper {
   /** Rests between pages of a paced sweep; `hurryUp()` ends the rest at once. */
   private rest(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       timer.unref();
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.wake = undefined;
-        resolve();
-      }
       this.wake = done;
     });
   }
