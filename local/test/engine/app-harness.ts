@@ -1,7 +1,8 @@
 /**
  * The app's own schema and resolvers on the real engine, over the embedded DynamoDB, with a page of
  * public cruds written as createCrud writes them. The DynamoDB client talks to the store through a
- * counting HTTP proxy, so tests can see what actually reaches the store and when.
+ * counting HTTP proxy, so tests can see what actually reaches the store and when. Data sources
+ * these tests never reach (the avatar Lambda, Postgres) are NONE stand-ins.
  */
 import fs from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
@@ -86,7 +87,7 @@ export async function startAppFixture(cruds = 100): Promise<AppFixture> {
       createEngine({
         schemaSource,
         resolvers: discoverResolvers(),
-        dataSources: { table: counted, NONE: createNoneDataSource('NONE'), avatarUploads: createNoneDataSource('avatarUploads') },
+        dataSources: { table: counted, NONE: createNoneDataSource('NONE'), avatarUploads: createNoneDataSource('avatarUploads'), insights: createNoneDataSource('insights') },
         defaultAuthMode: 'AWS_LAMBDA',
         additionalAuthModes: ['AWS_IAM'],
         env: { TABLE_NAME: stack.tableName },
