@@ -61,6 +61,8 @@ export interface StackOptions {
   corsOrigins?: string[];
   /** Host headers served beside loopback ones (default: the ALLOWED_HOSTS environment variable). */
   allowedHosts?: AllowedHosts;
+  /** A real Postgres for Insights instead of the embedded one (default: the DATABASE_URL environment variable). */
+  databaseUrl?: string;
   /** Real-time limits and timers (default AppSync's; tests shorten the re-authorization sweep). */
   realtimeLimits?: Partial<RealtimeLimits>;
   /** TTL sweep interval (default 60 s; 0 = only on `dynamo.ttl.sweepNow()`): benchmarks keep sweeps out of their timings. */
@@ -139,7 +141,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     closers.push(() => storage.close());
     // Postgres for Insights, reached only through the Data API (decision 022): Lambdas over HTTP
     // (AWS_ENDPOINT_URL_RDS_DATA), the RDS data source in process. Closed after the endpoint.
-    const db = await openDatabase({ dataDir: options.dataDir });
+    const db = await openDatabase({ dataDir: options.dataDir, url: options.databaseUrl });
     closers.push(() => db.close());
     const dataApi = await startDataApi({
       db,
