@@ -1,8 +1,9 @@
 /**
  * The same-run ceiling: a bare graphql-js server on node:http (parse + validate cached per query
  * string, no auth, no APPSYNC_JS) answering the feed query from the same store with the same
- * accesses the resolvers make — one Query, one BatchGetItem, one GetItem per author — and the
- * same response bytes.
+ * accesses the resolvers make — the caller's pull links (hybrid fan-out, decision 026; the bench's
+ * reader follows no pulled account, so no RECENT read follows), the feed Query, one BatchGetItem
+ * of cruds, one of authors — and the same response bytes.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,6 +35,17 @@ export async function startBaseline(client: Pick<DynamoDBClient, 'send'>, tableN
   const rootValue = {
     async homeFeed({ limit }: { limit?: number }) {
       const now = Math.floor(Date.now() / 1000);
+      const pulls = await client.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :pull)',
+          FilterExpression: 'attribute_not_exists(#exp) OR #exp > :now',
+          ExpressionAttributeNames: { '#exp': 'expiresAt' },
+          ExpressionAttributeValues: marshall({ ':pk': `USER#${readerId}`, ':pull': 'PULL#', ':now': now }),
+          Limit: 50,
+        }),
+      );
+      if ((pulls.Items ?? []).length > 0) throw new Error('the bench reader must follow no pulled account');
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
