@@ -32,6 +32,19 @@ describe('amplify_outputs.json', () => {
     await fs.rm(dir, { recursive: true });
   });
 
+  it('leaves an unchanged file alone (a rewrite reloads every open tab through Vite) and replaces a changed one', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'outputs-'));
+    const file = path.join(dir, 'amplify_outputs.json');
+    await writeOutputs(file, buildOutputs(endpoints));
+    const first = await fs.stat(file);
+    await writeOutputs(file, buildOutputs(endpoints));
+    expect((await fs.stat(file)).ino).toBe(first.ino);
+    await writeOutputs(file, buildOutputs({ ...endpoints, graphqlUrl: 'http://localhost:20003/graphql' }));
+    expect((await fs.stat(file)).ino).not.toBe(first.ino);
+    expect(JSON.parse(await fs.readFile(file, 'utf8')).data.url).toBe('http://localhost:20003/graphql');
+    await fs.rm(dir, { recursive: true });
+  });
+
   it('omits auth and storage when those services are not running', () => {
     const outputs = buildOutputs({ ...endpoints, cognito: undefined, storage: undefined, apiKey: 'da2-x' });
     expect(outputs.auth).toBeUndefined();

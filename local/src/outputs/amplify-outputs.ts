@@ -85,8 +85,11 @@ export function buildOutputs(e: OfflineEndpoints): AmplifyOutputs {
 
 /** Writes the file atomically (temp file + rename) so readers never see half a document. */
 export async function writeOutputs(file: string, outputs: AmplifyOutputs): Promise<void> {
+  const text = `${JSON.stringify(outputs, null, 2)}\n`;
+  // An unchanged file is left alone: a rewrite makes Vite reload every open tab of the web app.
+  if ((await fs.readFile(file, 'utf8').catch(() => undefined)) === text) return;
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, `${JSON.stringify(outputs, null, 2)}\n`);
+  await fs.writeFile(tmp, text);
   await fs.rename(tmp, file);
 }
