@@ -14,7 +14,8 @@ import type { Database } from '../../local/src/database/index.ts';
 import { databaseBackends, stopBackends } from '../../local/src/database/test-support/backends.ts';
 import { startDataApi } from '../../local/src/data-api/index.ts';
 import { generateCredential } from '../../local/src/iam/local-credential.ts';
-import { migrate, readMigrations, type Target } from './migrations.ts';
+import type { DatabaseTarget } from '../shared/database.ts';
+import { migrate, readMigrations } from './migrations.ts';
 
 const fixtures = fileURLToPath(new URL('./test-fixtures/migrations', import.meta.url));
 const credential = generateCredential();
@@ -35,7 +36,7 @@ function migrationsDir(): string {
 async function serve(db: Database) {
   const handle = await startDataApi({ db, databaseName: 'cruddur', region: 'us-east-1', credentials: [credential] });
   const client = new RDSDataClient({ endpoint: handle.endpoint, region: 'us-east-1', credentials: credential });
-  const target: Target = { resourceArn: handle.resourceArn, secretArn: handle.secretArn, database: 'cruddur' };
+  const target: DatabaseTarget = { resourceArn: handle.resourceArn, secretArn: handle.secretArn, database: 'cruddur' };
   const rows = async (sql: string) => (await client.send(new ExecuteStatementCommand({ ...target, sql, formatRecordsAs: 'JSON' }))).formattedRecords;
   return { handle, client, target, rows: async (sql: string) => JSON.parse((await rows(sql)) ?? '[]') as Record<string, unknown>[] };
 }

@@ -10,6 +10,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { BeginTransactionCommand, CommitTransactionCommand, ExecuteStatementCommand, RollbackTransactionCommand, type RDSDataClient } from '@aws-sdk/client-rds-data';
 import { migrationFileName } from '../../definitions/database.ts';
+import type { DatabaseTarget } from '../shared/database.ts';
 import { splitStatements } from '../shared/sql-lexer.ts';
 
 export interface Migration {
@@ -18,12 +19,6 @@ export interface Migration {
   file: string;
   sql: string;
   checksum: string;
-}
-
-export interface Target {
-  resourceArn: string;
-  secretArn: string;
-  database: string;
 }
 
 /** Taken while a file is applied, so two runners never apply the same one. */
@@ -58,7 +53,7 @@ export interface MigrateResult {
 }
 
 /** Applies the pending migrations; throws (having applied the earlier ones) when one fails. */
-export async function migrate(client: RDSDataClient, target: Target, migrations: Migration[], log: (msg: string) => void = () => undefined): Promise<MigrateResult> {
+export async function migrate(client: RDSDataClient, target: DatabaseTarget, migrations: Migration[], log: (msg: string) => void = () => undefined): Promise<MigrateResult> {
   const run = (sql: string, extra: Partial<ExecuteStatementCommand['input']> = {}) => client.send(new ExecuteStatementCommand({ ...target, sql, ...extra }));
   const end = (how: typeof CommitTransactionCommand | typeof RollbackTransactionCommand, transactionId: string) =>
     client.send(new how({ resourceArn: target.resourceArn, secretArn: target.secretArn, transactionId }));

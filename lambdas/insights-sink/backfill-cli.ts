@@ -6,11 +6,12 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { backfill, type BackfillResult } from './backfill.ts';
-import { dataApiConfigFromEnv, dataApiDatabase } from './database.ts';
+import { databaseTargetFromEnv } from '../shared/database.ts';
+import { dataApiDatabase } from './database.ts';
 
 /** Runs the backfill from the environment; returns the process exit code. */
 export async function runBackfill(env: NodeJS.ProcessEnv = process.env, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
-  const config = dataApiConfigFromEnv(env);
+  const config = databaseTargetFromEnv(env);
   const tableName = env.TABLE_NAME;
   if (!config || !tableName) {
     out('backfill-insights: set TABLE_NAME, DATABASE_CLUSTER_ARN, DATABASE_SECRET_ARN and DATABASE_NAME');

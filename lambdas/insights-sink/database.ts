@@ -6,8 +6,7 @@
  * whatever its size: the changes travel as one JSON parameter to `insights_apply`.
  */
 import { ExecuteStatementCommand, type RDSDataClient } from '@aws-sdk/client-rds-data';
-import { databaseEnv } from '../../definitions/database.ts';
-import { dataApiClient } from '../shared/database.ts';
+import { dataApiClient, type DatabaseTarget } from '../shared/database.ts';
 import type { Change } from './changes.ts';
 
 export interface InsightsDatabase {
@@ -15,24 +14,11 @@ export interface InsightsDatabase {
   apply(changes: Change[]): Promise<void>;
 }
 
-export interface DataApiConfig {
-  resourceArn: string;
-  secretArn: string;
-  database: string;
-}
-
-/** The Data API settings from the environment, or null when the function has no database configured. */
-export function dataApiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DataApiConfig | null {
-  const [resourceArn, secretArn, database] = [env[databaseEnv.clusterArn], env[databaseEnv.secretArn], env[databaseEnv.name]];
-  if (!resourceArn || !secretArn || !database) return null;
-  return { resourceArn, secretArn, database };
-}
-
 /** The SQL of one batch; exported for the Data API call count in tests and the bench. */
 export const APPLY_SQL = 'SELECT insights_apply(CAST(:changes AS jsonb)) AS applied';
 
 /** An InsightsDatabase over the RDS Data API; `calls` counts ExecuteStatement requests made. */
-export function dataApiDatabase(config: DataApiConfig, client: RDSDataClient = dataApiClient()): InsightsDatabase & { calls: number } {
+export function dataApiDatabase(config: DatabaseTarget, client: RDSDataClient = dataApiClient()): InsightsDatabase & { calls: number } {
   const db = {
     calls: 0,
     async apply(changes: Change[]): Promise<void> {

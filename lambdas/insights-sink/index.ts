@@ -8,7 +8,8 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { instrument, powertools } from '../shared/powertools.ts';
-import { dataApiConfigFromEnv, dataApiDatabase, type InsightsDatabase } from './database.ts';
+import { databaseTargetFromEnv } from '../shared/database.ts';
+import { dataApiDatabase, type InsightsDatabase } from './database.ts';
 import { applyRecords, DEFAULT_MAX_HOLD_SECONDS } from './step.ts';
 
 const tools = powertools('insights');
@@ -18,7 +19,7 @@ let database: InsightsDatabase | null | undefined;
 
 function configuredDatabase(): InsightsDatabase | null {
   if (database === undefined) {
-    const config = dataApiConfigFromEnv();
+    const config = databaseTargetFromEnv();
     database = config ? dataApiDatabase(config) : null;
     if (!database) logger.warn('DATABASE_CLUSTER_ARN, DATABASE_SECRET_ARN or DATABASE_NAME not set: Insights are not recorded');
   }

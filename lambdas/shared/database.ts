@@ -16,12 +16,23 @@ export function dataApiClient(): RDSDataClient {
   return client;
 }
 
-/** What every Data API call names: `{ resourceArn, secretArn, database }`. */
-export function databaseTarget(): { resourceArn: string; secretArn: string; database: string } {
-  const read = (name: string) => {
-    const value = process.env[name];
-    if (!value) throw new Error(`${name} is not set`);
-    return value;
-  };
-  return { resourceArn: read(databaseEnv.clusterArn), secretArn: read(databaseEnv.secretArn), database: read(databaseEnv.name) };
+/** What every Data API call names. */
+export interface DatabaseTarget {
+  resourceArn: string;
+  secretArn: string;
+  database: string;
+}
+
+/** The target from the environment, or null when the function has no database configured. */
+export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget | null {
+  const [resourceArn, secretArn, database] = [env[databaseEnv.clusterArn], env[databaseEnv.secretArn], env[databaseEnv.name]];
+  if (!resourceArn || !secretArn || !database) return null;
+  return { resourceArn, secretArn, database };
+}
+
+/** The target from the environment; throws naming the variables when one is missing. */
+export function databaseTarget(): DatabaseTarget {
+  const target = databaseTargetFromEnv();
+  if (!target) throw new Error(`${databaseEnv.clusterArn}, ${databaseEnv.secretArn} and ${databaseEnv.name} must be set`);
+  return target;
 }

@@ -11,7 +11,8 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../../definitions/demo-users.ts';
 import { backfill } from '../../../lambdas/insights-sink/backfill.ts';
-import { dataApiConfigFromEnv, dataApiDatabase } from '../../../lambdas/insights-sink/database.ts';
+import { databaseTargetFromEnv } from '../../../lambdas/shared/database.ts';
+import { dataApiDatabase } from '../../../lambdas/insights-sink/database.ts';
 import { handler as insightsHandler } from '../../../lambdas/insights-sink/index.ts';
 import { inserted, items, removed, ulidAt } from '../../../lambdas/insights-sink/test-support/records.ts';
 import { operationFor, signIn, type Operation } from '../../src/seed/api.ts';
@@ -110,7 +111,7 @@ export function describeInsightsScenario(label: string, databaseUrl: () => Promi
         liveBeforeBackfill = { a: live, b: await insightsOf(B(), 7), history: (await ok(guestOp, HISTORY, { tag: 'insights' })).hashtagHistory };
 
         // Empty the analytics database, rebuild it from the table alone, and compare.
-        const config = dataApiConfigFromEnv();
+        const config = databaseTargetFromEnv();
         expect(config, 'the stack configures the Data API for Lambdas').not.toBeNull();
         const client = new RDSDataClient({});
         await client.send(new ExecuteStatementCommand({ ...config!, sql: 'TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE' }));
