@@ -35,28 +35,9 @@ export async function startBaseline(client: Pick<DynamoDBClient, 'send'>, tableN
   const rootValue = {
     async homeFeed({ limit }: { limit?: number }) {
       const now = Math.floor(Date.now() / 1000);
-      const pulls = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :pull)',
-          FilterExpression: 'attribute_not_exists(#exp) OR #exp > :now',
-          ExpressionAttributeNames: { '#exp': 'expiresAt' },
-          ExpressionAttributeValues: marshall({ ':pk': `USER#${readerId}`, ':pull': 'PULL#', ':now': now }),
-          Limit: 50,
-        }),
-      );
+      const pulls = await liveQuery(`USER#${readerId}`, now, { prefix: 'PULL#', limit: 50 });
       if ((pulls.Items ?? []).length > 0) throw new Error('the bench reader must follow no pulled account');
-      const page = await client.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          FilterExpression: 'attribute_not_exists(#exp) OR #exp > :now',
-          ExpressionAttributeNames: { '#exp': 'expiresAt' },
-          ExpressionAttributeValues: marshall({ ':pk': `FEED#${readerId}`, ':now': now }),
-          ScanIndexForward: false,
-          Limit: limit ?? 20,
-        }),
-      );
+      const page = await liveQuery(`FEED#${readerId}`, now, { newestFirst: true, limit: limit ?? 20 });
       const rows = (page.Items ?? []).map((i) => unmarshall(i) as Item);
       const ids = [...new Set(rows.map((r) => r.crudId))];
       const cruds = await batchGet(ids.map((id) => ({ pk: `CRUD#${id}`, sk: 'CRUD' })));
@@ -69,6 +50,20 @@ export async function startBaseline(client: Pick<DynamoDBClient, 'send'>, tableN
       };
     },
   };
+  /** A Query of one partition (optionally a sort-key prefix) that skips expired items. */
+  function liveQuery(pk: string, now: number, options: { prefix?: string; newestFirst?: boolean; limit: number }) {
+    return client.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: options.prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        FilterExpression: 'attribute_not_exists(#exp) OR #exp > :now',
+        ExpressionAttributeNames: { '#exp': 'expiresAt' },
+        ExpressionAttributeValues: marshall({ ':pk': pk, ':now': now, ...(options.prefix ? { ':prefix': options.prefix } : {}) }),
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
+      }),
+    );
+  }
   async function batchGet(keys: { pk: string; sk: string }[]): Promise<Map<string, Item>> {
     if (keys.length === 0) return new Map();
     const out = await client.send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: keys.map((k) => marshall(k)) } } }));
