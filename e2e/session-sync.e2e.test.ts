@@ -4,7 +4,6 @@
  * waiting tabs in too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsers } from '../definitions/demo-users.ts';
 import { skipBrowserTests } from './chromium.ts';
 import { screenshot, signIn, startApp, type App } from './harness.ts';
 
@@ -38,11 +37,7 @@ describe.skipIf(skipBrowserTests)('sessions across tabs', () => {
     await screenshot(second, 'session-ended-elsewhere');
 
     // Signing in again in the first tab takes the waiting tab back to where it was.
-    const user = demoUsers.find((u) => u.handle === 'bayko')!;
-    await first.goto('/signin');
-    await first.getByLabel('Email').fill(user.email);
-    await first.getByLabel('Password').fill(user.password);
-    await first.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(first, 'bayko');
     await expect.poll(() => new URL(second.url()).pathname, LIVE).toBe('/notifications');
     await second.getByRole('list', { name: 'Notifications' }).waitFor(LIVE);
     expect(consoleErrors).toEqual([]);

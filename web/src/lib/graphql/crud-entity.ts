@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
 
 /**
- * A crud as any operation selects it: the `CrudCounters` fields (only `Crud` and its live twin
+ * A crud, whichever operation selected it: the `CrudCounters` fields (only `Crud` and its live twin
  * `CrudChange` have all three counters in schema.graphql).
  */
 function isCrudShaped(o: Json): boolean {
