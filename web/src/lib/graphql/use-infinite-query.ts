@@ -3,16 +3,8 @@ import { useInfiniteQuery as useTanstackInfiniteQuery, useQueryClient, type Infi
 import { useIdentityKey } from '../auth/session.tsx';
 import type { QueryDocument } from './documents.ts';
 import type { ApiError } from './errors.ts';
+import { connectionOf, mergePages, putItems, type ItemOf } from './pages.ts';
 import { gqlKey, runQuery, type QueryOptions } from './use-query.ts';
-
-/** A `...Connection` as every paginated field returns it. */
-interface Connection {
-  items: Array<{ id: string }>;
-  nextToken?: string | null;
-}
-
-/** The item type of the connection at `R[K]`. */
-export type ItemOf<R, K extends keyof R> = NonNullable<R[K]> extends { items: Array<infer I> } ? I : never;
 
 /** Returned by every generated `use<Name>InfiniteQuery` hook. */
 export interface InfiniteQueryResult<R, K extends keyof R> {
@@ -31,24 +23,6 @@ export interface InfiniteQueryResult<R, K extends keyof R> {
   refetch(): Promise<void>;
   /** Local change of the loaded items (live arrivals, removals) without a request. */
   updateItems(update: (items: Array<ItemOf<R, K>>) => Array<ItemOf<R, K>>): void;
-}
-
-const connectionOf = <R>(page: R, field: keyof R) => page[field] as unknown as Connection | null | undefined;
-
-/** The pages as one result; an item on two pages (the list moved between reads) shows once. */
-function mergePages<R>(pages: R[], field: keyof R): R | undefined {
-  if (pages.length === 0) return undefined;
-  const seen = new Set<string>();
-  const items: Connection['items'] = [];
-  for (const page of pages) {
-    for (const item of connectionOf(page, field)?.items ?? []) {
-      if (seen.has(item.id)) continue;
-      seen.add(item.id);
-      items.push(item);
-    }
-  }
-  const last = pages[pages.length - 1];
-  return { ...last, [field]: { ...connectionOf(last, field), items, nextToken: connectionOf(last, field)?.nextToken ?? null } };
 }
 
 /**
@@ -87,10 +61,7 @@ export function useInfiniteQuery<V extends { nextToken?: string | null }, R, K e
         const merged = prev && mergePages(prev.pages, field);
         if (!prev || !merged) return prev;
         const items = update((connectionOf(merged, field)?.items ?? []) as Array<ItemOf<R, K>>);
-        // Everything goes to the first page; later pages keep their nextTokens, so paging goes on.
-        const [first, ...rest] = prev.pages;
-        const emptied = rest.map((p) => ({ ...p, [field]: { ...connectionOf(p, field), items: [] } }));
-        return { ...prev, pages: [{ ...first, [field]: { ...connectionOf(first, field), items } }, ...emptied] };
+        return { ...prev, pages: putItems(prev.pages, field, items) };
       }),
     // keyText stands for queryKey's value (identity, document, variables).
     [client, keyText, field],

@@ -25,9 +25,9 @@ export interface SubscriptionResult {
 }
 
 /**
- * Keeps one AppSync subscription open while mounted (Amplify's client, not TanStack Query, which
- * has no subscriptions: events are written into its cache instead); re-subscribes when the variables or the
- * signed-in identity change (the connection is authorised with the token current at `start`).
+ * Keeps one AppSync subscription open while mounted (Amplify's client: TanStack Query has no
+ * subscriptions, so events are written into its cache instead); re-subscribes when the variables
+ * or the signed-in identity change (the connection is authorised with the token current at `start`).
  * The server ends a subscription whose token expired or was revoked (UnauthorizedException): it is
  * then re-subscribed once with a refreshed token; a revoked session has none, and the error shows.
  */
