@@ -1,7 +1,8 @@
 /**
  * One crud, many cards: every card showing a crud shows the same viewer state and counters (likes,
  * reposts — the viewer's own and other people's, live), the viewer's repost copy is "You reposted"
- * and leaves with the repost, and an expired crud leaves every open screen when it expires.
+ * and leaves with the repost, a refused like is rolled back, and an expired crud leaves every open
+ * screen when it expires.
  */
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,7 @@ describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
     app = await startApp();
     api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
     ({ page: bayko, consoleErrors } = await app.newContext());
+    await signIn(bayko, 'bayko');
   }, 180_000);
   afterAll(async () => {
     await app?.close();
@@ -42,10 +44,22 @@ describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
     return res.data.createCrud.id;
   }
 
+  /** Expiries are at least an hour through the API; tests move one in the table. */
+  async function setExpiry(crudId: string, epochSeconds: number): Promise<void> {
+    await app.stack.dynamo.client.send(
+      new UpdateItemCommand({
+        TableName: app.stack.dynamo.tableName,
+        Key: { pk: { S: `CRUD#${crudId}` }, sk: { S: 'CRUD' } },
+        UpdateExpression: 'SET expiresAt = :e',
+        ExpressionAttributeValues: { ':e': { N: String(epochSeconds) } },
+      }),
+    );
+  }
+
   it('likes and reposts: the repost copy and the original agree, live and after unrepost', async () => {
     const message = `Shared state ${unique()}`;
     const crudId = await post('andrewbrown', message); // bayko follows andrewbrown
-    await signIn(bayko, 'bayko');
+    await bayko.goto('/');
     const feed = bayko.getByRole('feed', { name: 'Home feed' });
     const cards = feed.getByRole('article').filter({ hasText: message });
     await cards.first().waitFor(LIVE);
@@ -93,20 +107,28 @@ describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
     expect(consoleErrors).toEqual([]);
   }, STEP);
 
+  it('rolls an optimistic like back when the server refuses it', async () => {
+    const message = `Refused like ${unique()}`;
+    const crudId = await post('andrewbrown', message);
+    await bayko.goto('/explore');
+    const card = bayko.getByRole('feed', { name: 'Latest cruds' }).getByRole('article').filter({ hasText: message });
+    await card.waitFor(LIVE);
+    expect(await likeButton(card).getAttribute('aria-label')).toBe('Like (0 likes)');
+    // The crud expires on the server a moment after the page read it: the like is refused there.
+    await setExpiry(crudId, Math.floor(Date.now() / 1000) - 1);
+    await likeButton(card).click();
+    await card.getByRole('alert').waitFor(LIVE);
+    expect(await likeButton(card).getAttribute('aria-pressed')).toBe('false');
+    expect(await likeButton(card).getAttribute('aria-label')).toBe('Like (0 likes)');
+  }, STEP);
+
   it('an expired crud leaves home, profile, hashtag and thread while they are open', async () => {
     const tag = `gone${unique()}`;
     const message = `Short-lived #${tag}`;
     const crudId = await post('bayko', message);
-    // Expiries are at least an hour through the API; shorten this one in the table to 30 s.
+    // Expires 30 s from now.
     const expiresAt = Math.floor(Date.now() / 1000) + 30;
-    await app.stack.dynamo.client.send(
-      new UpdateItemCommand({
-        TableName: app.stack.dynamo.tableName,
-        Key: { pk: { S: `CRUD#${crudId}` }, sk: { S: 'CRUD' } },
-        UpdateExpression: 'SET expiresAt = :e',
-        ExpressionAttributeValues: { ':e': { N: String(expiresAt) } },
-      }),
-    );
+    await setExpiry(crudId, expiresAt);
     const context = bayko.context();
     const pages = {
       home: { path: '/', feed: 'Home feed' },
