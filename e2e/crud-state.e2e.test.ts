@@ -155,6 +155,8 @@ describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
       await expect.poll(() => card.count(), deadline).toBe(0);
       expect(await page.getByText('This crud is gone.').count()).toBe(0);
     }
+    // The tag's only crud is gone, so its page says so.
+    expect(await open.find((o) => o.name === 'hashtag')!.page.getByText(`No live cruds use #${tag}.`).count()).toBe(1);
     await expect.poll(() => thread.getByText('This crud has expired.').count(), deadline).toBe(1);
     expect(await thread.getByText(message).count()).toBe(0);
     expect(await thread.getByRole('form', { name: 'Reply' }).count()).toBe(0);
