@@ -1,20 +1,26 @@
 import { BrowserRouter } from 'react-router-dom';
 import { SessionProvider } from '../lib/auth/session.tsx';
+import { GraphqlProvider } from '../lib/graphql/index.ts';
 import { RealtimeStatusProvider } from '../lib/realtime/status.tsx';
 import { NotificationsProvider } from '../features/notifications/components/notifications-provider.tsx';
 import { AppRoutes } from './routes.tsx';
+import { SessionSync } from './session-sync.tsx';
 
-/** Providers (session, real-time status, live notifications) and the router. */
+/** Providers (session, the GraphQL cache, real-time status, live notifications) and the router. */
 export function App() {
   return (
     <SessionProvider>
-      <RealtimeStatusProvider>
-        <NotificationsProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
-        </NotificationsProvider>
-      </RealtimeStatusProvider>
+      <GraphqlProvider>
+        <RealtimeStatusProvider>
+          <NotificationsProvider>
+            <BrowserRouter>
+              <SessionSync>
+                <AppRoutes />
+              </SessionSync>
+            </BrowserRouter>
+          </NotificationsProvider>
+        </RealtimeStatusProvider>
+      </GraphqlProvider>
     </SessionProvider>
   );
 }

@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesQuery } from '../../graphql/operations.ts';
+import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesInfiniteQuery } from '../../graphql/operations.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
+import { useExpired } from '../../lib/expiry/use-expired.ts';
 import { useViewer } from '../../lib/auth/session.tsx';
 import { CrudCard, crudPath } from '../../features/crud/components/crud-card.tsx';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
@@ -17,7 +17,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
   const location = useLocation();
   const focusReply = (location.state as { focusReply?: boolean } | null)?.focusReply === true;
   const detail = useCrudDetailQuery({ id });
-  const replies = useRepliesQuery({ crudId: id, limit: 50 });
+  const replies = useRepliesInfiniteQuery({ crudId: id, limit: 50 });
   const lastReplies = useRef<number | undefined>(undefined);
   usePageTitle(`Crud by @${handle}`);
 
@@ -33,9 +33,11 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
     },
   );
 
+  const crud = detail.data?.crud;
+  // The reply box goes with the crud: an expired crud takes no replies.
+  const expired = useExpired(crud?.expiresAt);
   if (detail.loading && !detail.data) return <Loading label="Loading crud…" />;
   if (detail.error) return <ErrorState message={describeApiError(detail.error)} onRetry={() => void detail.refetch()} />;
-  const crud = detail.data?.crud;
   if (!crud) {
     return (
       <EmptyState>
@@ -45,7 +47,6 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
     );
   }
   lastReplies.current ??= crud.repliesCount;
-  const nextToken = replies.data?.replies.nextToken;
   return (
     <>
       <h1 className="page-title">
@@ -60,14 +61,8 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
         </div>
       )}
       <CrudCard crud={crud} detail onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
-      {viewer ? (
-        <ReplyForm
-          crudId={crud.id}
-          autoFocus={focusReply}
-          onReplied={(reply) =>
-            replies.updateData((p) => (p ? { replies: { ...p.replies, items: [...p.replies.items.filter((r) => r.id !== reply.id), reply] } } : p))
-          }
-        />
+      {expired ? null : viewer ? (
+        <ReplyForm crudId={crud.id} autoFocus={focusReply} onReplied={(reply) => replies.updateItems((items) => [...items.filter((r) => r.id !== reply.id), reply])} />
       ) : (
         <p className="panel">
           <Link to={`/signin?next=${encodeURIComponent(crudPath(crud))}`}>Sign in</Link> to reply.
@@ -79,13 +74,11 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       {replies.data && (
         <CrudList
           label="Replies"
-          entries={replies.data.replies.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
+          entries={replies.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={replies.hasMore}
           loadingMore={replies.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void replies.fetchMore({ nextToken }, (p, n) => ({ replies: appendPage(p.replies, n.replies) }));
-          }}
-          onDeleted={(rid) => replies.updateData((p) => (p ? { replies: { ...p.replies, items: p.replies.items.filter((r) => r.id !== rid) } } : p))}
+          onLoadMore={replies.loadMore}
+          onDeleted={(rid) => replies.updateItems((items) => items.filter((r) => r.id !== rid))}
           empty="No replies yet."
         />
       )}

@@ -1,7 +1,6 @@
-import { useUserCrudsQuery, useUserProfileQuery } from '../../graphql/operations.ts';
+import { useUserCrudsInfiniteQuery, useUserProfileQuery } from '../../graphql/operations.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
 import { ProfileHeader } from '../../features/profile/components/profile-header.tsx';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
@@ -9,7 +8,7 @@ import { usePageTitle } from './page-title.ts';
 /** `/@handle`: profile header and the user's cruds (open to guests). */
 export default function ProfileRoute({ handle }: { handle: string }) {
   const profile = useUserProfileQuery({ handle });
-  const cruds = useUserCrudsQuery({ handle, limit: 20 });
+  const cruds = useUserCrudsInfiniteQuery({ handle, limit: 20 });
   const user = profile.data?.user;
   usePageTitle(user ? `${user.displayName} (@${user.handle})` : `@${handle}`);
   if (profile.loading && !profile.data) return <Loading label="Loading profile…" />;
@@ -22,7 +21,6 @@ export default function ProfileRoute({ handle }: { handle: string }) {
       </EmptyState>
     );
   }
-  const nextToken = cruds.data?.userCruds.nextToken;
   return (
     <>
       <ProfileHeader
@@ -39,13 +37,11 @@ export default function ProfileRoute({ handle }: { handle: string }) {
       {cruds.data && (
         <CrudList
           label={`Cruds by @${user.handle}`}
-          entries={cruds.data.userCruds.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
+          entries={cruds.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={cruds.hasMore}
           loadingMore={cruds.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void cruds.fetchMore({ nextToken }, (p, n) => ({ userCruds: appendPage(p.userCruds, n.userCruds) }));
-          }}
-          onDeleted={(id) => cruds.updateData((p) => (p ? { userCruds: { ...p.userCruds, items: p.userCruds.items.filter((c) => c.id !== id) } } : p))}
+          onLoadMore={cruds.loadMore}
+          onDeleted={(id) => cruds.updateItems((items) => items.filter((c) => c.id !== id))}
           empty={`@${user.handle} has no live cruds.`}
         />
       )}

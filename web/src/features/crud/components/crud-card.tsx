@@ -7,6 +7,7 @@ import { RelativeTime, TimeLeft } from '../../../components/ui/time.tsx';
 import { CrudMessage } from './crud-message.tsx';
 import { CrudActions } from './crud-actions.tsx';
 import { useLiveCounters } from './use-live-counters.ts';
+import { useExpired } from '../../../lib/expiry/use-expired.ts';
 
 /** Where a crud lives: /@handle/status/id. */
 export function crudPath(crud: { id: string; author: { handle: string } }): string {
@@ -19,16 +20,31 @@ export interface CrudCardProps {
   context?: ReactNode;
   /** The focused crud of a status page: larger text and the full date. */
   detail?: boolean;
+  /** This card is the viewer's own repost of the crud: it leaves when the viewer unreposts. */
+  viewerRepost?: boolean;
   onDeleted?(id: string): void;
 }
 
-/** One crud: author, age, text, time left, and live counters with actions. */
-export function CrudCard({ crud, context, detail = false, onDeleted }: CrudCardProps) {
+/**
+ * One crud: author, age, text, time left, and live counters with actions. Counters and the
+ * viewer's like/repost are shared by every card of the same crud. An expired crud leaves lists the
+ * moment it expires; on its own page it says so.
+ */
+export function CrudCard({ crud, context, detail = false, viewerRepost = false, onDeleted }: CrudCardProps) {
   const ref = useRef<HTMLElement>(null);
-  const { counters, apply } = useLiveCounters(crud, ref);
+  const counters = useLiveCounters(crud, ref);
+  const expired = useExpired(crud.expiresAt);
   const permalink = crudPath(crud);
   // The author's newest avatar/name (onUserChanged), shared with every card by the same author.
   const author = useLiveUser(crud.author);
+  if (expired) {
+    return detail ? (
+      <article ref={ref} className="crud crud-gone" aria-label="Expired crud">
+        <p>This crud has expired.</p>
+      </article>
+    ) : null;
+  }
+  if (viewerRepost && counters.viewerHasReposted === false) return null;
   if (counters.deleted) {
     return (
       <article ref={ref} className="crud crud-gone" aria-label="Deleted crud">
@@ -57,7 +73,7 @@ export function CrudCard({ crud, context, detail = false, onDeleted }: CrudCardP
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>
-          <CrudActions crudId={crud.id} authorId={author.id} permalink={permalink} counters={counters} apply={apply} onDeleted={onDeleted} />
+          <CrudActions crudId={crud.id} authorId={author.id} permalink={permalink} counters={counters} onDeleted={onDeleted} />
         </div>
       </div>
     </article>
