@@ -1,6 +1,7 @@
 /**
  * Cognito's error wire format: HTTP 400 with `{"__type": "<Name>", "message": "<text>"}` plus the
- * `x-amzn-errortype` header Amplify reads first (reference/cognito.md §2).
+ * `x-amzn-errortype` header Amplify reads first (then `code`, then `__type`: `@aws-amplify/core`'s
+ * JSON error parser).
  */
 export class CognitoError extends Error {
   constructor(
