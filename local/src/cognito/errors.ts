@@ -17,9 +17,6 @@ export class CognitoError extends Error {
 /** Wording observed from Cognito (localstack #3201); also used for unknown users when existence errors are hidden. */
 export const incorrectCredentials = () => new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
 export const invalidParameter = (message: string) => new CognitoError('InvalidParameterException', message);
-export const userNotFound = () => new CognitoError('UserNotFoundException', 'User does not exist.');
 export const limitExceeded = () => new CognitoError('LimitExceededException', 'Attempt limit exceeded, please try after some time.');
 export const codeMismatch = () => new CognitoError('CodeMismatchException', 'Invalid verification code provided, please try again.');
 export const expiredCode = () => new CognitoError('ExpiredCodeException', 'Invalid code provided, please request a code again.');
-export const tooManyFailedAttempts = () =>
-  new CognitoError('TooManyFailedAttemptsException', 'Too many failed attempts, please request a code again.');
