@@ -2,7 +2,7 @@
  * `createExplorer(config)`: serves the GraphiQL explorer at `GET /` (HTML with the config
  * inlined) and its bundle at `/explorer/app.js` and `/explorer/app.css`. Queries and mutations
  * are POSTed to `config.graphqlUrl`; subscriptions use AppSync's real-time protocol at
- * `ws(s)://<same host><graphqlUrl>/realtime` (`client/realtime.ts`), so the page needs the
+ * `ws(s)://<same host><graphqlUrl>/realtime` (`../realtime-client/`), so the page needs the
  * real-time server attached to the same listener (as `local/src/stack.ts` does).
  */
 import type { RequestListener } from 'node:http';

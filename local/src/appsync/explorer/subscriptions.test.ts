@@ -11,7 +11,7 @@ import { launchChromium, skipBrowserTests } from '../../../../e2e/chromium.ts';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
 import { operationFor, signIn } from '../../seed/api.ts';
 import { startStack, type Stack } from '../../stack.ts';
-import { realtimeUrlFor, subscribeRealtime, type SubscriptionResult } from './client/realtime.ts';
+import { realtimeUrlFor, subscribeRealtime, type SubscriptionResult } from '../realtime-client/index.ts';
 
 const user = (handle: string) => demoUsers.find((u) => u.handle === handle)!;
 

@@ -7,7 +7,7 @@
  */
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
 import { getOperationAST, parse, type DocumentNode } from 'graphql';
-import { realtimeUrlFor, subscribeRealtime, type RealtimeSubscribeOptions } from './realtime.ts';
+import { realtimeUrlFor, subscribeRealtime, type WebSocketClass } from '../../realtime-client/index.ts';
 
 export interface ExplorerFetcherOptions {
   /** The GraphQL endpoint, absolute or relative to `base`. */
@@ -17,7 +17,7 @@ export interface ExplorerFetcherOptions {
   /** The token bar's value; empty sends no credential. */
   token: string;
   /** For tests in Node. */
-  WebSocket?: RealtimeSubscribeOptions['WebSocket'];
+  WebSocket?: WebSocketClass;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key'];
