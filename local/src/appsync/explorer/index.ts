@@ -21,13 +21,6 @@ function page(config: ExplorerConfig): string {
 <meta charset="utf-8">
 <title>Cruddur offline GraphQL explorer</title>
 <link rel="stylesheet" href="/explorer/app.css">
-<style>
-  html, body, #root, .explorer { height: 100%; margin: 0; }
-  .explorer { display: flex; flex-direction: column; }
-  .graphiql-host { flex: 1; min-height: 0; }
-  .auth-bar { display: flex; gap: 8px; align-items: center; padding: 6px 10px; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd; }
-  .auth-status { color: #666; }
-</style>
 </head>
 <body>
 <div id="root"></div>
