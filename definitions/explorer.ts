@@ -16,6 +16,9 @@ export interface ExplorerExample {
   callerIdVariables?: string[];
 }
 
+/** Signed out, the explorer sends what the web app sends: the authorizer admits `guest` to public fields. */
+export const explorerGuest = { token: 'guest', description: 'public queries and subscriptions only.' };
+
 /** How the explorer learns the caller's id and a label for it (dotted paths into `data`). */
 export const explorerCaller = { query: 'query WhoAmI { me { id handle } }', idPath: 'me.id', labelPath: 'me.handle' };
 

@@ -12,7 +12,7 @@ import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
 import { database as databaseDefinition, databaseEnv } from '../../definitions/database.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
-import { explorerCaller, explorerExamples } from '../../definitions/explorer.ts';
+import { explorerCaller, explorerExamples, explorerGuest } from '../../definitions/explorer.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { userPool } from '../../definitions/user-pool.ts';
@@ -259,6 +259,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         graphqlUrl: '/graphql',
         cognito: { endpoint: cognito.url, clientId: cognito.clientId },
         demoUsers: demoUsers.map((u) => ({ email: u.email, password: u.password, label: `@${u.handle}` })),
+        guest: explorerGuest,
         defaultQuery: explorerCaller.query,
         caller: explorerCaller,
         examples: explorerExamples,

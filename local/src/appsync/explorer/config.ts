@@ -6,6 +6,11 @@ export interface ExplorerConfig {
   cognito?: { endpoint: string; clientId: string };
   /** Accounts offered in the user picker (`label` shown beside the email). */
   demoUsers?: ExplorerUser[];
+  /**
+   * What a signed-out caller sends as `Authorization` (an app whose authorizer admits guests by a
+   * token, as Cruddur's does with `guest`), and what guests may do. Without it guests send nothing.
+   */
+  guest?: { token: string; description?: string };
   /** Shown as the first query. */
   defaultQuery?: string;
   /** How to learn the signed-in caller's id (to fill example variables) and a label for them. */

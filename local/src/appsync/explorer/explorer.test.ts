@@ -19,7 +19,7 @@ beforeAll(async () => {
     engine: createEchoEngine(),
     authenticator: createAuthenticator({ providers: [{ mode: 'AWS_LAMBDA', lambda: { handler: 'local/src/appsync/auth/test-fixtures/authorizers.ts#allow' } }] }),
     logger: createLogger({ level: 'silent' }),
-    explorer: createExplorer({ graphqlUrl: '/graphql', defaultQuery: '{ whoami }', cognito: { endpoint: 'http://127.0.0.1:1', clientId: 'c' }, demoUsers: [{ email: 'a</script>@x', password: 'p' }] }),
+    explorer: createExplorer({ graphqlUrl: '/graphql', defaultQuery: '{ whoami }', guest: { token: 'guest' }, cognito: { endpoint: 'http://127.0.0.1:1', clientId: 'c' }, demoUsers: [{ email: 'a</script>@x', password: 'p' }] }),
   });
   server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

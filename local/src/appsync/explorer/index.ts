@@ -19,7 +19,7 @@ function page(config: ExplorerConfig): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Cruddur offline GraphQL explorer</title>
+<title>GraphQL explorer · offline AppSync</title>
 <link rel="stylesheet" href="/explorer/app.css">
 </head>
 <body>

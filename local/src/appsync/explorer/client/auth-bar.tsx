@@ -5,7 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import type { ExplorerConfig } from '../config.ts';
-import { GUEST, type Choice, type Session } from './session.ts';
+import { guestSession, type Choice, type Session } from './session.ts';
 import { signIn } from './sign-in.ts';
 import type { CallerState } from './use-caller.ts';
 
@@ -18,9 +18,9 @@ interface Props {
 
 const valueOf = (c: Choice) => (c.kind === 'listed' ? `listed:${c.email}` : c.kind);
 
-function describe(session: Session, caller: CallerState, busy: string): string {
+function describe(config: ExplorerConfig, session: Session, caller: CallerState, busy: string): string {
   if (busy) return busy;
-  if (session.choice.kind === 'guest') return 'Guest: public queries and subscriptions only.';
+  if (session.choice.kind === 'guest') return `Guest: ${config.guest?.description ?? (config.guest ? `sending ${config.guest.token} as Authorization.` : 'no credentials sent.')}`;
   if (caller.state === 'loading') return 'Checking the token…';
   if (caller.state === 'refused') return `The API refused this token: ${caller.message}`;
   if (caller.state === 'known') return `Signed in as ${caller.caller.label ? `@${caller.caller.label}` : 'user'} · id ${caller.caller.id}`;
@@ -50,15 +50,16 @@ export function AuthBar({ config, session, caller, onSession }: Props) {
   function pick(value: string) {
     setError('');
     if (value === 'guest') {
-      setPicked(GUEST.choice);
-      onSession(GUEST);
+      const guest = guestSession(config.guest?.token);
+      setPicked(guest.choice);
+      onSession(guest);
     } else if (value === 'account') {
       setPicked({ kind: 'account', email: '' });
       setEmail('');
       setPassword('');
     } else if (value === 'token') {
       setPicked({ kind: 'token' });
-      onSession({ choice: { kind: 'token' }, token: session.token === 'guest' ? '' : session.token });
+      onSession({ choice: { kind: 'token' }, token: session.choice.kind === 'guest' ? '' : session.token });
     } else {
       const user = config.demoUsers?.find((u) => `listed:${u.email}` === value);
       if (!user) return;
@@ -107,7 +108,7 @@ export function AuthBar({ config, session, caller, onSession }: Props) {
         <input className="token" value={session.token} onChange={(e) => onSession({ choice: { kind: 'token' }, token: e.target.value })} placeholder="Authorization header value" aria-label="Token" />
       ) : null}
       <span className={`auth-status${error || caller.state === 'refused' ? ' problem' : ''}`} role="status">
-        {error || describe(session, caller, busy)}
+        {error || describe(config, session, caller, busy)}
       </span>
       {signedIn ? (
         <button type="button" className="sign-out" onClick={() => pick('guest')}>

@@ -43,7 +43,7 @@ function useExamplesOpenAtStart() {
 }
 
 function App() {
-  const [session, setSessionState] = useState<Session>(loadSession);
+  const [session, setSessionState] = useState<Session>(() => loadSession(config.guest?.token));
   const setSession = (next: Session) => {
     saveSession(next);
     setSessionState(next);

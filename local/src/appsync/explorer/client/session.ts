@@ -12,16 +12,17 @@ export interface Session {
 }
 
 const KEY = 'cruddur-explorer-session';
-export const GUEST: Session = { choice: { kind: 'guest' }, token: 'guest' };
+/** The signed-out session: the app's guest token, or no credential at all. */
+export const guestSession = (guestToken = ''): Session => ({ choice: { kind: 'guest' }, token: guestToken });
 
-export function loadSession(): Session {
+export function loadSession(guestToken?: string): Session {
   try {
     const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
     if (value && typeof value.token === 'string' && value.choice && typeof value.choice.kind === 'string') return value;
   } catch {
     // a corrupt entry falls back to guest
   }
-  return GUEST;
+  return guestSession(guestToken);
 }
 
 export function saveSession(session: Session): void {

@@ -18,7 +18,7 @@ export function useCaller(config: ExplorerConfig, graphqlUrl: string, token: str
   const [state, setState] = useState<CallerState>({ state: 'guest' });
   useEffect(() => {
     const spec = config.caller;
-    if (!spec || !token || token === 'guest') {
+    if (!spec || !token || token === config.guest?.token) {
       setState({ state: 'guest' });
       return;
     }
@@ -36,6 +36,6 @@ export function useCaller(config: ExplorerConfig, graphqlUrl: string, token: str
     return () => {
       live = false;
     };
-  }, [config.caller, graphqlUrl, token]);
+  }, [config.caller, config.guest, graphqlUrl, token]);
   return state;
 }
