@@ -19,6 +19,10 @@ export interface ExplorerExample {
 /** Signed out, the explorer sends what the web app sends: the authorizer admits `guest` to public fields. */
 export const explorerGuest = { token: 'guest', description: 'public queries and subscriptions only.' };
 
+/** Shown above the examples. */
+export const explorerExamplesNote =
+  "Personal subscriptions (your feed, notifications, messages) are filtered by the id of the user they are for, and the API refuses any id but your own: it is the id that { me { id } } returns.";
+
 /** How the explorer learns the caller's id and a label for it (dotted paths into `data`). */
 export const explorerCaller = { query: 'query WhoAmI { me { id handle } }', idPath: 'me.id', labelPath: 'me.handle' };
 

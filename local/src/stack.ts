@@ -12,7 +12,7 @@ import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
 import { database as databaseDefinition, databaseEnv } from '../../definitions/database.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
-import { explorerCaller, explorerExamples, explorerGuest } from '../../definitions/explorer.ts';
+import { explorerCaller, explorerExamples, explorerExamplesNote, explorerGuest } from '../../definitions/explorer.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { userPool } from '../../definitions/user-pool.ts';
@@ -263,6 +263,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         defaultQuery: explorerCaller.query,
         caller: explorerCaller,
         examples: explorerExamples,
+        examplesNote: explorerExamplesNote,
       }),
     });
     const dual = await createDualServer(handler, { certDir });

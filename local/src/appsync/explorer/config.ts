@@ -17,6 +17,8 @@ export interface ExplorerConfig {
   caller?: { query: string; idPath: string; labelPath?: string };
   /** Example operations, listed by group in the Examples pane. */
   examples?: ExplorerExample[];
+  /** Shown above the examples: what a newcomer must know first (e.g. where ids come from). */
+  examplesNote?: string;
 }
 
 export interface ExplorerUser {

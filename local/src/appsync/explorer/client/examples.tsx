@@ -8,9 +8,9 @@ import type { ExplorerExample } from '../config.ts';
 import type { CallerState } from './use-caller.ts';
 
 /** What the pane needs from the page: the examples and who the caller is. */
-export const ExamplesContext = createContext<{ examples: ExplorerExample[]; caller: CallerState }>({ examples: [], caller: { state: 'guest' } });
+export const ExamplesContext = createContext<{ examples: ExplorerExample[]; note?: string; caller: CallerState }>({ examples: [], caller: { state: 'guest' } });
 
-const SIGN_IN_FIRST = 'sign in first: your id is what { me { id } } returns';
+const SIGN_IN_FIRST = 'pick a user in the bar above first: this is their id';
 
 /** The example's variables as JSON, with the caller's id where the example asks for it. */
 export function exampleVariables(example: ExplorerExample, caller: CallerState): string {
@@ -20,7 +20,7 @@ export function exampleVariables(example: ExplorerExample, caller: CallerState):
 }
 
 function ExamplesPane() {
-  const { examples, caller } = useContext(ExamplesContext);
+  const { examples, note, caller } = useContext(ExamplesContext);
   const editors = useEditorContext({ nonNull: true });
   const groups = [...new Set(examples.map((e) => e.group))];
 
@@ -28,8 +28,11 @@ function ExamplesPane() {
     editors.addTab();
     // The new tab's own values land when React applies addTab's state; ours go in after that.
     setTimeout(() => {
+      const variables = exampleVariables(example, caller);
       editors.queryEditor?.setValue(example.query);
-      editors.variableEditor?.setValue(exampleVariables(example, caller));
+      editors.variableEditor?.setValue(variables);
+      // Show the variables the example filled in (GraphiQL's own Variables button opens that pane).
+      if (variables) document.querySelector<HTMLButtonElement>('.graphiql-editor-tools button[data-name="variables"]')?.click();
     });
   }
 
@@ -37,14 +40,13 @@ function ExamplesPane() {
     <div className="examples">
       <div className="graphiql-doc-explorer-title">Examples</div>
       <p className="examples-note">
-        Personal subscriptions (your feed, notifications, messages) are filtered by the id of the user they are for, and the
-        API refuses any id but your own: it is the <code>id</code> that <code>{'{ me { id } }'}</code> returns.{' '}
+        {note ? `${note} ` : null}
         {caller.state === 'known' ? (
           <>
-            The examples fill in yours: <code className="caller-id">{caller.caller.id}</code>.
+            Examples that need your id get yours: <code className="caller-id">{caller.caller.id}</code>.
           </>
         ) : (
-          <>Pick a user in the bar above and the examples fill it in.</>
+          <>Pick a user in the bar above and examples that need your id get it.</>
         )}
       </p>
       {groups.map((group) => (

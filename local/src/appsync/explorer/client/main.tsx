@@ -58,7 +58,7 @@ function App() {
   useExamplesOpenAtStart();
   const caller = useCaller(config, graphqlUrl, session.token);
   const fetcher = useMemo(() => createExplorerFetcher({ graphqlUrl: config.graphqlUrl, base: location.href, token: session.token }), [session.token]);
-  const examples = useMemo(() => ({ examples: config.examples ?? [], caller }), [caller]);
+  const examples = useMemo(() => ({ examples: config.examples ?? [], note: config.examplesNote, caller }), [caller]);
   return (
     <div className="explorer">
       <AuthBar config={config} session={session} caller={caller} onSession={setSession} />
