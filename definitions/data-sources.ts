@@ -15,7 +15,7 @@ export type DataSourceDefinition =
 export const dataSources: DataSourceDefinition[] = [
   { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
   { name: 'NONE', type: 'NONE' },
-  // Presigns avatar uploads (APPSYNC_JS cannot sign); engineer I, issue 9.
+  // Presigns avatar uploads (APPSYNC_JS cannot sign; docs/storage.md).
   { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: 'lambdas/avatar-upload/index.ts#handler' },
   // Insights: analytics in Postgres (docs/database.md).
   { name: 'insights', type: 'RELATIONAL_DATABASE', database: database.name },

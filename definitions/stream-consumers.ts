@@ -30,7 +30,7 @@ export interface StreamConsumerDefinition {
 }
 
 /**
- * Cruddur's two consumers (engineer F). Two, not one per concern: DynamoDB Streams advises at most
+ * Cruddur's two consumers. Two, not one per concern: DynamoDB Streams advises at most
  * two concurrent readers per shard, so concerns are grouped by what they do (docs/decisions/009).
  */
 export const streamConsumers: StreamConsumerDefinition[] = [
@@ -68,7 +68,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
       // A pulled account's new post or repost: one shared event for all its followers (decision 026).
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['RECENT'] } } } },
       { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
-      // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type` (engineer I, issue 9).
+      // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type`.
       // New profiles too: publishUserChanged evicts a cached null for the handle (docs/caching.md).
       { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
     ],

@@ -1,6 +1,6 @@
 /**
- * The items a confirmed sign-up creates: the profile and the handle claim. Engineer F's resolvers
- * read these shapes (user by id, user by handle, search by handle prefix on gsi1).
+ * The items a confirmed sign-up creates: the profile and the handle claim. The user
+ * resolvers read these shapes (user by id, user by handle, search by handle prefix on gsi1).
  */
 import { handleKey } from '../shared/handle.ts';
 

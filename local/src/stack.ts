@@ -12,6 +12,7 @@ import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
 import { database as databaseDefinition, databaseEnv } from '../../definitions/database.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
+import { explorerCaller, explorerExamples, explorerExamplesNote, explorerGuest } from '../../definitions/explorer.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
 import { userPool } from '../../definitions/user-pool.ts';
@@ -254,7 +255,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       logger: logger.child({ component: 'graphql' }),
       cors: { allowedOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS },
       hostCheck,
-      explorer: createExplorer({ graphqlUrl: '/graphql', cognito: { endpoint: cognito.url, clientId: cognito.clientId }, demoUsers, defaultQuery: '{ __typename }' }),
+      explorer: createExplorer({
+        graphqlUrl: '/graphql',
+        cognito: { endpoint: cognito.url, clientId: cognito.clientId },
+        demoUsers: demoUsers.map((u) => ({ email: u.email, password: u.password, label: `@${u.handle}` })),
+        guest: explorerGuest,
+        defaultQuery: explorerCaller.query,
+        caller: explorerCaller,
+        examples: explorerExamples,
+        examplesNote: explorerExamplesNote,
+      }),
     });
     const dual = await createDualServer(handler, { certDir });
     await new Promise<void>((resolve, reject) => {

@@ -12,6 +12,4 @@ export function request(ctx: Context<{ crudId: string; message: string }>) {
   return {};
 }
 
-export function response(ctx: Context) {
-  return ctx.prev.result;
-}
+export { lastResult as response } from '../lib/pipeline.ts';

@@ -2,7 +2,6 @@
  * How the offline API is configured to authorize requests: one default provider plus additional
  * providers, as AppSync's `authenticationType` + `additionalAuthenticationProviders`.
  */
-import type { AuthMode } from './types.ts';
 
 export interface ApiKeyConfig {
   /** The key clients send in `x-api-key` (AppSync's look like `da2-…`). */
@@ -58,8 +57,4 @@ export interface AuthenticatorConfig {
   apiId?: string;
   accountId?: string;
   region?: string;
-}
-
-export function modesOf(config: AuthenticatorConfig): AuthMode[] {
-  return config.providers.map((p) => p.mode);
 }

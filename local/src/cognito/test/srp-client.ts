@@ -1,5 +1,6 @@
 /**
- * The client side of USER_SRP_AUTH built from the formulas in reference/cognito.md §4, for tests
+ * The client side of USER_SRP_AUTH built from the formulas in `../srp/math.ts` (as Amplify computes
+ * them), for tests
  * that must see or tamper with what Amplify hides (SALT, SRP_B, the proof).
  */
 import { createHmac, randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * SRP server edge cases. The happy path is proven by the real Amplify client (amplify.test.ts);
- * here a client built from the same formulas (reference/cognito.md §4) probes what must FAIL:
+ * here a client built from the same formulas (`../srp/math.ts`) probes what must FAIL:
  * replayed secret blocks, stale timestamps, the wrong user, A ≡ 0.
  */
 import { randomBytes } from 'node:crypto';

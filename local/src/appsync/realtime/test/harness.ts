@@ -1,6 +1,6 @@
 /**
- * Starts the real pieces for real-time tests: C1's engine over a small fixture schema with NONE
- * resolvers, C2's authenticator (API key, Lambda authorizer, IAM), the one-port TLS+HTTP listener
+ * Starts the real pieces for real-time tests: the engine over a small fixture schema with NONE
+ * resolvers, the authenticator (API key, Lambda authorizer, IAM), the one-port TLS+HTTP listener
  * and the real-time server on it. Also a queueing WebSocket client that asserts on exact frames.
  */
 import { randomUUID } from 'node:crypto';

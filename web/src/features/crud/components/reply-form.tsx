@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useReplyToCrudMutation } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { TextArea } from '../../../components/ui/field.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
@@ -34,10 +35,9 @@ export function ReplyForm({ crudId, autoFocus, onReplied }: { crudId: string; au
 
   return (
     <form className="composer" onSubmit={onSubmit} aria-label="Reply">
-      <label htmlFor={`reply-${crudId}`} className="visually-hidden">
-        Your reply
-      </label>
-      <textarea
+      <TextArea
+        label="Your reply"
+        hideLabel
         id={`reply-${crudId}`}
         ref={ref}
         placeholder="What is your reply?"

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useCreateCrudMutation } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment, ExpiresIn } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
+import { TextArea } from '../../../components/ui/field.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
@@ -47,10 +48,9 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
 
   return (
     <form className="composer" onSubmit={onSubmit} aria-label="New crud">
-      <label htmlFor="composer-text" className="visually-hidden">
-        What would you like to say?
-      </label>
-      <textarea
+      <TextArea
+        label="What would you like to say?"
+        hideLabel
         id="composer-text"
         placeholder="What would you like to say?"
         rows={3}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
+import { TextArea } from '../../../components/ui/field.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
@@ -23,10 +24,9 @@ export function MessageForm({ onSend, busy, error }: { onSend(body: string): Pro
 
   return (
     <form className="composer message-form" onSubmit={onSubmit} aria-label="Send a message">
-      <label htmlFor="message-text" className="visually-hidden">
-        Message
-      </label>
-      <textarea
+      <TextArea
+        label="Message"
+        hideLabel
         id="message-text"
         rows={2}
         placeholder="Send a direct message…"

@@ -4,7 +4,7 @@ import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
 import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
-import { TextField } from '../../../components/ui/field.tsx';
+import { TextArea, TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { AvatarUploadField } from './avatar-upload-field.tsx';
@@ -55,11 +55,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
           hint={<CharCounter text={displayName} limit={DISPLAY_NAME_LIMIT} />}
           onChange={(e) => setDisplayName(e.target.value)}
         />
-        <div className="field">
-          <label htmlFor="edit-bio">Bio</label>
-          <textarea id="edit-bio" name="bio" rows={3} value={bio} aria-describedby="edit-bio-count" onChange={(e) => setBio(e.target.value)} />
-          <CharCounter id="edit-bio-count" text={bio} limit={BIO_LIMIT} />
-        </div>
+        <TextArea label="Bio" id="edit-bio" name="bio" rows={3} value={bio} hint={<CharCounter text={bio} limit={BIO_LIMIT} />} onChange={(e) => setBio(e.target.value)} />
         {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
         <DialogActions submit="Save" busy={loading} disabled={!valid} onCancel={onClose} />
       </form>

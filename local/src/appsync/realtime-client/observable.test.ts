@@ -1,13 +1,14 @@
 /**
- * The explorer's real-time client against a raw `ws` peer, for what the real server never does
- * (malformed frames, dropping the socket, foreign ids) and for exact frame order. The happy path
- * against the real stack is in `../subscriptions.test.ts`.
+ * The real-time client, as GraphiQL's Observable, against a raw `ws` peer: for what the real
+ * server never does (malformed frames, dropping the socket, foreign ids) and for exact frame
+ * order. Against the real server: `connection.test.ts` and the explorer's `subscriptions.test.ts`.
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket, type RawData } from 'ws';
-import { decodeHeaderJson } from '../../realtime/handshake.ts';
-import { encodeAuthHeader, realtimeUrlFor, subscribeRealtime, type SubscriptionResult } from './realtime.ts';
+import { decodeHeaderJson } from '../realtime/handshake.ts';
+import { subscribeRealtime, type SubscriptionResult } from './observable.ts';
+import { encodeAuthHeader, realtimeUrlFor } from './url.ts';
 
 type Peer = (socket: WebSocket, frames: unknown[], protocols: string[]) => void;
 
@@ -126,7 +127,7 @@ describe('realtime client against a raw peer', () => {
     peer = (socket) => socket.on('message', () => socket.send(ack));
     const noStartAck = run(undefined, 100);
     await until(noStartAck.isCompleted);
-    expect(noStartAck.results).toEqual([{ data: null, errors: [{ message: 'No start_ack from the server within 100 ms; connection closed.' }] }]);
+    expect(noStartAck.results).toEqual([{ data: null, errors: [{ message: 'No start_ack from the server within 100 ms.' }] }]);
 
     // connectionTimeoutMs from the ack bounds the silence after start_ack; a `ka` resets it.
     peer = (socket, frames) =>
