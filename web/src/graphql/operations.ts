@@ -223,6 +223,50 @@ export function useFollowMutation(): MutationResult<T.FollowMutationVariables, T
   return useMutation(FollowDocument);
 }
 
+/** `query Followers` from web/src/features/profile/api/followers.graphql */
+export const FollowersDocument = `query Followers($handle: String!, $limit: Int, $nextToken: String) {
+  followers(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      bio
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.FollowersQueryVariables, T.FollowersQuery>;
+
+export function useFollowersQuery(variables: T.FollowersQueryVariables, options?: QueryOptions): QueryResult<T.FollowersQueryVariables, T.FollowersQuery> {
+  return useQuery(FollowersDocument, variables, options);
+}
+
+/** `query Following` from web/src/features/profile/api/following.graphql */
+export const FollowingDocument = `query Following($handle: String!, $limit: Int, $nextToken: String) {
+  following(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      bio
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.FollowingQueryVariables, T.FollowingQuery>;
+
+export function useFollowingQuery(variables: T.FollowingQueryVariables, options?: QueryOptions): QueryResult<T.FollowingQueryVariables, T.FollowingQuery> {
+  return useQuery(FollowingDocument, variables, options);
+}
+
 /** `query HashtagCruds` from web/src/features/explore/api/hashtag-cruds.graphql */
 export const HashtagCrudsDocument = `query HashtagCruds($tag: String!, $limit: Int, $nextToken: String) {
   hashtagCruds(tag: $tag, limit: $limit, nextToken: $nextToken) {
@@ -351,6 +395,49 @@ fragment CrudCounters on Crud {
 
 export function useLikeCrudMutation(): MutationResult<T.LikeCrudMutationVariables, T.LikeCrudMutation> {
   return useMutation(LikeCrudDocument);
+}
+
+/** `query LikedCruds` from web/src/features/profile/api/liked-cruds.graphql */
+export const LikedCrudsDocument = `query LikedCruds($limit: Int, $nextToken: String) {
+  likedCruds(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.LikedCrudsQueryVariables, T.LikedCrudsQuery>;
+
+export function useLikedCrudsQuery(variables: T.LikedCrudsQueryVariables, options?: QueryOptions): QueryResult<T.LikedCrudsQueryVariables, T.LikedCrudsQuery> {
+  return useQuery(LikedCrudsDocument, variables, options);
 }
 
 /** `mutation MarkConversationRead` from web/src/features/messages/api/mark-conversation-read.graphql */
@@ -780,8 +867,8 @@ export function useRepliesQuery(variables: T.RepliesQueryVariables, options?: Qu
 }
 
 /** `mutation ReplyToCrud` from web/src/features/crud/api/reply-to-crud.graphql */
-export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!) {
-  replyToCrud(crudId: $crudId, message: $message) {
+export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!, $expiresIn: ExpiresIn) {
+  replyToCrud(crudId: $crudId, message: $message, expiresIn: $expiresIn) {
     ...CrudFields
   }
 }
@@ -939,6 +1026,18 @@ export function useUnlikeCrudMutation(): MutationResult<T.UnlikeCrudMutationVari
   return useMutation(UnlikeCrudDocument);
 }
 
+/** `query UnreadConversations` from web/src/features/messages/api/unread-conversations.graphql */
+export const UnreadConversationsDocument = `query UnreadConversations {
+  me {
+    id
+    unreadConversationsCount
+  }
+}` as QueryDocument<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery>;
+
+export function useUnreadConversationsQuery(options?: QueryOptions): QueryResult<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery> {
+  return useQuery(UnreadConversationsDocument, {}, options);
+}
+
 /** `query UnreadNotifications` from web/src/features/notifications/api/unread-notifications.graphql */
 export const UnreadNotificationsDocument = `query UnreadNotifications {
   me {
@@ -1072,4 +1171,53 @@ fragment UserSummary on User {
 
 export function useUserProfileQuery(variables: T.UserProfileQueryVariables, options?: QueryOptions): QueryResult<T.UserProfileQueryVariables, T.UserProfileQuery> {
   return useQuery(UserProfileDocument, variables, options);
+}
+
+/** `query UserReplies` from web/src/features/profile/api/user-replies.graphql */
+export const UserRepliesDocument = `query UserReplies($handle: String!, $limit: Int, $nextToken: String) {
+  userReplies(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+      replyTo {
+        id
+        author {
+          ...UserSummary
+        }
+      }
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.UserRepliesQueryVariables, T.UserRepliesQuery>;
+
+export function useUserRepliesQuery(variables: T.UserRepliesQueryVariables, options?: QueryOptions): QueryResult<T.UserRepliesQueryVariables, T.UserRepliesQuery> {
+  return useQuery(UserRepliesDocument, variables, options);
 }

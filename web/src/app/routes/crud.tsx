@@ -59,7 +59,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
           <CrudCard crud={crud.replyTo} />
         </div>
       )}
-      <CrudCard crud={crud} detail onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
+      <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
       {viewer ? (
         <ReplyForm
           crudId={crud.id}
@@ -79,7 +79,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       {replies.data && (
         <CrudList
           label="Replies"
-          entries={replies.data.replies.items.map((c) => ({ key: c.id, crud: c }))}
+          entries={replies.data.replies.items.map((c) => ({ key: c.id, crud: c, replyingTo: crud.author.handle }))}
           hasMore={Boolean(nextToken)}
           loadingMore={replies.fetchingMore}
           onLoadMore={() => {

@@ -8,6 +8,8 @@ export interface CrudListEntry {
   key: string;
   crud: CrudFieldsFragment;
   context?: ReactNode;
+  /** For a reply: the handle of the author it answers. */
+  replyingTo?: string;
 }
 
 export interface CrudListProps {
@@ -28,7 +30,7 @@ export function CrudList({ label, entries, hasMore, loadingMore, onLoadMore, emp
       {entries.length === 0 && !hasMore && <EmptyState>{empty ?? 'Nothing to see here yet.'}</EmptyState>}
       <div role="feed" aria-label={label} aria-busy={loadingMore}>
         {entries.map((e) => (
-          <CrudCard key={e.key} crud={e.crud} context={e.context} onDeleted={onDeleted} />
+          <CrudCard key={e.key} crud={e.crud} context={e.context} replyingTo={e.replyingTo} onDeleted={onDeleted} />
         ))}
       </div>
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={onLoadMore} />
