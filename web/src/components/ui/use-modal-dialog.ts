@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /**
  * Opens a native `<dialog>` modally on mount (focus trap and Escape come with it) and, when the
@@ -8,14 +8,16 @@ import { useEffect, useRef } from 'react';
  */
 export function useModalDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Read during the first render, before the dialog takes focus; state survives StrictMode's
+  // re-run of effects, where an effect would see the dialog's own field as the active element.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const d = dialog.current;
     if (d && !d.open && typeof d.showModal === 'function') d.showModal();
     return () => {
       // The opener may be gone (e.g. the dialog deleted what it belonged to).
       if (opener?.isConnected) opener.focus();
     };
-  }, []);
+  }, [opener]);
   return dialog;
 }
