@@ -36,6 +36,15 @@ describe.skipIf(skipBrowserTests)('composing and reading cruds', () => {
   const expiry = () => composer().getByRole('combobox', { name: 'Expires after' });
   const homeFeed = () => page.getByRole('feed', { name: 'Home feed' });
 
+  /** Posts from Home and returns the new crud's card. */
+  async function post(text: string) {
+    await textbox().fill(text);
+    await composer().getByRole('button', { name: 'Crud' }).click();
+    const card = homeFeed().getByRole('article').filter({ hasText: text }).first();
+    await card.waitFor(LIVE);
+    return card;
+  }
+
   it('keeps the composer draft across a reload and clears it once posted; Ctrl+Enter posts; the expiry resets', async () => {
     await page.goto('/');
     await textbox().fill('A draft that must survive');
@@ -56,10 +65,7 @@ describe.skipIf(skipBrowserTests)('composing and reading cruds', () => {
 
   it('links http(s) URLs safely and never javascript:; clicking the text opens the crud, a link or mention does not', async () => {
     await page.goto('/');
-    await textbox().fill('Read https://example.com/page. not javascript:alert(1) thanks @bayko for it');
-    await composer().getByRole('button', { name: 'Crud' }).click();
-    const card = homeFeed().getByRole('article').filter({ hasText: 'Read https://example.com/page' }).first();
-    await card.waitFor(LIVE);
+    const card = await post('Read https://example.com/page. not javascript:alert(1) thanks @bayko for it');
     const link = card.getByRole('link', { name: 'https://example.com/page' });
     expect(await link.getAttribute('href')).toBe('https://example.com/page');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer ugc');
@@ -77,10 +83,7 @@ describe.skipIf(skipBrowserTests)('composing and reading cruds', () => {
 
   it('does not open the crud when the click ends a text selection', async () => {
     await page.goto('/');
-    await textbox().fill('Select these words to copy them');
-    await composer().getByRole('button', { name: 'Crud' }).click();
-    const card = homeFeed().getByRole('article').filter({ hasText: 'Select these words to copy them' }).first();
-    await card.waitFor(LIVE);
+    const card = await post('Select these words to copy them');
     const text = card.locator('.crud-message');
     // Drag across the first words: mousedown and mouseup on the same paragraph, so a click fires.
     const box = (await text.boundingBox())!;
@@ -95,9 +98,7 @@ describe.skipIf(skipBrowserTests)('composing and reading cruds', () => {
 
   it('keeps a reply draft, replies with Ctrl+Enter and a chosen expiry, and shows "Replying to @x"', async () => {
     await page.goto('/');
-    await textbox().fill('A week-long crud to reply to');
-    await composer().getByRole('button', { name: 'Crud' }).click();
-    const parent = homeFeed().getByRole('article').filter({ hasText: 'A week-long crud to reply to' });
+    const parent = await post('A week-long crud to reply to');
     await parent.getByRole('link', { name: 'Open crud by @andrewbrown' }).click();
     const reply = page.getByRole('form', { name: 'Reply' });
     const box = reply.getByRole('textbox', { name: 'Your reply' });

@@ -1,5 +1,5 @@
 import { util, type Context } from '@aws-appsync/utils';
-import { notExpired, query, raiseIfError } from '../lib/ddb.ts';
+import { notExpired, query } from '../lib/ddb.ts';
 import { gsi } from '../lib/keys.ts';
 import { pageLimit } from '../lib/validate.ts';
 
@@ -16,9 +16,4 @@ export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {
   });
 }
 
-export function response(ctx: Context) {
-  raiseIfError(ctx);
-  ctx.stash.rows = ctx.result.items;
-  ctx.stash.nextToken = ctx.result.nextToken ?? null;
-  return ctx.result.items.length;
-}
+export { rowsPageResponse as response } from '../lib/crud-batch.ts';

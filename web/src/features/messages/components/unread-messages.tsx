@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useOnInboxMessageSubscription, useUnreadConversationsQuery } from '../../../graphql/operations.ts';
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
+import { CountBadge } from '../../../components/ui/count-badge.tsx';
 
 interface UnreadMessagesState {
   /** Conversations with unread messages (0 for guests). */
@@ -42,11 +43,5 @@ export function useUnreadMessages(): UnreadMessagesState {
 
 /** The Messages nav badge, announced with the link's name ("Messages 2 unread"). */
 export function UnreadMessagesBadge() {
-  const { unread } = useUnreadMessages();
-  if (unread === 0) return null;
-  return (
-    <span className="badge" aria-label={`${unread} unread`}>
-      {unread > 99 ? '99+' : unread}
-    </span>
-  );
+  return <CountBadge count={useUnreadMessages().unread} />;
 }
