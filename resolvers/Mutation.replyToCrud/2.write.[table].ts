@@ -2,14 +2,14 @@ import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from '../lib/ddb.ts';
 import { crudKey } from '../lib/keys.ts';
 import { crudFromItem } from '../lib/items.ts';
-import { newCrudItem } from '../lib/cruds.ts';
+import { newCrudItem, replyExpiresAt } from '../lib/cruds.ts';
 import { bump, failedConditions, putNew } from '../lib/writes.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<{ expiresIn?: string | null }>) {
   const item = newCrudItem({
     authorId: ctx.stash.callerId,
     message: ctx.stash.message,
-    expiresAt: ctx.stash.parentExpiresAt,
+    expiresAt: replyExpiresAt(ctx.stash.parentExpiresAt, ctx.args.expiresIn, util.time.nowEpochSeconds()),
     replyToId: ctx.stash.parent.id,
   });
   ctx.stash.item = item;

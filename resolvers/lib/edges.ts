@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, tableName } from './ddb.ts';
-import { crudKey, likeKey, repostKey, type Key } from './keys.ts';
+import { crudKey, likeIndex, likeKey, repostKey, type Key } from './keys.ts';
 import { crudResponse } from './fields.ts';
 import { bump, deleteExisting, putNew, raiseUnlessTolerated, failedConditions } from './writes.ts';
 import type { Item } from './items.ts';
@@ -45,6 +45,8 @@ export function addEdgeRequest(ctx: Context, kind: EdgeKind) {
   ctx.stash.viewerFlag = kind === 'LIKE' ? { viewerHasLiked: true } : { viewerHasReposted: true };
   // A repost gets its own time-ordered id: it is the sort key of the reposters' followers' feed rows.
   if (kind === 'REPOST') edge.repostId = util.autoUlid();
+  // The liker's own list of likes (Query.likedCruds) reads gsi1.
+  if (kind === 'LIKE') Object.assign(edge, likeIndex(me, edge.createdAt as string, crud.id));
   const table = tableName(ctx);
   return {
     operation: 'TransactWriteItems',

@@ -38,7 +38,34 @@ export const gsi = {
   inbox: (userId: string) => `INBOX#${userId}`,
   /** gsi3: every top-level crud by id (= time). */
   publicFeed: 'PUBLIC',
+  /** gsi2: every profile, sorted by its display name's search key (nameSearchKey), for search by name. */
+  namePrefix: 'NAME_PREFIX',
+  /** gsi3: a user's replies by id (= time). */
+  userReplies: (userId: string) => `REPLIES_BY#${userId}`,
+  /** gsi1: a user's like rows by when they liked (ISO time, then crud id). */
+  userLikes: (userId: string) => `LIKES#${userId}`,
 } as const;
+
+/** The gsi1 attributes of a like row: the liker's likes, most recent first (Query.likedCruds). */
+export function likeIndex(userId: string, createdAtIso: string, crudId: string): { gsi1pk: string; gsi1sk: string } {
+  return { gsi1pk: gsi.userLikes(userId), gsi1sk: `${createdAtIso}#${crudId}` };
+}
+
+/**
+ * A display name as search compares it: lower case, whitespace runs as one space. The profile's
+ * gsi2 sort key is this plus `#<id>` (names are not unique). Written by every profile writer
+ * (PostConfirmation, updateProfile, the bulk seed) and read by searchUsers. Diacritics are kept:
+ * APPSYNC_JS has neither regular expressions nor a guaranteed `normalize`, and both halves must
+ * compute the same key.
+ */
+export function nameSearchKey(displayName: string): string {
+  return displayName
+    .toLowerCase()
+    .split(' ')
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .join(' ');
+}
 
 /** Trending buckets are 6 hours wide and numbered from the epoch, so no calendar or year boundary is involved. */
 export const TREND_BUCKET_SECONDS = 21600;

@@ -228,6 +228,60 @@ export function useFollowMutation(options?: MutationOptions<T.FollowMutationVari
   return useMutation(FollowDocument, options);
 }
 
+/** `query Followers` from web/src/features/profile/api/followers.graphql */
+export const FollowersDocument = `query Followers($handle: String!, $limit: Int, $nextToken: String) {
+  followers(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      bio
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.FollowersQueryVariables, T.FollowersQuery>;
+
+export function useFollowersQuery(variables: T.FollowersQueryVariables, options?: QueryOptions): QueryResult<T.FollowersQueryVariables, T.FollowersQuery> {
+  return useQuery(FollowersDocument, variables, options);
+}
+
+/** `Followers` page by page (TanStack infinite query over `followers`). */
+export function useFollowersInfiniteQuery(variables: Omit<T.FollowersQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.FollowersQuery, 'followers'> {
+  return useInfiniteQuery(FollowersDocument, 'followers', variables, options);
+}
+
+/** `query Following` from web/src/features/profile/api/following.graphql */
+export const FollowingDocument = `query Following($handle: String!, $limit: Int, $nextToken: String) {
+  following(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      bio
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.FollowingQueryVariables, T.FollowingQuery>;
+
+export function useFollowingQuery(variables: T.FollowingQueryVariables, options?: QueryOptions): QueryResult<T.FollowingQueryVariables, T.FollowingQuery> {
+  return useQuery(FollowingDocument, variables, options);
+}
+
+/** `Following` page by page (TanStack infinite query over `following`). */
+export function useFollowingInfiniteQuery(variables: Omit<T.FollowingQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.FollowingQuery, 'following'> {
+  return useInfiniteQuery(FollowingDocument, 'following', variables, options);
+}
+
 /** `query HashtagCruds` from web/src/features/explore/api/hashtag-cruds.graphql */
 export const HashtagCrudsDocument = `query HashtagCruds($tag: String!, $limit: Int, $nextToken: String) {
   hashtagCruds(tag: $tag, limit: $limit, nextToken: $nextToken) {
@@ -366,6 +420,54 @@ fragment CrudCounters on Crud {
 
 export function useLikeCrudMutation(options?: MutationOptions<T.LikeCrudMutationVariables, T.LikeCrudMutation>): MutationResult<T.LikeCrudMutationVariables, T.LikeCrudMutation> {
   return useMutation(LikeCrudDocument, options);
+}
+
+/** `query LikedCruds` from web/src/features/profile/api/liked-cruds.graphql */
+export const LikedCrudsDocument = `query LikedCruds($limit: Int, $nextToken: String) {
+  likedCruds(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.LikedCrudsQueryVariables, T.LikedCrudsQuery>;
+
+export function useLikedCrudsQuery(variables: T.LikedCrudsQueryVariables, options?: QueryOptions): QueryResult<T.LikedCrudsQueryVariables, T.LikedCrudsQuery> {
+  return useQuery(LikedCrudsDocument, variables, options);
+}
+
+/** `LikedCruds` page by page (TanStack infinite query over `likedCruds`). */
+export function useLikedCrudsInfiniteQuery(variables: Omit<T.LikedCrudsQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.LikedCrudsQuery, 'likedCruds'> {
+  return useInfiniteQuery(LikedCrudsDocument, 'likedCruds', variables, options);
 }
 
 /** `mutation MarkConversationRead` from web/src/features/messages/api/mark-conversation-read.graphql */
@@ -815,8 +917,8 @@ export function useRepliesInfiniteQuery(variables: Omit<T.RepliesQueryVariables,
 }
 
 /** `mutation ReplyToCrud` from web/src/features/crud/api/reply-to-crud.graphql */
-export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!) {
-  replyToCrud(crudId: $crudId, message: $message) {
+export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!, $expiresIn: ExpiresIn) {
+  replyToCrud(crudId: $crudId, message: $message, expiresIn: $expiresIn) {
     ...CrudFields
   }
 }
@@ -974,6 +1076,18 @@ export function useUnlikeCrudMutation(options?: MutationOptions<T.UnlikeCrudMuta
   return useMutation(UnlikeCrudDocument, options);
 }
 
+/** `query UnreadConversations` from web/src/features/messages/api/unread-conversations.graphql */
+export const UnreadConversationsDocument = `query UnreadConversations {
+  me {
+    id
+    unreadConversationsCount
+  }
+}` as QueryDocument<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery>;
+
+export function useUnreadConversationsQuery(options?: QueryOptions): QueryResult<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery> {
+  return useQuery(UnreadConversationsDocument, {}, options);
+}
+
 /** `query UnreadNotifications` from web/src/features/notifications/api/unread-notifications.graphql */
 export const UnreadNotificationsDocument = `query UnreadNotifications {
   me {
@@ -1112,4 +1226,58 @@ fragment UserSummary on User {
 
 export function useUserProfileQuery(variables: T.UserProfileQueryVariables, options?: QueryOptions): QueryResult<T.UserProfileQueryVariables, T.UserProfileQuery> {
   return useQuery(UserProfileDocument, variables, options);
+}
+
+/** `query UserReplies` from web/src/features/profile/api/user-replies.graphql */
+export const UserRepliesDocument = `query UserReplies($handle: String!, $limit: Int, $nextToken: String) {
+  userReplies(handle: $handle, limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+      replyTo {
+        id
+        author {
+          ...UserSummary
+        }
+      }
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.UserRepliesQueryVariables, T.UserRepliesQuery>;
+
+export function useUserRepliesQuery(variables: T.UserRepliesQueryVariables, options?: QueryOptions): QueryResult<T.UserRepliesQueryVariables, T.UserRepliesQuery> {
+  return useQuery(UserRepliesDocument, variables, options);
+}
+
+/** `UserReplies` page by page (TanStack infinite query over `userReplies`). */
+export function useUserRepliesInfiniteQuery(variables: Omit<T.UserRepliesQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.UserRepliesQuery, 'userReplies'> {
+  return useInfiniteQuery(UserRepliesDocument, 'userReplies', variables, options);
 }

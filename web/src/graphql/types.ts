@@ -88,6 +88,7 @@ export type RepliesQuery = { replies: { nextToken: string | null, items: Array<{
 export type ReplyToCrudMutationVariables = Exact<{
   crudId: string | number;
   message: string;
+  expiresIn?: ExpiresIn | null | undefined;
 }>;
 
 
@@ -250,6 +251,11 @@ export type SendMessageMutationVariables = Exact<{
 
 export type SendMessageMutation = { sendMessage: { id: string, conversationId: string, senderId: string, body: string, createdAt: string } };
 
+export type UnreadConversationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadConversationsQuery = { me: { id: string, unreadConversationsCount: number | null } };
+
 export type MarkNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -290,6 +296,32 @@ export type FollowMutationVariables = Exact<{
 
 export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
+export type FollowersQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type FollowersQuery = { followers: { nextToken: string | null, items: Array<{ bio: string | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type FollowingQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type FollowingQuery = { following: { nextToken: string | null, items: Array<{ bio: string | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type LikedCrudsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type LikedCrudsQuery = { likedCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+
 export type OnUserChangedSubscriptionVariables = Exact<{
   id: string | number;
 }>;
@@ -329,5 +361,14 @@ export type UserCrudsQueryVariables = Exact<{
 
 
 export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+
+export type UserRepliesQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type UserRepliesQuery = { userReplies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { id: string, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UserSummaryFragment = { id: string, handle: string, displayName: string, avatarUrl: string | null };

@@ -22,7 +22,7 @@ import { pullRow } from '../../../../lambdas/feed-fanout/pulled.ts';
 import { normalise, type RecentEntry } from '../../../../lambdas/feed-fanout/recent.ts';
 import { fanoutMode, fanoutSettingsFrom } from '../../../../definitions/fanout.ts';
 import { notificationForEdge, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
-import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
+import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeIndex, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
 import { hashtagsOf, mentionsOf } from '../../../../resolvers/lib/text.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../../../resolvers/lib/messages.ts';
 import { clip } from '../../../../definitions/text.ts';
@@ -139,7 +139,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
       gsi2sk: id,
     };
     if (c.replyTo === undefined) Object.assign(item, { gsi3pk: gsi.publicFeed, gsi3sk: id });
-    else item.replyToId = ids.cruds[c.replyTo];
+    else Object.assign(item, { replyToId: ids.cruds[c.replyTo], gsi3pk: gsi.userReplies(sub(c.author)), gsi3sk: id });
     crudItems.push(item);
     out.push(m(item));
     if (c.replyTo === undefined) {
@@ -173,7 +173,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   // Likes and reposts (and their notifications); a repost feeds the reposter and their followers.
   for (const l of plan.likes) {
     const crud = crudItems[l.crud];
-    const edge = { ...likeKey(crud.id, sub(l.user)), type: 'LIKE', crudId: crud.id, userId: sub(l.user), crudAuthorId: crud.authorId, createdAt: iso(l.at), expiresAt: crud.expiresAt };
+    const edge = { ...likeKey(crud.id, sub(l.user)), type: 'LIKE', crudId: crud.id, userId: sub(l.user), crudAuthorId: crud.authorId, createdAt: iso(l.at), expiresAt: crud.expiresAt, ...likeIndex(sub(l.user), iso(l.at), crud.id) };
     out.push(m(edge));
     notify(notificationForEdge(edge));
     if (out.length >= batchSize) yield flush();

@@ -60,7 +60,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
           <CrudCard crud={crud.replyTo} />
         </div>
       )}
-      <CrudCard crud={crud} detail onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
+      <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
       {expired ? null : viewer ? (
         <ReplyForm crudId={crud.id} autoFocus={focusReply} onReplied={(reply) => replies.updateItems((items) => [...items.filter((r) => r.id !== reply.id), reply])} />
       ) : (
@@ -74,7 +74,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       {replies.data && (
         <CrudList
           label="Replies"
-          entries={replies.items.map((c) => ({ key: c.id, crud: c }))}
+          entries={replies.items.map((c) => ({ key: c.id, crud: c, replyingTo: crud.author.handle }))}
           hasMore={replies.hasMore}
           loadingMore={replies.fetchingMore}
           onLoadMore={replies.loadMore}

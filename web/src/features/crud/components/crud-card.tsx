@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { CrudFieldsFragment } from '../../../graphql/types.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
@@ -18,6 +18,8 @@ export interface CrudCardProps {
   crud: CrudFieldsFragment;
   /** A line above the crud, e.g. "Bayko reposted". */
   context?: ReactNode;
+  /** For a reply: the handle of the author it answers ("Replying to @x"). */
+  replyingTo?: string;
   /** The focused crud of a status page: larger text and the full date. */
   detail?: boolean;
   /** This card is the viewer's own repost of the crud: it leaves when the viewer unreposts. */
@@ -30,7 +32,8 @@ export interface CrudCardProps {
  * viewer's like/repost are shared by every card of the same crud. An expired crud leaves lists the
  * moment it expires; on its own page it says so.
  */
-export function CrudCard({ crud, context, detail = false, viewerRepost = false, onDeleted }: CrudCardProps) {
+export function CrudCard({ crud, context, replyingTo, detail = false, viewerRepost = false, onDeleted }: CrudCardProps) {
+  const navigate = useNavigate();
   const ref = useRef<HTMLElement>(null);
   const counters = useLiveCounters(crud, ref);
   const expired = useExpired(crud.expiresAt);
@@ -69,7 +72,13 @@ export function CrudCard({ crud, context, detail = false, viewerRepost = false, 
               <RelativeTime iso={crud.createdAt} full={detail} />
             </Link>
           </header>
-          <CrudMessage text={crud.message} />
+          {replyingTo && (
+            <p className="crud-replying-to">
+              Replying to <Link to={`/@${replyingTo}`}>@{replyingTo}</Link>
+            </p>
+          )}
+          {/* Clicking the text opens the crud, as on other social apps (the status page is already open in detail). */}
+          <CrudMessage text={crud.message} onOpen={detail ? undefined : () => navigate(permalink)} />
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>

@@ -11,6 +11,8 @@ export interface CrudListEntry {
   context?: ReactNode;
   /** The viewer's own repost (see CrudCard). */
   viewerRepost?: boolean;
+  /** For a reply: the handle of the author it answers. */
+  replyingTo?: string;
 }
 
 export interface CrudListProps {
@@ -35,7 +37,7 @@ export function CrudList({ label, entries: all, hasMore, loadingMore, onLoadMore
       {entries.length === 0 && !hasMore && <EmptyState>{empty ?? 'Nothing to see here yet.'}</EmptyState>}
       <div role="feed" aria-label={label} aria-busy={loadingMore}>
         {entries.map((e) => (
-          <CrudCard key={e.key} crud={e.crud} context={e.context} viewerRepost={e.viewerRepost} onDeleted={onDeleted} />
+          <CrudCard key={e.key} crud={e.crud} context={e.context} viewerRepost={e.viewerRepost} replyingTo={e.replyingTo} onDeleted={onDeleted} />
         ))}
       </div>
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={onLoadMore} />

@@ -1,37 +1,28 @@
 import { useState, type FormEvent } from 'react';
+import { useDraft } from '../../../lib/drafts/use-draft.ts';
+import { submitOnShortcut } from '../../../components/ui/submit-shortcut.ts';
+import { MentionTextarea } from '../../../components/ui/mention-textarea.tsx';
 import { useCreateCrudMutation } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment, ExpiresIn } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { TextArea } from '../../../components/ui/field.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
-import { Icon } from '../../../components/ui/icon.tsx';
+import { DEFAULT_EXPIRY, ExpirySelect } from '../../../components/ui/expiry-select.tsx';
 
 /** A crud is 1–240 characters (code points) after trimming; definitions/text.ts. */
 export const CRUD_LIMIT = TEXT_LIMITS.crud;
-
-/** The original's expiry choices, longest first; 7 days is the default. */
-export const EXPIRY_CHOICES: ReadonlyArray<{ value: ExpiresIn; label: string }> = [
-  { value: 'THIRTY_DAYS', label: '30 days' },
-  { value: 'SEVEN_DAYS', label: '7 days' },
-  { value: 'THREE_DAYS', label: '3 days' },
-  { value: 'ONE_DAY', label: '1 day' },
-  { value: 'TWELVE_HOURS', label: '12 hours' },
-  { value: 'THREE_HOURS', label: '3 hours' },
-  { value: 'ONE_HOUR', label: '1 hour' },
-];
 
 /** True when `text` may be posted: something visible, nothing the server refuses, within the limit. */
 export function canPost(text: string, limit: number = CRUD_LIMIT): boolean {
   return isSendable(text, limit);
 }
 
-/** Write a crud: live 240 counter that blocks over-limit posts, and an expiry choice. */
+/** Write a crud: live 240 counter that blocks over-limit posts, an expiry choice, a draft that survives reloads, Ctrl/Cmd+Enter posts. */
 export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): void }) {
-  const [text, setText] = useState('');
-  const [expiresIn, setExpiresIn] = useState<ExpiresIn>('SEVEN_DAYS');
+  const [text, setText, clearDraft] = useDraft('composer');
+  const [expiresIn, setExpiresIn] = useState<ExpiresIn>(DEFAULT_EXPIRY);
   const { mutate, loading, error } = useCreateCrudMutation();
 
   async function onSubmit(e: FormEvent) {
@@ -39,7 +30,9 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
     if (!canPost(text)) return;
     try {
       const { createCrud } = await mutate({ message: text.trim(), expiresIn });
-      setText('');
+      clearDraft();
+      // Each crud chooses its own lifetime: a short one must not silently carry over to the next.
+      setExpiresIn(DEFAULT_EXPIRY);
       onPosted(createCrud);
     } catch {
       // shown from `error`
@@ -48,7 +41,7 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
 
   return (
     <form className="composer" onSubmit={onSubmit} aria-label="New crud">
-      <TextArea
+      <MentionTextarea
         label="What would you like to say?"
         hideLabel
         id="composer-text"
@@ -56,20 +49,11 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
         rows={3}
         value={text}
         aria-describedby="composer-count"
-        onChange={(e) => setText(e.target.value)}
+        onValueChange={setText}
+        onKeyDown={submitOnShortcut}
       />
       <div className="composer-bar">
-        <label className="expiry">
-          <Icon name="timer" size={18} />
-          <span className="visually-hidden">Expires after</span>
-          <select value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as ExpiresIn)} aria-label="Expires after">
-            {EXPIRY_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ExpirySelect value={expiresIn} onChange={setExpiresIn} />
         <CharCounter id="composer-count" text={text} limit={CRUD_LIMIT} />
         <Button type="submit" busy={loading} disabled={!canPost(text)}>
           Crud

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 import { useUpdateProfileMutation } from '../../../graphql/operations.ts';
 import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
 import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
@@ -23,11 +24,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
   const [displayName, setDisplayName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio ?? '');
   const { mutate, loading, error } = useUpdateProfileMutation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open && typeof d.showModal === 'function') d.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const valid = canSaveProfile(displayName, bio);
 
   async function onSubmit(e: FormEvent) {

@@ -76,10 +76,14 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
           <strong>{profile.crudsCount}</strong> Cruds
         </li>
         <li>
-          <strong>{profile.followingCount}</strong> Following
+          <Link to={`/@${profile.handle}/following`}>
+            <strong>{profile.followingCount}</strong> Following
+          </Link>
         </li>
         <li>
-          <strong>{profile.followersCount}</strong> Followers
+          <Link to={`/@${profile.handle}/followers`}>
+            <strong>{profile.followersCount}</strong> Followers
+          </Link>
         </li>
       </ul>
       {error && <FormMessage kind="error">{error}</FormMessage>}
