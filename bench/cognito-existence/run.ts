@@ -9,8 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { callCognito } from '../../local/src/cognito/client.ts';
 import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
 import { N, g, modPow } from '../../local/src/cognito/srp/math.ts';
-import { createUser } from '../../local/src/cognito/test/helpers.ts';
-import { srpClaim, type SrpChallenge } from '../../local/src/cognito/test/srp-client.ts';
+import { createUser } from '../../local/src/cognito/testing/helpers.ts';
+import { srpClaim, type SrpChallenge } from '../../local/src/cognito/testing/srp-client.ts';
 
 const samples = Number(process.env.EXISTENCE_SAMPLES ?? 40);
 const perName = 4;

@@ -11,7 +11,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { crudKey, followerKey, followsKey, gsi, userKey } from '../../resolvers/lib/keys.ts';
-import { ulidAt } from '../../local/src/seed/large/items.ts';
+import { ulidAt } from '../../seed/large/items.ts';
 import { itemSize, readUnits, writeUnits } from '../cost/item-size.ts';
 
 export interface FanoutSample {

@@ -4,7 +4,7 @@ import { GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
+import { invokeHandler } from '../../local/src/lambda-runtime/invoke.ts';
 import type { PostConfirmationTriggerEvent } from './event.ts';
 
 let dynamo: DynamoStack;

@@ -2,7 +2,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
+import { invokeHandler } from '../../local/src/lambda-runtime/invoke.ts';
 import type { PreSignUpTriggerEvent } from './event.ts';
 
 let dynamo: DynamoStack;

@@ -11,8 +11,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { isTtlDeletion } from '../shared/stream-record.ts';
-import { notificationForEdge, notificationsForCrud, notify } from '../notifications/notify.ts';
-import { onCrudExpired } from '../counters/expiry.ts';
+import { notificationForEdge, notificationsForCrud, notify } from './notifications.ts';
+import { onCrudExpired } from './expiry-counters.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { backfill } from './backfill.ts';
 import { applyRecords } from './step.ts';
-import { figuresOf } from './test-support/figures.ts';
-import { pgliteInsights, resetInsights, type TestDatabase } from './test-support/pglite-database.ts';
-import { items, ulidAt } from './test-support/records.ts';
+import { figuresOf } from './testing/figures.ts';
+import { pgliteInsights, resetInsights, type TestDatabase } from './testing/pglite-database.ts';
+import { items, ulidAt } from './testing/records.ts';
 
 let dynamo: DynamoStack;
 let t: TestDatabase;

@@ -10,7 +10,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
+import { invokeHandler } from '../../local/src/lambda-runtime/invoke.ts';
 import { startStorage, type StorageHandle } from '../../local/src/storage/index.ts';
 import { eventKey, objectCreatedEvent } from '../../local/src/storage/events.ts';
 import { uploadsBucket } from '../../definitions/buckets.ts';

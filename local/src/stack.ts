@@ -29,9 +29,9 @@ import { createGraphqlHandler } from './appsync/http/handler.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from './appsync/http/cors.ts';
 import { attachRealtime, createDualServer, type RealtimeLimits } from './appsync/realtime/index.ts';
 import { seedDemoUsers } from './cognito/seed.ts';
-import { createSeedApi } from './seed/api.ts';
-import { seedDemoData } from './seed/demo-data.ts';
-import { backfillInsights } from './seed/insights-backfill.ts';
+import { createSeedApi } from '../../seed/api.ts';
+import { seedDemoData } from '../../seed/demo-data.ts';
+import { backfillInsights } from '../../seed/insights-backfill.ts';
 import { startCognito, type CognitoHandle } from './cognito/index.ts';
 import { startDataApi, type DataApiHandle } from './data-api/index.ts';
 import { openDatabase, type Database } from './database/index.ts';
@@ -42,7 +42,7 @@ import { loadLocalCredential } from './iam/local-credential.ts';
 import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
-import { invokeHandler, repoRoot } from './lambda/invoke.ts';
+import { invokeHandler, repoRoot } from './lambda-runtime/invoke.ts';
 
 export interface StackOptions {
   /** Root of persistent data (`.cruddur`); everything in memory when undefined. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { demoUsers } from '../../../definitions/demo-users.ts';
 import { openDatabase } from '../database/index.ts';
-import { operationFor, signIn } from '../seed/api.ts';
+import { operationFor, signIn } from '../../../seed/api.ts';
 import { startStack } from '../stack.ts';
 import { run } from './backfill-insights.ts';
 

@@ -12,8 +12,8 @@ import { startDataApi } from '../data-api/index.ts';
 import { openDatabase } from '../database/index.ts';
 import { startDynamo } from '../dynamodb/index.ts';
 import { loadLocalCredential } from '../iam/local-credential.ts';
-import { backfillInsights } from '../seed/insights-backfill.ts';
-import { repoRoot } from '../lambda/invoke.ts';
+import { backfillInsights } from '../../../seed/insights-backfill.ts';
+import { repoRoot } from '../lambda-runtime/invoke.ts';
 
 const USAGE = 'Usage: cruddur-local backfill-insights [--data-dir DIR]\n';
 

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamo, startEventSourceMappings } from './index.ts';
-import type { StreamTestScript } from './streams/test-fixtures/consumers.ts';
+import type { StreamTestScript } from './streams/testing/consumers.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -23,7 +23,7 @@ const tmp = () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; tableName: string }> {
-  const script = fileURLToPath(new URL('./test-fixtures/child-stack.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./testing/child-stack.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
@@ -76,7 +76,7 @@ describe('restart after kill -9', () => {
     const g = globalThis as { __streamTest?: StreamTestScript };
     const consumer = {
       name: 'resume-consumer',
-      handler: 'local/src/dynamodb/streams/test-fixtures/consumers.ts#handler',
+      handler: 'local/src/dynamodb/streams/testing/consumers.ts#handler',
       batchSize: 10,
       maximumBatchingWindowInSeconds: 0,
       maximumRetryAttempts: -1,

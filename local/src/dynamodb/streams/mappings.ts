@@ -1,10 +1,10 @@
 /**
  * Runs stream consumers from definitions/stream-consumers.ts as event source mappings on a
- * stack's table stream, invoking the handlers in-process (local/src/lambda/invoke.ts).
+ * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts).
  */
 import path from 'node:path';
 import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
-import { invokeHandler } from '../../lambda/invoke.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DynamoStack } from '../index.ts';
 import { EventSourceMapping } from './event-source-mapping.ts';
 import { FailureDestination, type FailureRecord } from './failure-destination.ts';

@@ -25,8 +25,8 @@ beforeAll(async () => {
   await db.query('CREATE TABLE post (author text PRIMARY KEY, likes int NOT NULL CHECK (likes >= 0))');
   api = createDataApi({ db, ...arns, databaseName: 'cruddur' });
   engine = await createEngine({
-    schemaSource: await readFile(path.join(here, 'test-fixtures/schema.graphql'), 'utf8'),
-    resolvers: discoverResolvers(path.join(here, 'test-fixtures/resolvers')),
+    schemaSource: await readFile(path.join(here, 'testing/schema.graphql'), 'utf8'),
+    resolvers: discoverResolvers(path.join(here, 'testing/resolvers')),
     dataSources: { insights: createRdsDataSource({ name: 'insights', api, ...arns, database: 'cruddur' }) },
     defaultAuthMode: 'API_KEY',
     additionalAuthModes: [],
