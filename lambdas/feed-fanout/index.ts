@@ -1,5 +1,5 @@
 /**
- * Stream consumer "fanout": everything derived from the rows users write — home-feed rows (pushed,
+ * Stream consumer "feed-fanout": everything derived from the rows users write — home-feed rows (pushed,
  * or listed for pulling when the author has many followers, with the follow-driven switch between
  * the two: pulled.ts), hashtag index and trending counts, notifications, clean-up after a crud
  * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
@@ -20,7 +20,7 @@ import { insightsStep } from '../insights-sink/index.ts';
 import { reconcileMode } from './pulled.ts';
 import type { Item } from './table-ops.ts';
 
-const tools = powertools('fanout');
+const tools = powertools('feed-fanout');
 const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);

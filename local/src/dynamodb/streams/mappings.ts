@@ -35,7 +35,7 @@ export function startEventSourceMappings(stack: DynamoStack, consumers: StreamCo
   const log = stack.streams.hub.log(stack.tableName);
   const account = options.accountId ?? '000000000000';
   const mappings = consumers.map((consumer) => {
-    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'));
+    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'), consumer.formerNames);
     const send = destination.send.bind(destination);
     destination.send = (record) => {
       send(record);
