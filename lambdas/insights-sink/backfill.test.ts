@@ -13,13 +13,14 @@ import { applyRecords } from './step.ts';
 import { figuresOf } from './testing/figures.ts';
 import { pgliteInsights, resetInsights, type TestDatabase } from './testing/pglite-database.ts';
 import { items, ulidAt } from './testing/records.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 let dynamo: DynamoStack;
 let t: TestDatabase;
 const records: StreamRecord[] = [];
 
 beforeAll(async () => {
-  [dynamo, t] = await Promise.all([startDynamo({ ttlIntervalMs: 0, tableName: 'backfill-test' }), pgliteInsights()]);
+  [dynamo, t] = await Promise.all([startDynamo({ table: cruddurTable, ttlIntervalMs: 0, tableName: 'backfill-test' }), pgliteInsights()]);
   dynamo.streams.subscribe((r) => records.push(r));
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { lambdaEnvFor } from '../../../local/src/cognito/testing/helpers.ts';
 import { startDynamo, type DynamoStack } from '../../../local/src/dynamodb/index.ts';
 import { invokeHandler } from '../../../local/src/lambda-runtime/invoke.ts';
 import type { AppSyncAuthorizerResult } from '../index.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 export interface AuthorizerWorld {
   dynamo: DynamoStack;
@@ -20,8 +21,8 @@ export interface AuthorizerWorld {
 
 /** Starts the table and pool (keys under `dataDir` when given) and sets the authorizer's env. */
 export async function startAuthorizerWorld(dataDir?: string): Promise<AuthorizerWorld> {
-  const dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  const pool = await startCognito({ dataDir, print: false, triggers: userPool.triggers, env: lambdaEnvFor(dynamo) });
+  const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
+  const pool = await startCognito({ definition: userPool, dataDir, print: false, triggers: userPool.triggers, env: lambdaEnvFor(dynamo) });
   Object.assign(process.env, {
     USER_POOL_ID: pool.userPoolId,
     USER_POOL_CLIENT_ID: pool.clientId,

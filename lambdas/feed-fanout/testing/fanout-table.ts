@@ -8,10 +8,11 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../../local/src/dynamodb/index.ts';
 import { crudKey, followerKey, followsKey, userKey, type Key } from '../../../resolvers/lib/keys.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 /** Starts a table for `tableName`, points the Lambda environment at it and returns the helpers. */
 export async function startFanoutTable(tableName: string) {
-  const dynamo = await startDynamo({ ttlIntervalMs: 0, tableName });
+  const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0, tableName });
   Object.assign(process.env, {
     TABLE_NAME: dynamo.tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,

@@ -14,6 +14,7 @@ import { startDynamo } from '../dynamodb/index.ts';
 import { loadLocalCredential } from '../iam/local-credential.ts';
 import { backfillInsights } from '../../../seed/insights-backfill.ts';
 import { repoRoot } from '../lambda-runtime/invoke.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 const USAGE = 'Usage: cruddur-local backfill-insights [--data-dir DIR]\n';
 
@@ -28,7 +29,7 @@ export async function run(args: string[], out: (line: string) => void = (l) => p
     }
   }
   // TTL stays off: a backfill reads the table as it is and deletes nothing.
-  const dynamo = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+  const dynamo = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
   const db = await openDatabase({ dataDir }).catch(async (err: unknown) => {
     await dynamo.close();
     throw err;

@@ -95,13 +95,13 @@ describe('account settings', () => {
 
 describe('demo seed', () => {
   it('signs the demo users up through SignUp + ConfirmSignUp (triggers run); re-seeding is a no-op', async () => {
-    const seeded = await seedDemoUsers(h.cognito);
+    const seeded = await seedDemoUsers(h.cognito, demoUsers);
     expect(seeded.map((u) => [u.handle, u.created])).toEqual(demoUsers.map((u) => [u.handle, true]));
     for (const user of demoUsers) {
       const { Item } = await h.dynamo.client.send(new GetItemCommand({ TableName: h.dynamo.tableName, Key: { pk: { S: `HANDLE#${user.handle}` }, sk: { S: 'HANDLE' } } }));
       expect(Item?.handle.S).toBe(user.handle);
     }
-    const again = await seedDemoUsers(h.cognito);
+    const again = await seedDemoUsers(h.cognito, demoUsers);
     expect(again.every((u) => !u.created)).toBe(true);
     const andrew = demoUsers[0];
     expect(await signIn({ username: andrew.email, password: andrew.password })).toMatchObject({ isSignedIn: true });

@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCognito } from './client.ts';
 import { startCognito, type CognitoHandle } from './index.ts';
 import { createUser, goodPassword, passwordSignIn } from './testing/helpers.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 let now = Date.now();
 let c: CognitoHandle;
 beforeAll(async () => {
-  c = await startCognito({ print: false, now: () => now });
+  c = await startCognito({ definition: cruddurPool, print: false, now: () => now });
 });
 afterAll(async () => {
   await c?.close();

@@ -6,13 +6,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { callCognito } from './client.ts';
 import { startCognito, type CognitoHandle } from './index.ts';
 import { createUser, decodeJwt, goodPassword, passwordSignIn } from './testing/helpers.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cognito-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('persistence under the data dir', () => {
   it('keeps users, refresh tokens, revocations and keys across a restart', async () => {
-    const first = await startCognito({ dataDir, print: false });
+    const first = await startCognito({ definition: cruddurPool, dataDir, print: false });
     const sub = await createUser(first, 'keep@example.com', 'keeper');
     const kept = await passwordSignIn(first, 'keep@example.com');
     const revoked = await passwordSignIn(first, 'keep@example.com');
@@ -38,7 +39,7 @@ describe('persistence under the data dir', () => {
     expect(JSON.stringify(pending)).not.toContain(code);
 
     // Same port: the issuer (and so the old access token's iss) stays valid.
-    const second = await startCognito({ dataDir, port, print: false });
+    const second = await startCognito({ definition: cruddurPool, dataDir, port, print: false });
     try {
       expect(await (await fetch(second.jwksUri)).json()).toEqual(jwksBefore);
       const user = await callCognito<{ Username: string }>(second.url, 'GetUser', { AccessToken: kept.AccessToken });
@@ -55,7 +56,7 @@ describe('persistence under the data dir', () => {
   });
 
   it('an expired code gets ExpiredCodeException', async () => {
-    const c = await startCognito({ dataDir, print: false });
+    const c = await startCognito({ definition: cruddurPool, dataDir, print: false });
     await callCognito(c.url, 'SignUp', { ClientId: c.clientId, Username: 'old@example.com', Password: goodPassword, UserAttributes: [{ Name: 'name', Value: 'O' }, { Name: 'preferred_username', Value: 'oldie' }] });
     const code = await c.outbox.latest('old@example.com');
     await c.close();
@@ -65,7 +66,7 @@ describe('persistence under the data dir', () => {
     const user = Object.values(state.users as Record<string, { attributes: { email: string }; codes: { signup: { expiresAt: number } } }>).find((u) => u.attributes.email === 'old@example.com')!;
     user.codes.signup.expiresAt = Date.now() - 1;
     fs.writeFileSync(file, JSON.stringify(state));
-    const again = await startCognito({ dataDir, print: false });
+    const again = await startCognito({ definition: cruddurPool, dataDir, print: false });
     try {
       await expect(callCognito(again.url, 'ConfirmSignUp', { ClientId: again.clientId, Username: 'old@example.com', ConfirmationCode: code })).rejects.toMatchObject({
         type: 'ExpiredCodeException',
@@ -79,12 +80,12 @@ describe('persistence under the data dir', () => {
   it('an unknown name stays locked across a restart, like a user', async () => {
     const now = Date.now();
     const wrong = (c: CognitoHandle) => passwordSignIn(c, 'never-signed-up@example.com', 'Wrong-Pass-1');
-    const first = await startCognito({ dataDir, print: false, now: () => now });
+    const first = await startCognito({ definition: cruddurPool, dataDir, print: false, now: () => now });
     for (let i = 0; i < 5; i++) await expect(wrong(first)).rejects.toMatchObject({ message: 'Incorrect username or password.' });
     await first.close();
     const state = fs.readFileSync(path.join(dataDir, 'cognito', first.userPoolId, 'state.json'), 'utf8');
     expect(state).not.toContain('never-signed-up');
-    const second = await startCognito({ dataDir, print: false, now: () => now });
+    const second = await startCognito({ definition: cruddurPool, dataDir, print: false, now: () => now });
     try {
       await expect(wrong(second)).rejects.toMatchObject({ message: 'Password attempts exceeded' });
     } finally {

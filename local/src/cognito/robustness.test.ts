@@ -2,10 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions } from './actions/index.ts';
 import { startCognito, type CognitoHandle } from './index.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 let c: CognitoHandle;
 beforeAll(async () => {
-  c = await startCognito({ print: false });
+  c = await startCognito({ definition: cruddurPool, print: false });
 });
 afterAll(async () => {
   await c?.close();

@@ -11,10 +11,11 @@ import { N, g, modPow, padHex } from './srp/math.ts';
 import { formatTimestamp, parseTimestamp } from './srp/timestamp.ts';
 import { createUser, goodPassword } from './testing/helpers.ts';
 import { srpBegin, srpClaim, srpRespond } from './testing/srp-client.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 let c: CognitoHandle;
 beforeAll(async () => {
-  c = await startCognito({ print: false });
+  c = await startCognito({ definition: cruddurPool, print: false });
   await createUser(c, 'srp@example.com', 'srpuser');
   await createUser(c, 'other@example.com', 'otheruser');
 });

@@ -17,6 +17,7 @@ import { srpProofChannel } from './srp/server.ts';
 import { startHarness, type Harness } from './testing/amplify-harness.ts';
 import { createUser, goodPassword } from './testing/helpers.ts';
 import { srpBegin, srpClaim, srpRespond, type SrpSession } from './testing/srp-client.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 // A clock that stands still: a lock, once set, lasts for the whole file however slow the machine.
 const frozen = Date.now();
@@ -97,7 +98,7 @@ describe('SRP for an unknown name', () => {
   it('keeps its salt and id across restarts (secret in the data dir), and another pool’s differ', async () => {
     const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'decoy-a-')), fs.mkdtempSync(path.join(os.tmpdir(), 'decoy-b-'))];
     const decoy = async (dir: string) => {
-      const pool = await startCognito({ dataDir: dir, print: false });
+      const pool = await startCognito({ definition: cruddurPool, dataDir: dir, print: false });
       try {
         const { params } = await srpBegin(pool, 'ghost@example.com');
         return { salt: params.SALT, id: params.USER_ID_FOR_SRP, file: path.join(dir, 'cognito', pool.userPoolId, 'decoy-secret.json') };

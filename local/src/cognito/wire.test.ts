@@ -6,10 +6,11 @@ import { callCognito } from './client.ts';
 import { startCognito, type CognitoHandle } from './index.ts';
 import { createUser, decodeJwt, passwordSignIn } from './testing/helpers.ts';
 import { createHostCheck } from '../host-check/host-check.ts';
+import { userPool as cruddurPool } from '../../../definitions/user-pool.ts';
 
 let c: CognitoHandle;
 beforeAll(async () => {
-  c = await startCognito({ print: false });
+  c = await startCognito({ definition: cruddurPool, print: false });
 });
 afterAll(async () => {
   await c?.close();
@@ -174,7 +175,7 @@ describe('outbox endpoint', () => {
   const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
   it.runIf(external)('refuses the outbox and Admin actions to non-loopback callers', async () => {
     // The Host is admitted (as with ALLOWED_HOSTS set for LAN use): the peer address alone must refuse.
-    const open = await startCognito({ host: '0.0.0.0', print: false, hostCheck: createHostCheck([external!.address]) });
+    const open = await startCognito({ definition: cruddurPool, host: '0.0.0.0', print: false, hostCheck: createHostCheck([external!.address]) });
     try {
       const url = open.url.replace('127.0.0.1', external!.address);
       expect((await fetch(`${url}/_local/outbox`)).status).toBe(403);

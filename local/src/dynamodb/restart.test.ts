@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamo, startEventSourceMappings } from './index.ts';
 import type { StreamTestScript } from './streams/testing/consumers.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -49,7 +50,7 @@ describe('restart after kill -9', () => {
     await new Promise((r) => child.once('exit', r));
     client.destroy();
 
-    const stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    const stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     try {
       const get = async (i: number) => (await stack.client.send(new GetItemCommand({ TableName: tableName, Key: key(i), ConsistentRead: true }))).Item;
       expect((await get(0))?.n).toEqual({ N: '100' });
@@ -84,7 +85,7 @@ describe('restart after kill -9', () => {
       reportBatchItemFailures: false,
       startingPosition: 'TRIM_HORIZON' as const,
     };
-    let stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    let stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     g.__streamTest = { calls: [] };
     let mappings = startEventSourceMappings(stack, [consumer]);
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: key(1) }));
@@ -94,7 +95,7 @@ describe('restart after kill -9', () => {
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: key(2) }));
     await stack.close();
 
-    stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     try {
       mappings = startEventSourceMappings(stack, [consumer]);
       await stack.streams.idle();

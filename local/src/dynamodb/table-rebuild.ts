@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TableDefinition } from '../../../definitions/table.ts';
+import type { TableDefinition } from '../app-definition.ts';
 import { BackendError, type Backend } from './backend.ts';
 import type { AttributeMap } from './streams/record.ts';
 import { createTableInput } from './table-setup.ts';

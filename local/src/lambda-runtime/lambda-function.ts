@@ -2,7 +2,8 @@
  * One configured Lambda function offline: in the server's process (./invoke.ts), or, when its
  * definition says `isolated`, in its own bounded pool of processes (./isolated.ts).
  */
-import { DEFAULT_MEMORY_MB, type FunctionSettings } from '../../../definitions/functions.ts';
+import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
+import type { FunctionSettings } from '../app-definition.ts';
 import { invokeHandler } from './invoke.ts';
 import { IsolatedFunction } from './isolated.ts';
 

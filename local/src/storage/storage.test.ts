@@ -49,7 +49,7 @@ async function xmlError(res: Response): Promise<{ status: number; code?: string;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cruddur-storage-'));
-  storage = await startStorage({ port: 0, dataDir, region, credentials: [credential], corsOrigins: [origin], buckets: testBuckets, retryDelaysMs: [10, 10] });
+  storage = await startStorage({ port: 0, dataDir, region, credentials: [credential], corsOrigins: [origin], buckets: testBuckets, publicCacheControl: 'public, max-age=31536000, immutable', retryDelaysMs: [10, 10] });
   s3 = client(storage.endpoint);
 });
 

@@ -17,7 +17,7 @@
  * eighth of it, so no client can grow the cache past its cap by asking for large pages.
  */
 import { LRUCache } from 'lru-cache';
-import type { CachingConfig } from '../../../../definitions/caching.ts';
+import type { CachingConfig } from '../../app-definition.ts';
 import { entryNamer, evictionName, type KeyMaps } from './caching-keys.ts';
 
 export type CachingBehavior = 'FULL_REQUEST_CACHING' | 'PER_RESOLVER_CACHING' | 'OPERATION_LEVEL_CACHING';

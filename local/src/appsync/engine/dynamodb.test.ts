@@ -1,22 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverResolvers } from '../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../definitions/resolvers.ts';
 import { createDynamoDbDataSource } from '../datasources/dynamodb/index.ts';
 import { createEngine, type AppSyncEngine } from './create-engine.ts';
 import { startDynamo, type DynamoStack } from '../../dynamodb/index.ts';
 import { fixtures, lambdaAuth, opts } from './testing/harness.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 let engine: AppSyncEngine;
 const dir = path.join(fixtures, 'dynamo');
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   engine = await createEngine({
     schemaSource: fs.readFileSync(path.join(dir, 'schema.graphql'), 'utf8'),
     resolvers: discoverResolvers(path.join(dir, 'resolvers')),
-    dataSources: { table: createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName }) },
+    loadCode: bundleResolver,
+    dataSources: { table: createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName, aliases: [cruddurTable.logicalName] }) },
     defaultAuthMode: 'AWS_LAMBDA',
     additionalAuthModes: [],
   });

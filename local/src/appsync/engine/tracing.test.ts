@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discoverResolvers } from '../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../definitions/resolvers.ts';
 import { createLambdaDataSource } from '../datasources/lambda.ts';
 import { createNoneDataSource } from '../datasources/none.ts';
 import { createEngine, type AppSyncEngine } from './create-engine.ts';
@@ -22,6 +22,7 @@ beforeAll(async () => {
   engine = await createEngine({
     schemaSource,
     resolvers: discoverResolvers(path.join(fixtures, 'resolvers')),
+    loadCode: bundleResolver,
     dataSources: {
       NONE: tracedDataSource(createNoneDataSource()),
       lambda: tracedDataSource(createLambdaDataSource({ name: 'lambda', handler: 'local/src/appsync/engine/testing/app/lambda.ts#handler', functionName: 'fixture' })),

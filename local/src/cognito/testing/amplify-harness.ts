@@ -8,6 +8,7 @@ import { userPool } from '../../../../definitions/user-pool.ts';
 import { startDynamo, type DynamoStack } from '../../dynamodb/index.ts';
 import { startCognito, type CognitoHandle, type StartCognitoOptions } from '../index.ts';
 import { lambdaEnvFor } from './helpers.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 export class MemoryStorage {
   readonly items = new Map<string, string>();
@@ -39,8 +40,8 @@ export interface Harness {
 
 /** Starts DynamoDB + the pool (with PreSignUp/PostConfirmation from lambdas/) and configures Amplify. */
 export async function startHarness(options: Partial<StartCognitoOptions> = {}): Promise<Harness> {
-  const dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  const cognito = await startCognito({
+  const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
+  const cognito = await startCognito({ definition: userPool,
     print: false,
     triggers: userPool.triggers,
     env: lambdaEnvFor(dynamo),

@@ -4,6 +4,7 @@ import type { StreamConsumerDefinition } from '../../../../definitions/stream-co
 import { startDynamo, startEventSourceMappings, type DynamoStack, type EventSourceMappings } from '../index.ts';
 import type { StreamTestScript } from './testing/consumers.ts';
 import type { StreamRecord } from './record.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 let mappings: EventSourceMappings | undefined;
@@ -11,7 +12,7 @@ const HANDLER = 'local/src/dynamodb/streams/testing/consumers.ts#handler';
 const g = globalThis as { __streamTest?: StreamTestScript };
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
 });
 afterEach(async () => {
   await mappings?.close();

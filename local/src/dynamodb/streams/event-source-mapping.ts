@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
+import type { StreamConsumerDefinition } from '../../app-definition.ts';
 import type { StreamLog } from './log.ts';
 import { RETENTION_MS } from './log.ts';
 import { adoptFormerFile } from './former-names.ts';

@@ -3,7 +3,7 @@
  * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts).
  */
 import path from 'node:path';
-import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
+import type { StreamConsumerDefinition } from '../../app-definition.ts';
 import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DynamoStack } from '../index.ts';
 import { EventSourceMapping } from './event-source-mapping.ts';

@@ -3,7 +3,8 @@
  * restart test can `kill -9` it mid-life. Usage: node --import tsx child-stack.ts <dataDir>
  */
 import { startDynamo } from '../index.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
-const stack = await startDynamo({ dataDir: process.argv[2], ttlIntervalMs: 0 });
+const stack = await startDynamo({ table: cruddurTable, dataDir: process.argv[2], ttlIntervalMs: 0 });
 process.stdout.write(JSON.stringify({ endpoint: stack.endpoint, tableName: stack.tableName }) + '\n');
 setInterval(() => undefined, 60_000);

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverResolvers } from '../../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../../definitions/resolvers.ts';
 import { openDatabase, type Database } from '../../../database/index.ts';
 import { createDataApi, type DataApi } from '../../../data-api/index.ts';
 import { createEngine, type AppSyncEngine } from '../../engine/create-engine.ts';
@@ -27,6 +27,7 @@ beforeAll(async () => {
   engine = await createEngine({
     schemaSource: await readFile(path.join(here, 'testing/schema.graphql'), 'utf8'),
     resolvers: discoverResolvers(path.join(here, 'testing/resolvers')),
+    loadCode: bundleResolver,
     dataSources: { insights: createRdsDataSource({ name: 'insights', api, ...arns, database: 'cruddur' }) },
     defaultAuthMode: 'API_KEY',
     additionalAuthModes: [],

@@ -10,13 +10,14 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { discoverResolvers } from '../../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../../definitions/resolvers.ts';
 import { createDynamoDbDataSource } from '../../datasources/dynamodb/index.ts';
 import { createNoneDataSource } from '../../datasources/none.ts';
 import type { DataSource } from '../../datasources/types.ts';
 import { createEngine, type AppSyncEngine, type EngineLimits } from '../create-engine.ts';
 import { startDynamo, type DynamoStack } from '../../../dynamodb/index.ts';
 import { repoRoot } from '../../../lambda-runtime/invoke.ts';
+import { table as cruddurTable } from '../../../../../definitions/table.ts';
 
 /** Counts the requests that reach the store, and how many are still open. */
 export interface StoreTap {
@@ -54,7 +55,7 @@ async function startTap(target: string): Promise<{ server: Server; url: string; 
 
 /** Starts the store with `cruds` live top-level cruds by one author, in the public feed. */
 export async function startAppFixture(cruds = 100): Promise<AppFixture> {
-  const stack = await startDynamo({ ttlIntervalMs: 0 });
+  const stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   const proxy = await startTap(stack.endpoint);
   const client = new DynamoDBClient({ endpoint: proxy.url, region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const put = (item: Record<string, unknown>) => stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: marshall(item) }));
@@ -68,7 +69,7 @@ export async function startAppFixture(cruds = 100): Promise<AppFixture> {
     });
   }
   const calls = { started: 0, byRequest: new Map<string, number>() };
-  const table = createDynamoDbDataSource({ name: 'table', client, tableName: stack.tableName });
+  const table = createDynamoDbDataSource({ name: 'table', client, tableName: stack.tableName, aliases: [cruddurTable.logicalName] });
   const counted: DataSource = {
     name: table.name,
     type: table.type,
@@ -87,6 +88,7 @@ export async function startAppFixture(cruds = 100): Promise<AppFixture> {
       createEngine({
         schemaSource,
         resolvers: discoverResolvers(),
+        loadCode: bundleResolver,
         dataSources: { table: counted, NONE: createNoneDataSource('NONE'), avatarUploads: createNoneDataSource('avatarUploads'), insights: createNoneDataSource('insights') },
         defaultAuthMode: 'AWS_LAMBDA',
         additionalAuthModes: ['AWS_IAM'],

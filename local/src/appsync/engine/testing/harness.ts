@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverResolvers } from '../../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../../definitions/resolvers.ts';
 import type { AuthContext } from '../../auth/types.ts';
 import { createLambdaDataSource } from '../../datasources/lambda.ts';
 import { createNoneDataSource } from '../../datasources/none.ts';
@@ -17,6 +17,7 @@ export function fixtureEngine(limits?: EngineLimits, logLines?: string[]): Promi
   return createEngine({
     schemaSource,
     resolvers: discoverResolvers(path.join(fixtures, 'resolvers')),
+    loadCode: bundleResolver,
     dataSources: {
       NONE: createNoneDataSource(),
       lambda: createLambdaDataSource({ name: 'lambda', handler: 'local/src/appsync/engine/testing/app/lambda.ts#handler', functionName: 'fixture' }),

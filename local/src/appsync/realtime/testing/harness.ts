@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { discoverResolvers } from '../../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../../definitions/resolvers.ts';
 import { createAuthenticator } from '../../auth/index.ts';
 import type { Authenticator } from '../../auth/types.ts';
 import { createNoneDataSource } from '../../datasources/none.ts';
@@ -47,6 +47,7 @@ export function fixtureEngine(): Promise<AppSyncEngine> {
     createEngine({
       schemaSource: await readFile(path.join(here, 'app/schema.graphql'), 'utf8'),
       resolvers: discoverResolvers(path.join(here, 'app/resolvers')),
+      loadCode: bundleResolver,
       dataSources: { NONE: createNoneDataSource() },
       defaultAuthMode: 'API_KEY',
       additionalAuthModes: ['AWS_LAMBDA', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS'],
