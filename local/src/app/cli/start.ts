@@ -8,13 +8,13 @@
  * at the repo root and prints the endpoints and demo logins; Ctrl-C stops cleanly.
  */
 import path from 'node:path';
-import { demoUsers } from '../../../definitions/demo-users.ts';
-import { repoRoot } from '../lambda-runtime/invoke.ts';
-import { DEFAULT_ALLOWED_ORIGINS } from '../appsync/http/cors.ts';
-import { writeOutputs } from '../outputs/amplify-outputs.ts';
-import { startStack } from '../stack.ts';
-import { backfillInsights } from '../../../seed/insights-backfill.ts';
-import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, userHandle, type BuildSummary } from '../../../seed/large/index.ts';
+import { demoUsers } from '../../../../definitions/demo-users.ts';
+import { repoRoot } from '../../lambda-runtime/invoke.ts';
+import { DEFAULT_ALLOWED_ORIGINS } from '../../appsync/http/cors.ts';
+import { writeOutputs } from '../../outputs/amplify-outputs.ts';
+import { startStack } from '../../stack.ts';
+import { backfillInsights } from '../../../../seed/insights-backfill.ts';
+import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, userHandle, type BuildSummary } from '../../../../seed/large/index.ts';
 
 function largeFixtureLines(s: BuildSummary): string[] {
   const accounts = s.plan.users.filter((u) => u.email).length;

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { demoUsers } from '../../../definitions/demo-users.ts';
-import { openDatabase } from '../database/index.ts';
-import { operationFor, signIn } from '../../../seed/api.ts';
-import { startStack } from '../stack.ts';
+import { demoUsers } from '../../../../definitions/demo-users.ts';
+import { openDatabase } from '../../database/index.ts';
+import { operationFor, signIn } from '../../../../seed/api.ts';
+import { startStack } from '../../stack.ts';
 import { run } from './backfill-insights.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-backfill-'));

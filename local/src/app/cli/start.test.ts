@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../lambda-runtime/invoke.ts';
+import { repoRoot } from '../../lambda-runtime/invoke.ts';
 import { parseStartArgs } from './start.ts';
 
 describe('cruddur-local start arguments', () => {

@@ -6,15 +6,15 @@
  */
 import path from 'node:path';
 import { RDSDataClient } from '@aws-sdk/client-rds-data';
-import { database as databaseDefinition } from '../../../definitions/database.ts';
-import { migrate, readMigrations } from '../../../lambdas/database-migrate/migrations.ts';
-import { startDataApi } from '../data-api/index.ts';
-import { openDatabase } from '../database/index.ts';
-import { startDynamo } from '../dynamodb/index.ts';
-import { loadLocalCredential } from '../iam/local-credential.ts';
-import { backfillInsights } from '../../../seed/insights-backfill.ts';
-import { repoRoot } from '../lambda-runtime/invoke.ts';
-import { table as cruddurTable } from '../../../definitions/table.ts';
+import { database as databaseDefinition } from '../../../../definitions/database.ts';
+import { migrate, readMigrations } from '../../../../lambdas/database-migrate/migrations.ts';
+import { startDataApi } from '../../data-api/index.ts';
+import { openDatabase } from '../../database/index.ts';
+import { startDynamo } from '../../dynamodb/index.ts';
+import { loadLocalCredential } from '../../iam/local-credential.ts';
+import { backfillInsights } from '../../../../seed/insights-backfill.ts';
+import { repoRoot } from '../../lambda-runtime/invoke.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 const USAGE = 'Usage: cruddur-local backfill-insights [--data-dir DIR]\n';
 
