@@ -1,6 +1,6 @@
 /**
  * dynalite's UpdateTable changes throughput only: it cannot add a GSI to an existing table
- * (actions/updateTable.js ignores `GlobalSecondaryIndexUpdates[].Create`). When definitions/table.ts
+ * (actions/updateTable.js ignores `GlobalSecondaryIndexUpdates[].Create`). When the app's table definition
  * gains an index and the data dir holds an older table, the embedded table is rebuilt: items are
  * copied to `<dir>/rebuild-<table>.jsonl` (fsynced), the table is dropped and recreated with the
  * full definition, and the items are written back; a copy left by a crash mid-rebuild is restored

@@ -1,5 +1,5 @@
 /**
- * Creates the app's table from definitions/table.ts — the same definition infra/ deploys — with
+ * Creates the app's table from its definition (`AppDefinition.table`, the one infra/ deploys) with
  * its GSIs, stream and TTL setting. Idempotent: an existing table gets only what it lacks.
  */
 import {

@@ -1,5 +1,5 @@
 /**
- * The offline S3: an HTTP endpoint serving the buckets of definitions/buckets.ts with S3's REST
+ * The offline S3: an HTTP endpoint serving the app's buckets (`AppDefinition.buckets`) with S3's REST
  * API subset the avatar pipeline uses (see docs/storage.md), SigV4-verified against the local
  * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda (isolated in
  * its own processes, as its definition declares).

@@ -1,6 +1,6 @@
 /**
  * AppSync's server-side cache, offline: the API cache (`CreateApiCache`) with per-resolver
- * opt-in (`cachingConfig` on the resolver, declared in definitions/caching.ts).
+ * opt-in (`cachingConfig` on the resolver's wiring).
  *
  * What is emulated ("Configuring server-side caching and API payload compression"; extensions-js):
  * - PER_RESOLVER_CACHING: only resolvers with a caching config are cached, each with its own TTL

@@ -1,5 +1,5 @@
 /**
- * Runs stream consumers from definitions/stream-consumers.ts as event source mappings on a
+ * Runs the app's stream consumers (`AppDefinition.streamConsumers`) as event source mappings on a
  * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts).
  */
 import path from 'node:path';
