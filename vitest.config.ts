@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // so they run in forked processes and get generous (not timing-sensitive) timeouts.
 export default defineConfig({
   test: {
-    include: ['{definitions,local,lambdas,resolvers,infra,web,e2e,scripts,bench}/**/*.test.{ts,tsx}'],
+    include: ['{definitions,local,lambdas,resolvers,seed,scenarios,infra,web,e2e,scripts,bench}/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/cdk.out/**'],
     pool: 'forks',
     testTimeout: 30_000,

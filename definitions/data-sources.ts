@@ -5,7 +5,7 @@
 import { database } from './database.ts';
 
 export type DataSourceDefinition =
-  | { name: string; type: 'AMAZON_DYNAMODB'; table: 'CruddurTable' }
+  | { name: string; type: 'AMAZON_DYNAMODB'; /** The table's logical name (definitions/table.ts). */ table: string }
   | { name: string; type: 'NONE' }
   | { name: string; type: 'AWS_LAMBDA'; handler: string }
   // AppSync's RDS data source: resolver SQL runs through the Data API on the database

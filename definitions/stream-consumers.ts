@@ -6,8 +6,10 @@
  * Field meanings follow Lambda's "parameters for Amazon DynamoDB event source mappings" page.
  */
 export interface StreamConsumerDefinition {
-  /** Function name (also the offline checkpoint and failure-destination file name). */
+  /** Function name (also the offline checkpoint and failure-destination file name); the handler's folder name. */
   name: string;
+  /** Names this consumer had before: offline, a data dir's checkpoint kept under one is adopted, not replayed. */
+  formerNames?: string[];
   /** `lambdas/<dir>/index.ts#<export>`. */
   handler: string;
   /** 1–10,000 records per invocation (Lambda default 100). */
@@ -37,7 +39,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
   {
     // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes;
     // and, in the same invocation, the Insights step (see insightsStep below).
-    name: 'fanout',
+    name: 'feed-fanout',
+    formerNames: ['fanout'],
     handler: 'lambdas/feed-fanout/index.ts#handler',
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
@@ -55,7 +58,8 @@ export const streamConsumers: StreamConsumerDefinition[] = [
   },
   {
     // Real-time events through AppSync's IAM-only publish mutations.
-    name: 'live',
+    name: 'publish',
+    formerNames: ['live'],
     handler: 'lambdas/publish/index.ts#handler',
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
@@ -78,7 +82,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
 /**
  * The Insights step: mirrors cruds, likes, reposts, follows and profiles into the analytics
  * database. Not a mapping of its own: DynamoDB Streams allows about two readers per shard and
- * `fanout` and `live` are those two, so the step runs inside the `fanout` invocation on the same
+ * `feed-fanout` and `publish` are those two, so the step runs inside the `feed-fanout` invocation on the same
  * records (its filter above is the union of both needs) and reports its own failed record in the
  * same partial batch response (docs/decisions/023-insights-analytics-model.md). `handler` can
  * also serve as a mapping of its own, e.g. on a Kinesis copy of the stream.
@@ -86,5 +90,5 @@ export const streamConsumers: StreamConsumerDefinition[] = [
 export const insightsStep = {
   name: 'insights',
   handler: 'lambdas/insights-sink/index.ts#handler',
-  runsInside: 'fanout',
+  runsInside: 'feed-fanout',
 } as const;

@@ -8,7 +8,7 @@ import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
-import { createSeedApi, type SeedApi } from '../local/src/seed/api.ts';
+import { createSeedApi, type SeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
 import { screenshot, signIn, startApp, type App } from './harness.ts';
 

@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
-import { operationFor, signIn as apiSignIn } from '../local/src/seed/api.ts';
+import { operationFor, signIn as apiSignIn } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
 import { screenshot, signIn, startApp, type App } from './harness.ts';
 

@@ -13,7 +13,7 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { StreamRecord } from '../../local/src/dynamodb/index.ts';
-import { RealtimeClient, type Subscription } from '../../local/src/seed/test-support/subscriber.ts';
+import { RealtimeClient, type Subscription } from '../../scenarios/testing/subscriber.ts';
 import { publishCallsFor } from '../../lambdas/publish/events.ts';
 import { promote } from '../../lambdas/feed-fanout/pulled.ts';
 import { feedKey } from '../../resolvers/lib/keys.ts';

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { attachRealtime } from '../../local/src/appsync/realtime/server.ts';
-import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/test/harness.ts';
+import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/testing/harness.ts';
 import { print, printKnees, type ClientReport, type Knee, type Row } from './report.ts';
 import { KNEE_RATES, N, RATES, STEP_MS } from './settings.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Stream consumer "fanout": everything derived from the rows users write — home-feed rows (pushed,
+ * Stream consumer "feed-fanout": everything derived from the rows users write — home-feed rows (pushed,
  * or listed for pulling when the author has many followers, with the follow-driven switch between
  * the two: pulled.ts), hashtag index and trending counts, notifications, clean-up after a crud
  * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
@@ -11,8 +11,8 @@ import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { isTtlDeletion } from '../shared/stream-record.ts';
-import { notificationForEdge, notificationsForCrud, notify } from '../notifications/notify.ts';
-import { onCrudExpired } from '../counters/expiry.ts';
+import { notificationForEdge, notificationsForCrud, notify } from './notifications.ts';
+import { onCrudExpired } from './expiry-counters.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';
@@ -20,7 +20,7 @@ import { insightsStep } from '../insights-sink/index.ts';
 import { reconcileMode } from './pulled.ts';
 import type { Item } from './table-ops.ts';
 
-const tools = powertools('fanout');
+const tools = powertools('feed-fanout');
 const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);

@@ -5,7 +5,7 @@
  * by the CDN, never stale because a new avatar is a new key), point the profile's `avatarUrl` at
  * the 512 WebP and delete the upload. Bad input is deleted and logged, never retried; failures of
  * S3 or DynamoDB are thrown, so Lambda's asynchronous retries run the record again (every step is
- * idempotent). The profile change reaches clients through the table's stream (`live` consumer →
+ * idempotent). The profile change reaches clients through the table's stream (`publish` consumer →
  * onUserChanged).
  */
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';

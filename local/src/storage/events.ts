@@ -6,7 +6,7 @@
  * back-off, as Lambda does for asynchronous invocations, then logged and dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { lambdaFunction, type FunctionDefinition } from '../lambda/lambda-function.ts';
+import { lambdaFunction, type FunctionDefinition } from '../lambda-runtime/lambda-function.ts';
 
 /** One record of an `s3:ObjectCreated:*` event (the fields S3 sends). */
 export interface S3EventRecord {

@@ -7,7 +7,7 @@
  * `{arguments, identity, source, request, prev, info, stash}`. A thrown error becomes
  * `ctx.error` with type `Lambda:Unhandled` (aws/aws-appsync-community#209).
  */
-import { invokeHandler } from '../../lambda/invoke.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DataSource, DataSourceResponse, InvocationInfo } from './types.ts';
 
 export interface LambdaDataSourceOptions {

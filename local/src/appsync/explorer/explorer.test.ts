@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, skipBrowserTests } from '../../../../e2e/chromium.ts';
 import { createAuthenticator } from '../auth/index.ts';
 import { createGraphqlHandler } from '../http/handler.ts';
-import { createEchoEngine } from '../http/test-support/echo-engine.ts';
+import { createEchoEngine } from '../http/testing/echo-engine.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { createExplorer } from './index.ts';
-import { resultText, setEditor } from './test-support/editor.ts';
+import { resultText, setEditor } from './testing/editor.ts';
 
 let server: Server;
 let base: string;
@@ -17,7 +17,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   const handler = createGraphqlHandler({
     engine: createEchoEngine(),
-    authenticator: createAuthenticator({ providers: [{ mode: 'AWS_LAMBDA', lambda: { handler: 'local/src/appsync/auth/test-fixtures/authorizers.ts#allow' } }] }),
+    authenticator: createAuthenticator({ providers: [{ mode: 'AWS_LAMBDA', lambda: { handler: 'local/src/appsync/auth/testing/authorizers.ts#allow' } }] }),
     logger: createLogger({ level: 'silent' }),
     explorer: createExplorer({ graphqlUrl: '/graphql', defaultQuery: '{ whoami }', guest: { token: 'guest' }, cognito: { endpoint: 'http://127.0.0.1:1', clientId: 'c' }, demoUsers: [{ email: 'a</script>@x', password: 'p' }] }),
   });

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { launchChromium, skipBrowserTests } from '../../../../e2e/chromium.ts';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
-import { operationFor, signIn } from '../../seed/api.ts';
+import { operationFor, signIn } from '../../../../seed/api.ts';
 import { startStack, type Stack } from '../../stack.ts';
 import { realtimeUrlFor, subscribeRealtime, type SubscriptionResult } from '../realtime-client/index.ts';
-import { editorText, resultText } from './test-support/editor.ts';
+import { editorText, resultText } from './testing/editor.ts';
 
 const user = (handle: string) => demoUsers.find((u) => u.handle === handle)!;
 

@@ -1,10 +1,10 @@
 /**
  * The real-time client against the real offline server (engine, authenticator and real-time
- * server over a fixture schema; `../realtime/test/harness.ts`): several subscriptions on one
+ * server over a fixture schema; `../realtime/testing/harness.ts`): several subscriptions on one
  * connection, a refused start, a refused handshake, stop → complete, and close.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_KEY, startStack, type Stack } from '../realtime/test/harness.ts';
+import { API_KEY, startStack, type Stack } from '../realtime/testing/harness.ts';
 import { connectRealtime } from './connection.ts';
 import { nodeWebSocket } from './node-socket.ts';
 import { RealtimeError, type RealtimeResult } from './types.ts';

@@ -3,7 +3,7 @@
  * "Pre sign-up Lambda trigger", "Post confirmation Lambda trigger"). A throwing or timed-out
  * trigger fails the API call with UserLambdaValidationException, as Cognito does.
  */
-import { invokeHandler } from '../../lambda/invoke.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import { CognitoError } from '../errors.ts';
 
 export interface TriggerRefs {

@@ -1,0 +1,97 @@
+/**
+ * Notification rows (`NOTIF#<recipient>` / `<13-digit ms>#<type>#<actor>#<crud or ->`) for likes,
+ * reposts, replies, mentions and follows. The id is derived from the event (its time, type, actor
+ * and crud), and the row is put only if absent in the same transaction that bumps the recipient's
+ * unread counter: a replayed stream record neither duplicates nor double-counts. Nobody is
+ * notified about their own actions.
+ */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { crudKey, handleKey, notificationKey, userKey } from '../../resolvers/lib/keys.ts';
+import { dynamoClient, tableName } from '../shared/table.ts';
+import { transactOnce, type Item } from './table-ops.ts';
+
+export type NotificationType = 'LIKE' | 'REPLY' | 'FOLLOW' | 'MENTION' | 'REPOST';
+
+export interface NotificationEvent {
+  recipientId: string;
+  type: NotificationType;
+  actorId: string;
+  crudId?: string;
+  /** ISO time of the event (the like, the reply …). */
+  createdAt: string;
+}
+
+/** Notifications are kept for 30 days. */
+export const NOTIFICATION_RETENTION_SECONDS = 30 * 86400;
+
+export function notificationId(e: NotificationEvent): string {
+  const ms = String(Date.parse(e.createdAt));
+  return `${ms}#${e.type}#${e.actorId}#${e.crudId ?? '-'}`;
+}
+
+/** The notification row of an event (also used by the large fixture's bulk builder). */
+export function notificationRow(e: NotificationEvent): Item {
+  const row: Item = {
+    ...notificationKey(e.recipientId, notificationId(e)),
+    type: 'NOTIF',
+    kind: e.type,
+    recipientId: e.recipientId,
+    actorId: e.actorId,
+    createdAt: e.createdAt,
+    expiresAt: Math.floor(Date.parse(e.createdAt) / 1000) + NOTIFICATION_RETENTION_SECONDS,
+  };
+  if (e.crudId) row.crudId = e.crudId;
+  return row;
+}
+
+/** Writes one notification (once). Returns false when it already existed or is self-inflicted. */
+export async function notify(e: NotificationEvent): Promise<boolean> {
+  if (!e.recipientId || e.recipientId === e.actorId) return false;
+  const row = notificationRow(e);
+  return transactOnce([
+    { Put: { TableName: tableName(), Item: marshall(row), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Update: {
+        TableName: tableName(),
+        Key: marshall(userKey(e.recipientId)),
+        UpdateExpression: 'ADD #unread :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#unread': 'unreadNotificationsCount' },
+        ExpressionAttributeValues: marshall({ ':one': 1 }),
+      },
+    },
+  ]);
+}
+
+async function getItem(key: { pk: string; sk: string }): Promise<Item | undefined> {
+  const res = await dynamoClient().send(new GetItemCommand({ TableName: tableName(), Key: marshall(key), ConsistentRead: true }));
+  return res.Item ? unmarshall(res.Item) : undefined;
+}
+
+/** The notifications a new crud causes: REPLY to the parent's author, MENTION to each mentioned user. */
+export async function notificationsForCrud(crud: Item): Promise<NotificationEvent[]> {
+  const events: NotificationEvent[] = [];
+  let parentAuthor: string | undefined;
+  if (crud.replyToId) {
+    const parent = await getItem(crudKey(crud.replyToId));
+    parentAuthor = parent?.authorId;
+    if (parentAuthor) events.push({ recipientId: parentAuthor, type: 'REPLY', actorId: crud.authorId, crudId: crud.id, createdAt: crud.createdAt });
+  }
+  for (const handle of (crud.mentions as string[] | undefined) ?? []) {
+    const claim = await getItem(handleKey(handle));
+    const userId = claim?.userId as string | undefined;
+    // A reply that also mentions the parent's author notifies them once, as a reply.
+    if (userId && userId !== parentAuthor) events.push({ recipientId: userId, type: 'MENTION', actorId: crud.authorId, crudId: crud.id, createdAt: crud.createdAt });
+  }
+  return events;
+}
+
+/** LIKE / REPOST rows notify the crud's author; FOLLOWS rows notify the followed user. */
+export function notificationForEdge(row: Item): NotificationEvent | undefined {
+  if (row.type === 'LIKE' || row.type === 'REPOST') {
+    return { recipientId: row.crudAuthorId, type: row.type, actorId: row.userId, crudId: row.crudId, createdAt: row.createdAt };
+  }
+  if (row.type === 'FOLLOWS') return { recipientId: row.followeeId, type: 'FOLLOW', actorId: row.followerId, createdAt: row.createdAt };
+  return undefined;
+}
