@@ -6,24 +6,8 @@
 import { generateClient } from 'aws-amplify/api';
 import { confirmSignIn, fetchAuthSession, signIn, type SignInOutput } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { Hub, type KeyValueStorageInterface } from 'aws-amplify/utils';
-
-/** A browser's storage, one per person, so signing one in never signs another out. */
-class MemoryStorage implements KeyValueStorageInterface {
-  private readonly items = new Map<string, string>();
-  async setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-  async getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  async removeItem(key: string) {
-    this.items.delete(key);
-  }
-  async clear() {
-    this.items.clear();
-  }
-}
+import { Hub } from 'aws-amplify/utils';
+import { MemoryStorage } from '../local/src/cognito/test/amplify-harness.ts';
 
 /** A GraphQL response as AppSync sends it (Amplify rejects with this shape when errors are present). */
 export interface GraphQLResult<T = any> {
@@ -37,7 +21,7 @@ export interface Subscription {
   unsubscribe(): void;
 }
 
-/** Starts a sign-in in a fresh storage; returns Amplify's answer (nextStep) for the caller to act on. */
+/** Starts a sign-in in a fresh storage (one per person, as separate browsers); returns Amplify's answer (nextStep) for the caller to act on. */
 export async function startSignIn(email: string, password: string): Promise<SignInOutput> {
   cognitoUserPoolsTokenProvider.setKeyValueStorage(new MemoryStorage());
   return signIn({ username: email, password });

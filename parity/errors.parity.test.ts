@@ -3,28 +3,14 @@
  * with their status and `x-amzn-ErrorType`, field-level refusals and validation errors in
  * `errors[]`, as AppSync sends them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson, removePerson, type Person } from './people.ts';
-import { poolAdmin, type PoolAdmin } from './pool-admin.ts';
-import { connectTarget, type Target } from './target.ts';
+import { describe, expect, it } from 'vitest';
+import { peopleOfThisFile } from './people.ts';
+import { connectTarget } from './target.ts';
 
-let target: Target;
-let admin: PoolAdmin;
-let ana: Person;
-
-beforeAll(async () => {
-  target = connectTarget();
-  admin = poolAdmin(target);
-  ana = await createPerson(admin, 'ana');
-}, 120_000);
-
-afterAll(async () => {
-  if (ana) await removePerson(admin, ana);
-  admin?.close();
-}, 120_000);
+const people = peopleOfThisFile('ana');
 
 async function post(body: string, authorization?: string) {
-  const res = await fetch(target.config.graphqlUrl, {
+  const res = await fetch(connectTarget().config.graphqlUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body,
@@ -46,7 +32,7 @@ describe('error shapes', () => {
   });
 
   it('refuses an unparsable body: HTTP 400 MalformedHttpRequestException', async () => {
-    const res = await post('{"query": ', ana.token);
+    const res = await post('{"query": ', people.ana.token);
     expect(res.status).toBe(400);
     expect(res.json.errors?.[0]).toMatchObject({ errorType: 'MalformedHttpRequestException' });
   });
@@ -59,13 +45,13 @@ describe('error shapes', () => {
   });
 
   it('reports an unknown field as a validation error, without data', async () => {
-    const res = await post(query('{ me { id nope } }'), ana.token);
+    const res = await post(query('{ me { id nope } }'), people.ana.token);
     expect(res.json.data ?? null).toBeNull();
     expect(String(res.json.errors?.[0]?.message)).toMatch(/^Validation error of type FieldUndefined: Field 'nope' in type 'User' is undefined/);
   });
 
   it('returns a resolver’s error with its errorType and path', async () => {
-    const res = await post(query('mutation C($m: String!) { createCrud(message: $m) { id } }', { m: 'x'.repeat(241) }), ana.token);
+    const res = await post(query('mutation C($m: String!) { createCrud(message: $m) { id } }', { m: 'x'.repeat(241) }), people.ana.token);
     expect(res.status).toBe(200);
     expect(res.json.data).toBeNull();
     expect(res.json.errors?.[0]).toMatchObject({ errorType: 'ValidationError', path: ['createCrud'] });

@@ -2,30 +2,16 @@
  * The live home feed through Amplify's real-time client: a follower gets a new crud live, and no
  * one may subscribe to someone else's feed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql, subscribe, until } from './amplify-session.ts';
-import { createPerson, removePerson, type Person } from './people.ts';
-import { poolAdmin, type PoolAdmin } from './pool-admin.ts';
-import { connectTarget } from './target.ts';
+import { peopleOfThisFile } from './people.ts';
 
 const FEED = 'subscription F($r: ID!) { onFeedItem(recipientId: $r) { recipientId reason crud { message author { handle } } } }';
-let admin: PoolAdmin;
-let ana: Person;
-let ben: Person;
-
-beforeAll(async () => {
-  admin = poolAdmin(connectTarget());
-  ana = await createPerson(admin, 'ana');
-  ben = await createPerson(admin, 'ben');
-}, 120_000);
-
-afterAll(async () => {
-  for (const p of [ana, ben]) if (p) await removePerson(admin, p);
-  admin?.close();
-}, 120_000);
+const people = peopleOfThisFile('ana', 'ben');
 
 describe('live feed', () => {
   it('delivers a followed person’s new crud to the follower live', async () => {
+    const { ana, ben } = people;
     expect((await graphql(ben.token, 'mutation F($h: String!) { follow(handle: $h) { handle } }', { h: ana.handle })).errors).toBeUndefined();
     const feed = await subscribe(ben.token, FEED, { r: ben.id });
     expect(feed.errors).toEqual([]);
@@ -41,6 +27,7 @@ describe('live feed', () => {
   });
 
   it('refuses a subscription to someone else’s feed with Unauthorized', async () => {
+    const { ana, ben } = people;
     const spy = await subscribe(ben.token, FEED, { r: ana.id });
     expect(spy.errors.length).toBeGreaterThan(0);
     expect(JSON.stringify(spy.errors)).toMatch(/Unauthorized/);

@@ -2,36 +2,24 @@
  * Direct messages: a member gets the next message live; an outsider can neither subscribe to the
  * conversation nor read it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql, subscribe, until } from './amplify-session.ts';
-import { createPerson, removePerson, type Person } from './people.ts';
-import { poolAdmin, type PoolAdmin } from './pool-admin.ts';
-import { connectTarget } from './target.ts';
+import { peopleOfThisFile } from './people.ts';
 
 const ON_MESSAGE = 'subscription M($c: ID!) { onMessage(conversationId: $c) { body senderId } }';
-let admin: PoolAdmin;
-let ana: Person;
-let ben: Person;
-let cid: Person;
+const people = peopleOfThisFile('ana', 'ben', 'cid');
 let conversationId: string;
 
 beforeAll(async () => {
-  admin = poolAdmin(connectTarget());
-  ana = await createPerson(admin, 'ana');
-  ben = await createPerson(admin, 'ben');
-  cid = await createPerson(admin, 'cid');
+  const { ana, ben } = people;
   const first = await graphql<{ sendMessage: { conversationId: string } }>(ana.token, 'mutation S($h: String!) { sendMessage(toHandle: $h, body: "first") { conversationId } }', { h: ben.handle });
   expect(first.errors).toBeUndefined();
   conversationId = first.data!.sendMessage.conversationId;
 }, 120_000);
 
-afterAll(async () => {
-  for (const p of [ana, ben, cid]) if (p) await removePerson(admin, p);
-  admin?.close();
-}, 120_000);
-
 describe('direct messages', () => {
   it('refuses an outsider’s subscription and read with Unauthorized', async () => {
+    const { cid } = people;
     // The outsider first: Amplify closes its shared socket after a refused subscription.
     const outsider = await subscribe(cid.token, ON_MESSAGE, { c: conversationId });
     expect(JSON.stringify(outsider.errors)).toMatch(/Unauthorized/);
@@ -41,6 +29,7 @@ describe('direct messages', () => {
   });
 
   it('delivers the next message to the other member live', async () => {
+    const { ana, ben } = people;
     const member = await subscribe(ben.token, ON_MESSAGE, { c: conversationId });
     expect(member.errors).toEqual([]);
     const sent = await graphql(ana.token, 'mutation S($c: ID) { sendMessage(conversationId: $c, body: "second") { id } }', { c: conversationId });

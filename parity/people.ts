@@ -7,8 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { signUp } from 'aws-amplify/auth';
+import { afterAll, beforeAll } from 'vitest';
 import { currentAccessToken, graphql, startSignIn } from './amplify-session.ts';
-import type { PoolAdmin } from './pool-admin.ts';
+import { poolAdmin, type PoolAdmin } from './pool-admin.ts';
+import { connectTarget } from './target.ts';
 
 export interface Person {
   handle: string;
@@ -51,4 +53,23 @@ export async function createPerson(admin: PoolAdmin, label: string): Promise<Per
 export async function removePerson(admin: PoolAdmin, person: Pick<Person, 'email'> & Partial<Person>): Promise<void> {
   if (person.token) await graphql(person.token, 'mutation { deleteAccount }').catch(() => undefined);
   await admin.deleteUser(person.email);
+}
+
+/**
+ * For a test file: creates the people named by `labels` before its tests (on the target
+ * connectTarget() reads) and removes them after. Read them from the returned record in tests.
+ */
+export function peopleOfThisFile<L extends string>(...labels: L[]): Record<L, Person> {
+  const people = {} as Record<L, Person>;
+  let admin: PoolAdmin | undefined;
+  beforeAll(async () => {
+    admin = poolAdmin(connectTarget());
+    for (const label of labels) people[label] = await createPerson(admin, label);
+  }, 180_000);
+  afterAll(async () => {
+    if (!admin) return;
+    for (const label of labels) if (people[label]) await removePerson(admin, people[label]);
+    admin.close();
+  }, 120_000);
+  return people;
 }
