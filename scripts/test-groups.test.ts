@@ -31,6 +31,7 @@ describe('test groups', () => {
     expect(groupOf('local/x.test.ts', call('startStack'))).toBe('integration');
     expect(groupOf('local/x.test.ts', call('startPostgresServer'))).toBe('integration');
     expect(groupOf('local/x.test.ts', call('openDatabase'))).toBe('integration');
+    expect(groupOf('local/x.test.ts', call('startAppFixture'))).toBe('integration');
     expect(groupOf('infra/test/x.test.ts', '')).toBe('integration');
     expect(groupOf('local/x.scenario.test.ts', '')).toBe('integration');
     expect(groupOf('local/x.test.ts', call('startDynamo'))).toBe('unit');

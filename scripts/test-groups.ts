@@ -6,8 +6,8 @@
  *                (`npm run test:cloud`); they share one target chosen by parity/global-setup.ts.
  * - e2e:         browser suites: files under `e2e/` and any test that imports the Chromium
  *                launcher (`e2e/chromium.ts`).
- * - integration: tests that start something heavy — the whole offline stack (`startStack(`),
- *                Postgres (embedded PGlite or a server: `openDatabase(`, `PGlite`,
+ * - integration: tests that start something heavy — the whole offline stack (`startStack(`) or
+ *                the whole app on the engine with a data fixture (`startAppFixture(`), Postgres (embedded PGlite or a server: `openDatabase(`, `PGlite`,
  *                `startPostgresServer(`), the CDK app (every test under `infra/`), the `cruddur-local`
  *                CLI as a process — and `*.scenario.test.ts`. These took 20–90 s a file on the shared
  *                machine; the rest took seconds.
@@ -24,7 +24,7 @@ export const testRoots = ['definitions', 'local', 'lambdas', 'resolvers', 'infra
 const skipped = new Set(['node_modules', 'dist', 'cdk.out', 'test-results', 'coverage']);
 const testFile = /\.test\.tsx?$/;
 /** What makes a test an integration test, read from its source. */
-const heavy = /\bstartStack\(|\bstartPostgresServer\(|\bopenDatabase\(|\bPGlite\b|cruddur-local\.mjs/;
+const heavy = /\bstartStack\(|\bstartAppFixture\(|\bstartPostgresServer\(|\bopenDatabase\(|\bPGlite\b|cruddur-local\.mjs/;
 
 export type TestGroup = 'parity' | 'e2e' | 'integration' | 'unit';
 
