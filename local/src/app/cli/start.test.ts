@@ -5,11 +5,15 @@ import { parseStartArgs } from './start.ts';
 
 describe('cruddur-local start arguments', () => {
   it('defaults to .cruddur at the repo root, seeded', () => {
-    expect(parseStartArgs([])).toEqual({ dataDir: path.join(repoRoot, '.cruddur'), seed: true, large: false });
+    expect(parseStartArgs([])).toEqual({ dataDir: path.join(repoRoot, '.cruddur'), seed: true, large: false, outputsFile: path.join(repoRoot, 'amplify_outputs.json') });
   });
   it('accepts --data-dir DIR, --data-dir=DIR and --no-seed', () => {
-    expect(parseStartArgs(['--data-dir', 'x', '--no-seed'])).toEqual({ dataDir: path.resolve('x'), seed: false, large: false });
-    expect(parseStartArgs(['--data-dir=/tmp/y'])).toEqual({ dataDir: '/tmp/y', seed: true, large: false });
+    expect(parseStartArgs(['--data-dir', 'x', '--no-seed'])).toMatchObject({ dataDir: path.resolve('x'), seed: false, large: false });
+    expect(parseStartArgs(['--data-dir=/tmp/y'])).toMatchObject({ dataDir: '/tmp/y', seed: true, large: false });
+  });
+  it('writes amplify_outputs.json where --outputs says', () => {
+    expect(parseStartArgs(['--outputs', 'o.json'])).toMatchObject({ outputsFile: path.resolve('o.json') });
+    expect(parseStartArgs(['--outputs=/tmp/o.json'])).toMatchObject({ outputsFile: '/tmp/o.json' });
   });
   it('accepts --seed large and --seed=large, not with --no-seed', () => {
     expect(parseStartArgs(['--seed', 'large'])).toMatchObject({ seed: true, large: true });

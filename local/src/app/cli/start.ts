@@ -5,7 +5,8 @@
  * Ports come from APPSYNC_PORT (20002), COGNITO_PORT (9229), STORAGE_PORT (4569) and
  * DATA_API_PORT (the RDS Data API; ephemeral unless set); data lives
  * in `.cruddur/` at the repo root unless --data-dir says otherwise. Writes amplify_outputs.json
- * at the repo root and prints the endpoints and demo logins; Ctrl-C stops cleanly.
+ * at the repo root and prints a short banner (banner.ts); Ctrl-C stops cleanly. The request log
+ * below it is made readable by the bin unless LOG_FORMAT=json (observability/pretty).
  */
 import path from 'node:path';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
@@ -15,6 +16,8 @@ import { writeOutputs } from '../../outputs/amplify-outputs.ts';
 import { startStack } from '../../stack.ts';
 import { backfillInsights } from '../../../../seed/insights-backfill.ts';
 import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, userHandle, type BuildSummary } from '../../../../seed/large/index.ts';
+import { wantsPrettyLogs } from '../../observability/pretty/pretty-stream.ts';
+import { startBanner } from '../../cli/banner.ts';
 
 function largeFixtureLines(s: BuildSummary): string[] {
   const accounts = s.plan.users.filter((u) => u.email).length;
@@ -33,12 +36,14 @@ export interface StartArgs {
   seed: boolean;
   /** Also build the large fixture. */
   large: boolean;
+  /** Where amplify_outputs.json goes (default: the repo root, where the web app reads it). */
+  outputsFile: string;
 }
 
-const USAGE = 'Usage: cruddur-local start [--data-dir DIR] [--no-seed | --seed large]\n';
+const USAGE = 'Usage: cruddur-local start [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]\n';
 
 export function parseStartArgs(args: string[]): StartArgs | string {
-  const parsed: StartArgs = { dataDir: path.join(repoRoot, '.cruddur'), seed: true, large: false };
+  const parsed: StartArgs = { dataDir: path.join(repoRoot, '.cruddur'), seed: true, large: false, outputsFile: path.join(repoRoot, 'amplify_outputs.json') };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--no-seed') parsed.seed = false;
@@ -48,6 +53,8 @@ export function parseStartArgs(args: string[]): StartArgs | string {
     }
     else if (arg === '--data-dir' && args[i + 1]) parsed.dataDir = path.resolve(args[++i]);
     else if (arg.startsWith('--data-dir=')) parsed.dataDir = path.resolve(arg.slice('--data-dir='.length));
+    else if (arg === '--outputs' && args[i + 1]) parsed.outputsFile = path.resolve(args[++i]);
+    else if (arg.startsWith('--outputs=')) parsed.outputsFile = path.resolve(arg.slice('--outputs='.length));
     else return `cruddur-local start: unknown or incomplete option '${arg}'\n${USAGE}`;
   }
   if (parsed.large && !parsed.seed) return `cruddur-local start: --seed large and --no-seed exclude each other\n${USAGE}`;
@@ -82,27 +89,21 @@ export async function run(args: string[]): Promise<number> {
   const large = parsed.large ? await buildLargeFixture(stack) : undefined;
   // The fixture is imported straight into the store, past the stream: Insights learn of it by backfill.
   if (large?.built) await backfillInsights({ dynamo: stack.dynamo, dataApi: stack.database.dataApi, credential: stack.iamCredential });
-  const outputsFile = path.join(repoRoot, 'amplify_outputs.json');
+  const { outputsFile } = parsed;
   await writeOutputs(outputsFile, stack.outputs);
 
-  const lines = [
-    '',
-    'Cruddur offline backend is running.',
-    `  GraphQL     ${stack.urls.graphql}`,
-    `  Real-time   ${stack.urls.realtime}`,
-    `  Explorer    ${stack.urls.explorer}`,
-    `  Cognito     ${stack.urls.cognito}`,
-    ...(stack.urls.storage ? [`  Storage     ${stack.urls.storage}`] : []),
-    ...(stack.urls.database ? [`  Data API    ${stack.urls.database}  (Postgres ${stack.database.db.kind === 'pglite' ? 'embedded' : 'at DATABASE_URL'})`] : []),
-    `  Data        ${parsed.dataDir}`,
-    `  Outputs     ${outputsFile}`,
-    '',
-    ...(parsed.seed ? ['Demo users (email / password):', ...demoUsers.map((u) => `  ${u.email.padEnd(28)} ${u.password}`), ''] : []),
-    ...(large ? largeFixtureLines(large) : []),
-    'Press Ctrl-C to stop.',
-    '',
-  ];
-  process.stdout.write(lines.join('\n'));
+  process.stdout.write(
+    startBanner({
+      urls: stack.urls,
+      webUrl: process.env.WEB_PORT ? `http://localhost:${process.env.WEB_PORT}` : undefined,
+      databaseKind: stack.database.db.kind === 'pglite' ? 'embedded' : 'at DATABASE_URL',
+      dataDir: parsed.dataDir,
+      outputsFile,
+      demoUsers: parsed.seed ? demoUsers : [],
+      extra: large ? largeFixtureLines(large) : [],
+      prettyLogs: wantsPrettyLogs(),
+    }),
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;
