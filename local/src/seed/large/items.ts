@@ -23,7 +23,7 @@ import { normalise, type RecentEntry } from '../../../../lambdas/feed-fanout/rec
 import { fanoutMode, fanoutSettingsFrom } from '../../../../definitions/fanout.ts';
 import { notificationForEdge, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
 import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
-import { hashtagsOf, mentionsOf } from '../../../../resolvers/lib/text.ts';
+import { tokensOf } from '../../../../definitions/text-tokens.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../../../resolvers/lib/messages.ts';
 import { clip } from '../../../../definitions/text.ts';
 import type { Plan } from './plan.ts';
@@ -133,8 +133,8 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
       repliesCount: replies[k],
       likesCount: likes[k],
       repostsCount: reposts[k],
-      hashtags: hashtagsOf(c.message),
-      mentions: mentionsOf(c.message),
+      hashtags: tokensOf(c.message.normalize('NFC'), 'hashtag'),
+      mentions: tokensOf(c.message.normalize('NFC'), 'mention'),
       gsi2pk: c.replyTo === undefined ? gsi.userCruds(sub(c.author)) : gsi.replies(ids.cruds[c.replyTo]),
       gsi2sk: id,
     };

@@ -1,26 +1,28 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router-dom';
+import { tokenize } from '../../../../../definitions/text-tokens.ts';
 
-// Same token shapes the server parses (mentions are handles, hashtags are letters/digits/_).
-const TOKEN = /([#＃][\p{L}\p{N}_]+|@[A-Za-z0-9_]+)/gu;
-
-/** A crud's text with #hashtags and @mentions as links; line breaks kept by CSS. */
+/**
+ * A crud's text with #hashtags and @mentions as links; line breaks kept by CSS. Tokens are found
+ * by the tokenizer the server indexes with (NFC, case-folded), so a tag links to the page that
+ * lists it.
+ */
 export function CrudMessage({ text }: { text: string }) {
-  const parts = text.split(TOKEN);
+  const parts = tokenize(text.normalize('NFC'));
   return (
     <p className="crud-message">
       {parts.map((part, i) => {
-        if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;
-        if (part.startsWith('@')) {
+        if (part.kind === 'text') return <Fragment key={i}>{part.text}</Fragment>;
+        if (part.kind === 'mention') {
           return (
-            <Link key={i} to={`/@${part.slice(1)}`} className="mention">
-              {part}
+            <Link key={i} to={`/@${part.value}`} className="mention">
+              {part.text}
             </Link>
           );
         }
         return (
-          <Link key={i} to={`/hashtag/${encodeURIComponent(part.slice(1).toLowerCase())}`} className="hashtag">
-            {part}
+          <Link key={i} to={`/hashtag/${encodeURIComponent(part.value ?? '')}`} className="hashtag">
+            {part.text}
           </Link>
         );
       })}
