@@ -3,6 +3,116 @@
 import type * as T from './types.ts';
 import { useMutation, useQuery, useSubscription } from '../lib/graphql/index.ts';
 import type { MutationDocument, MutationResult, QueryDocument, QueryOptions, QueryResult, SubscriptionDocument, SubscriptionOptions, SubscriptionResult } from '../lib/graphql/index.ts';
+/** `mutation Block` from web/src/features/safety/api/block.graphql */
+export const BlockDocument = `mutation Block($handle: String!) {
+  block(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.BlockMutationVariables, T.BlockMutation>;
+
+export function useBlockMutation(): MutationResult<T.BlockMutationVariables, T.BlockMutation> {
+  return useMutation(BlockDocument);
+}
+
+/** `query BlockedUsers` from web/src/features/safety/api/blocked-users.graphql */
+export const BlockedUsersDocument = `query BlockedUsers($limit: Int, $nextToken: String) {
+  blockedUsers(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      viewerBlocks
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.BlockedUsersQueryVariables, T.BlockedUsersQuery>;
+
+export function useBlockedUsersQuery(variables: T.BlockedUsersQueryVariables, options?: QueryOptions): QueryResult<T.BlockedUsersQueryVariables, T.BlockedUsersQuery> {
+  return useQuery(BlockedUsersDocument, variables, options);
+}
+
+/** `mutation BookmarkCrud` from web/src/features/bookmarks/api/bookmark-crud.graphql */
+export const BookmarkCrudDocument = `mutation BookmarkCrud($id: ID!) {
+  bookmarkCrud(id: $id) {
+    id
+    viewerHasBookmarked
+  }
+}` as MutationDocument<T.BookmarkCrudMutationVariables, T.BookmarkCrudMutation>;
+
+export function useBookmarkCrudMutation(): MutationResult<T.BookmarkCrudMutationVariables, T.BookmarkCrudMutation> {
+  return useMutation(BookmarkCrudDocument);
+}
+
+/** `query Bookmarks` from web/src/features/bookmarks/api/bookmarks.graphql */
+export const BookmarksDocument = `query Bookmarks($limit: Int, $nextToken: String) {
+  bookmarks(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+      viewerHasBookmarked
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.BookmarksQueryVariables, T.BookmarksQuery>;
+
+export function useBookmarksQuery(variables: T.BookmarksQueryVariables, options?: QueryOptions): QueryResult<T.BookmarksQueryVariables, T.BookmarksQuery> {
+  return useQuery(BookmarksDocument, variables, options);
+}
+
 /** `query Conversation` from web/src/features/messages/api/conversation.graphql */
 export const ConversationDocument = `query Conversation($id: ID!) {
   conversation(id: $id) {
@@ -136,6 +246,7 @@ export function useCreateCrudMutation(): MutationResult<T.CreateCrudMutationVari
 export const CrudDetailDocument = `query CrudDetail($id: ID!) {
   crud(id: $id) {
     ...CrudFields
+    viewerHasBookmarked
     replyTo {
       ...CrudFields
     }
@@ -210,6 +321,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -418,6 +531,60 @@ fragment MessageFields on Message {
 
 export function useMessagesQuery(variables: T.MessagesQueryVariables, options?: QueryOptions): QueryResult<T.MessagesQueryVariables, T.MessagesQuery> {
   return useQuery(MessagesDocument, variables, options);
+}
+
+/** `mutation Mute` from web/src/features/safety/api/mute.graphql */
+export const MuteDocument = `mutation Mute($handle: String!) {
+  mute(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.MuteMutationVariables, T.MuteMutation>;
+
+export function useMuteMutation(): MutationResult<T.MuteMutationVariables, T.MuteMutation> {
+  return useMutation(MuteDocument);
+}
+
+/** `query MutedUsers` from web/src/features/safety/api/muted-users.graphql */
+export const MutedUsersDocument = `query MutedUsers($limit: Int, $nextToken: String) {
+  mutedUsers(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      viewerMutes
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.MutedUsersQueryVariables, T.MutedUsersQuery>;
+
+export function useMutedUsersQuery(variables: T.MutedUsersQueryVariables, options?: QueryOptions): QueryResult<T.MutedUsersQueryVariables, T.MutedUsersQuery> {
+  return useQuery(MutedUsersDocument, variables, options);
 }
 
 /** `query MyInsights` from web/src/features/insights/api/my-insights.graphql */
@@ -889,6 +1056,50 @@ export function useTrendingHashtagsQuery(variables: T.TrendingHashtagsQueryVaria
   return useQuery(TrendingHashtagsDocument, variables, options);
 }
 
+/** `mutation Unblock` from web/src/features/safety/api/unblock.graphql */
+export const UnblockDocument = `mutation Unblock($handle: String!) {
+  unblock(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.UnblockMutationVariables, T.UnblockMutation>;
+
+export function useUnblockMutation(): MutationResult<T.UnblockMutationVariables, T.UnblockMutation> {
+  return useMutation(UnblockDocument);
+}
+
+/** `mutation UnbookmarkCrud` from web/src/features/bookmarks/api/unbookmark-crud.graphql */
+export const UnbookmarkCrudDocument = `mutation UnbookmarkCrud($id: ID!) {
+  unbookmarkCrud(id: $id) {
+    id
+    viewerHasBookmarked
+  }
+}` as MutationDocument<T.UnbookmarkCrudMutationVariables, T.UnbookmarkCrudMutation>;
+
+export function useUnbookmarkCrudMutation(): MutationResult<T.UnbookmarkCrudMutationVariables, T.UnbookmarkCrudMutation> {
+  return useMutation(UnbookmarkCrudDocument);
+}
+
 /** `mutation Unfollow` from web/src/features/profile/api/unfollow.graphql */
 export const UnfollowDocument = `mutation Unfollow($handle: String!) {
   unfollow(handle: $handle) {
@@ -906,6 +1117,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -937,6 +1150,38 @@ fragment CrudCounters on Crud {
 
 export function useUnlikeCrudMutation(): MutationResult<T.UnlikeCrudMutationVariables, T.UnlikeCrudMutation> {
   return useMutation(UnlikeCrudDocument);
+}
+
+/** `mutation Unmute` from web/src/features/safety/api/unmute.graphql */
+export const UnmuteDocument = `mutation Unmute($handle: String!) {
+  unmute(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.UnmuteMutationVariables, T.UnmuteMutation>;
+
+export function useUnmuteMutation(): MutationResult<T.UnmuteMutationVariables, T.UnmuteMutation> {
+  return useMutation(UnmuteDocument);
 }
 
 /** `query UnreadNotifications` from web/src/features/notifications/api/unread-notifications.graphql */
@@ -988,6 +1233,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -1061,6 +1308,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {

@@ -12,10 +12,14 @@ import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import type { LiveCounters } from './use-live-counters.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { CrudMenu } from '../../safety/components/crud-menu.tsx';
 
 interface CrudActionsProps {
   crudId: string;
   authorId: string;
+  authorHandle: string;
+  /** The caller's bookmark, when the query asked for it. */
+  bookmarked?: boolean | null;
   permalink: string;
   counters: LiveCounters;
   apply(update: Partial<LiveCounters>): void;
@@ -25,7 +29,7 @@ interface CrudActionsProps {
 const count = (n: number) => (n > 0 ? <span className="action-count">{n}</span> : null);
 
 /** Reply / repost / like / share / delete, optimistic where it is safe and honest on failure. */
-export function CrudActions({ crudId, authorId, permalink, counters, apply, onDeleted }: CrudActionsProps) {
+export function CrudActions({ crudId, authorId, authorHandle, bookmarked, permalink, counters, apply, onDeleted }: CrudActionsProps) {
   const viewer = useViewer();
   const promptSignIn = useSignInPrompt();
   const like = useLikeCrudMutation();
@@ -120,6 +124,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
           <Icon name="trash" />
         </button>
       )}
+      <CrudMenu crudId={crudId} authorId={authorId} authorHandle={authorHandle} bookmarked={bookmarked} onBlocked={() => apply({ deleted: true })} onStatus={setStatus} />
       {status && (
         <span className="action-status" role="status">
           {status}

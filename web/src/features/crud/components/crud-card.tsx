@@ -57,7 +57,7 @@ export function CrudCard({ crud, context, detail = false, onDeleted }: CrudCardP
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>
-          <CrudActions crudId={crud.id} authorId={author.id} permalink={permalink} counters={counters} apply={apply} onDeleted={onDeleted} />
+          <CrudActions crudId={crud.id} authorId={author.id} authorHandle={author.handle} bookmarked={(crud as { viewerHasBookmarked?: boolean | null }).viewerHasBookmarked} permalink={permalink} counters={counters} apply={apply} onDeleted={onDeleted} />
         </div>
       </div>
     </article>
