@@ -12,7 +12,7 @@ import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import type { LiveCounters } from './use-live-counters.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
-import { CrudMenu } from '../../safety/components/crud-menu.tsx';
+import { CrudMenu } from './crud-menu.tsx';
 
 interface CrudActionsProps {
   crudId: string;

@@ -10,7 +10,7 @@ import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import { useLiveUser } from '../hooks/use-live-user.ts';
 import { EditProfileForm } from './edit-profile-form.tsx';
-import { ProfileSafetyActions } from '../../safety/components/profile-safety-actions.tsx';
+import { ProfileSafetyActions } from './profile-safety-actions.tsx';
 
 /** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit). */
 export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFragment; onChange(p: ProfileFieldsFragment): void }) {
