@@ -5,39 +5,26 @@
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsers } from '../../../definitions/demo-users.ts';
-import { startStack, type Stack } from '../stack.ts';
-import { operationFor, signIn, type GraphQLResult, type Operation } from './api.ts';
+import type { GraphQLResult, Operation } from './api.ts';
+import { ok, startWithPeople, type Cast } from './test-support/people.ts';
 
-let stack: Stack;
-const people: Record<string, { id: string; op: Operation }> = {};
+let cast: Cast;
 let guestOp: Operation;
-const idle = () => stack.dynamo.streams.idle();
+const stack = () => cast.stack;
+const idle = () => cast.idle();
 
 beforeAll(async () => {
-  stack = await startStack({ ports: {}, seed: true, log: 'silent' });
-  for (const handle of ['andrewbrown', 'bayko', 'londo']) {
-    const u = demoUsers.find((d) => d.handle === handle)!;
-    const op = operationFor(stack.urls.graphql, await signIn(stack.cognito.url, stack.cognito.clientId, u));
-    const me = await op<{ me: { id: string } }>('{ me { id } }');
-    people[handle] = { id: me.data!.me.id, op };
-  }
-  guestOp = operationFor(stack.urls.graphql, 'guest');
+  cast = await startWithPeople(['andrewbrown', 'bayko', 'londo']);
+  guestOp = cast.guest;
 }, 120_000);
 
 afterAll(async () => {
-  await stack?.close();
+  await cast?.stack.close();
 });
 
-const A = () => people.andrewbrown;
-const B = () => people.bayko;
-const L = () => people.londo;
-
-async function ok<T = any>(op: Operation, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await op<T>(query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data as T;
-}
+const A = () => cast.people.andrewbrown;
+const B = () => cast.people.bayko;
+const L = () => cast.people.londo;
 
 function refused(res: GraphQLResult, pattern: RegExp): void {
   expect(res.errors?.[0]).toMatchObject({ errorType: 'Forbidden' });
@@ -46,7 +33,7 @@ function refused(res: GraphQLResult, pattern: RegExp): void {
 
 /** Whether the fan-out consumer wrote `eventId` into `recipientId`'s feed (the table itself, not a read that filters). */
 async function feedRowExists(recipientId: string, eventId: string): Promise<boolean> {
-  const res = await stack.dynamo.client.send(new GetItemCommand({ TableName: stack.dynamo.tableName, Key: { pk: { S: `FEED#${recipientId}` }, sk: { S: eventId } } }));
+  const res = await stack().dynamo.client.send(new GetItemCommand({ TableName: stack().dynamo.tableName, Key: { pk: { S: `FEED#${recipientId}` }, sk: { S: eventId } } }));
   return res.Item !== undefined;
 }
 
@@ -108,7 +95,7 @@ describe('block', () => {
     const fresh = await post(A().op, 'andrew after the block');
     await ok(L().op, 'mutation R($id: ID!) { repostCrud(id: $id) { id } }', { id: fresh });
     await idle();
-    const { repostId } = (await stack.dynamo.client.send(new GetItemCommand({ TableName: stack.dynamo.tableName, Key: { pk: { S: `CRUD#${fresh}` }, sk: { S: `REPOST#${L().id}` } } }))).Item!;
+    const { repostId } = (await stack().dynamo.client.send(new GetItemCommand({ TableName: stack().dynamo.tableName, Key: { pk: { S: `CRUD#${fresh}` }, sk: { S: `REPOST#${L().id}` } } }))).Item!;
     // Fan-out skipped the blocked follower of the reposter (another follower of londo got it).
     expect(await feedRowExists(L().id, repostId.S!)).toBe(true);
     expect(await feedRowExists(B().id, repostId.S!)).toBe(false);

@@ -4,38 +4,25 @@
  * parent, Unicode hashtags and mentions.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoUsers } from '../../../definitions/demo-users.ts';
-import { startStack, type Stack } from '../stack.ts';
-import { operationFor, signIn, type Operation } from './api.ts';
+import type { Operation } from './api.ts';
+import { ok, startWithPeople, type Cast } from './test-support/people.ts';
 
-let stack: Stack;
-const people: Record<string, { id: string; op: Operation }> = {};
+let cast: Cast;
 let guestOp: Operation;
-const idle = () => stack.dynamo.streams.idle();
+const idle = () => cast.idle();
 
 beforeAll(async () => {
-  stack = await startStack({ ports: {}, seed: true, log: 'silent' });
-  for (const handle of ['andrewbrown', 'bayko', 'londo']) {
-    const u = demoUsers.find((d) => d.handle === handle)!;
-    const op = operationFor(stack.urls.graphql, await signIn(stack.cognito.url, stack.cognito.clientId, u));
-    const me = await op<{ me: { id: string } }>('{ me { id } }');
-    people[handle] = { id: me.data!.me.id, op };
-  }
-  guestOp = operationFor(stack.urls.graphql, 'guest');
+  cast = await startWithPeople(['andrewbrown', 'bayko', 'londo']);
+  guestOp = cast.guest;
 }, 120_000);
 
 afterAll(async () => {
-  await stack?.close();
+  await cast?.stack.close();
 });
 
-const A = () => people.andrewbrown;
-const B = () => people.bayko;
-
-async function ok<T = any>(op: Operation, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await op<T>(query, variables);
-  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
-  return res.data as T;
-}
+const A = () => cast.people.andrewbrown;
+const B = () => cast.people.bayko;
+const L = () => cast.people.londo;
 
 const NOTES = '{ notifications(limit: 50) { items { id type actor { handle } crud { id message replyToId } } } }';
 
@@ -57,7 +44,7 @@ describe('notifications are once per (actor, crud, kind)', () => {
       await ok(B().op, `mutation { ${verb}(handle: "londo") { id } }`);
       await idle();
     }
-    const { notifications } = await ok(people.londo.op, NOTES);
+    const { notifications } = await ok(L().op, NOTES);
     expect(notifications.items.filter((n: any) => n.type === 'FOLLOW' && n.actor.handle === 'bayko')).toHaveLength(1);
   });
 });
@@ -79,5 +66,20 @@ describe('a deleted crud keeps its replies', () => {
     const { notifications } = await ok(A().op, NOTES);
     const note = notifications.items.find((n: any) => n.type === 'REPLY' && n.crud?.id === replyToCrud.id);
     expect(note).toMatchObject({ actor: { handle: 'bayko' }, crud: { id: replyToCrud.id, replyToId: createCrud.id } });
+  });
+});
+
+describe('Unicode hashtags', () => {
+  it('indexes #café and #naïve_tag whole, finds them however the tag is typed, and trends them whole', async () => {
+    const { createCrud } = await ok(A().op, 'mutation { createCrud(message: "Coffee #café #naïve_tag #CAFE\u0301") { id hashtags } }');
+    expect(createCrud.hashtags).toEqual(['café', 'naïve_tag']);
+    await idle();
+    for (const tag of ['café', '#Café', 'CAFE\u0301']) {
+      const page = await ok(guestOp, 'query Q($t: String!) { hashtagCruds(tag: $t) { items { id } } }', { t: tag });
+      expect(page.hashtagCruds.items, tag).toEqual([{ id: createCrud.id }]);
+    }
+    const { trendingHashtags } = await ok(guestOp, '{ trendingHashtags(limit: 50) { tag } }');
+    expect(trendingHashtags.map((t: any) => t.tag)).toEqual(expect.arrayContaining(['café', 'naïve_tag']));
+    expect(trendingHashtags.map((t: any) => t.tag)).not.toContain('caf');
   });
 });

@@ -4,7 +4,7 @@ import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
-import { describeApiError } from '../../../lib/graphql/index.ts';
+import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import { appendPage } from '../../../lib/pagination.ts';
 
 interface Account {
@@ -14,57 +14,61 @@ interface Account {
   avatarUrl?: string | null;
 }
 
-function AccountRows({ label, accounts, action, busy, onAction }: { label: string; accounts: Account[]; action: string; busy: boolean; onAction(a: Account): void }) {
+interface AccountListProps {
+  label: string;
+  action: 'Unblock' | 'Unmute';
+  empty: string;
+  query: { loading: boolean; fetchingMore: boolean; error?: unknown; refetch(): unknown };
+  page: { items: Account[]; nextToken?: string | null } | undefined;
+  busy: boolean;
+  onAction(a: Account): Promise<unknown>;
+  onLoadMore(nextToken: string): void;
+}
+
+/** One managed list: accounts with a button that undoes the block or mute, then re-reads the list. */
+function AccountList({ label, action, empty, query, page, busy, onAction, onLoadMore }: AccountListProps) {
+  if (query.loading && !page) return <Loading label={`Loading ${label.toLowerCase()}…`} />;
+  if (query.error && !page) return <ErrorState message={describeApiError(query.error as ApiError)} onRetry={() => void query.refetch()} />;
+  const items = page?.items ?? [];
+  const nextToken = page?.nextToken;
+  if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
-    <ul className="account-list" aria-label={label}>
-      {accounts.map((a) => (
-        <li key={a.id} className="account-row">
-          <Avatar url={a.avatarUrl} name={a.displayName} handle={a.handle} size={36} />
-          <Link to={`/@${a.handle}`}>
-            {a.displayName} <span className="handle">@{a.handle}</span>
-          </Link>
-          <Button variant="secondary" busy={busy} onClick={() => onAction(a)} aria-label={`${action} @${a.handle}`}>
-            {action}
-          </Button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="account-list" aria-label={label}>
+        {items.map((a) => (
+          <li key={a.id} className="account-row">
+            <Avatar url={a.avatarUrl} name={a.displayName} handle={a.handle} size={36} />
+            <Link to={`/@${a.handle}`}>
+              {a.displayName} <span className="handle">@{a.handle}</span>
+            </Link>
+            <Button variant="secondary" busy={busy} onClick={() => void onAction(a).then(() => query.refetch())} aria-label={`${action} @${a.handle}`}>
+              {action}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <LoadMore hasMore={Boolean(nextToken)} loading={query.fetchingMore} onLoadMore={() => nextToken && onLoadMore(nextToken)} />
+    </>
   );
 }
 
 function BlockedList() {
   const query = useBlockedUsersQuery({ limit: 50 });
   const unblock = useUnblockMutation();
-  const nextToken = query.data?.blockedUsers.nextToken;
-  if (query.loading && !query.data) return <Loading label="Loading blocked accounts…" />;
-  if (query.error && !query.data) return <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />;
-  const items = query.data?.blockedUsers.items ?? [];
-  if (items.length === 0) return <EmptyState>You block nobody.</EmptyState>;
   return (
-    <>
-      <AccountRows label="Blocked accounts" accounts={items} action="Unblock" busy={unblock.loading}
-        onAction={(a) => void unblock.mutate({ handle: a.handle }).then(() => query.refetch())} />
-      <LoadMore hasMore={Boolean(nextToken)} loading={query.fetchingMore}
-        onLoadMore={() => nextToken && void query.fetchMore({ nextToken }, (p, n) => ({ blockedUsers: appendPage(p.blockedUsers, n.blockedUsers) }))} />
-    </>
+    <AccountList label="Blocked accounts" action="Unblock" empty="You block nobody." query={query} page={query.data?.blockedUsers} busy={unblock.loading}
+      onAction={(a) => unblock.mutate({ handle: a.handle })}
+      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ blockedUsers: appendPage(p.blockedUsers, n.blockedUsers) }))} />
   );
 }
 
 function MutedList() {
   const query = useMutedUsersQuery({ limit: 50 });
   const unmute = useUnmuteMutation();
-  const nextToken = query.data?.mutedUsers.nextToken;
-  if (query.loading && !query.data) return <Loading label="Loading muted accounts…" />;
-  if (query.error && !query.data) return <ErrorState message={describeApiError(query.error)} onRetry={() => void query.refetch()} />;
-  const items = query.data?.mutedUsers.items ?? [];
-  if (items.length === 0) return <EmptyState>You mute nobody.</EmptyState>;
   return (
-    <>
-      <AccountRows label="Muted accounts" accounts={items} action="Unmute" busy={unmute.loading}
-        onAction={(a) => void unmute.mutate({ handle: a.handle }).then(() => query.refetch())} />
-      <LoadMore hasMore={Boolean(nextToken)} loading={query.fetchingMore}
-        onLoadMore={() => nextToken && void query.fetchMore({ nextToken }, (p, n) => ({ mutedUsers: appendPage(p.mutedUsers, n.mutedUsers) }))} />
-    </>
+    <AccountList label="Muted accounts" action="Unmute" empty="You mute nobody." query={query} page={query.data?.mutedUsers} busy={unmute.loading}
+      onAction={(a) => unmute.mutate({ handle: a.handle })}
+      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ mutedUsers: appendPage(p.mutedUsers, n.mutedUsers) }))} />
   );
 }
 
