@@ -47,6 +47,11 @@ export function notificationRow(e: NotificationEvent): Item {
   return row;
 }
 
+/** The once-only guard of a notification row (also used by the large fixture's bulk builder). */
+export function notificationMarker(e: NotificationEvent, row: Item = notificationRow(e)): Item {
+  return { ...notifiedKey(e.recipientId, e.type, e.actorId, e.crudId ?? '-'), type: 'MARKER', expiresAt: row.expiresAt };
+}
+
 /**
  * Writes one notification (once). Returns false when it already existed, is self-inflicted, or the
  * recipient blocks, is blocked by, or mutes the actor (the actor is not told).
@@ -55,7 +60,7 @@ export async function notify(e: NotificationEvent): Promise<boolean> {
   if (!e.recipientId || e.recipientId === e.actorId) return false;
   if (await isShielded(e.recipientId, e.actorId)) return false;
   const row = notificationRow(e);
-  const marker = { ...notifiedKey(e.recipientId, e.type, e.actorId, e.crudId ?? '-'), type: 'MARKER', expiresAt: row.expiresAt };
+  const marker = notificationMarker(e, row);
   return transactOnce([
     { Put: { TableName: tableName(), Item: marshall(marker), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: tableName(), Item: marshall(row), ConditionExpression: 'attribute_not_exists(pk)' } },

@@ -21,7 +21,7 @@ import { hashtagRows, trendCounting } from '../../../../lambdas/feed-fanout/hash
 import { pullRow } from '../../../../lambdas/feed-fanout/pulled.ts';
 import { normalise, type RecentEntry } from '../../../../lambdas/feed-fanout/recent.ts';
 import { fanoutMode, fanoutSettingsFrom } from '../../../../definitions/fanout.ts';
-import { notificationForEdge, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
+import { notificationForEdge, notificationMarker, notificationRow, type NotificationEvent } from '../../../../lambdas/notifications/notify.ts';
 import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../../../resolvers/lib/keys.ts';
 import { tokensOf } from '../../../../definitions/text-tokens.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../../../resolvers/lib/messages.ts';
@@ -102,7 +102,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   const notify = (e: NotificationEvent | undefined) => {
     if (!e || !e.recipientId || e.recipientId === e.actorId) return;
     unread[subIndex.get(e.recipientId)!] += 1;
-    out.push(m(notificationRow(e)));
+    out.push(m(notificationRow(e)), m(notificationMarker(e)));
   };
 
   // Follows (and FOLLOW notifications).
