@@ -4,27 +4,19 @@
  * negative case, enforced by the server and not only hidden by the web app.
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLResult, Operation } from './api.ts';
-import { ok, startWithPeople, type Cast } from './test-support/people.ts';
+import { castForSuite, ok, type Cast } from './test-support/people.ts';
 
-let cast: Cast;
-let guestOp: Operation;
-const stack = () => cast.stack;
-const idle = () => cast.idle();
+const suite = castForSuite(['andrewbrown', 'bayko', 'londo']);
+const cast = (): Cast => suite.current;
+const guestOp: Operation = (query, variables) => cast().guest(query, variables);
+const stack = () => cast().stack;
+const idle = () => cast().idle();
 
-beforeAll(async () => {
-  cast = await startWithPeople(['andrewbrown', 'bayko', 'londo']);
-  guestOp = cast.guest;
-}, 120_000);
-
-afterAll(async () => {
-  await cast?.stack.close();
-});
-
-const A = () => cast.people.andrewbrown;
-const B = () => cast.people.bayko;
-const L = () => cast.people.londo;
+const A = () => cast().people.andrewbrown;
+const B = () => cast().people.bayko;
+const L = () => cast().people.londo;
 
 function refused(res: GraphQLResult, pattern: RegExp): void {
   expect(res.errors?.[0]).toMatchObject({ errorType: 'Forbidden' });

@@ -3,26 +3,18 @@
  * stream consumers): one notification per (actor, crud, kind), replies that outlive a deleted
  * parent, Unicode hashtags and mentions.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Operation } from './api.ts';
-import { ok, startWithPeople, type Cast } from './test-support/people.ts';
+import { castForSuite, ok, type Cast } from './test-support/people.ts';
 
-let cast: Cast;
-let guestOp: Operation;
-const idle = () => cast.idle();
+const suite = castForSuite(['andrewbrown', 'bayko', 'londo']);
+const cast = (): Cast => suite.current;
+const guestOp: Operation = (query, variables) => cast().guest(query, variables);
+const idle = () => cast().idle();
 
-beforeAll(async () => {
-  cast = await startWithPeople(['andrewbrown', 'bayko', 'londo']);
-  guestOp = cast.guest;
-}, 120_000);
-
-afterAll(async () => {
-  await cast?.stack.close();
-});
-
-const A = () => cast.people.andrewbrown;
-const B = () => cast.people.bayko;
-const L = () => cast.people.londo;
+const A = () => cast().people.andrewbrown;
+const B = () => cast().people.bayko;
+const L = () => cast().people.londo;
 
 const NOTES = '{ notifications(limit: 50) { items { id type actor { handle } crud { id message replyToId } } } }';
 

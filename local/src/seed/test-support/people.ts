@@ -2,7 +2,7 @@
  * Scenario-test setup: a whole offline stack with the demo users signed up, a GraphQL runner for
  * each named demo user (through the real sign-in and authorizer) and one for guests.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
 import { startStack, type Stack } from '../../stack.ts';
 import { operationFor, signIn, type Operation } from '../api.ts';
@@ -37,4 +37,16 @@ export async function ok<T = any>(op: Operation, query: string, variables?: Reco
   const res = await op<T>(query, variables);
   expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
   return res.data as T;
+}
+
+/** Starts a cast before the file's tests and stops it after them; tests read `suite.current`. */
+export function castForSuite(handles: string[]): { current: Cast } {
+  const suite = {} as { current: Cast };
+  beforeAll(async () => {
+    suite.current = await startWithPeople(handles);
+  }, 120_000);
+  afterAll(async () => {
+    await suite.current?.stack.close();
+  });
+  return suite;
 }
