@@ -60,10 +60,12 @@ describe('block', () => {
     refused(await A().op('mutation { follow(handle: "bayko") { id } }'), /you block/);
   });
 
-  it('refuses a reply and a direct message', async () => {
+  it('refuses a reply, a direct message, a like and a repost', async () => {
     refused(await B().op('mutation R($id: ID!) { replyToCrud(crudId: $id, message: "hey") { id } }', { id: aCrud }), /blocks you/);
     refused(await B().op('mutation { sendMessage(toHandle: "andrewbrown", body: "hey") { id } }'), /blocks you/);
     refused(await A().op('mutation { sendMessage(toHandle: "bayko", body: "hey") { id } }'), /you block/);
+    refused(await B().op('mutation L($id: ID!) { likeCrud(id: $id) { id } }', { id: aCrud }), /blocks you/);
+    refused(await B().op('mutation R($id: ID!) { repostCrud(id: $id) { id } }', { id: aCrud }), /blocks you/);
   });
 
   it('hides the blocker’s cruds from the blocked account: thread, profile, hashtag, public feed, replies', async () => {
