@@ -49,7 +49,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     reportBatchItemFailures: true,
     startingPosition: 'TRIM_HORIZON',
     filterPatterns: [
-      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS', 'BLOCK'] } } } },
       // LIKE removals (unlikes) matter to Insights only.
       { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
       // Profiles carry no `type`; only Insights use their INSERT and REMOVE (sign-up, account deletion).

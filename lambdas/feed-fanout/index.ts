@@ -18,6 +18,7 @@ import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, on
 import { onCrudCreatedTags } from './hashtags.ts';
 import { insightsStep } from '../insights-sink/index.ts';
 import { reconcileMode } from './pulled.ts';
+import { onBlockCreated } from './safety.ts';
 import type { Item } from './table-ops.ts';
 
 const tools = powertools('feed-fanout');
@@ -41,6 +42,9 @@ export async function processRecord(record: DynamoDBRecord): Promise<void> {
         return;
       case 'LIKE':
         await notifyEdge(next);
+        return;
+      case 'BLOCK':
+        await onBlockCreated(next);
         return;
       case 'FOLLOWS':
         await onFollowCreated(next);

@@ -1,15 +1,17 @@
 /**
  * Notification rows (`NOTIF#<recipient>` / `<13-digit ms>#<type>#<actor>#<crud or ->`) for likes,
- * reposts, replies, mentions and follows. The id is derived from the event (its time, type, actor
- * and crud), and the row is put only if absent in the same transaction that bumps the recipient's
- * unread counter: a replayed stream record neither duplicates nor double-counts. Nobody is
- * notified about their own actions.
+ * reposts, replies, mentions and follows. One notification per (recipient, kind, actor, crud):
+ * a marker keyed without the time (`notifiedKey`) is put only if absent in the same transaction
+ * that puts the row and bumps the recipient's unread counter, so neither a replayed stream record
+ * nor a like toggled on and off again notifies twice. Nobody is notified about their own actions,
+ * nor by someone they block, are blocked by, or mute.
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { crudKey, handleKey, notificationKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, handleKey, notificationKey, notifiedKey, userKey } from '../../resolvers/lib/keys.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { transactOnce, type Item } from './table-ops.ts';
+import { isShielded } from './safety.ts';
 
 export type NotificationType = 'LIKE' | 'REPLY' | 'FOLLOW' | 'MENTION' | 'REPOST';
 
@@ -45,11 +47,22 @@ export function notificationRow(e: NotificationEvent): Item {
   return row;
 }
 
-/** Writes one notification (once). Returns false when it already existed or is self-inflicted. */
+/** The once-only guard of a notification row (also used by the large fixture's bulk builder). */
+export function notificationMarker(e: NotificationEvent, row: Item = notificationRow(e)): Item {
+  return { ...notifiedKey(e.recipientId, e.type, e.actorId, e.crudId ?? '-'), type: 'MARKER', expiresAt: row.expiresAt };
+}
+
+/**
+ * Writes one notification (once). Returns false when it already existed, is self-inflicted, or the
+ * recipient blocks, is blocked by, or mutes the actor (the actor is not told).
+ */
 export async function notify(e: NotificationEvent): Promise<boolean> {
   if (!e.recipientId || e.recipientId === e.actorId) return false;
+  if (await isShielded(e.recipientId, e.actorId)) return false;
   const row = notificationRow(e);
+  const marker = notificationMarker(e, row);
   return transactOnce([
+    { Put: { TableName: tableName(), Item: marshall(marker), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: tableName(), Item: marshall(row), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Update: {

@@ -9,6 +9,7 @@ import { crudKey, likeIndex, likeKey, repostKey, type Key } from './keys.ts';
 import { crudResponse } from './fields.ts';
 import { bump, deleteExisting, putNew, raiseUnlessTolerated, failedConditions } from './writes.ts';
 import type { Item } from './items.ts';
+import { blockedError, notBlockedChecks } from './safety.ts';
 
 export type EdgeKind = 'LIKE' | 'REPOST';
 
@@ -50,7 +51,9 @@ export function addEdgeRequest(ctx: Context, kind: EdgeKind) {
   const table = tableName(ctx);
   return {
     operation: 'TransactWriteItems',
-    transactItems: [putNew(table, key, edge), bump(table, crudKey(crud.id), counterOf(kind), 1, util.time.nowEpochSeconds())],
+    transactItems: [putNew(table, key, edge), bump(table, crudKey(crud.id), counterOf(kind), 1, util.time.nowEpochSeconds())].concat(
+      notBlockedChecks(table, me, crud.authorId),
+    ),
   };
 }
 
@@ -67,6 +70,7 @@ export function removeEdgeRequest(ctx: Context, kind: EdgeKind) {
 
 /** Step 2 response: an edge that already exists (or is already gone) is success, anything else an error. */
 export function writeEdgeResponse(ctx: Context) {
+  blockedError(ctx, 2, 'like or repost this crud');
   if (ctx.error && failedConditions(ctx).indexOf(1) >= 0) util.error('Crud not found or expired', 'NotFound');
   raiseUnlessTolerated(ctx, [0]);
   return !ctx.error;

@@ -44,6 +44,10 @@ export const gsi = {
   userReplies: (userId: string) => `REPLIES_BY#${userId}`,
   /** gsi1: a user's like rows by when they liked (ISO time, then crud id). */
   userLikes: (userId: string) => `LIKES#${userId}`,
+  /** gsi2: a user's bookmarks by a ULID taken when bookmarking (= newest bookmarked first). */
+  bookmarks: (userId: string) => `BOOKMARKS#${userId}`,
+  /** gsi3: who bookmarked a crud (the clean-up removes those rows when the crud is deleted). */
+  bookmarkedBy: (crudId: string) => `BOOKMARKED#${crudId}`,
 } as const;
 
 /** The gsi1 attributes of a like row: the liker's likes, most recent first (Query.likedCruds). */
@@ -88,3 +92,36 @@ export function conversationMembers(conversationId: string): string[] {
 export const pullKey = (followerId: string, accountId: string): Key => ({ pk: `USER#${followerId}`, sk: `PULL#${accountId}` });
 /** A pulled account's newest posts and reposts (one item, newest first): `USER#<account>` / `RECENT`. */
 export const recentKey = (accountId: string): Key => ({ pk: `USER#${accountId}`, sk: 'RECENT' });
+
+// --- Safety, bookmarks and notification de-duplication ---------------------------------------
+
+/**
+ * The once-only guard of a notification: one per (recipient, kind, actor, crud), so liking,
+ * unliking and liking again (or following, unfollowing, following again) notifies once.
+ * `crudId` is `-` for follows. Kept as long as the notification it guards.
+ */
+export const notifiedKey = (recipientId: string, kind: string, actorId: string, crudId: string): Key => ({
+  pk: `NOTIFIED#${recipientId}`,
+  sk: `${kind}#${actorId}#${crudId}`,
+});
+
+/**
+ * Blocks and mutes live in both users' partitions under one prefix, `SAFETY#`, so one Query of a
+ * user's partition tells the resolvers whom to hide from them and tells the fan-out consumer whom
+ * not to deliver an author's cruds to: `BLOCKS#<them>` (I block them), `BLOCKEDBY#<them>` (they
+ * block me), `MUTES#<them>` (I mute them), `MUTEDBY#<them>` (they mute me).
+ */
+export const SAFETY_PREFIX = 'SAFETY#';
+export type SafetyRelation = 'BLOCKS' | 'BLOCKEDBY' | 'MUTES' | 'MUTEDBY';
+export const safetyKey = (userId: string, relation: SafetyRelation, otherId: string): Key => ({
+  pk: `USER#${userId}`,
+  sk: `${SAFETY_PREFIX}${relation}#${otherId}`,
+});
+/** The relation and the other user of a `SAFETY#` sort key. */
+export function safetyRelationOf(sk: string): { relation: SafetyRelation; otherId: string } {
+  const parts = sk.split('#');
+  return { relation: parts[1] as SafetyRelation, otherId: parts[2] };
+}
+
+/** A private bookmark: `USER#<user>` / `BOOKMARK#<crud id>`; carries the crud's expiresAt. */
+export const bookmarkKey = (userId: string, crudId: string): Key => ({ pk: `USER#${userId}`, sk: `BOOKMARK#${crudId}` });

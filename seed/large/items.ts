@@ -21,9 +21,9 @@ import { hashtagRows, trendCounting } from '../../lambdas/feed-fanout/hashtags.t
 import { pullRow } from '../../lambdas/feed-fanout/pulled.ts';
 import { normalise, type RecentEntry } from '../../lambdas/feed-fanout/recent.ts';
 import { fanoutMode, fanoutSettingsFrom } from '../../definitions/fanout.ts';
-import { notificationForEdge, notificationRow, type NotificationEvent } from '../../lambdas/feed-fanout/notifications.ts';
+import { notificationForEdge, notificationMarker, notificationRow, type NotificationEvent } from '../../lambdas/feed-fanout/notifications.ts';
 import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeIndex, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../resolvers/lib/keys.ts';
-import { hashtagsOf, mentionsOf } from '../../resolvers/lib/text.ts';
+import { tokensOf } from '../../definitions/text-tokens.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../resolvers/lib/messages.ts';
 import { clip } from '../../definitions/text.ts';
 import type { Plan } from './plan.ts';
@@ -102,7 +102,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   const notify = (e: NotificationEvent | undefined) => {
     if (!e || !e.recipientId || e.recipientId === e.actorId) return;
     unread[subIndex.get(e.recipientId)!] += 1;
-    out.push(m(notificationRow(e)));
+    out.push(m(notificationRow(e)), m(notificationMarker(e)));
   };
 
   // Follows (and FOLLOW notifications).
@@ -133,8 +133,8 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
       repliesCount: replies[k],
       likesCount: likes[k],
       repostsCount: reposts[k],
-      hashtags: hashtagsOf(c.message),
-      mentions: mentionsOf(c.message),
+      hashtags: tokensOf(c.message.normalize('NFC'), 'hashtag'),
+      mentions: tokensOf(c.message.normalize('NFC'), 'mention'),
       gsi2pk: c.replyTo === undefined ? gsi.userCruds(sub(c.author)) : gsi.replies(ids.cruds[c.replyTo]),
       gsi2sk: id,
     };

@@ -12,6 +12,8 @@ const ProfileOrCrud = lazy(() => import('./routes/at-handle.tsx'));
 const Notifications = lazy(() => import('./routes/notifications.tsx'));
 const Messages = lazy(() => import('./routes/messages.tsx'));
 const Insights = lazy(() => import('./routes/insights.tsx'));
+const Bookmarks = lazy(() => import('./routes/bookmarks.tsx'));
+const Settings = lazy(() => import('./routes/settings.tsx'));
 const SignIn = lazy(() => import('./routes/auth/sign-in.tsx'));
 const SignUp = lazy(() => import('./routes/auth/sign-up.tsx'));
 const Confirm = lazy(() => import('./routes/auth/confirm.tsx'));
@@ -41,6 +43,8 @@ export function AppRoutes() {
           <Route path="insights" element={<Insights />} />
           <Route path="profile/:handle" element={<ProfileRedirect />} />
           <Route path="crud/:id" element={<CrudRedirect />} />
+          <Route path="bookmarks" element={<Bookmarks />} />
+          <Route path="settings" element={<Settings />} />
           <Route path=":at" element={<ProfileOrCrud />} />
           <Route path=":at/status/:id" element={<ProfileOrCrud />} />
           <Route path=":at/:section" element={<ProfileOrCrud />} />

@@ -3,6 +3,126 @@
 import type * as T from './types.ts';
 import { useInfiniteQuery, useMutation, useQuery, useSubscription } from '../lib/graphql/index.ts';
 import type { InfiniteQueryResult, MutationDocument, MutationOptions, MutationResult, QueryDocument, QueryOptions, QueryResult, SubscriptionDocument, SubscriptionOptions, SubscriptionResult } from '../lib/graphql/index.ts';
+/** `mutation Block` from web/src/features/safety/api/block.graphql */
+export const BlockDocument = `mutation Block($handle: String!) {
+  block(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.BlockMutationVariables, T.BlockMutation>;
+
+export function useBlockMutation(options?: MutationOptions<T.BlockMutationVariables, T.BlockMutation>): MutationResult<T.BlockMutationVariables, T.BlockMutation> {
+  return useMutation(BlockDocument, options);
+}
+
+/** `query BlockedUsers` from web/src/features/safety/api/blocked-users.graphql */
+export const BlockedUsersDocument = `query BlockedUsers($limit: Int, $nextToken: String) {
+  blockedUsers(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      viewerBlocks
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.BlockedUsersQueryVariables, T.BlockedUsersQuery>;
+
+export function useBlockedUsersQuery(variables: T.BlockedUsersQueryVariables, options?: QueryOptions): QueryResult<T.BlockedUsersQueryVariables, T.BlockedUsersQuery> {
+  return useQuery(BlockedUsersDocument, variables, options);
+}
+
+/** `BlockedUsers` page by page (TanStack infinite query over `blockedUsers`). */
+export function useBlockedUsersInfiniteQuery(variables: Omit<T.BlockedUsersQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.BlockedUsersQuery, 'blockedUsers'> {
+  return useInfiniteQuery(BlockedUsersDocument, 'blockedUsers', variables, options);
+}
+
+/** `mutation BookmarkCrud` from web/src/features/bookmarks/api/bookmark-crud.graphql */
+export const BookmarkCrudDocument = `mutation BookmarkCrud($id: ID!) {
+  bookmarkCrud(id: $id) {
+    id
+    viewerHasBookmarked
+  }
+}` as MutationDocument<T.BookmarkCrudMutationVariables, T.BookmarkCrudMutation>;
+
+export function useBookmarkCrudMutation(options?: MutationOptions<T.BookmarkCrudMutationVariables, T.BookmarkCrudMutation>): MutationResult<T.BookmarkCrudMutationVariables, T.BookmarkCrudMutation> {
+  return useMutation(BookmarkCrudDocument, options);
+}
+
+/** `query Bookmarks` from web/src/features/bookmarks/api/bookmarks.graphql */
+export const BookmarksDocument = `query Bookmarks($limit: Int, $nextToken: String) {
+  bookmarks(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...CrudFields
+      viewerHasBookmarked
+    }
+    nextToken
+  }
+}
+
+fragment CrudFields on Crud {
+  ...CrudCounters
+  message
+  createdAt
+  expiresAt
+  replyToId
+  hashtags
+  mentions
+  author {
+    ...UserSummary
+  }
+}
+
+fragment CrudCounters on Crud {
+  id
+  repliesCount
+  likesCount
+  repostsCount
+  viewerHasLiked
+  viewerHasReposted
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.BookmarksQueryVariables, T.BookmarksQuery>;
+
+export function useBookmarksQuery(variables: T.BookmarksQueryVariables, options?: QueryOptions): QueryResult<T.BookmarksQueryVariables, T.BookmarksQuery> {
+  return useQuery(BookmarksDocument, variables, options);
+}
+
+/** `Bookmarks` page by page (TanStack infinite query over `bookmarks`). */
+export function useBookmarksInfiniteQuery(variables: Omit<T.BookmarksQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.BookmarksQuery, 'bookmarks'> {
+  return useInfiniteQuery(BookmarksDocument, 'bookmarks', variables, options);
+}
+
 /** `query Conversation` from web/src/features/messages/api/conversation.graphql */
 export const ConversationDocument = `query Conversation($id: ID!) {
   conversation(id: $id) {
@@ -141,6 +261,7 @@ export function useCreateCrudMutation(options?: MutationOptions<T.CreateCrudMuta
 export const CrudDetailDocument = `query CrudDetail($id: ID!) {
   crud(id: $id) {
     ...CrudFields
+    viewerHasBookmarked
     replyTo {
       ...CrudFields
     }
@@ -215,6 +336,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -540,6 +663,65 @@ export function useMessagesQuery(variables: T.MessagesQueryVariables, options?: 
 /** `Messages` page by page (TanStack infinite query over `messages`). */
 export function useMessagesInfiniteQuery(variables: Omit<T.MessagesQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.MessagesQuery, 'messages'> {
   return useInfiniteQuery(MessagesDocument, 'messages', variables, options);
+}
+
+/** `mutation Mute` from web/src/features/safety/api/mute.graphql */
+export const MuteDocument = `mutation Mute($handle: String!) {
+  mute(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.MuteMutationVariables, T.MuteMutation>;
+
+export function useMuteMutation(options?: MutationOptions<T.MuteMutationVariables, T.MuteMutation>): MutationResult<T.MuteMutationVariables, T.MuteMutation> {
+  return useMutation(MuteDocument, options);
+}
+
+/** `query MutedUsers` from web/src/features/safety/api/muted-users.graphql */
+export const MutedUsersDocument = `query MutedUsers($limit: Int, $nextToken: String) {
+  mutedUsers(limit: $limit, nextToken: $nextToken) {
+    items {
+      ...UserSummary
+      viewerMutes
+    }
+    nextToken
+  }
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as QueryDocument<T.MutedUsersQueryVariables, T.MutedUsersQuery>;
+
+export function useMutedUsersQuery(variables: T.MutedUsersQueryVariables, options?: QueryOptions): QueryResult<T.MutedUsersQueryVariables, T.MutedUsersQuery> {
+  return useQuery(MutedUsersDocument, variables, options);
+}
+
+/** `MutedUsers` page by page (TanStack infinite query over `mutedUsers`). */
+export function useMutedUsersInfiniteQuery(variables: Omit<T.MutedUsersQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.MutedUsersQuery, 'mutedUsers'> {
+  return useInfiniteQuery(MutedUsersDocument, 'mutedUsers', variables, options);
 }
 
 /** `query MyInsights` from web/src/features/insights/api/my-insights.graphql */
@@ -1026,6 +1208,50 @@ export function useTrendingHashtagsQuery(variables: T.TrendingHashtagsQueryVaria
   return useQuery(TrendingHashtagsDocument, variables, options);
 }
 
+/** `mutation Unblock` from web/src/features/safety/api/unblock.graphql */
+export const UnblockDocument = `mutation Unblock($handle: String!) {
+  unblock(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.UnblockMutationVariables, T.UnblockMutation>;
+
+export function useUnblockMutation(options?: MutationOptions<T.UnblockMutationVariables, T.UnblockMutation>): MutationResult<T.UnblockMutationVariables, T.UnblockMutation> {
+  return useMutation(UnblockDocument, options);
+}
+
+/** `mutation UnbookmarkCrud` from web/src/features/bookmarks/api/unbookmark-crud.graphql */
+export const UnbookmarkCrudDocument = `mutation UnbookmarkCrud($id: ID!) {
+  unbookmarkCrud(id: $id) {
+    id
+    viewerHasBookmarked
+  }
+}` as MutationDocument<T.UnbookmarkCrudMutationVariables, T.UnbookmarkCrudMutation>;
+
+export function useUnbookmarkCrudMutation(options?: MutationOptions<T.UnbookmarkCrudMutationVariables, T.UnbookmarkCrudMutation>): MutationResult<T.UnbookmarkCrudMutationVariables, T.UnbookmarkCrudMutation> {
+  return useMutation(UnbookmarkCrudDocument, options);
+}
+
 /** `mutation Unfollow` from web/src/features/profile/api/unfollow.graphql */
 export const UnfollowDocument = `mutation Unfollow($handle: String!) {
   unfollow(handle: $handle) {
@@ -1043,6 +1269,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -1074,6 +1302,38 @@ fragment CrudCounters on Crud {
 
 export function useUnlikeCrudMutation(options?: MutationOptions<T.UnlikeCrudMutationVariables, T.UnlikeCrudMutation>): MutationResult<T.UnlikeCrudMutationVariables, T.UnlikeCrudMutation> {
   return useMutation(UnlikeCrudDocument, options);
+}
+
+/** `mutation Unmute` from web/src/features/safety/api/unmute.graphql */
+export const UnmuteDocument = `mutation Unmute($handle: String!) {
+  unmute(handle: $handle) {
+    ...ProfileFields
+  }
+}
+
+fragment ProfileFields on User {
+  ...UserSummary
+  bio
+  createdAt
+  followersCount
+  followingCount
+  crudsCount
+  viewerFollows
+  followsViewer
+  viewerIsSelf
+  viewerBlocks
+  viewerMutes
+}
+
+fragment UserSummary on User {
+  id
+  handle
+  displayName
+  avatarUrl
+}` as MutationDocument<T.UnmuteMutationVariables, T.UnmuteMutation>;
+
+export function useUnmuteMutation(options?: MutationOptions<T.UnmuteMutationVariables, T.UnmuteMutation>): MutationResult<T.UnmuteMutationVariables, T.UnmuteMutation> {
+  return useMutation(UnmuteDocument, options);
 }
 
 /** `query UnreadConversations` from web/src/features/messages/api/unread-conversations.graphql */
@@ -1137,6 +1397,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {
@@ -1215,6 +1477,8 @@ fragment ProfileFields on User {
   viewerFollows
   followsViewer
   viewerIsSelf
+  viewerBlocks
+  viewerMutes
 }
 
 fragment UserSummary on User {

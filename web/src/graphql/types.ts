@@ -44,12 +44,34 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { unreadNotificationsCount: number | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
+export type BookmarkCrudMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookmarkCrudMutation = { bookmarkCrud: { id: string, viewerHasBookmarked: boolean | null } };
+
+export type BookmarksQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type BookmarksQuery = { bookmarks: { nextToken: string | null, items: Array<{ viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+
+export type UnbookmarkCrudMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnbookmarkCrudMutation = { unbookmarkCrud: { id: string, viewerHasBookmarked: boolean | null } };
+
 export type CrudDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CrudDetailQuery = { crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
+export type CrudDetailQuery = { crud: { viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
 
 export type CrudCountersFragment = { id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null };
 
@@ -294,7 +316,7 @@ export type FollowMutationVariables = Exact<{
 }>;
 
 
-export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type FollowersQueryVariables = Exact<{
   handle: string;
@@ -329,21 +351,21 @@ export type OnUserChangedSubscriptionVariables = Exact<{
 
 export type OnUserChangedSubscription = { onUserChanged: { id: string, handle: string, displayName: string, bio: string | null, avatarUrl: string | null } | null };
 
-export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null };
+export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null };
 
 export type UserProfileQueryVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
+export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
 
 export type UnfollowMutationVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UpdateProfileMutationVariables = Exact<{
   displayName?: string | null | undefined;
@@ -351,7 +373,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UserCrudsQueryVariables = Exact<{
   handle: string;
@@ -372,3 +394,47 @@ export type UserRepliesQueryVariables = Exact<{
 export type UserRepliesQuery = { userReplies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { id: string, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UserSummaryFragment = { id: string, handle: string, displayName: string, avatarUrl: string | null };
+
+export type BlockMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type BlockMutation = { block: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type BlockedUsersQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type BlockedUsersQuery = { blockedUsers: { nextToken: string | null, items: Array<{ viewerBlocks: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type MuteMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type MuteMutation = { mute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type MutedUsersQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type MutedUsersQuery = { mutedUsers: { nextToken: string | null, items: Array<{ viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type UnblockMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type UnblockMutation = { unblock: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type UnmuteMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };

@@ -71,6 +71,11 @@ export function AppShell() {
                   </NavLink>
                 </li>
                 <li>
+                  <NavLink to="/bookmarks" className={navClass}>
+                    <Icon name="bookmark" size={24} /> <span className="nav-label">Bookmarks</span>
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/insights" className={navClass}>
                     <Icon name="chart" size={24} /> <span className="nav-label">Insights</span>
                   </NavLink>
@@ -89,6 +94,9 @@ export function AppShell() {
             <>
               {/* The handle, not the ID token's name: a profile edit changes the display name, not the token. */}
               <p className="nav-user handle">@{user.handle}</p>
+              <Link to="/settings" className="nav-settings">
+                Settings
+              </Link>
               <AccountActions handle={user.handle} onDeleted={() => navigate('/')} />
             </>
           ) : session.status === 'guest' ? (

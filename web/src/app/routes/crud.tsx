@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesInfiniteQuery } from '../../graphql/operations.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
@@ -10,7 +10,20 @@ import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { ReplyForm } from '../../features/crud/components/reply-form.tsx';
 import { usePageTitle } from './page-title.ts';
 
-/** `/@handle/status/:id`: the crud (and what it replies to), its replies, the reply form. */
+/** Where a deleted crud stood: its replies stay (docs/data-model.md), so the thread keeps its place. */
+function Tombstone() {
+  return (
+    <article className="crud crud-gone" aria-label="Deleted crud">
+      <p>This crud was deleted.</p>
+    </article>
+  );
+}
+
+/**
+ * `/@handle/status/:id`: the crud (and what it replies to), its replies, the reply form. A deleted
+ * crud (before or while the page is open) becomes a tombstone above its surviving replies, with no
+ * reply box.
+ */
 export default function CrudRoute({ handle, id }: { handle: string; id: string }) {
   const viewer = useViewer();
   const navigate = useNavigate();
@@ -19,6 +32,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
   const detail = useCrudDetailQuery({ id });
   const replies = useRepliesInfiniteQuery({ crudId: id, limit: 50 });
   const lastReplies = useRef<number | undefined>(undefined);
+  const [deleted, setDeleted] = useState(false);
   usePageTitle(`Crud by @${handle}`);
 
   // New replies by anyone show up live: a changed repliesCount re-reads the (oldest-first) list.
@@ -27,6 +41,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
     {
       onData: ({ onCrudChanged }) => {
         if (!onCrudChanged) return;
+        if (onCrudChanged.deleted) setDeleted(true);
         if (lastReplies.current !== undefined && onCrudChanged.repliesCount > lastReplies.current) void replies.refetch();
         lastReplies.current = onCrudChanged.repliesCount;
       },
@@ -38,7 +53,9 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
   const expired = useExpired(crud?.expiresAt);
   if (detail.loading && !detail.data) return <Loading label="Loading crud…" />;
   if (detail.error) return <ErrorState message={describeApiError(detail.error)} onRetry={() => void detail.refetch()} />;
-  if (!crud) {
+  const survivingReplies = replies.items.length;
+  if (!crud && replies.loading && !replies.data) return <Loading label="Loading crud…" />;
+  if (!crud && survivingReplies === 0) {
     return (
       <EmptyState>
         <h1 className="page-title">Crud not found</h1>
@@ -46,7 +63,8 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       </EmptyState>
     );
   }
-  lastReplies.current ??= crud.repliesCount;
+  if (crud) lastReplies.current ??= crud.repliesCount;
+  const open = crud !== null && crud !== undefined && !deleted;
   return (
     <>
       <h1 className="page-title">
@@ -55,17 +73,15 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
         </button>{' '}
         Crud
       </h1>
-      {crud.replyTo && (
-        <div className="reply-parent">
-          <CrudCard crud={crud.replyTo} />
-        </div>
+      {crud?.replyToId && (
+        <div className="reply-parent">{crud.replyTo ? <CrudCard crud={crud.replyTo} /> : <Tombstone />}</div>
       )}
-      <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
-      {expired ? null : viewer ? (
-        <ReplyForm crudId={crud.id} autoFocus={focusReply} onReplied={(reply) => replies.updateItems((items) => [...items.filter((r) => r.id !== reply.id), reply])} />
+      {open ? <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} /> : <Tombstone />}
+      {!open || expired ? null : viewer ? (
+        <ReplyForm crudId={id} autoFocus={focusReply} onReplied={(reply) => replies.updateItems((items) => [...items.filter((r) => r.id !== reply.id), reply])} />
       ) : (
         <p className="panel">
-          <Link to={`/signin?next=${encodeURIComponent(crudPath(crud))}`}>Sign in</Link> to reply.
+          <Link to={`/signin?next=${encodeURIComponent(crudPath({ id, author: { handle } }))}`}>Sign in</Link> to reply.
         </p>
       )}
       <h2 className="section-title">Replies</h2>
@@ -74,7 +90,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       {replies.data && (
         <CrudList
           label="Replies"
-          entries={replies.items.map((c) => ({ key: c.id, crud: c, replyingTo: crud.author.handle }))}
+          entries={replies.items.map((c) => ({ key: c.id, crud: c, replyingTo: crud?.author.handle }))}
           hasMore={replies.hasMore}
           loadingMore={replies.fetchingMore}
           onLoadMore={replies.loadMore}

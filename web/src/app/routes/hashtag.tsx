@@ -5,13 +5,16 @@ import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
+import { foldTag } from '../../../../definitions/text-tokens.ts';
 
 // The chart library loads after the page's own code, so it adds nothing to the tag page's first load.
 const HashtagHistory = lazy(() => import('../../features/insights/components/hashtag-history.tsx'));
 
 /** Cruds tagged #tag, newest first. */
 export default function HashtagRoute() {
-  const tag = (useParams().tag ?? '').toLowerCase();
+  // The stored form (NFC, case-folded), as the server reads it: /hashtag/Café and /hashtag/café are one page.
+  const raw = (useParams().tag ?? '').normalize('NFC');
+  const tag = foldTag(raw) || raw.toLowerCase();
   usePageTitle(`#${tag}`);
   const query = useHashtagCrudsInfiniteQuery({ tag, limit: 20 });
   return (

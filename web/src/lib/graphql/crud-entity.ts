@@ -4,7 +4,7 @@
  * here (`normalizeCruds`), and every card reads from here (`useCrudState`), so a live event, a like
  * or a repost changes every card showing that crud at once, whichever list it sits in.
  */
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useIdentityKey } from '../auth/session.tsx';
 
 /** What every card of one crud agrees on. Viewer fields are null for guests and on live events. */
@@ -92,4 +92,11 @@ export function useCrudState(crud: CrudSeed): CrudState {
   const seed = (): CrudState => merge(undefined, crud as unknown as Json);
   const { data } = useQuery({ queryKey: crudKey(identity, crud.id), queryFn: seed, initialData: seed, staleTime: Infinity, enabled: false });
   return data;
+}
+
+/** `patchCrud` for the signed-in identity: e.g. a crud whose author was just blocked leaves every card. */
+export function useCrudPatcher(): (id: string, patch: (state: CrudState) => Partial<CrudState>) => void {
+  const client = useQueryClient();
+  const identity = useIdentityKey();
+  return (id, patch) => void patchCrud(client, identity, id, patch);
 }

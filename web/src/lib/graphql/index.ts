@@ -5,6 +5,6 @@ export { useInfiniteQuery, type InfiniteQueryResult } from './use-infinite-query
 export type { ItemOf } from './pages.ts';
 export { useMutation, type MutationOptions, type MutationResult } from './use-mutation.ts';
 export { useSubscription, type SubscriptionOptions, type SubscriptionResult } from './use-subscription.ts';
-export { useCrudState, patchCrud, type CrudState } from './crud-entity.ts';
+export { useCrudState, useCrudPatcher, patchCrud, type CrudState } from './crud-entity.ts';
 export { GraphqlProvider } from './query-client.tsx';
 export { ApiError, describeApiError } from './errors.ts';

@@ -9,13 +9,17 @@ import {
 } from '../../../graphql/operations.ts';
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
-import { describeApiError, patchCrud, type ApiError, type MutationOptions } from '../../../lib/graphql/index.ts';
+import { describeApiError, patchCrud, useCrudPatcher, type ApiError, type MutationOptions } from '../../../lib/graphql/index.ts';
 import type { LiveCounters } from './use-live-counters.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { CrudMenu } from './crud-menu.tsx';
 
 interface CrudActionsProps {
   crudId: string;
   authorId: string;
+  authorHandle: string;
+  /** The caller's bookmark, when the query asked for it. */
+  bookmarked?: boolean | null;
   permalink: string;
   counters: LiveCounters;
   onDeleted?(id: string): void;
@@ -36,7 +40,7 @@ function toggled(field: 'viewerHasLiked' | 'viewerHasReposted', on: boolean): Mu
 }
 
 /** Reply / repost / like / share / delete, optimistic where it is safe and honest on failure. */
-export function CrudActions({ crudId, authorId, permalink, counters, onDeleted }: CrudActionsProps) {
+export function CrudActions({ crudId, authorId, authorHandle, bookmarked, permalink, counters, onDeleted }: CrudActionsProps) {
   const viewer = useViewer();
   const promptSignIn = useSignInPrompt();
   const like = useLikeCrudMutation(toggled('viewerHasLiked', true));
@@ -44,6 +48,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, onDeleted }
   const repost = useRepostCrudMutation(toggled('viewerHasReposted', true));
   const unrepost = useUnrepostCrudMutation(toggled('viewerHasReposted', false));
   const remove = useDeleteCrudMutation({ optimistic: ({ id }, { client, identity }) => patchCrud(client, identity, String(id), () => ({ deleted: true })) });
+  const patchLocal = useCrudPatcher();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
 
@@ -120,6 +125,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, onDeleted }
           <Icon name="trash" />
         </button>
       )}
+      <CrudMenu crudId={crudId} authorId={authorId} authorHandle={authorHandle} bookmarked={bookmarked} onBlocked={() => patchLocal(crudId, () => ({ deleted: true }))} onStatus={setStatus} />
       {status && (
         <span className="action-status" role="status">
           {status}

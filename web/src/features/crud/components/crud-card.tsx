@@ -82,7 +82,7 @@ export function CrudCard({ crud, context, replyingTo, detail = false, viewerRepo
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>
-          <CrudActions crudId={crud.id} authorId={author.id} permalink={permalink} counters={counters} onDeleted={onDeleted} />
+          <CrudActions crudId={crud.id} authorId={author.id} authorHandle={author.handle} bookmarked={(crud as { viewerHasBookmarked?: boolean | null }).viewerHasBookmarked} permalink={permalink} counters={counters} onDeleted={onDeleted} />
         </div>
       </div>
     </article>

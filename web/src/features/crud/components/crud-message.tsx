@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { tokenizeMessage } from '../lib/message-tokens.ts';
 
 /**
- * A crud's text with links, #hashtags and @mentions; line breaks kept by CSS. Links are http(s)
+ * A crud's text with links, #hashtags and @mentions; line breaks kept by CSS. Tags and mentions
+ * are found by the tokenizer the server indexes with (NFC, case-folded), so a tag links to its page. Links are http(s)
  * only and carry `rel="noopener noreferrer ugc"`: the page they open gets no handle on ours, no
  * referrer, and search engines know the link is user content. With `onOpen`, a click on the text
  * (not on a link, and not the end of selecting text) opens the crud.
@@ -18,7 +19,7 @@ export function CrudMessage({ text, onOpen }: { text: string; onOpen?: () => voi
   }
   return (
     <p className={`crud-message${onOpen ? ' crud-message-opens' : ''}`} onClick={onOpen ? onClick : undefined}>
-      {tokenizeMessage(text).map((t, i) => {
+      {tokenizeMessage(text.normalize('NFC')).map((t, i) => {
         switch (t.kind) {
           case 'text':
             return <span key={i}>{t.text}</span>;

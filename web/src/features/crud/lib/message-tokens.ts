@@ -3,15 +3,17 @@
  * `http:` and `https:` URLs become links: anything else (`javascript:`, `data:`, `vbscript:`) stays
  * text, so a crud can never carry script into someone's click.
  */
+import { tokenize } from '../../../../../definitions/text-tokens.ts';
+
 export type MessageToken =
   | { kind: 'text'; text: string }
   | { kind: 'link'; text: string; href: string }
   | { kind: 'mention'; text: string; handle: string }
   | { kind: 'hashtag'; text: string; tag: string };
 
-// URLs first (a `#fragment` or `@` inside a URL belongs to the URL), then the token shapes the
-// server parses: mentions are handles, hashtags letters/digits/_.
-const TOKEN = /(https?:\/\/[^\s<>"]+|[#＃][\p{L}\p{N}_]+|@[A-Za-z0-9_]+)/giu;
+// URLs first (a `#fragment` or `@` inside a URL belongs to the URL); the rest is split by the
+// tokenizer the server indexes with (definitions/text-tokens.ts), so a tag links to its page.
+const URL_PATTERN = /https?:\/\/[^\s<>"]+/giu;
 // Sentence punctuation after a URL is almost never part of it ("see https://x.com.").
 const TRAILING = /[.,;:!?'")\]}>…]+$/u;
 
@@ -25,7 +27,7 @@ export function safeHref(candidate: string): string | null {
   }
 }
 
-/** The tokens of `text`, in order; concatenating their `text` gives back `text` exactly. */
+/** The tokens of NFC `text`, in order; concatenating their `text` gives back `text` exactly. */
 export function tokenizeMessage(text: string): MessageToken[] {
   const out: MessageToken[] = [];
   const pushText = (t: string) => {
@@ -34,27 +36,25 @@ export function tokenizeMessage(text: string): MessageToken[] {
     if (last?.kind === 'text') last.text += t;
     else out.push({ kind: 'text', text: t });
   };
-  let at = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    const start = m.index;
-    let raw = m[0];
-    pushText(text.slice(at, start));
-    at = start + raw.length;
-    if (/^https?:/i.test(raw)) {
-      const trail = TRAILING.exec(raw)?.[0] ?? '';
-      raw = raw.slice(0, raw.length - trail.length);
-      const href = safeHref(raw);
-      if (href) out.push({ kind: 'link', text: raw, href });
-      else pushText(raw);
-      pushText(trail);
-    } else if (raw.startsWith('@')) {
-      // "a@b.com" is an address, not a mention (the server's rule too).
-      if (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) pushText(raw);
-      else out.push({ kind: 'mention', text: raw, handle: raw.slice(1) });
-    } else {
-      out.push({ kind: 'hashtag', text: raw, tag: raw.slice(1).toLowerCase() });
+  const pushWords = (t: string) => {
+    for (const seg of tokenize(t)) {
+      if (seg.kind === 'text') pushText(seg.text);
+      else if (seg.kind === 'mention') out.push({ kind: 'mention', text: seg.text, handle: seg.value ?? '' });
+      else out.push({ kind: 'hashtag', text: seg.text, tag: seg.value ?? '' });
     }
+  };
+  let at = 0;
+  for (const m of text.matchAll(URL_PATTERN)) {
+    const start = m.index;
+    pushWords(text.slice(at, start));
+    const trail = TRAILING.exec(m[0])?.[0] ?? '';
+    const raw = m[0].slice(0, m[0].length - trail.length);
+    at = start + m[0].length;
+    const href = safeHref(raw);
+    if (href) out.push({ kind: 'link', text: raw, href });
+    else pushText(raw);
+    pushText(trail);
   }
-  pushText(text.slice(at));
+  pushWords(text.slice(at));
   return out;
 }
