@@ -93,8 +93,8 @@ export function useCreateAvatarUploadMutation(): MutationResult<T.CreateAvatarUp
 }
 
 /** `mutation CreateCrud` from web/src/features/feed/api/create-crud.graphql */
-export const CreateCrudDocument = `mutation CreateCrud($message: String!, $expiresIn: ExpiresIn) {
-  createCrud(message: $message, expiresIn: $expiresIn) {
+export const CreateCrudDocument = `mutation CreateCrud($message: String!, $expiresIn: ExpiresIn, $media: [CrudMediaInput!]) {
+  createCrud(message: $message, expiresIn: $expiresIn, media: $media) {
     ...CrudFields
   }
 }
@@ -107,6 +107,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -132,6 +139,23 @@ export function useCreateCrudMutation(): MutationResult<T.CreateCrudMutationVari
   return useMutation(CreateCrudDocument);
 }
 
+/** `mutation CreateMediaUpload` from web/src/features/feed/api/create-media-upload.graphql */
+export const CreateMediaUploadDocument = `mutation CreateMediaUpload($contentType: String!, $contentLength: Int!) {
+  createMediaUpload(contentType: $contentType, contentLength: $contentLength) {
+    url
+    key
+    expiresAt
+    headers {
+      name
+      value
+    }
+  }
+}` as MutationDocument<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation>;
+
+export function useCreateMediaUploadMutation(): MutationResult<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation> {
+  return useMutation(CreateMediaUploadDocument);
+}
+
 /** `query CrudDetail` from web/src/features/crud/api/crud-detail.graphql */
 export const CrudDetailDocument = `query CrudDetail($id: ID!) {
   crud(id: $id) {
@@ -150,6 +174,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -241,6 +272,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -308,6 +346,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -533,6 +578,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -600,6 +652,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -711,6 +770,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -754,6 +820,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -794,6 +867,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1001,6 +1081,20 @@ export function useUpdateProfileMutation(): MutationResult<T.UpdateProfileMutati
   return useMutation(UpdateProfileDocument);
 }
 
+/** `query UploadStatus` from web/src/lib/uploads/upload-status.graphql */
+export const UploadStatusDocument = `query UploadStatus($key: String!) {
+  uploadStatus(key: $key) {
+    key
+    state
+    message
+    url
+  }
+}` as QueryDocument<T.UploadStatusQueryVariables, T.UploadStatusQuery>;
+
+export function useUploadStatusQuery(variables: T.UploadStatusQueryVariables, options?: QueryOptions): QueryResult<T.UploadStatusQueryVariables, T.UploadStatusQuery> {
+  return useQuery(UploadStatusDocument, variables, options);
+}
+
 /** `query UserCruds` from web/src/features/profile/api/user-cruds.graphql */
 export const UserCrudsDocument = `query UserCruds($handle: String!, $limit: Int, $nextToken: String) {
   userCruds(handle: $handle, limit: $limit, nextToken: $nextToken) {
@@ -1019,6 +1113,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }

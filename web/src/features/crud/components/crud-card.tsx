@@ -6,6 +6,7 @@ import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { RelativeTime, TimeLeft } from '../../../components/ui/time.tsx';
 import { CrudMessage } from './crud-message.tsx';
 import { CrudActions } from './crud-actions.tsx';
+import { MediaGrid } from './media-grid.tsx';
 import { useLiveCounters } from './use-live-counters.ts';
 
 /** Where a crud lives: /@handle/status/id. */
@@ -54,6 +55,7 @@ export function CrudCard({ crud, context, detail = false, onDeleted }: CrudCardP
             </Link>
           </header>
           <CrudMessage text={crud.message} />
+          <MediaGrid media={crud.media} />
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>

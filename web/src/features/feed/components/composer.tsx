@@ -7,6 +7,7 @@ import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { AddImagesButton, AttachmentList, isAttachmentReady, type Attachment } from './media-picker.tsx';
 
 /** A crud is 1–240 characters (code points) after trimming; definitions/text.ts. */
 export const CRUD_LIMIT = TEXT_LIMITS.crud;
@@ -27,18 +28,24 @@ export function canPost(text: string, limit: number = CRUD_LIMIT): boolean {
   return isSendable(text, limit);
 }
 
-/** Write a crud: live 240 counter that blocks over-limit posts, and an expiry choice. */
+/** Write a crud: live 240 counter that blocks over-limit posts, an expiry choice, and up to four described images. */
 export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): void }) {
   const [text, setText] = useState('');
   const [expiresIn, setExpiresIn] = useState<ExpiresIn>('SEVEN_DAYS');
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [mediaProblem, setMediaProblem] = useState<string>();
   const { mutate, loading, error } = useCreateCrudMutation();
+  const mediaReady = attachments.every(isAttachmentReady);
+  const missingAlt = attachments.some((a) => a.alt.trim() === '');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!canPost(text)) return;
+    if (!canPost(text) || !mediaReady) return;
     try {
-      const { createCrud } = await mutate({ message: text.trim(), expiresIn });
+      const media = attachments.length > 0 ? attachments.map((a) => ({ key: a.upload.kind === 'ready' ? a.upload.key : '', alt: a.alt.trim() })) : undefined;
+      const { createCrud } = await mutate({ message: text.trim(), expiresIn, media });
       setText('');
+      setAttachments([]);
       onPosted(createCrud);
     } catch {
       // shown from `error`
@@ -58,7 +65,9 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
         aria-describedby="composer-count"
         onChange={(e) => setText(e.target.value)}
       />
+      <AttachmentList attachments={attachments} onChange={setAttachments} />
       <div className="composer-bar">
+        <AddImagesButton count={attachments.length} onChange={setAttachments} onProblem={setMediaProblem} />
         <label className="expiry">
           <Icon name="timer" size={18} />
           <span className="visually-hidden">Expires after</span>
@@ -71,10 +80,12 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
           </select>
         </label>
         <CharCounter id="composer-count" text={text} limit={CRUD_LIMIT} />
-        <Button type="submit" busy={loading} disabled={!canPost(text)}>
+        <Button type="submit" busy={loading} disabled={!canPost(text) || !mediaReady}>
           Crud
         </Button>
       </div>
+      {missingAlt && <p className="field-hint">Every image needs alt text before it can be posted.</p>}
+      {mediaProblem && <FormMessage kind="error">{mediaProblem}</FormMessage>}
       {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
     </form>
   );
