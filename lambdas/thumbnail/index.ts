@@ -19,7 +19,7 @@ import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { processMediaUpload } from './media-upload.ts';
-import { decodeKey, discard, readUpload, type Outcome } from './uploads.ts';
+import { decodeKey, discard, readUpload, refuseUpload, type Outcome } from './uploads.ts';
 import { contentHash, makeRenditions, REFUSALS, RejectedUpload } from './renditions.ts';
 import { recordUploadStatus } from './upload-status.ts';
 
@@ -73,17 +73,14 @@ async function processRecord(record: S3ObjectCreatedEvent['Records'][number]): P
   }
   const bytes = await readUpload(bucket, key);
   if (!bytes) return { key, status: 'skipped', reason: 'already processed' };
-  if (upload.purpose === 'media') return processMediaUpload(bucket, key, upload, bytes);
+  if (upload.purpose === 'media') return processMediaUpload(bucket, key, upload, bytes, logger);
   const { userId } = upload;
   let renditions;
   try {
     renditions = await makeRenditions(bytes);
   } catch (err) {
     if (!(err instanceof RejectedUpload)) throw err;
-    await recordUploadStatus(upload, key, { state: 'REJECTED', message: err.forUploader });
-    await discard(bucket, key);
-    logger.warn('upload rejected', { key, userId, reason: err.message });
-    return { key, status: 'rejected', reason: err.message };
+    return refuseUpload(bucket, key, upload, err, logger);
   }
   const hash = contentHash(bytes);
   const assets = requiredEnv('ASSETS_BUCKET');

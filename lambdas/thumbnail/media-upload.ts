@@ -8,24 +8,19 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { IMMUTABLE_CACHE_CONTROL } from '../../definitions/buckets.ts';
 import { mediaKey, mediaRules, type UploadKey } from '../../definitions/media.ts';
 import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
-import { powertools } from '../shared/powertools.ts';
-import { discard, type Outcome } from './uploads.ts';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { discard, refuseUpload, type Outcome } from './uploads.ts';
 import { makeMediaRenditions } from './media.ts';
 import { RejectedUpload } from './renditions.ts';
 import { recordUploadStatus } from './upload-status.ts';
 
-const { logger } = powertools('thumbnail');
-
-export async function processMediaUpload(bucket: string, key: string, upload: UploadKey, bytes: Buffer): Promise<Outcome> {
+export async function processMediaUpload(bucket: string, key: string, upload: UploadKey, bytes: Buffer, logger: Logger): Promise<Outcome> {
   let renditions;
   try {
     renditions = await makeMediaRenditions(bytes);
   } catch (err) {
     if (!(err instanceof RejectedUpload)) throw err;
-    await recordUploadStatus(upload, key, { state: 'REJECTED', message: err.forUploader });
-    await discard(bucket, key);
-    logger.warn('image rejected', { key, userId: upload.userId, reason: err.message });
-    return { key, status: 'rejected', reason: err.message };
+    return refuseUpload(bucket, key, upload, err, logger);
   }
   const assets = requiredEnv('ASSETS_BUCKET');
   const base = requiredEnv('ASSETS_BASE_URL').replace(/\/$/, '');

@@ -32,7 +32,7 @@ describe('hashtag and mention scanner', () => {
 
   it('gives the same answer inside the APPSYNC_JS runtime (through createCrud)', async () => {
     const message = "#AWS @Bayko's mail: x@y.z (#cloud) #aws";
-    const ev = await run('Mutation.createCrud.[table].ts', 'request', { args: { message }, identity: user('u1') });
+    const ev = await run('Mutation.createCrud/2.write.[table].ts', 'request', { args: { message }, identity: user('u1') });
     const item = ev.stash.item as { hashtags: string[]; mentions: string[] };
     expect(item.hashtags).toEqual(hashtagsOf(message));
     expect(item.mentions).toEqual(mentionsOf(message));

@@ -78,13 +78,17 @@ export function useConversationsQuery(variables: T.ConversationsQueryVariables, 
 /** `mutation CreateAvatarUpload` from web/src/features/profile/api/create-avatar-upload.graphql */
 export const CreateAvatarUploadDocument = `mutation CreateAvatarUpload($contentType: String!, $contentLength: Int!) {
   createAvatarUpload(contentType: $contentType, contentLength: $contentLength) {
-    url
-    key
-    expiresAt
-    headers {
-      name
-      value
-    }
+    ...PresignedUpload
+  }
+}
+
+fragment PresignedUpload on AvatarUpload {
+  url
+  key
+  expiresAt
+  headers {
+    name
+    value
   }
 }` as MutationDocument<T.CreateAvatarUploadMutationVariables, T.CreateAvatarUploadMutation>;
 
@@ -142,13 +146,17 @@ export function useCreateCrudMutation(): MutationResult<T.CreateCrudMutationVari
 /** `mutation CreateMediaUpload` from web/src/features/feed/api/create-media-upload.graphql */
 export const CreateMediaUploadDocument = `mutation CreateMediaUpload($contentType: String!, $contentLength: Int!) {
   createMediaUpload(contentType: $contentType, contentLength: $contentLength) {
-    url
-    key
-    expiresAt
-    headers {
-      name
-      value
-    }
+    ...PresignedUpload
+  }
+}
+
+fragment PresignedUpload on AvatarUpload {
+  url
+  key
+  expiresAt
+  headers {
+    name
+    value
   }
 }` as MutationDocument<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation>;
 

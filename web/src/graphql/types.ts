@@ -357,6 +357,8 @@ export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Arr
 
 export type UserSummaryFragment = { id: string, handle: string, displayName: string, avatarUrl: string | null };
 
+export type PresignedUploadFragment = { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> };
+
 export type UploadStatusQueryVariables = Exact<{
   key: string;
 }>;
