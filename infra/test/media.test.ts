@@ -11,6 +11,10 @@ import { addCruddur } from '../src/cruddur.ts';
 
 const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 const stacks = addCruddur(app, { stage: 'dev', monthlyBudgetUsd: 10, sharpLayerArn: 'arn:aws:lambda:us-east-1:123456789012:layer:sharp-arm64:3' });
+// Synthesized once while the file is collected (no per-test timeout: synthesis takes a while on a busy machine).
+const hosting = Template.fromStack(stacks.hosting);
+const storage = Template.fromStack(stacks.storage);
+const streams = Template.fromStack(stacks.streams);
 
 type Statement = { Action: string | string[]; Resource: unknown };
 const statements = (template: Template, rolePrefix: string): Statement[] =>
@@ -22,18 +26,17 @@ const grants = (list: Statement[], action: string) => list.filter((s) => [s.Acti
 describe('crud images in infra', () => {
   it('expires the assets bucket’s media/ after the longest crud lifetime, as a backstop', () => {
     expect(mediaRules.lifecycleDays).toBeGreaterThan(30);
-    Template.fromStack(stacks.hosting).hasResourceProperties('AWS::S3::Bucket', {
+    hosting.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-crud-media', Prefix: 'media/', ExpirationInDays: mediaRules.lifecycleDays, Status: 'Enabled' })]) },
     });
   });
 
   it('lets the thumbnailer put renditions under media/', () => {
-    const put = grants(statements(Template.fromStack(stacks.storage), 'Thumbnail'), 's3:PutObject');
+    const put = grants(statements(storage, 'Thumbnail'), 's3:PutObject');
     expect(put.join()).toContain('/media/*');
   });
 
   it('lets the fan-out consumer, and only it, delete media/* objects, with ASSETS_BUCKET set', () => {
-    const streams = Template.fromStack(stacks.streams);
     const deletes = grants(statements(streams, 'fanout'), 's3:DeleteObject');
     expect(deletes).toHaveLength(1);
     expect(deletes[0]).toContain('/media/*');
