@@ -65,6 +65,19 @@ async function postPictures(stack: Stack, token: string): Promise<string> {
   return createCrud.id as string;
 }
 
+/** The composer with two images chosen, one described: previews, alt text fields, upload state. */
+async function composeWithImages(page: Page): Promise<void> {
+  const png = (color: string) => sharp({ create: { width: 800, height: 600, channels: 3, background: color } }).png().toBuffer();
+  const composer = page.getByRole('form', { name: 'New crud' });
+  await composer.getByRole('textbox', { name: 'What would you like to say?' }).fill('Sunset colours from the bootcamp #cruddur');
+  await composer.getByTestId('composer-media-input').setInputFiles([
+    { name: 'sunset.png', mimeType: 'image/png', buffer: await png('#f76b1c') },
+    { name: 'dusk.png', mimeType: 'image/png', buffer: await png('#5b2a86') },
+  ]);
+  await composer.getByText('Ready', { exact: true }).nth(1).waitFor(SETTLE);
+  await composer.getByLabel('Alt text for image 1').fill('An orange sky over the sea');
+}
+
 async function signIn(page: Page): Promise<void> {
   const user = demoUsers[0];
   await page.goto('/signin');
@@ -127,6 +140,7 @@ async function main() {
       { name: 'explorer', url: stack.urls.explorer, ready: (p) => p.locator('.graphiql-container').first().waitFor(SETTLE), signedOut: true },
       { name: 'home', url: '/', ready: feed },
       { name: 'thread', url: `/@${thread.author.handle}/status/${thread.id}`, ready: feed },
+      { name: 'composer-images', url: '/', ready: composeWithImages },
       { name: 'media', url: `/@${user.handle}/status/${pictures}`, ready: (p) => p.locator('.media-grid img').first().waitFor(SETTLE) },
       { name: 'profile', url: `/@${user.handle}`, ready: feed },
       { name: 'hashtag', url: `/hashtag/${encodeURIComponent(tag)}`, ready: feed },

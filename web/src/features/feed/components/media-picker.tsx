@@ -77,7 +77,7 @@ function AttachmentTile({ attachment, index, onUpdate, onRemove }: { attachment:
       {preview && <img src={preview} alt="" width={96} height={96} />}
       <div className="media-attachment-fields">
         <label htmlFor={altId}>Alt text for image {index + 1}</label>
-        <input id={altId} type="text" value={attachment.alt} maxLength={MEDIA_ALT_MAX} required placeholder="Describe the image for people who cannot see it" onChange={(e) => onUpdate({ alt: e.target.value })} />
+        <input id={altId} type="text" value={attachment.alt} maxLength={MEDIA_ALT_MAX} required placeholder="Describe the image" onChange={(e) => onUpdate({ alt: e.target.value })} />
         <p className="field-hint" role={upload.kind === 'error' ? 'alert' : 'status'}>
           {status}
         </p>
