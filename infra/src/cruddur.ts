@@ -69,6 +69,8 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     publishMutations: iamMutations(),
     publishReadTypes: iamReadableTypes(),
     database: { target: database.target, environment: database.lambdaEnvironment, consumers: databaseConsumers() },
+    // The fan-out consumer deletes a removed crud's images (lambdas/feed-fanout/media.ts).
+    media: { assetsBucket: hosting.assetsBucket, consumers: ['fanout'] },
   });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,

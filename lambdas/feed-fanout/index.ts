@@ -2,7 +2,7 @@
  * Stream consumer "feed-fanout": everything derived from the rows users write — home-feed rows (pushed,
  * or listed for pulling when the author has many followers, with the follow-driven switch between
  * the two: pulled.ts), hashtag index and trending counts, notifications, clean-up after a crud
- * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
+ * goes (its images too), and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
  * with a partial batch response naming it, so Lambda retries from that record on
  * ("Implementing partial batch responses" for DynamoDB streams). Every step is idempotent.
  * The same invocation also runs the Insights step (lambdas/insights-sink) on the batch.
@@ -14,6 +14,7 @@ import { isTtlDeletion } from '../shared/stream-record.ts';
 import { notificationForEdge, notificationsForCrud, notify } from './notifications.ts';
 import { onCrudExpired } from './expiry-counters.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
+import { onCrudRemovedMedia } from './media.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';
 import { insightsStep } from '../insights-sink/index.ts';
@@ -61,6 +62,7 @@ export async function processRecord(record: DynamoDBRecord): Promise<void> {
         if (isTtlDeletion(record)) await onCrudExpired(prev);
         await onCrudRemovedFeeds(prev);
         await onCrudRemovedChildren(prev);
+        await onCrudRemovedMedia(prev);
         return;
       case 'REPOST':
         await onRepostRemoved(prev);

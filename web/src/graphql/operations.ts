@@ -93,6 +93,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -203,13 +210,17 @@ export function useConversationsInfiniteQuery(variables: Omit<T.ConversationsQue
 /** `mutation CreateAvatarUpload` from web/src/features/profile/api/create-avatar-upload.graphql */
 export const CreateAvatarUploadDocument = `mutation CreateAvatarUpload($contentType: String!, $contentLength: Int!) {
   createAvatarUpload(contentType: $contentType, contentLength: $contentLength) {
-    url
-    key
-    expiresAt
-    headers {
-      name
-      value
-    }
+    ...PresignedUpload
+  }
+}
+
+fragment PresignedUpload on AvatarUpload {
+  url
+  key
+  expiresAt
+  headers {
+    name
+    value
   }
 }` as MutationDocument<T.CreateAvatarUploadMutationVariables, T.CreateAvatarUploadMutation>;
 
@@ -218,8 +229,8 @@ export function useCreateAvatarUploadMutation(options?: MutationOptions<T.Create
 }
 
 /** `mutation CreateCrud` from web/src/features/feed/api/create-crud.graphql */
-export const CreateCrudDocument = `mutation CreateCrud($message: String!, $expiresIn: ExpiresIn) {
-  createCrud(message: $message, expiresIn: $expiresIn) {
+export const CreateCrudDocument = `mutation CreateCrud($message: String!, $expiresIn: ExpiresIn, $media: [CrudMediaInput!]) {
+  createCrud(message: $message, expiresIn: $expiresIn, media: $media) {
     ...CrudFields
   }
 }
@@ -232,6 +243,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -257,6 +275,27 @@ export function useCreateCrudMutation(options?: MutationOptions<T.CreateCrudMuta
   return useMutation(CreateCrudDocument, options);
 }
 
+/** `mutation CreateMediaUpload` from web/src/features/feed/api/create-media-upload.graphql */
+export const CreateMediaUploadDocument = `mutation CreateMediaUpload($contentType: String!, $contentLength: Int!) {
+  createMediaUpload(contentType: $contentType, contentLength: $contentLength) {
+    ...PresignedUpload
+  }
+}
+
+fragment PresignedUpload on AvatarUpload {
+  url
+  key
+  expiresAt
+  headers {
+    name
+    value
+  }
+}` as MutationDocument<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation>;
+
+export function useCreateMediaUploadMutation(options?: MutationOptions<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation>): MutationResult<T.CreateMediaUploadMutationVariables, T.CreateMediaUploadMutation> {
+  return useMutation(CreateMediaUploadDocument, options);
+}
+
 /** `query CrudDetail` from web/src/features/crud/api/crud-detail.graphql */
 export const CrudDetailDocument = `query CrudDetail($id: ID!) {
   crud(id: $id) {
@@ -276,6 +315,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -423,6 +469,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -495,6 +548,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -563,6 +623,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -842,6 +909,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -909,6 +983,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1020,6 +1101,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1068,6 +1156,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1113,6 +1208,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1412,6 +1514,20 @@ export function useUpdateProfileMutation(options?: MutationOptions<T.UpdateProfi
   return useMutation(UpdateProfileDocument, options);
 }
 
+/** `query UploadStatus` from web/src/lib/uploads/upload-status.graphql */
+export const UploadStatusDocument = `query UploadStatus($key: String!) {
+  uploadStatus(key: $key) {
+    key
+    state
+    message
+    url
+  }
+}` as QueryDocument<T.UploadStatusQueryVariables, T.UploadStatusQuery>;
+
+export function useUploadStatusQuery(variables: T.UploadStatusQueryVariables, options?: QueryOptions): QueryResult<T.UploadStatusQueryVariables, T.UploadStatusQuery> {
+  return useQuery(UploadStatusDocument, variables, options);
+}
+
 /** `query UserCruds` from web/src/features/profile/api/user-cruds.graphql */
 export const UserCrudsDocument = `query UserCruds($handle: String!, $limit: Int, $nextToken: String) {
   userCruds(handle: $handle, limit: $limit, nextToken: $nextToken) {
@@ -1430,6 +1546,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }
@@ -1516,6 +1639,13 @@ fragment CrudFields on Crud {
   replyToId
   hashtags
   mentions
+  media {
+    url
+    thumbnailUrl
+    alt
+    width
+    height
+  }
   author {
     ...UserSummary
   }

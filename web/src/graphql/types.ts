@@ -4,6 +4,14 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** One of the caller's processed uploads to attach to a new crud. */
+export type CrudMediaInput = {
+  /** Required: what the image shows (1–1000 characters). */
+  alt: string;
+  /** The key createMediaUpload returned (uploads/<sub>/media/<random>.<ext>), once uploadStatus is READY. */
+  key: string;
+};
+
 /** How long a crud lives before it disappears (the original's choices; 7 days is the default). */
 export type ExpiresIn =
   | 'ONE_DAY'
@@ -34,6 +42,14 @@ export type NotificationType =
   | 'REPLY'
   | 'REPOST';
 
+export type UploadState =
+  /** Not processed yet (or not uploaded yet). */
+  | 'PROCESSING'
+  /** Processed: the avatar is set, or the image may be attached to a crud. */
+  | 'READY'
+  /** Refused (not a JPEG, PNG or WebP image, corrupt, too large); message says why. */
+  | 'REJECTED';
+
 export type DeleteAccountMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -57,7 +73,7 @@ export type BookmarksQueryVariables = Exact<{
 }>;
 
 
-export type BookmarksQuery = { bookmarks: { nextToken: string | null, items: Array<{ viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type BookmarksQuery = { bookmarks: { nextToken: string | null, items: Array<{ viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UnbookmarkCrudMutationVariables = Exact<{
   id: string | number;
@@ -71,11 +87,11 @@ export type CrudDetailQueryVariables = Exact<{
 }>;
 
 
-export type CrudDetailQuery = { crud: { viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
+export type CrudDetailQuery = { crud: { viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
 
 export type CrudCountersFragment = { id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null };
 
-export type CrudFieldsFragment = { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type CrudFieldsFragment = { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type DeleteCrudMutationVariables = Exact<{
   id: string | number;
@@ -105,7 +121,7 @@ export type RepliesQueryVariables = Exact<{
 }>;
 
 
-export type RepliesQuery = { replies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type RepliesQuery = { replies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type ReplyToCrudMutationVariables = Exact<{
   crudId: string | number;
@@ -114,7 +130,7 @@ export type ReplyToCrudMutationVariables = Exact<{
 }>;
 
 
-export type ReplyToCrudMutation = { replyToCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type ReplyToCrudMutation = { replyToCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
 export type RepostCrudMutationVariables = Exact<{
   id: string | number;
@@ -144,7 +160,7 @@ export type HashtagCrudsQueryVariables = Exact<{
 }>;
 
 
-export type HashtagCrudsQuery = { hashtagCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type HashtagCrudsQuery = { hashtagCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type PublicFeedQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -152,7 +168,7 @@ export type PublicFeedQueryVariables = Exact<{
 }>;
 
 
-export type PublicFeedQuery = { publicFeed: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type PublicFeedQuery = { publicFeed: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type SearchUsersQueryVariables = Exact<{
   prefix: string;
@@ -172,12 +188,21 @@ export type TrendingHashtagsQuery = { trendingHashtags: Array<{ tag: string, cou
 export type CreateCrudMutationVariables = Exact<{
   message: string;
   expiresIn?: ExpiresIn | null | undefined;
+  media?: Array<CrudMediaInput> | CrudMediaInput | null | undefined;
 }>;
 
 
-export type CreateCrudMutation = { createCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type CreateCrudMutation = { createCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
-export type FeedItemFieldsFragment = { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type CreateMediaUploadMutationVariables = Exact<{
+  contentType: string;
+  contentLength: number;
+}>;
+
+
+export type CreateMediaUploadMutation = { createMediaUpload: { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> } };
+
+export type FeedItemFieldsFragment = { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
 export type HomeFeedQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -185,19 +210,19 @@ export type HomeFeedQueryVariables = Exact<{
 }>;
 
 
-export type HomeFeedQuery = { homeFeed: { nextToken: string | null, items: Array<{ id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } }> } };
+export type HomeFeedQuery = { homeFeed: { nextToken: string | null, items: Array<{ id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } }> } };
 
 export type OnCelebrityFeedItemSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnCelebrityFeedItemSubscription = { onCelebrityFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
+export type OnCelebrityFeedItemSubscription = { onCelebrityFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
 export type OnFeedItemSubscriptionVariables = Exact<{
   recipientId: string | number;
 }>;
 
 
-export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
+export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
 export type HashtagHistoryQueryVariables = Exact<{
   tag: string;
@@ -342,7 +367,7 @@ export type LikedCrudsQueryVariables = Exact<{
 }>;
 
 
-export type LikedCrudsQuery = { likedCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type LikedCrudsQuery = { likedCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type OnUserChangedSubscriptionVariables = Exact<{
   id: string | number;
@@ -382,7 +407,7 @@ export type UserCrudsQueryVariables = Exact<{
 }>;
 
 
-export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UserRepliesQueryVariables = Exact<{
   handle: string;
@@ -391,7 +416,7 @@ export type UserRepliesQueryVariables = Exact<{
 }>;
 
 
-export type UserRepliesQuery = { userReplies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { id: string, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type UserRepliesQuery = { userReplies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { id: string, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UserSummaryFragment = { id: string, handle: string, displayName: string, avatarUrl: string | null };
 
@@ -438,3 +463,12 @@ export type UnmuteMutationVariables = Exact<{
 
 
 export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type PresignedUploadFragment = { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> };
+
+export type UploadStatusQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type UploadStatusQuery = { uploadStatus: { key: string, state: UploadState, message: string | null, url: string | null } };

@@ -6,6 +6,7 @@ import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { RelativeTime, TimeLeft } from '../../../components/ui/time.tsx';
 import { CrudMessage } from './crud-message.tsx';
 import { CrudActions } from './crud-actions.tsx';
+import { MediaGrid } from './media-grid.tsx';
 import { useLiveCounters } from './use-live-counters.ts';
 import { useExpired } from '../../../lib/expiry/use-expired.ts';
 
@@ -79,6 +80,7 @@ export function CrudCard({ crud, context, replyingTo, detail = false, viewerRepo
           )}
           {/* Clicking the text opens the crud, as on other social apps (the status page is already open in detail). */}
           <CrudMessage text={crud.message} onOpen={detail ? undefined : () => navigate(permalink)} />
+          <MediaGrid media={crud.media} />
           <div className="crud-meta">
             <TimeLeft iso={crud.expiresAt} />
           </div>

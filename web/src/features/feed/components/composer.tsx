@@ -10,6 +10,7 @@ import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { DEFAULT_EXPIRY, ExpirySelect } from '../../../components/ui/expiry-select.tsx';
+import { AddImagesButton, AttachmentList, isAttachmentReady, type Attachment } from './media-picker.tsx';
 
 /** A crud is 1–240 characters (code points) after trimming; definitions/text.ts. */
 export const CRUD_LIMIT = TEXT_LIMITS.crud;
@@ -19,18 +20,24 @@ export function canPost(text: string, limit: number = CRUD_LIMIT): boolean {
   return isSendable(text, limit);
 }
 
-/** Write a crud: live 240 counter that blocks over-limit posts, an expiry choice, a draft that survives reloads, Ctrl/Cmd+Enter posts. */
+/** Write a crud: live 240 counter that blocks over-limit posts, an expiry choice, up to four described images, a draft that survives reloads, Ctrl/Cmd+Enter posts. */
 export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): void }) {
   const [text, setText, clearDraft] = useDraft('composer');
   const [expiresIn, setExpiresIn] = useState<ExpiresIn>(DEFAULT_EXPIRY);
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const [mediaProblem, setMediaProblem] = useState<string>();
   const { mutate, loading, error } = useCreateCrudMutation();
+  const mediaReady = attachments.every(isAttachmentReady);
+  const missingAlt = attachments.some((a) => a.alt.trim() === '');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!canPost(text)) return;
+    if (!canPost(text) || !mediaReady) return;
     try {
-      const { createCrud } = await mutate({ message: text.trim(), expiresIn });
+      const media = attachments.length > 0 ? attachments.map((a) => ({ key: a.upload.kind === 'ready' ? a.upload.key : '', alt: a.alt.trim() })) : undefined;
+      const { createCrud } = await mutate({ message: text.trim(), expiresIn, media });
       clearDraft();
+      setAttachments([]);
       // Each crud chooses its own lifetime: a short one must not silently carry over to the next.
       setExpiresIn(DEFAULT_EXPIRY);
       onPosted(createCrud);
@@ -52,13 +59,17 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
         onValueChange={setText}
         onKeyDown={submitOnShortcut}
       />
+      <AttachmentList attachments={attachments} onChange={setAttachments} />
       <div className="composer-bar">
+        <AddImagesButton count={attachments.length} onChange={setAttachments} onProblem={setMediaProblem} />
         <ExpirySelect value={expiresIn} onChange={setExpiresIn} />
         <CharCounter id="composer-count" text={text} limit={CRUD_LIMIT} />
-        <Button type="submit" busy={loading} disabled={!canPost(text)}>
+        <Button type="submit" busy={loading} disabled={!canPost(text) || !mediaReady}>
           Crud
         </Button>
       </div>
+      {missingAlt && <p className="field-hint">Every image needs alt text before it can be posted.</p>}
+      {mediaProblem && <FormMessage kind="error">{mediaProblem}</FormMessage>}
       {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
     </form>
   );

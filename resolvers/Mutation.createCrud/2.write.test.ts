@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cognito, guest, N, run, S, TABLE, user } from './lib/testing/evaluate.ts';
+import { cognito, guest, N, run, S, TABLE, user } from '../lib/testing/evaluate.ts';
 
-const FILE = 'Mutation.createCrud.[table].ts';
+const FILE = 'Mutation.createCrud/2.write.[table].ts';
 
 describe('Mutation.createCrud', () => {
   it('puts the crud and counts it on the profile in one transaction', async () => {
