@@ -16,7 +16,7 @@ describe('test groups', () => {
   it('sorts by what a file does', () => {
     const groups = testGroups(root);
     expect(groups.parity).toContain('parity/errors.parity.test.ts');
-    expect(groups.e2e).toEqual(expect.arrayContaining(['e2e/offline-codes.e2e.test.ts', 'local/src/appsync/realtime/test/chromium.test.ts']));
+    expect(groups.e2e).toEqual(expect.arrayContaining(['e2e/offline-codes.e2e.test.ts', 'local/src/appsync/realtime/chromium.test.ts']));
     expect(groups.integration).toEqual(expect.arrayContaining(['local/src/stack.test.ts', 'parity/cloud-wiring.test.ts', 'local/src/cli/start-output.test.ts']));
     expect(groups.unit).toEqual(expect.arrayContaining(['local/src/observability/pretty/format-line.test.ts', 'scripts/test-groups.test.ts']));
   });

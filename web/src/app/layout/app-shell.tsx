@@ -70,7 +70,7 @@ export function AppShell() {
                     <UnreadMessagesBadge />
                   </NavLink>
                 </li>
-                <li>
+                <li className="nav-bookmarks">
                   <NavLink to="/bookmarks" className={navClass}>
                     <Icon name="bookmark" size={24} /> <span className="nav-label">Bookmarks</span>
                   </NavLink>

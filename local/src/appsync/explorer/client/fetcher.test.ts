@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSubscription, withCredential } from './fetcher.ts';
+import { currentOperationName, isSubscription, withCredential } from './fetcher.ts';
 
 describe('explorer fetcher routing', () => {
   it('routes by the operation GraphiQL runs, parsed from the query text', () => {
@@ -18,5 +18,16 @@ describe('explorer fetcher routing', () => {
     expect(withCredential({ authorization: 'mine', 'x-trace': 1 }, 'guest')).toEqual({ authorization: 'mine', 'x-trace': '1' });
     expect(withCredential({ 'X-Api-Key': 'k' }, 'guest')).toEqual({ 'X-Api-Key': 'k' });
     expect(withCredential({}, '')).toEqual({});
+  });
+
+  it('drops an operation name the text no longer has (GraphiQL updates it on a debounce)', () => {
+    const sub = 'subscription MyNotifications($recipientId: ID!) { onNotification(recipientId: $recipientId) { id } }';
+    expect(currentOperationName(sub, 'WhoAmI')).toBe('MyNotifications');
+    expect(currentOperationName('{ a }', 'WhoAmI')).toBeUndefined();
+    expect(currentOperationName(sub, 'MyNotifications')).toBe('MyNotifications');
+    expect(currentOperationName('query A { a } query B { b }', 'B')).toBe('B');
+    // With several operations a stale name stays: the server's error then says which is unknown.
+    expect(currentOperationName('query A { a } query B { b }', 'C')).toBe('C');
+    expect(currentOperationName('{ a }', null)).toBeUndefined();
   });
 });

@@ -56,6 +56,23 @@ export function transportError(url: string, err: unknown): ExecutionResult {
   return { data: null, errors: errors as unknown as ExecutionResult['errors'] };
 }
 
+/**
+ * The operation name to send with `query`: GraphiQL's, unless the text no longer has an operation
+ * of that name. GraphiQL recomputes it on a debounce, so right after an example replaced the editor
+ * text it can still name the previous tab's operation, and the server would refuse the request
+ * ("Unknown operation named …"). A document with one operation is sent under its own name.
+ */
+export function currentOperationName(query: string, operationName?: string | null): string | undefined {
+  if (!operationName) return undefined;
+  try {
+    const operations = parse(query).definitions.filter((d) => d.kind === 'OperationDefinition');
+    if (operations.some((o) => o.name?.value === operationName)) return operationName;
+    return operations.length === 1 ? operations[0].name?.value : operationName;
+  } catch {
+    return operationName;
+  }
+}
+
 export function createExplorerFetcher(options: ExplorerFetcherOptions): Fetcher {
   const url = new URL(options.graphqlUrl, options.base).toString();
   // No incremental delivery: AppSync has no @defer/@stream, and the multipart fetcher only fails
@@ -63,7 +80,8 @@ export function createExplorerFetcher(options: ExplorerFetcherOptions): Fetcher 
   const http = createGraphiQLFetcher({ url, enableIncrementalDelivery: false });
   const graphqlHost = new URL(url).host;
   const realtimeUrl = realtimeUrlFor(options.graphqlUrl, options.base);
-  return (params, opts) => {
+  return (given, opts) => {
+    const params = { ...given, operationName: currentOperationName(given.query, given.operationName) };
     const headers = withCredential(opts?.headers, options.token);
     if (!isSubscription(params.query, params.operationName)) {
       // Not `opts.documentAST`: GraphiQL refreshes it on a debounce, so right after the editor

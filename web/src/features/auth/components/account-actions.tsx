@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { signOut } from 'aws-amplify/auth';
 import { Button } from '../../../components/ui/button.tsx';
 import { DeleteAccountDialog } from './delete-account-dialog.tsx';
@@ -22,6 +23,13 @@ export function AccountActions({ handle, onDeleted }: { handle: string; onDelete
       <details className="account-menu" ref={menu}>
         <summary className="btn btn-ghost">Account</summary>
         <div className="account-menu-items" role="group" aria-label="Account">
+          {/* On a phone the bottom bar has no room for these two: the menu holds them there. */}
+          <Link className="btn btn-ghost account-menu-phone" to="/bookmarks" onClick={close}>
+            Bookmarks
+          </Link>
+          <Link className="btn btn-ghost account-menu-phone" to="/settings" onClick={close}>
+            Settings
+          </Link>
           <Button variant="ghost" onClick={() => { close(); void signOut(); }}>
             Sign out
           </Button>
