@@ -16,7 +16,7 @@ import type { StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { RealtimeClient, type Subscription } from '../../local/src/seed/test-support/subscriber.ts';
 import { publishCallsFor } from '../../lambdas/publish/events.ts';
 import { promote } from '../../lambdas/feed-fanout/pulled.ts';
-import { feedKey } from '../../resolvers/lib/keys.ts';
+import { feedKey, PkPrefix, SortKey } from '../../definitions/keys.ts';
 import { addCruds, addFollowers, quantile, startBench, type Person } from './setup.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -53,7 +53,7 @@ interface ModeResult {
   reads: number[];
 }
 
-const isFeedWrite = (r: StreamRecord) => r.dynamodb.Keys.pk.S?.startsWith('FEED#') || r.dynamodb.Keys.sk.S === 'RECENT';
+const isFeedWrite = (r: StreamRecord) => r.dynamodb.Keys.pk.S?.startsWith(PkPrefix.FEED) || r.dynamodb.Keys.sk.S === SortKey.RECENT;
 
 async function posts(sub: Subscription): Promise<Omit<ModeResult, 'reads'>> {
   const out = { feedWrites: [] as number[], publishes: [] as number[], doneMs: [] as number[], liveMs: [] as number[] };

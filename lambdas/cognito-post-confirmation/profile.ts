@@ -1,8 +1,8 @@
 /**
- * The items a confirmed sign-up creates: the profile and the handle claim. Engineer F's resolvers
- * read these shapes (user by id, user by handle, search by handle prefix on gsi1).
+ * The items a confirmed sign-up creates: the profile and the handle claim. The resolvers read
+ * these shapes (user by id, user by handle, search by handle prefix on gsi1).
  */
-import { handleKey } from '../shared/handle.ts';
+import { gsi, handleKey, userKey } from '../../definitions/keys.ts';
 
 export interface ProfileItem {
   pk: string;
@@ -33,8 +33,7 @@ export function profileItems(sub: string, handle: string, displayName: string, n
   const handleLower = handle.toLowerCase();
   return {
     profile: {
-      pk: `USER#${sub}`,
-      sk: 'PROFILE',
+      ...userKey(sub),
       id: sub,
       handle,
       handleLower,
@@ -45,9 +44,9 @@ export function profileItems(sub: string, handle: string, displayName: string, n
       followersCount: 0,
       followingCount: 0,
       crudsCount: 0,
-      gsi1pk: 'HANDLE_PREFIX',
+      gsi1pk: gsi.handlePrefix,
       gsi1sk: handleLower,
     },
-    claim: { ...(handleKey(handle) as { pk: string; sk: 'HANDLE' }), userId: sub, handle },
+    claim: { ...handleKey(handle), userId: sub, handle },
   };
 }

@@ -7,7 +7,7 @@ import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dy
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../local/src/dynamodb/index.ts';
-import { crudKey, followerKey, followsKey, userKey, type Key } from '../../resolvers/lib/keys.ts';
+import { crudKey, followerKey, followsKey, gsi, ItemType, type Key, userKey } from '../../definitions/keys.ts';
 
 /** Starts a table for `tableName`, points the Lambda environment at it and returns the helpers. */
 export async function startFanoutTable(tableName: string) {
@@ -40,8 +40,8 @@ export async function startFanoutTable(tableName: string) {
   }
   const follow = async (a: string, b: string) => {
     const row = { followerId: a, followeeId: b, createdAt: '2026-11-27T00:00:00Z' };
-    await put({ ...followsKey(a, b), type: 'FOLLOWS', ...row });
-    await put({ ...followerKey(b, a), type: 'FOLLOWER', ...row });
+    await put({ ...followsKey(a, b), type: ItemType.FOLLOWS, ...row });
+    await put({ ...followerKey(b, a), type: ItemType.FOLLOWER, ...row });
   };
   return { dynamo, put, get, partition, takeRecords, follow };
 }
@@ -65,7 +65,7 @@ export const profile = (id: string, extra: Record<string, unknown> = {}) => ({
 
 export const crud = (id: string, authorId: string, extra: Record<string, unknown> = {}) => ({
   ...crudKey(id),
-  type: 'CRUD',
+  type: ItemType.CRUD,
   id,
   authorId,
   message: 'hello #Tag',
@@ -76,7 +76,7 @@ export const crud = (id: string, authorId: string, extra: Record<string, unknown
   repostsCount: 0,
   hashtags: ['tag'],
   mentions: [],
-  gsi2pk: `CRUDS#${authorId}`,
+  gsi2pk: gsi.userCruds(authorId),
   gsi2sk: id,
   gsi3pk: 'PUBLIC',
   gsi3sk: id,

@@ -11,6 +11,7 @@
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { userKey } from '../../definitions/keys.ts';
 import { avatarKey, avatarRules, IMMUTABLE_CACHE_CONTROL, uploadKeyPattern } from '../../definitions/buckets.ts';
 import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
@@ -53,7 +54,7 @@ async function setAvatar(userId: string, avatarUrl: string, uploadedAt: string):
     await dynamoClient().send(
       new UpdateItemCommand({
         TableName: tableName(),
-        Key: marshall({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+        Key: marshall(userKey(userId)),
         UpdateExpression: 'SET avatarUrl = :url, avatarUpdatedAt = :at',
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(avatarUpdatedAt) OR avatarUpdatedAt <= :at)',
         ExpressionAttributeValues: marshall({ ':url': avatarUrl, ':at': uploadedAt }),
