@@ -72,14 +72,14 @@ export class StorageStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      // Same rule as the offline endpoint (local/src/storage/cors.ts avatarCorsRule).
-      cors: [
+      // The rule declared in definitions/buckets.ts, which the offline endpoint serves too.
+      cors: uploadsDefinition.cors && [
         {
           allowedOrigins: props.corsOrigins,
-          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
-          allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
-          exposedHeaders: ['ETag', 'x-amz-request-id'],
-          maxAge: 3000,
+          allowedMethods: uploadsDefinition.cors.allowedMethods.map((m) => s3.HttpMethods[m]),
+          allowedHeaders: uploadsDefinition.cors.allowedHeaders,
+          exposedHeaders: uploadsDefinition.cors.exposedHeaders,
+          maxAge: uploadsDefinition.cors.maxAgeSeconds,
         },
       ],
       // Uploads live until the thumbnailer deletes them; anything it never saw goes after a day.

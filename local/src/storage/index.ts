@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buckets as bucketDefinitions, IMMUTABLE_CACHE_CONTROL, type BucketDefinition } from '../../../definitions/buckets.ts';
-import { avatarCorsRule, type CorsRule } from './cors.ts';
+import { corsRuleFor, type CorsRule } from './cors.ts';
 import { createNotifier } from './events.ts';
 import { diskStore } from './disk-store.ts';
 import { memoryStore } from './object-store.ts';
@@ -71,7 +71,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
         ? []
         : definitions.flatMap((b) => (b.notification ? [{ ...b.notification, bucket: b.localName }] : [])),
   });
-  const cors: CorsRule[] = [avatarCorsRule(options.corsOrigins)];
+  const cors: CorsRule[] = definitions.flatMap((b) => (b.cors ? [corsRuleFor(b.cors, options.corsOrigins)] : []));
   const handler = createStorageHandler({
     store: options.dataDir ? diskStore(path.join(options.dataDir, 'storage')) : memoryStore(),
     buckets,
