@@ -289,8 +289,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       graphqlUrl: urls.graphql,
       realtimeUrl: urls.realtime,
-      defaultAuthMode: authenticator.defaultMode,
-      additionalAuthModes: authenticator.modes.slice(1),
+      definitions: { api, userPool },
       cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
       storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames.UploadsBucket },
     });
