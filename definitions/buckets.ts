@@ -4,7 +4,7 @@
  * them in the cloud, and both Lambdas (`lambdas/avatar-upload`, `lambdas/thumbnail`) read the
  * limits from here, so the size and type rules cannot drift between presigning and processing.
  */
-import type { FunctionSettings } from './functions.ts';
+import { functions, type FunctionSettings } from './functions.ts';
 
 /** The object-created notification and the Lambda function it invokes. */
 export interface BucketNotification extends FunctionSettings {
@@ -60,13 +60,13 @@ export const uploadsBucket: BucketDefinition = {
   },
   notification: {
     prefix: 'uploads/',
-    handler: 'lambdas/thumbnail/index.ts#handler',
-    functionName: 'thumbnail',
-    memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
-    timeoutSeconds: 60,
-    // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.
-    reservedConcurrency: 2,
-    isolated: true,
+    // Memory, timeout, concurrency and isolation: definitions/functions.ts.
+    handler: functions.thumbnail.handler,
+    functionName: functions.thumbnail.name,
+    memorySize: functions.thumbnail.memorySize,
+    timeoutSeconds: functions.thumbnail.timeoutSeconds,
+    reservedConcurrency: functions.thumbnail.reservedConcurrency,
+    isolated: functions.thumbnail.isolated,
   },
 };
 

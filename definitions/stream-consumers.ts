@@ -5,6 +5,7 @@
  * batch responses behave the same offline and in the cloud.
  * Field meanings follow Lambda's "parameters for Amazon DynamoDB event source mappings" page.
  */
+import { functions } from './functions.ts';
 import { fanoutReactions, filterPatternsFor, insightsRowEvents, liveEvents } from './live-events.ts';
 
 export interface StreamConsumerDefinition {
@@ -40,7 +41,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes;
     // and, in the same invocation, the Insights step (see insightsStep below).
     name: 'fanout',
-    handler: 'lambdas/feed-fanout/index.ts#handler',
+    handler: functions.fanout.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 10,
@@ -53,7 +54,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
   {
     // Real-time events through AppSync's IAM-only publish mutations.
     name: 'live',
-    handler: 'lambdas/publish/index.ts#handler',
+    handler: functions.live.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 3,

@@ -150,10 +150,16 @@ describe('offline stack', () => {
     await expect(put(stack.iamCredential)).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
   });
 
-  it('hands the key to in-process Lambdas through their environment, without a stray session token', () => {
-    expect(process.env.AWS_ACCESS_KEY_ID).toBe(stack.iamCredential.accessKeyId);
-    expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(stack.iamCredential.secretAccessKey);
-    expect(process.env.AWS_SESSION_TOKEN).toBeUndefined();
+  it('hands the key to in-process Lambdas through their own environment, without a stray session token', () => {
+    for (const name of ['fanout', 'live', 'thumbnail', 'authorizer']) {
+      const env = stack.functionEnv.named(name);
+      expect(env).toMatchObject({ AWS_ACCESS_KEY_ID: stack.iamCredential.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.iamCredential.secretAccessKey });
+      expect(env.AWS_SESSION_TOKEN).toBeUndefined();
+    }
+    // The server's own environment is left as it was: no function's variables leak into it.
+    expect(process.env.AWS_ACCESS_KEY_ID).not.toBe(stack.iamCredential.accessKeyId);
+    expect(process.env.TABLE_NAME).toBeUndefined();
+    expect(process.env.APPSYNC_URL).toBeUndefined();
   });
 
   it('never logs the credential while starting', () => {

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { api } from '../../definitions/api.ts';
 import { dataSources as dataSourceDefinitions } from '../../definitions/data-sources.ts';
-import { database as databaseDefinition, databaseEnv } from '../../definitions/database.ts';
+import { database as databaseDefinition } from '../../definitions/database.ts';
+import { functions } from '../../definitions/functions.ts';
 import { demoUsers } from '../../definitions/demo-users.ts';
 import { discoverResolvers } from '../../definitions/resolvers.ts';
 import { streamConsumers } from '../../definitions/stream-consumers.ts';
@@ -43,6 +44,7 @@ import { createLogger, type Logger } from './observability/logger.ts';
 import { startTracing, tracedDataSource } from './observability/tracing.ts';
 import { buildOutputs, type AmplifyOutputs } from './outputs/amplify-outputs.ts';
 import { invokeHandler, repoRoot } from './lambda/invoke.ts';
+import { FunctionEnvironments } from './stack-env.ts';
 
 export interface StackOptions {
   /** Root of persistent data (`.cruddur`); everything in memory when undefined. */
@@ -86,12 +88,14 @@ export interface Stack {
   iamCredential: { accessKeyId: string; secretAccessKey: string };
   /** What `amplify_outputs.json` should contain for this stack. */
   outputs: AmplifyOutputs;
+  /** The environment each Lambda function is invoked with (scripts and tests run handlers in it with withFunctionEnv). */
+  functionEnv: FunctionEnvironments;
   logger: Logger;
   close(): Promise<void>;
 }
 
 
-function dataSourcesFor(dynamo: DynamoStack, dataApi: DataApiHandle): Record<string, DataSource> {
+function dataSourcesFor(dynamo: DynamoStack, dataApi: DataApiHandle, env: FunctionEnvironments): Record<string, DataSource> {
   const out: Record<string, DataSource> = {};
   for (const d of dataSourceDefinitions) {
     const source =
@@ -101,7 +105,7 @@ function dataSourcesFor(dynamo: DynamoStack, dataApi: DataApiHandle): Record<str
           ? createNoneDataSource(d.name)
           : d.type === 'RELATIONAL_DATABASE'
             ? createRdsDataSource({ name: d.name, api: dataApi.api, resourceArn: dataApi.resourceArn, secretArn: dataApi.secretArn, database: d.database })
-            : createLambdaDataSource({ name: d.name, handler: d.handler });
+            : createLambdaDataSource({ name: d.name, handler: d.handler, env: () => env.handledBy(d.handler) });
     out[d.name] = tracedDataSource(source);
   }
   return out;
@@ -128,6 +132,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // developer's AWS_* environment (iam/local-credential.ts). Never logged.
     const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the thumbnail Lambda; assets are served at <endpoint>/<bucket>/<key>.
+    const env = new FunctionEnvironments();
     const storage = await startStorage({
       port: options.ports.storage ?? 0,
       host,
@@ -135,6 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       credentials: [iamCredential],
       corsOrigins: options.corsOrigins ?? DEFAULT_ALLOWED_ORIGINS,
+      functionEnv: (name) => env.named(name),
       hostCheck,
       log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
     });
@@ -154,32 +160,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       log: (obj, msg) => logger.child({ component: 'data-api' }).debug(obj, msg),
     });
     closers.push(() => dataApi.close());
-    const lambdaEnv = {
-      AWS_ENDPOINT_URL_S3: storage.endpoint,
-      S3_FORCE_PATH_STYLE: 'true',
-      UPLOADS_BUCKET: storage.bucketNames.UploadsBucket,
-      ASSETS_BUCKET: storage.bucketNames.AssetsBucket,
-      ASSETS_BASE_URL: storage.publicBaseUrl('AssetsBucket'),
-      TABLE_NAME: dynamo.tableName,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_RDS_DATA: dataApi.endpoint,
-      [databaseEnv.clusterArn]: dataApi.resourceArn,
-      [databaseEnv.secretArn]: dataApi.secretArn,
-      [databaseEnv.name]: databaseDefinition.name,
+    // Each function's declared variables (definitions/functions.ts), valued from this stack.
+    env.provide({
+      tableName: dynamo.tableName,
+      uploadsBucket: storage.bucketNames.UploadsBucket,
+      assetsBucket: storage.bucketNames.AssetsBucket,
+      assetsBaseUrl: storage.publicBaseUrl('AssetsBucket'),
+      databaseClusterArn: dataApi.resourceArn,
+      databaseSecretArn: dataApi.secretArn,
+      databaseName: databaseDefinition.name,
+      schemaPath: path.join(repoRoot, 'schema.graphql'),
+    });
+    // What Lambda provides in AWS; IAM-signing handlers pick the key up through the default chain.
+    env.provideRuntime({
       AWS_REGION: region,
-      // CloudWatch EMF lines would only clutter a terminal; X-Ray disables itself outside Lambda.
-      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
       AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
       AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
-    };
-    // In-process Lambdas read configuration from the environment, as in AWS, and IAM-signing ones
-    // pick the credential up through the default provider chain. A session token or expiry left
-    // by the developer's own AWS tooling would be sent (or judged) with this key pair: drop them.
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_CREDENTIAL_EXPIRATION;
-    Object.assign(process.env, lambdaEnv);
+      AWS_ENDPOINT_URL_S3: storage.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_RDS_DATA: dataApi.endpoint,
+    });
     // The schema before anything is served, by the handler AWS runs as a custom resource on deploy.
-    const migrated = (await invokeHandler('lambdas/database-migrate/index.ts#handler', undefined, { functionName: 'database-migrate', timeoutMs: 900_000 })) as { Data: { Applied: string; Version: string } };
+    const migrated = (await invokeHandler(functions.databaseMigrate.handler, undefined, { functionName: functions.databaseMigrate.name, timeoutMs: functions.databaseMigrate.timeoutSeconds * 1000, env: env.of(functions.databaseMigrate) })) as { Data: { Applied: string; Version: string } };
     // Every migration applied just now: a new Postgres, perhaps beside a table written before
     // Insights existed. Fill it from the table once (on a fresh data dir the table is empty).
     if (Number(migrated.Data.Applied) > 0 && migrated.Data.Applied === migrated.Data.Version) {
@@ -192,27 +195,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host,
       dataDir: options.dataDir,
       triggers: userPool.triggers,
-      env: lambdaEnv,
+      env: (trigger) => env.handledBy(userPool.triggers[trigger]),
       log: logger.child({ component: 'cognito' }),
       hostCheck,
       // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
       ...(options.log === 'silent' ? { print: false as const } : {}),
     });
     closers.push(() => cognito.close());
-    Object.assign(process.env, {
-      USER_POOL_ID: cognito.userPoolId,
-      USER_POOL_CLIENT_ID: cognito.clientId,
-      COGNITO_ISSUER: cognito.issuer,
-      COGNITO_JWKS_URI: cognito.jwksUri,
-      SCHEMA_PATH: path.join(repoRoot, 'schema.graphql'),
-      // The authorizer's session check (Cognito GetUser) goes to the local pool, as the SDK's
-      // standard endpoint override; in AWS the variable is absent and the regional endpoint is used.
-      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
-    });
+    env.provide({ userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId });
+    // The authorizer verifies tokens of the local pool and checks sessions with it (Cognito GetUser,
+    // through the SDK's standard endpoint override); in AWS these are the regional defaults.
+    env.provideRuntime({ COGNITO_ISSUER: cognito.issuer, COGNITO_JWKS_URI: cognito.jwksUri, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url });
 
     // One provider per mode in definitions/api.ts (the same list infra/ deploys), default first.
     const providers: Partial<Record<AuthMode, AuthProviderConfig>> = {
-      AWS_LAMBDA: { mode: 'AWS_LAMBDA', lambda: { handler: api.authorizer.handler, functionName: 'authorizer', authorizerResultTtlInSeconds: api.authorizer.resultTtlSeconds } },
+      AWS_LAMBDA: { mode: 'AWS_LAMBDA', lambda: { handler: api.authorizer.handler, functionName: 'authorizer', authorizerResultTtlInSeconds: api.authorizer.resultTtlSeconds, env: () => env.handledBy(api.authorizer.handler) } },
       AWS_IAM: { mode: 'AWS_IAM', credentials: [{ ...iamCredential, accountId: '000000000000' }] },
       AMAZON_COGNITO_USER_POOLS: { mode: 'AMAZON_COGNITO_USER_POOLS', userPool: { userPoolId: cognito.userPoolId, issuer: cognito.issuer, jwksUri: cognito.jwksUri, appIdClientRegex: cognito.clientId } },
     };
@@ -229,7 +226,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const engine = await createEngine({
       schemaSource: await fs.readFile(path.join(repoRoot, 'schema.graphql'), 'utf8'),
       resolvers: discoverResolvers(),
-      dataSources: dataSourcesFor(dynamo, dataApi),
+      dataSources: dataSourcesFor(dynamo, dataApi, env),
       defaultAuthMode: authenticator.defaultMode,
       additionalAuthModes: authenticator.modes.slice(1),
       // AppSync API environment variables (`ctx.env`): resolvers name the table in batch and
@@ -243,7 +240,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cache: options.apiCache === false ? undefined : { behavior: api.cache.behavior },
     });
 
-    const mappings = startEventSourceMappings(dynamo, streamConsumers, { env: lambdaEnv, log: (obj) => logger.info({ component: 'streams', ...obj }) });
+    const mappings = startEventSourceMappings(dynamo, streamConsumers, { env: (name) => env.named(name), log: (obj) => logger.info({ component: 'streams', ...obj }) });
     closers.push(() => mappings.close());
 
     const certDir = options.dataDir ? path.join(options.dataDir, 'tls') : await fs.mkdtemp(path.join(os.tmpdir(), 'cruddur-tls-'));
@@ -265,7 +262,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const port = (dual.server.address() as AddressInfo).port;
     const graphqlHost = `localhost:${port}`;
     // The `live` stream consumer signs its publish mutations for this endpoint (lambdas/publish).
-    process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
+    env.provide({ graphqlUrl: `http://${graphqlHost}/graphql` });
     const realtime = attachRealtime({ server: [dual.http, dual.https], engine, authenticator, graphqlHost, hostCheck, log: logger.child({ component: 'realtime' }), limits: options.realtimeLimits });
     closers.push(() => realtime.close());
 
@@ -293,7 +290,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
       storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames.UploadsBucket },
     });
-    return { urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, logger, close };
+    return { urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, functionEnv: env, logger, close };
   } catch (err) {
     await close();
     throw err;

@@ -24,6 +24,7 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
+import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
@@ -100,11 +101,7 @@ export class StorageStack extends Stack {
       timeout: Duration.seconds(notification.timeoutSeconds ?? 60),
       reservedConcurrentExecutions: notification.reservedConcurrency,
       externalModules: ['sharp'],
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        ASSETS_BUCKET: props.assetsBucket.bucketName,
-        ASSETS_BASE_URL: props.assetsBaseUrl,
-      },
+      environment: environmentFor(functions.thumbnail, { tableName: props.table.tableName, assetsBucket: props.assetsBucket.bucketName, assetsBaseUrl: props.assetsBaseUrl }),
     });
     if (layer) this.thumbnail.addLayers(layer);
     const uploads = this.uploadsBucket.arnForObjects(`${notification.prefix}*`);
@@ -124,8 +121,8 @@ export class StorageStack extends Stack {
     if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
     this.avatarUpload = new NodeFunction(this, 'AvatarUpload', {
       handler: presigner.handler,
-      timeout: Duration.seconds(10),
-      environment: { UPLOADS_BUCKET: this.uploadsBucket.bucketName },
+      timeout: Duration.seconds(functions.avatarUpload.timeoutSeconds),
+      environment: environmentFor(functions.avatarUpload, { uploadsBucket: this.uploadsBucket.bucketName }),
     });
     // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
     this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads] }));

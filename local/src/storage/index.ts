@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buckets as bucketDefinitions, IMMUTABLE_CACHE_CONTROL, type BucketDefinition } from '../../../definitions/buckets.ts';
 import { corsRuleFor, type CorsRule } from './cors.ts';
+import type { FunctionEnv } from '../lambda/function-env.ts';
 import { createNotifier } from './events.ts';
 import { diskStore } from './disk-store.ts';
 import { memoryStore } from './object-store.ts';
@@ -29,6 +30,8 @@ export interface StartStorageOptions {
   credentials: StorageCredential[];
   /** Browser origins allowed to PUT/GET (the web app's). */
   corsOrigins: string[];
+  /** The environment each notified function is invoked with (by function name). */
+  functionEnv?: (functionName: string) => FunctionEnv;
   /** Buckets to serve; default definitions/buckets.ts. */
   buckets?: BucketDefinition[];
   /** Deliver object-created events to the buckets' notification handlers (default true). */
@@ -66,6 +69,7 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
     region: options.region,
     log,
     retryDelaysMs: options.retryDelaysMs,
+    functionEnv: options.functionEnv,
     targets:
       options.notifications === false
         ? []

@@ -2,6 +2,7 @@
  * How the offline API is configured to authorize requests: one default provider plus additional
  * providers, as AppSync's `authenticationType` + `additionalAuthenticationProviders`.
  */
+import type { FunctionEnvSource } from '../../lambda/function-env.ts';
 import type { AuthMode } from './types.ts';
 
 export interface ApiKeyConfig {
@@ -44,6 +45,8 @@ export interface LambdaAuthorizerConfig {
   identityValidationExpression?: string;
   /** AppSync gives an authorizer 10 s. */
   timeoutMs?: number;
+  /** The function's environment, per invocation (local/src/lambda/function-env.ts). */
+  env?: FunctionEnvSource;
 }
 
 export type AuthProviderConfig =
