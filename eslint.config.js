@@ -39,6 +39,27 @@ export default tseslint.config(
       parserOptions: { project: './tsconfig.resolvers.json', tsconfigRootDir: import.meta.dirname },
     },
   },
+  // local/ is an app-agnostic offline AppSync (decision 029): its parts get the app's values from
+  // the AppDefinition the stack hands them, never from the app's folders. Only local/src/app/
+  // (Cruddur's definition and launcher), the AppDefinition type and tests may import them.
+  {
+    files: ['local/src/**/*.ts'],
+    ignores: [
+      'local/src/app/**',
+      'local/src/app-definition.ts',
+      'local/src/**/*.test.ts',
+      'local/src/**/testing/**',
+      // Still to be handed in through the AppDefinition: the functions' default memory and the SQL lexer.
+      'local/src/lambda-runtime/invoke.ts',
+      'local/src/lambda-runtime/lambda-function.ts',
+      'local/src/data-api/parameters.ts',
+      // The one amplify_outputs builder (definitions/amplify-outputs.ts), shared with the cloud.
+      'local/src/outputs/amplify-outputs.ts',
+    ],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/definitions/*', '**/lambdas/*', '**/resolvers/*', '**/seed/*'], message: "local/'s parts receive app values through the AppDefinition (local/src/app-definition.ts), not from the app's folders." }] }],
+    },
+  },
   {
     files: resolverTestFiles,
     extends: [tseslint.configs.recommended],

@@ -6,7 +6,7 @@ import { database } from './database.ts';
 import { functions } from './functions.ts';
 
 export type DataSourceDefinition =
-  | { name: string; type: 'AMAZON_DYNAMODB'; table: 'CruddurTable' }
+  | { name: string; type: 'AMAZON_DYNAMODB'; /** The table's logical name (definitions/table.ts). */ table: string }
   | { name: string; type: 'NONE' }
   | { name: string; type: 'AWS_LAMBDA'; handler: string }
   // AppSync's RDS data source: resolver SQL runs through the Data API on the database
@@ -16,7 +16,7 @@ export type DataSourceDefinition =
 export const dataSources: DataSourceDefinition[] = [
   { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
   { name: 'NONE', type: 'NONE' },
-  // Presigns avatar uploads (APPSYNC_JS cannot sign); engineer I, issue 9.
+  // Presigns avatar uploads (APPSYNC_JS cannot sign; docs/storage.md).
   { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: functions.avatarUpload.handler },
   // Insights: analytics in Postgres (docs/database.md).
   { name: 'insights', type: 'RELATIONAL_DATABASE', database: database.name },

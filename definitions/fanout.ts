@@ -1,6 +1,6 @@
 /**
  * Hybrid fan-out: how a post reaches followers' home feeds (docs/decisions/026-hybrid-fanout.md).
- * Ordinary accounts are pushed (one feed row per follower, written by the `fanout` consumer);
+ * Ordinary accounts are pushed (one feed row per follower, written by the `feed-fanout` consumer);
  * accounts above a follower threshold are pulled (followers' home feeds merge their recent posts
  * at read time). Shared by the stream consumer, the resolvers, the benchmarks and fixtures, so
  * the rule is defined once.

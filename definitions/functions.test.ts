@@ -27,7 +27,7 @@ describe('definitions/functions.ts', () => {
 
   it('builds an environment from the declared names only, leaving out values a deployment lacks', () => {
     const values = { tableName: 't', graphqlUrl: 'https://api/graphql', uploadsBucket: 'u', databaseName: 'cruddur' };
-    expect(environmentFor(functions.live, values)).toEqual({ TABLE_NAME: 't', APPSYNC_URL: 'https://api/graphql' });
+    expect(environmentFor(functions.publish, values)).toEqual({ TABLE_NAME: 't', APPSYNC_URL: 'https://api/graphql' });
     expect(environmentFor(functions.avatarUpload, values)).toEqual({ UPLOADS_BUCKET: 'u' });
     // No migrations folder offline: the handler's own default applies.
     expect(environmentFor(functions.databaseMigrate, values)).toEqual({ DATABASE_NAME: 'cruddur' });

@@ -130,15 +130,16 @@ export const functions = {
     reservedConcurrency: 2,
     isolated: true,
   },
-  fanout: {
-    name: 'fanout',
+  feedFanout: {
+    name: 'feed-fanout',
     handler: 'lambdas/feed-fanout/index.ts#handler',
-    // The Insights step runs inside this function, hence the database.
-    environment: { TABLE_NAME: 'tableName', ...databaseVariables },
+    // The Insights step runs inside this function, hence the database; a removed crud's images
+    // are deleted from the assets bucket (definitions/media.ts).
+    environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ...databaseVariables },
     permissions: { table: 'readWrite', dataApi: true },
   },
-  live: {
-    name: 'live',
+  publish: {
+    name: 'publish',
     handler: 'lambdas/publish/index.ts#handler',
     environment: { TABLE_NAME: 'tableName', APPSYNC_URL: 'graphqlUrl' },
     permissions: { table: 'readWrite', publish: true },

@@ -30,6 +30,14 @@ export const ItemType = {
   RECENT: 'RECENT',
   /** Once-only guards written in the same transaction as a counter change. */
   MARKER: 'MARKER',
+  /** Block and mute rows: the actor's side (`BLOCK`, `MUTE`) and the mirror in the other's partition (`BLOCKED`, `MUTED`). */
+  BLOCK: 'BLOCK',
+  BLOCKED: 'BLOCKED',
+  MUTE: 'MUTE',
+  MUTED: 'MUTED',
+  BOOKMARK: 'BOOKMARK',
+  /** The outcome of processing one upload (definitions/media.ts). */
+  UPLOAD: 'UPLOAD',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 
@@ -106,7 +114,38 @@ export const gsi = {
   inbox: (userId: string) => `INBOX#${userId}`,
   /** gsi3: every top-level crud by id (= time). */
   publicFeed: 'PUBLIC',
+  /** gsi2: every profile, sorted by its display name's search key (nameSearchKey), for search by name. */
+  namePrefix: 'NAME_PREFIX',
+  /** gsi3: a user's replies by id (= time). */
+  userReplies: (userId: string) => `REPLIES_BY#${userId}`,
+  /** gsi1: a user's like rows by when they liked (ISO time, then crud id). */
+  userLikes: (userId: string) => `LIKES#${userId}`,
+  /** gsi2: a user's bookmarks by a ULID taken when bookmarking (= newest bookmarked first). */
+  bookmarks: (userId: string) => `BOOKMARKS#${userId}`,
+  /** gsi3: who bookmarked a crud (the clean-up removes those rows when the crud is deleted). */
+  bookmarkedBy: (crudId: string) => `BOOKMARKED#${crudId}`,
 } as const;
+
+/** The gsi1 attributes of a like row: the liker's likes, most recent first (Query.likedCruds). */
+export function likeIndex(userId: string, createdAtIso: string, crudId: string): { gsi1pk: string; gsi1sk: string } {
+  return { gsi1pk: gsi.userLikes(userId), gsi1sk: `${createdAtIso}#${crudId}` };
+}
+
+/**
+ * A display name as search compares it: lower case, whitespace runs as one space. The profile's
+ * gsi2 sort key is this plus `#<id>` (names are not unique). Written by every profile writer
+ * (PostConfirmation, updateProfile, the bulk seed) and read by searchUsers. Diacritics are kept:
+ * APPSYNC_JS has neither regular expressions nor a guaranteed `normalize`, and both halves must
+ * compute the same key.
+ */
+export function nameSearchKey(displayName: string): string {
+  return displayName
+    .toLowerCase()
+    .split(' ')
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .join(' ');
+}
 
 /** Trending buckets are 6 hours wide and numbered from the epoch, so no calendar or year boundary is involved. */
 export const TREND_BUCKET_SECONDS = 21600;
@@ -121,3 +160,36 @@ export function conversationIdFor(a: string, b: string): string {
 export function conversationMembers(conversationId: string): string[] {
   return conversationId.split('_');
 }
+
+// --- Safety, bookmarks and notification de-duplication ---------------------------------------
+
+/**
+ * The once-only guard of a notification: one per (recipient, kind, actor, crud), so liking,
+ * unliking and liking again (or following, unfollowing, following again) notifies once.
+ * `crudId` is `-` for follows. Kept as long as the notification it guards.
+ */
+export const notifiedKey = (recipientId: string, kind: string, actorId: string, crudId: string): Key => ({
+  pk: `NOTIFIED#${recipientId}`,
+  sk: `${kind}#${actorId}#${crudId}`,
+});
+
+/**
+ * Blocks and mutes live in both users' partitions under one prefix, `SAFETY#`, so one Query of a
+ * user's partition tells the resolvers whom to hide from them and tells the fan-out consumer whom
+ * not to deliver an author's cruds to: `BLOCKS#<them>` (I block them), `BLOCKEDBY#<them>` (they
+ * block me), `MUTES#<them>` (I mute them), `MUTEDBY#<them>` (they mute me).
+ */
+export const SAFETY_PREFIX = 'SAFETY#';
+export type SafetyRelation = 'BLOCKS' | 'BLOCKEDBY' | 'MUTES' | 'MUTEDBY';
+export const safetyKey = (userId: string, relation: SafetyRelation, otherId: string): Key => ({
+  pk: `USER#${userId}`,
+  sk: `${SAFETY_PREFIX}${relation}#${otherId}`,
+});
+/** The relation and the other user of a `SAFETY#` sort key. */
+export function safetyRelationOf(sk: string): { relation: SafetyRelation; otherId: string } {
+  const parts = sk.split('#');
+  return { relation: parts[1] as SafetyRelation, otherId: parts[2] };
+}
+
+/** A private bookmark: `USER#<user>` / `BOOKMARK#<crud id>`; carries the crud's expiresAt. */
+export const bookmarkKey = (userId: string, crudId: string): Key => ({ pk: `USER#${userId}`, sk: `BOOKMARK#${crudId}` });

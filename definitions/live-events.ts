@@ -1,7 +1,7 @@
 /**
  * Which committed rows the table's stream consumers react to, declared once: which row kind and
- * stream event become which real-time publish mutation (`live`), and which derived-row work
- * (`fanout`, with the Insights step inside it). The consumers' Lambda filter patterns
+ * stream event become which real-time publish mutation (`publish`), and which derived-row work
+ * (`feed-fanout`, with the Insights step inside it). The consumers' Lambda filter patterns
  * (definitions/stream-consumers.ts) and their dispatch (lambdas/publish/events.ts,
  * lambdas/feed-fanout/index.ts) are both derived from these lists, so a record the filter lets
  * through always has a handler and a handled record is never filtered out (a drift would drop
@@ -44,11 +44,13 @@ export const fanoutReactions = [
   { row: ItemType.LIKE, on: ['INSERT'], reaction: 'likeCreated' },
   { row: ItemType.FOLLOWS, on: ['INSERT'], reaction: 'followCreated' },
   { row: ItemType.FOLLOWS, on: ['REMOVE'], reaction: 'followRemoved' },
+  // The blocker's side of a new block: feed rows and follows between the two go (docs/safety.md).
+  { row: ItemType.BLOCK, on: ['INSERT'], reaction: 'blockCreated' },
 ] as const satisfies readonly (RowEvent & { reaction: string })[];
 export type FanoutReaction = (typeof fanoutReactions)[number]['reaction'];
 
 /**
- * Rows the Insights step mirrors into the analytics database. It runs inside the `fanout`
+ * Rows the Insights step mirrors into the analytics database. It runs inside the `feed-fanout`
  * invocation (definitions/stream-consumers.ts `insightsStep`), so that consumer's filter is the
  * union of both lists: unlikes and profiles reach it for Insights only.
  */

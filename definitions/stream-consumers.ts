@@ -9,8 +9,10 @@ import { functions } from './functions.ts';
 import { fanoutReactions, filterPatternsFor, insightsRowEvents, liveEvents } from './live-events.ts';
 
 export interface StreamConsumerDefinition {
-  /** Function name (also the offline checkpoint and failure-destination file name). */
+  /** Function name (also the offline checkpoint and failure-destination file name); the handler's folder name. */
   name: string;
+  /** Names this consumer had before: offline, a data dir's checkpoint kept under one is adopted, not replayed. */
+  formerNames?: string[];
   /** `lambdas/<dir>/index.ts#<export>`. */
   handler: string;
   /** 1–10,000 records per invocation (Lambda default 100). */
@@ -33,15 +35,16 @@ export interface StreamConsumerDefinition {
 }
 
 /**
- * Cruddur's two consumers (engineer F). Two, not one per concern: DynamoDB Streams advises at most
+ * Cruddur's two consumers. Two, not one per concern: DynamoDB Streams advises at most
  * two concurrent readers per shard, so concerns are grouped by what they do (docs/decisions/009).
  */
 export const streamConsumers: StreamConsumerDefinition[] = [
   {
     // Derived rows: feed fan-out, hashtags/trending, notifications, clean-up, TTL counter fixes;
     // and, in the same invocation, the Insights step (see insightsStep below).
-    name: 'fanout',
-    handler: functions.fanout.handler,
+    name: 'feed-fanout',
+    formerNames: ['fanout'],
+    handler: functions.feedFanout.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 10,
@@ -53,8 +56,9 @@ export const streamConsumers: StreamConsumerDefinition[] = [
   },
   {
     // Real-time events through AppSync's IAM-only publish mutations.
-    name: 'live',
-    handler: functions.live.handler,
+    name: 'publish',
+    formerNames: ['live'],
+    handler: functions.publish.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 3,
@@ -69,7 +73,7 @@ export const streamConsumers: StreamConsumerDefinition[] = [
 /**
  * The Insights step: mirrors cruds, likes, reposts, follows and profiles into the analytics
  * database. Not a mapping of its own: DynamoDB Streams allows about two readers per shard and
- * `fanout` and `live` are those two, so the step runs inside the `fanout` invocation on the same
+ * `feed-fanout` and `publish` are those two, so the step runs inside the `feed-fanout` invocation on the same
  * records (its filter above is the union of both needs) and reports its own failed record in the
  * same partial batch response (docs/decisions/023-insights-analytics-model.md). `handler` can
  * also serve as a mapping of its own, e.g. on a Kinesis copy of the stream.
@@ -77,5 +81,5 @@ export const streamConsumers: StreamConsumerDefinition[] = [
 export const insightsStep = {
   name: 'insights',
   handler: 'lambdas/insights-sink/index.ts#handler',
-  runsInside: 'fanout',
+  runsInside: 'feed-fanout',
 } as const;

@@ -78,7 +78,8 @@ const CONTROLS: Array<[string, string]> = [
   ['\u007F', '\u009F'],
 ];
 
-function inRanges(cp: string, ranges: Array<[string, string]>): boolean {
+/** True when `cp` falls in one of `ranges` (inclusive; code points compared as strings). */
+export function inRanges(cp: string, ranges: Array<[string, string]>): boolean {
   return ranges.some((r) => cp >= r[0] && cp <= r[1]);
 }
 

@@ -2,7 +2,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { evictProfile } from './lib/cache-eviction.ts';
 import { getItem, raiseIfError, values } from './lib/ddb.ts';
-import { userKey } from '../definitions/keys.ts';
+import { gsi, nameSearchKey, userKey } from '../definitions/keys.ts';
 import { ownProfileFromItem, type Item } from './lib/items.ts';
 import { LIMITS, optionalText, requireText } from './lib/validate.ts';
 
@@ -18,7 +18,14 @@ export function request(ctx: Context<{ displayName?: string | null; bio?: string
   if (ctx.args.displayName !== undefined && ctx.args.displayName !== null) {
     sets.push('#dn = :dn');
     names['#dn'] = 'displayName';
-    vals[':dn'] = requireText('displayName', ctx.args.displayName, LIMITS.displayName);
+    const displayName = requireText('displayName', ctx.args.displayName, LIMITS.displayName);
+    vals[':dn'] = displayName;
+    // Search by name reads gsi2 (docs/data-model.md): the key moves with the name.
+    sets.push('#g2pk = :g2pk', '#g2sk = :g2sk');
+    names['#g2pk'] = 'gsi2pk';
+    names['#g2sk'] = 'gsi2sk';
+    vals[':g2pk'] = gsi.namePrefix;
+    vals[':g2sk'] = `${nameSearchKey(displayName)}#${me}`;
   }
   if (ctx.args.bio !== undefined && ctx.args.bio !== null) {
     const bio = optionalText('bio', ctx.args.bio, LIMITS.bio);

@@ -27,7 +27,7 @@ describe('cache evictions', () => {
   });
 
   it('createCrud, deleteCrud and deleteAccount evict the caller’s profile', async () => {
-    const created = await run('Mutation.createCrud.[table].ts', 'response', { identity: user('u1', 'ann'), stash: { item: { id: 'c1', authorId: 'u1', expiresAt: 1 } }, result: {} });
+    const created = await run('Mutation.createCrud/2.write.[table].ts', 'response', { identity: user('u1', 'ann'), stash: { item: { id: 'c1', authorId: 'u1', expiresAt: 1 } }, result: {} });
     const deleted = await run('Mutation.deleteCrud/resolver.ts', 'response', { identity: user('u1', 'ann'), args: { id: 'c1' } });
     const gone = await run('Mutation.deleteAccount/resolver.ts', 'response', { identity: user('u1', 'ann'), stash: { callerId: 'u1' } });
     for (const ev of [created, deleted, gone]) expect(ev.extensions.evictions).toEqual([profileEviction('ann')]);

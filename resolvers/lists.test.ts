@@ -86,7 +86,7 @@ describe('homeFeed pipeline', () => {
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
     });
-    const g = await run('CrudConnection.items/1.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
+    const g = await run('CrudConnection.items/2.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
     expect(g.earlyReturn).toBeDefined();
     // A query that selects neither viewer field reads no edges at all.
     const unselected = await run('Query.homeFeed/6.viewerEdges.[table].ts', 'request', {
@@ -215,17 +215,19 @@ describe('follow / sendMessage validation', () => {
     expect(ev.stash).toMatchObject({ peerId: 'amy', conversationId: 'amy_zed' });
   });
 
-  it('updateProfile: display name 1–50, bio ≤ 160', async () => {
+  it('updateProfile: display name 1–50, bio ≤ 160; a new name moves the name-search key (gsi2)', async () => {
     for (const args of [{ displayName: '  ' }, { displayName: 'x'.repeat(51) }, { bio: 'x'.repeat(161) }]) {
       const ev = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args });
       expect(ev.error?.errorType, JSON.stringify(args)).toBe('ValidationError');
     }
-    const ok = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { displayName: ' Me ', bio: '' } });
+    const ok = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { displayName: ' Ana  María ', bio: '' } });
     expect((ok.value as any).update).toEqual({
-      expression: 'SET #dn = :dn, #bio = :bio',
-      expressionNames: { '#dn': 'displayName', '#bio': 'bio' },
-      expressionValues: { ':dn': S('Me'), ':bio': S('') },
+      expression: 'SET #dn = :dn, #g2pk = :g2pk, #g2sk = :g2sk, #bio = :bio',
+      expressionNames: { '#dn': 'displayName', '#g2pk': 'gsi2pk', '#g2sk': 'gsi2sk', '#bio': 'bio' },
+      expressionValues: { ':dn': S('Ana  María'), ':g2pk': S('NAME_PREFIX'), ':g2sk': S('ana maría#me'), ':bio': S('') },
     });
+    const bioOnly = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { bio: 'hi' } });
+    expect((bioOnly.value as any).update.expression).toBe('SET #bio = :bio');
   });
 });
 

@@ -10,7 +10,7 @@ const FAMILY = '👨\u200D👩\u200D👧\u200D👦';
 
 /** Each writing mutation, the argument it validates, and its limit. */
 const FIELDS = [
-  { file: 'Mutation.createCrud.[table].ts', arg: 'message', max: TEXT_LIMITS.crud, extra: {} },
+  { file: 'Mutation.createCrud/2.write.[table].ts', arg: 'message', max: TEXT_LIMITS.crud, extra: {} },
   { file: 'Mutation.replyToCrud/resolver.ts', arg: 'message', max: TEXT_LIMITS.crud, extra: { crudId: 'c1' } },
   { file: 'Mutation.sendMessage/resolver.ts', arg: 'body', max: TEXT_LIMITS.message, extra: { toHandle: 'bayko' } },
   { file: 'Mutation.updateProfile.[table].ts', arg: 'displayName', max: TEXT_LIMITS.displayName, extra: {} },

@@ -11,8 +11,8 @@ const apiPort = Number(process.env.APPSYNC_PORT ?? 20002);
 const webPort = Number(process.env.WEB_PORT ?? 5173);
 const children = [];
 
-function run(command, args, name) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+function run(command, args, name, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     console.error(`${name} stopped (${signal ?? code}); stopping everything.`);
@@ -39,7 +39,8 @@ function portOpen(port) {
   });
 }
 
-run(process.execPath, ['local/bin/cruddur-local.mjs', 'start', ...process.argv.slice(2)], 'cruddur-local');
+// WEB_PORT tells the backend the web app's address, for its CORS origins and start banner.
+run(process.execPath, ['local/bin/cruddur-local.mjs', 'start', ...process.argv.slice(2)], 'cruddur-local', { WEB_PORT: String(webPort) });
 // The web app reads amplify_outputs.json, which the local stack writes once it is listening.
 for (let i = 0; !(await portOpen(apiPort)); i += 1) {
   if (stopping) process.exit(1);

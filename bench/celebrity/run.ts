@@ -13,10 +13,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { StreamRecord } from '../../local/src/dynamodb/index.ts';
-import { RealtimeClient, type Subscription } from '../../local/src/seed/test-support/subscriber.ts';
+import { RealtimeClient, type Subscription } from '../../scenarios/testing/subscriber.ts';
 import { publishCallsFor } from '../../lambdas/publish/events.ts';
 import { promote } from '../../lambdas/feed-fanout/pulled.ts';
-import { withFunctionEnv } from '../../local/src/lambda/function-env.ts';
+import { withFunctionEnv } from '../../local/src/lambda-runtime/function-env.ts';
 import { feedKey, PkPrefix, SortKey } from '../../definitions/keys.ts';
 import { addCruds, addFollowers, quantile, startBench, type Person } from './setup.ts';
 

@@ -8,7 +8,7 @@ import { BatchWriteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-s
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { demoUsers } from '../../definitions/demo-users.ts';
 import { crudKey, followerKey, gsi, userKey } from '../../definitions/keys.ts';
-import { operationFor, signIn, type Operation } from '../../local/src/seed/api.ts';
+import { operationFor, signIn, type Operation } from '../../seed/api.ts';
 import { startStack, type Stack } from '../../local/src/stack.ts';
 
 export interface Person {

@@ -9,8 +9,9 @@ import { performance } from 'node:perf_hooks';
 import { callCognito } from '../../local/src/cognito/client.ts';
 import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
 import { N, g, modPow } from '../../local/src/cognito/srp/math.ts';
-import { createUser } from '../../local/src/cognito/test/helpers.ts';
-import { srpClaim, type SrpChallenge } from '../../local/src/cognito/test/srp-client.ts';
+import { createUser } from '../../local/src/cognito/testing/helpers.ts';
+import { srpClaim, type SrpChallenge } from '../../local/src/cognito/testing/srp-client.ts';
+import { userPool as cruddurPool } from '../../definitions/user-pool.ts';
 
 const samples = Number(process.env.EXISTENCE_SAMPLES ?? 40);
 const perName = 4;
@@ -36,7 +37,7 @@ async function srpRound(c: CognitoHandle, USERNAME: string): Promise<[number, nu
   return [begin, respond];
 }
 
-const c = await startCognito({ print: false });
+const c = await startCognito({ definition: cruddurPool, print: false });
 try {
   const users = Math.ceil(samples / perName);
   const known: string[] = [];

@@ -1,11 +1,14 @@
 /**
  * The subscriber side of the fan-out benchmark, in its own process (pinned to the other core):
- * holds N raw `ws` sockets and N AppSync-protocol sockets, and records, per receipt,
+ * holds N raw `ws` sockets and N AppSync real-time connections (the project's one client,
+ * `local/src/appsync/realtime-client`, one subscription each), and records, per receipt,
  * `receipt time − scheduled publish time` on the shared clock `performance.timeOrigin + now()`.
  * Driven by the server process over IPC (see server.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
+import { connectRealtime, type RealtimeConnection, type RealtimeResult } from '../../local/src/appsync/realtime-client/index.ts';
+import { nodeWebSocket } from '../../local/src/appsync/realtime-client/node-socket.ts';
 
 type Cmd =
   | { cmd: 'openRaw'; url: string; n: number }
@@ -17,7 +20,10 @@ type Cmd =
   | { cmd: 'exit' };
 
 const now = () => performance.timeOrigin + performance.now();
-const sockets: Record<'raw' | 'appsync', WebSocket[]> = { raw: [], appsync: [] };
+let rawSockets: WebSocket[] = [];
+let connections: RealtimeConnection[] = [];
+/** The same socket options for both systems: no compression, as AppSync's endpoint negotiates none. */
+const AppsyncSocket = nodeWebSocket({ perMessageDeflate: false });
 let active: 'raw' | 'appsync' | null = null;
 let samples = new Float64Array(0);
 let count = 0;
@@ -27,10 +33,7 @@ let unexpected = 0;
 let cpuAtStart = process.cpuUsage();
 let wallAtStart = 0;
 
-function record(text: string): void {
-  const msg = JSON.parse(text);
-  if (msg.type !== 'data') return;
-  const title: string = msg.payload.data.onTicket.title;
+function record(title: string): void {
   const t = now();
   if (count === 0) firstAt = t;
   lastAt = t;
@@ -38,34 +41,25 @@ function record(text: string): void {
   count++;
 }
 
-function onMessage(system: 'raw' | 'appsync') {
-  return (data: Buffer) => {
-    if (active === system) record(data.toString());
-    else if (active !== null) unexpected++;
-  };
+/** Counts a receipt for the system being measured; anything else arriving meanwhile is unexpected. */
+function received(system: 'raw' | 'appsync', title: () => string): void {
+  if (active === system) record(title());
+  else if (active !== null) unexpected++;
 }
 
-function open(url: string, protocols: string[] | undefined, system: 'raw' | 'appsync'): Promise<WebSocket> {
+function openRaw(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { perMessageDeflate: false });
+    const ws = new WebSocket(url, { perMessageDeflate: false });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
-    ws.on('message', onMessage(system));
+    ws.on('message', (data: Buffer) => {
+      const msg = JSON.parse(data.toString());
+      if (msg.type === 'data') received('raw', () => msg.payload.data.onTicket.title);
+    });
   });
 }
 
-function nextFrame(ws: WebSocket, type: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const onMsg = (d: Buffer) => {
-      const m = JSON.parse(d.toString());
-      if (m.type === type) {
-        ws.off('message', onMsg);
-        resolve(m);
-      } else if (m.type === 'error' || m.type === 'connection_error') reject(new Error(JSON.stringify(m)));
-    };
-    ws.on('message', onMsg);
-  });
-}
+const onAppsyncData = (result: RealtimeResult) => received('appsync', () => (result.data as { onTicket: { title: string } }).onTicket.title);
 
 async function inBatches<T>(n: number, size: number, make: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];
@@ -82,29 +76,20 @@ process.on('message', async (m: Cmd) => {
   try {
     switch (m.cmd) {
       case 'openRaw':
-        sockets.raw = await inBatches(m.n, 100, () => open(m.url, undefined, 'raw'));
+        rawSockets = await inBatches(m.n, 100, () => openRaw(m.url));
         break;
-      case 'openAppsync': {
-        const protocols = ['graphql-ws', `header-${Buffer.from(JSON.stringify(m.header)).toString('base64url')}`];
-        sockets.appsync = await inBatches(m.n, 100, async () => {
-          const ws = await open(m.url, protocols, 'appsync');
-          const ack = nextFrame(ws, 'connection_ack');
-          ws.send('{"type":"connection_init"}');
-          await ack;
-          return ws;
+      case 'openAppsync':
+        connections = await inBatches(m.n, 100, async () => {
+          const connection = connectRealtime({ url: m.url, auth: m.header, WebSocket: AppsyncSocket });
+          await connection.ready;
+          return connection;
         });
         break;
-      }
-      case 'subscribeAppsync': {
-        const data = JSON.stringify({ query: m.query, variables: {} });
-        await inBatches(sockets.appsync.length, 100, async (i) => {
-          const ws = sockets.appsync[i];
-          const ack = nextFrame(ws, 'start_ack');
-          ws.send(JSON.stringify({ id: `sub-${i}`, type: 'start', payload: { data, extensions: { authorization: m.header } } }));
-          await ack;
-        });
+      case 'subscribeAppsync':
+        await inBatches(connections.length, 100, (i) =>
+          connections[i].subscribe({ query: m.query, authorization: m.header }, { next: onAppsyncData, error: (errors) => console.error('subscription failed', errors) }).acknowledged,
+        );
         break;
-      }
       case 'measure':
         active = m.system;
         samples = new Float64Array(m.capacity);
@@ -135,7 +120,8 @@ process.on('message', async (m: Cmd) => {
         return;
       }
       case 'exit':
-        for (const ws of [...sockets.raw, ...sockets.appsync]) ws.terminate();
+        for (const ws of rawSockets) ws.terminate();
+        for (const connection of connections) connection.close();
         process.exit(0);
     }
     process.send!({ cmd: 'done' });

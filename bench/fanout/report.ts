@@ -41,7 +41,7 @@ export function printKnees(knees: Knee[]) {
       `| ${k.system} | ${f(k.lowP99)} | ${h?.rate ?? '—'} | ${h ? f(h.deliveriesPerSec, 0) : '—'} | ${h ? f(h.p99) : '—'} | ${b?.rate ?? `> ${KNEE_RATES.at(-1)}`} | ${b ? f(b.deliveriesPerSec, 0) : '—'} | ${b ? f(b.p99) : '—'} | ${b ? `${f((100 * b.received) / b.expected, 2)}%` : '—'} |`,
     );
   }
-  // performance.md §5 b: deliveries/s at the knee, AppSync path over raw (the last healthy rate
+  // Deliveries/s at the knee, AppSync path over raw (the last healthy rate
   // when a system never broke within the rates tried).
   const atKnee = (k: Knee | undefined) => (k?.broke ?? k?.healthy)?.deliveriesPerSec;
   const [raw, appsync] = [atKnee(knees.find((k) => k.system === 'raw')), atKnee(knees.find((k) => k.system === 'appsync'))];

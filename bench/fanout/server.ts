@@ -1,5 +1,5 @@
 /**
- * Fan-out benchmark (performance.md §5 b, c): N AppSync-protocol subscribers vs N raw `ws`
+ * Fan-out benchmark (docs/realtime.md §8): N AppSync-protocol subscribers vs N raw `ws`
  * sockets, same machine, same run. This process (pinned to core 0 when `taskset` exists) runs the
  * real engine + real-time server and a raw `ws` broadcast server; clients.ts (core 1) holds the
  * sockets. Publishes follow an open-loop schedule; each carries its scheduled time, and latency is
@@ -20,11 +20,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { attachRealtime } from '../../local/src/appsync/realtime/server.ts';
-import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/test/harness.ts';
+import { API_KEY, fixtureAuthenticator, fixtureEngine } from '../../local/src/appsync/realtime/testing/harness.ts';
 import { print, printKnees, type ClientReport, type Knee, type Row } from './report.ts';
 import { KNEE_RATES, N, RATES, STEP_MS } from './settings.ts';
 
-const PAD = 'x'.repeat(200); // brings a data frame to ≈ 350 bytes, as in performance.md §2.2
+const PAD = 'x'.repeat(200); // brings a data frame to ≈ 350 bytes, a typical small event
 const SUBSCRIPTION = 'subscription { onTicket(group: "bench") { id title } }';
 const CREATE = 'mutation C($input: TicketInput!) { createTicket(input: $input) { id group title } }';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,7 +60,7 @@ async function main() {
       child.send(msg);
     });
 
-  // ---- memory per idle connection (performance.md §5 c) ----
+  // ---- memory per idle connection ----
   const sample = () => {
     gc?.();
     gc?.();
@@ -150,7 +150,7 @@ async function main() {
     rows.push(await step('raw', rate, STEP_MS));
     rows.push(await step('appsync', rate, STEP_MS));
   }
-  // The knee (performance.md §5 b): raise the rate until p99 exceeds 10× its low-rate value or
+  // The knee: raise the rate until p99 exceeds 10× its low-rate value or
   // deliveries drop; what a system sustains is the deliveries/s of its last healthy rate.
   const knees: Knee[] = [];
   if (RATES.length && KNEE_RATES.length) {

@@ -1,5 +1,5 @@
 /**
- * Starts a benchmark's server process the way performance.md §5 asks: pinned to core 0 when
+ * Starts a benchmark's server process so load and server do not compete: pinned to core 0 when
  * `taskset` and a second core exist (the load generator runs on core 1), NODE_ENV=production,
  * logging off. The server prints one JSON line describing its endpoints; other lines (Lambda logs
  * of a fixture build) are ignored.

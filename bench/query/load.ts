@@ -1,5 +1,5 @@
 /**
- * A closed-loop HTTP load generator with fixed concurrency (performance.md §5): `concurrency`
+ * A closed-loop HTTP load generator with fixed concurrency: `concurrency`
  * workers each keep one request in flight over keep-alive connections; latencies are recorded
  * per request with the monotonic clock.
  */

@@ -1,5 +1,5 @@
 /**
- * Query benchmark (performance.md §5a): `homeFeed(limit: 20)` with a nested `author` through the
+ * Query benchmark: `homeFeed(limit: 20)` with a nested `author` through the
  * full offline pipeline (HTTP, Cognito JWT verification, engine, APPSYNC_JS resolvers, DynamoDB
  * data source, store) vs a bare graphql-js server reading the same data from the same store,
  * in the same run. Prints req/s, p50/p99 and the ratios (target ≥ 1.0 to the SDK baseline).

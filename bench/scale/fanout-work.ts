@@ -1,6 +1,6 @@
 /**
  * Fan-out work per post by follower count: an author with N followers (bulk-loaded) posts one
- * crud through the DynamoDB endpoint; its INSERT record is handed to the real `fanout` consumer
+ * crud through the DynamoDB endpoint; its INSERT record is handed to the real `feed-fanout` consumer
  * (processRecord), and we count what that one record costs: consumer time, items it wrote (stream
  * records of its writes, by type), and DynamoDB data-plane calls the consumer made (its SDK
  * client, counted by a middleware), with the read and write units they imply.
@@ -11,8 +11,9 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { crudKey, followerKey, followsKey, gsi, userKey } from '../../definitions/keys.ts';
-import { ulidAt } from '../../local/src/seed/large/items.ts';
+import { ulidAt } from '../../seed/large/items.ts';
 import { itemSize, readUnits, writeUnits } from '../cost/item-size.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 export interface FanoutSample {
   followers: number;
@@ -30,7 +31,7 @@ export interface FanoutSample {
 const TRANSACTIONAL = new Set(['MARKER', 'TREND', 'NOTIF']);
 
 export async function measureFanout(followerCounts: number[]): Promise<FanoutSample[]> {
-  const dynamo = await startDynamo({ ttlIntervalMs: 0 });
+  const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   Object.assign(process.env, { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_METRICS_DISABLED: 'true', POWERTOOLS_LOG_LEVEL: 'ERROR' });
   const { processRecord } = await import('../../lambdas/feed-fanout/index.ts');
   const { dynamoClient } = await import('../../lambdas/shared/table.ts');

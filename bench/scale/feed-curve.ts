@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { FixtureSize } from '../../local/src/seed/large/index.ts';
+import type { FixtureSize } from '../../seed/large/index.ts';
 import { runLoad, type LoadResult } from '../query/load.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -7,8 +7,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack } from '../../local/src/stack.ts';
-import { signIn } from '../../local/src/seed/api.ts';
-import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, type FixtureSize } from '../../local/src/seed/large/index.ts';
+import { signIn } from '../../seed/api.ts';
+import { buildLargeFixture, FIXTURE_PASSWORD, userEmail, type FixtureSize } from '../../seed/large/index.ts';
 import { FEED_QUERY } from '../query/fixture.ts';
 import { itemSize, readUnits } from '../cost/item-size.ts';
 

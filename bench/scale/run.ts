@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import { LARGE, type FixtureSize } from '../../local/src/seed/large/index.ts';
+import { LARGE, type FixtureSize } from '../../seed/large/index.ts';
 import { measuredFile, type Measured } from '../cost/measured.ts';
 import { costReport } from '../cost/report.ts';
 import { measureFanout } from './fanout-work.ts';

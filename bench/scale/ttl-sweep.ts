@@ -6,6 +6,7 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { startDynamo } from '../../local/src/dynamodb/index.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 export interface TtlSample {
   expired: number;
@@ -20,7 +21,7 @@ export interface TtlSample {
 const mb = (n: number) => Math.round(n / 1048576);
 
 export async function measureTtlSweep(expired: number, live: number): Promise<TtlSample> {
-  const dynamo = await startDynamo({ ttlIntervalMs: 0 });
+  const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   try {
     const past = Math.floor(Date.now() / 1000) - 3600;
     const future = past + 30 * 86400;

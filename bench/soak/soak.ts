@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { startDynamo } from '../../local/src/dynamodb/index.ts';
 import { mix, type Operation } from './mix.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 const total = Number(process.env.SOAK_OPS ?? 200_000);
 const concurrency = Number(process.env.SOAK_CONCURRENCY ?? 16);
@@ -40,7 +41,7 @@ if (!gc) throw new Error('run with --expose-gc (npm run soak does)');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-soak-'));
 // SOAK_STORE=memory: memory-level instead of LevelDB, to tell the store's native memory from the rest.
 const inMemory = process.env.SOAK_STORE === 'memory';
-const stack = await startDynamo({ dataDir: inMemory ? undefined : dataDir, ttlIntervalMs: 0 });
+const stack = await startDynamo({ table: cruddurTable, dataDir: inMemory ? undefined : dataDir, ttlIntervalMs: 0 });
 const client: DynamoDBClient = stack.client;
 
 await client.send(

@@ -7,8 +7,8 @@ import { TEXT_LIMITS } from '../../definitions/text.ts';
 import { run, user } from '../../resolvers/lib/testing/evaluate.ts';
 
 const CASES = [
-  { name: 'createCrud, "hello"', file: 'Mutation.createCrud.[table].ts', args: { message: 'hello' } },
-  { name: `createCrud, ${TEXT_LIMITS.crud} emoji`, file: 'Mutation.createCrud.[table].ts', args: { message: '😀'.repeat(TEXT_LIMITS.crud) } },
+  { name: 'createCrud, "hello"', file: 'Mutation.createCrud/2.write.[table].ts', args: { message: 'hello' } },
+  { name: `createCrud, ${TEXT_LIMITS.crud} emoji`, file: 'Mutation.createCrud/2.write.[table].ts', args: { message: '😀'.repeat(TEXT_LIMITS.crud) } },
   { name: 'sendMessage, "hello"', file: 'Mutation.sendMessage/resolver.ts', args: { toHandle: 'bayko', body: 'hello' } },
   { name: `sendMessage, ${TEXT_LIMITS.message} emoji`, file: 'Mutation.sendMessage/resolver.ts', args: { toHandle: 'bayko', body: '😀'.repeat(TEXT_LIMITS.message) } },
   { name: 'sendMessage, 1 MB (refused)', file: 'Mutation.sendMessage/resolver.ts', args: { toHandle: 'bayko', body: 'x'.repeat(1 << 20) } },

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { uploadsBucket } from '../../definitions/buckets.ts';
-import { repoRoot } from '../../local/src/lambda/invoke.ts';
+import { repoRoot } from '../../local/src/lambda-runtime/invoke.ts';
 import { startStack } from '../../local/src/stack.ts';
 
 const mode = process.env.THUMBNAIL_MODE === 'in-process' ? 'in-process' : 'isolated';

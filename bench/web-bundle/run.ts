@@ -1,5 +1,6 @@
 /**
- * First-load JavaScript of the web app (gzip) per route, against the 300 KB budget of issue 7.
+ * First-load JavaScript of the web app (gzip) per route, against the 300 KB first-load budget
+ * (docs/web.md).
  * Builds the app fresh, then runs web/scripts/bundle-size.mjs, which prints the table and exits 1
  * over budget.
  */

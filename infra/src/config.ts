@@ -17,7 +17,7 @@ export function readConfig(app: App): AppConfig {
     stage: get('stage') ?? 'dev',
     alertEmail: get('alertEmail'),
     monthlyBudgetUsd: Number(get('monthlyBudgetUsd') ?? 25),
-    // Avatars (engineer I): extra upload origins (comma-separated) and a published sharp layer.
+    // Avatars: extra upload origins (comma-separated) and a published sharp layer.
     corsOrigins: get('corsOrigins')?.split(',').map((o) => o.trim()).filter(Boolean),
     sharpLayerArn: get('sharpLayerArn'),
     threatProtection: get('threatProtection') === 'true',

@@ -42,7 +42,7 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
   const data = new DataStack(scope, 'CruddurData', { production });
   const database = new DatabaseStack(scope, 'CruddurDatabase', { production });
   const identity = new IdentityStack(scope, 'CruddurIdentity', { table: data.table, production, threatProtection: config.threatProtection });
-  // Avatars (engineer I): uploads bucket, thumbnailer, presigner; the presigner backs the API's avatarUploads data source.
+  // Avatars: uploads bucket, thumbnailer, presigner; the presigner backs the API's avatarUploads data source.
   const hosting = new HostingStack(scope, 'CruddurHosting', { production });
   const storage = new StorageStack(scope, 'CruddurStorage', {
     production,
@@ -69,6 +69,8 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     publishMutations: iamMutations(),
     publishReadTypes: iamReadableTypes(),
     database: { target: database.target, environment: database.lambdaEnvironment, consumers: databaseConsumers() },
+    // The fan-out consumer deletes a removed crud's images (lambdas/feed-fanout/media.ts).
+    media: { assetsBucket: hosting.assetsBucket, consumers: ['fanout'] },
   });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,

@@ -8,8 +8,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, passwordSignIn } from '../../local/src/cognito/test/helpers.ts';
-import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './test/world.ts';
+import { createUser, passwordSignIn } from '../../local/src/cognito/testing/helpers.ts';
+import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './testing/world.ts';
 
 let world: AuthorizerWorld;
 let front: http.Server;

@@ -10,11 +10,11 @@ import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userPool } from '../../definitions/user-pool.ts';
 import { startCognito, type CognitoHandle } from '../../local/src/cognito/index.ts';
-import { createUser, passwordSignIn, type Tokens } from '../../local/src/cognito/test/helpers.ts';
+import { createUser, passwordSignIn, type Tokens } from '../../local/src/cognito/testing/helpers.ts';
 import { signJwt } from '../../local/src/cognito/tokens/jwt.ts';
 import { loadPoolKeys, type PoolKeys } from '../../local/src/cognito/tokens/keys.ts';
 import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './test/world.ts';
+import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './testing/world.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'authz-'));
 let world: AuthorizerWorld;

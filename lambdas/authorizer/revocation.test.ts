@@ -10,10 +10,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CognitoHandle } from '../../local/src/cognito/index.ts';
-import { createUser, passwordSignIn } from '../../local/src/cognito/test/helpers.ts';
+import { createUser, passwordSignIn } from '../../local/src/cognito/testing/helpers.ts';
 import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
 import { createSessionCheck } from './session-check.ts';
-import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './test/world.ts';
+import { authorize, startAuthorizerWorld, type AuthorizerWorld } from './testing/world.ts';
 
 let world: AuthorizerWorld;
 let dynamo: DynamoStack;

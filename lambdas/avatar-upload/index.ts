@@ -1,6 +1,7 @@
 /**
- * AWS_LAMBDA data source of `createAvatarUpload`: presigns a short-lived PUT for
- * `uploads/<sub>/<random>.<ext>` in the uploads bucket. APPSYNC_JS cannot sign, hence a Lambda.
+ * AWS_LAMBDA data source of `createAvatarUpload` and `createMediaUpload`: presigns a short-lived
+ * PUT for `uploads/<sub>/<random>.<ext>` (an avatar) or `uploads/<sub>/media/<random>.<ext>` (an
+ * image for a crud) in the uploads bucket. APPSYNC_JS cannot sign, hence a Lambda.
  * Content-Type and Content-Length are *signed* headers, so S3 (and the offline endpoint) refuse a
  * body of another type or size: the 5 MB limit is enforced by the signature, not by trust.
  * The resolver has already required a signed-in caller and passes `{userId, contentType,
@@ -11,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { avatarRules } from '../../definitions/buckets.ts';
+import { mediaUploadKey } from '../../definitions/media.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { requiredEnv, s3Client } from './s3-client.ts';
 
@@ -21,6 +23,8 @@ export interface AvatarUploadRequest {
   userId: string;
   contentType: string;
   contentLength: number;
+  /** `media`: an image for a crud (`uploads/<sub>/media/…`); otherwise an avatar. Same rules. */
+  purpose?: 'avatar' | 'media';
 }
 
 export interface AvatarUpload {
@@ -47,12 +51,15 @@ export function checkRequest(req: Partial<AvatarUploadRequest> | null | undefine
   if (typeof contentLength !== 'number' || !Number.isInteger(contentLength) || contentLength < 1 || contentLength > avatarRules.maxBytes) {
     throw new AvatarUploadRejected(`contentLength must be between 1 and ${avatarRules.maxBytes} bytes`);
   }
-  return { userId, contentType, contentLength };
+  const purpose = req?.purpose === 'media' ? 'media' : 'avatar';
+  return { userId, contentType, contentLength, purpose };
 }
 
 async function handle(event: AvatarUploadRequest): Promise<AvatarUpload> {
-  const { userId, contentType, contentLength } = checkRequest(event);
-  const key = `uploads/${userId}/${randomBytes(16).toString('hex')}.${avatarRules.contentTypes[contentType]}`;
+  const { userId, contentType, contentLength, purpose } = checkRequest(event);
+  const uploadId = randomBytes(16).toString('hex');
+  const extension = avatarRules.contentTypes[contentType];
+  const key = purpose === 'media' ? mediaUploadKey(userId, uploadId, extension) : `uploads/${userId}/${uploadId}.${extension}`;
   const expiresIn = avatarRules.urlExpiresInSeconds;
   const signedAt = new Date();
   const url = await getSignedUrl(
@@ -60,7 +67,7 @@ async function handle(event: AvatarUploadRequest): Promise<AvatarUpload> {
     new PutObjectCommand({ Bucket: requiredEnv('UPLOADS_BUCKET'), Key: key, ContentType: contentType, ContentLength: contentLength }),
     { expiresIn, signingDate: signedAt, signableHeaders: new Set(['content-type', 'content-length']) },
   );
-  logger.info('avatar upload presigned', { userId, key, contentType, contentLength });
+  logger.info('upload presigned', { userId, key, purpose, contentType, contentLength });
   return {
     url,
     key,

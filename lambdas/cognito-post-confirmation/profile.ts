@@ -2,7 +2,7 @@
  * The items a confirmed sign-up creates: the profile and the handle claim. The resolvers read
  * these shapes (user by id, user by handle, search by handle prefix on gsi1).
  */
-import { gsi, handleKey, userKey } from '../../definitions/keys.ts';
+import { gsi, handleKey, nameSearchKey, userKey } from '../../definitions/keys.ts';
 
 export interface ProfileItem {
   pk: string;
@@ -20,6 +20,9 @@ export interface ProfileItem {
   /** Search by handle prefix: Query gsi1 where gsi1pk = "HANDLE_PREFIX" and begins_with(gsi1sk, prefix). */
   gsi1pk: 'HANDLE_PREFIX';
   gsi1sk: string;
+  /** Search by display-name prefix: gsi2 `NAME_PREFIX` / `nameSearchKey(displayName)#<sub>`. */
+  gsi2pk: 'NAME_PREFIX';
+  gsi2sk: string;
 }
 
 export interface HandleClaimItem {
@@ -46,6 +49,8 @@ export function profileItems(sub: string, handle: string, displayName: string, n
       crudsCount: 0,
       gsi1pk: gsi.handlePrefix,
       gsi1sk: handleLower,
+      gsi2pk: gsi.namePrefix,
+      gsi2sk: `${nameSearchKey(displayName)}#${sub}`,
     },
     claim: { ...handleKey(handle), userId: sub, handle },
   };

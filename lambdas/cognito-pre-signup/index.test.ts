@@ -2,12 +2,13 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
+import { invokeHandler } from '../../local/src/lambda-runtime/invoke.ts';
 import type { PreSignUpTriggerEvent } from './event.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 let dynamo: DynamoStack;
 beforeAll(async () => {
-  dynamo = await startDynamo({ ttlIntervalMs: 0 });
+  dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   Object.assign(process.env, { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' });
   await dynamo.client.send(new PutItemCommand({ TableName: dynamo.tableName, Item: { pk: { S: 'HANDLE#taken' }, sk: { S: 'HANDLE' }, userId: { S: 'u1' }, handle: { S: 'Taken' } } }));
 });

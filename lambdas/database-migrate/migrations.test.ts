@@ -11,13 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExecuteStatementCommand, RDSDataClient } from '@aws-sdk/client-rds-data';
 import type { Database } from '../../local/src/database/index.ts';
-import { databaseBackends, stopBackends } from '../../local/src/database/test-support/backends.ts';
+import { databaseBackends, stopBackends } from '../../local/src/database/testing/backends.ts';
 import { startDataApi } from '../../local/src/data-api/index.ts';
 import { generateCredential } from '../../local/src/iam/local-credential.ts';
 import type { DatabaseTarget } from '../shared/database.ts';
 import { migrate, readMigrations } from './migrations.ts';
 
-const fixtures = fileURLToPath(new URL('./test-fixtures/migrations', import.meta.url));
+const fixtures = fileURLToPath(new URL('./testing/migrations', import.meta.url));
 const credential = generateCredential();
 const dirs: string[] = [];
 afterAll(async () => {

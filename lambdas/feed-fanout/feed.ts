@@ -13,6 +13,7 @@ import { feedKey, gsi, ItemType, pullKey, userKey } from '../../definitions/keys
 import { deleteAll, followersOf, getItem, putAll, queryAll, type Item } from './table-ops.ts';
 import { putPullRow, wasPushed } from './pulled.ts';
 import { addRecent, removeRecent } from './recent.ts';
+import { shieldedFrom } from './safety.ts';
 
 /** How many of a followee's newest cruds a new follow back-fills. */
 export const BACKFILL_LIMIT = 20;
@@ -45,7 +46,9 @@ export async function onCrudCreated(crud: Item): Promise<void> {
     await addRecent(crud.authorId, { id: crud.id, crudId: crud.id, reason: 'FOLLOWING', createdAt: crud.createdAt, expiresAt: crud.expiresAt });
     return;
   }
-  const followers = await followersOf(crud.authorId);
+  // Followers who block, are blocked by, or mute the author get nothing (docs/safety.md).
+  const shielded = await shieldedFrom(crud.authorId);
+  const followers = (await followersOf(crud.authorId)).filter((f) => !shielded.has(f));
   const rows = [own];
   for (const f of followers) rows.push(feedRow(f, crud.id, crud, 'FOLLOWING', crud.createdAt, crud.authorId));
   await putAll(rows);
@@ -60,7 +63,9 @@ export async function onRepostCreated(repost: Item): Promise<void> {
     await addRecent(repost.userId, entry);
     return;
   }
-  const followers = await followersOf(repost.userId);
+  // Nobody shielded from the crud's author or from the reposter gets the repost.
+  const shielded = new Set([...(await shieldedFrom(repost.crudAuthorId)), ...(await shieldedFrom(repost.userId))]);
+  const followers = (await followersOf(repost.userId)).filter((f) => !shielded.has(f));
   const recipients = [repost.userId, ...followers];
   await putAll(recipients.map((r) => feedRow(r, repost.repostId, crud, 'REPOST', repost.createdAt, repost.userId, repost.userId)));
 }

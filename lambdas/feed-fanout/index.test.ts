@@ -8,7 +8,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { crudKey, feedKey, followsKey, likeKey, userKey } from '../../definitions/keys.ts';
 import { handler } from './index.ts';
-import { crud, event, profile, startFanoutTable } from './test-support.ts';
+import { crud, event, profile, startFanoutTable } from './testing/fanout-table.ts';
 
 let t: Awaited<ReturnType<typeof startFanoutTable>>;
 beforeAll(async () => {

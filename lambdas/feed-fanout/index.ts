@@ -1,8 +1,8 @@
 /**
- * Stream consumer "fanout": everything derived from the rows users write — home-feed rows (pushed,
+ * Stream consumer "feed-fanout": everything derived from the rows users write — home-feed rows (pushed,
  * or listed for pulling when the author has many followers, with the follow-driven switch between
  * the two: pulled.ts), hashtag index and trending counts, notifications, clean-up after a crud
- * goes, and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
+ * goes (its images too), and counter corrections for TTL expiries. Records are processed in order; the first failure ends the batch
  * with a partial batch response naming it, so Lambda retries from that record on
  * ("Implementing partial batch responses" for DynamoDB streams). Every step is idempotent.
  * The same invocation also runs the Insights step (lambdas/insights-sink) on the batch.
@@ -12,16 +12,18 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { fanoutReactions, rowEventsFor, type FanoutReaction } from '../../definitions/live-events.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { isTtlDeletion } from '../shared/stream-record.ts';
-import { notificationForEdge, notificationsForCrud, notify } from '../notifications/notify.ts';
-import { onCrudExpired } from '../counters/expiry.ts';
+import { notificationForEdge, notificationsForCrud, notify } from './notifications.ts';
+import { onCrudExpired } from './expiry-counters.ts';
 import { onCrudRemovedChildren } from './cleanup.ts';
+import { onCrudRemovedMedia } from './media.ts';
 import { onCrudCreated, onCrudRemovedFeeds, onFollowCreated, onFollowRemoved, onRepostCreated, onRepostRemoved } from './feed.ts';
 import { onCrudCreatedTags } from './hashtags.ts';
 import { insightsStep } from '../insights-sink/index.ts';
 import { reconcileMode } from './pulled.ts';
+import { onBlockCreated } from './safety.ts';
 import type { Item } from './table-ops.ts';
 
-const tools = powertools('fanout');
+const tools = powertools('feed-fanout');
 const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);
@@ -42,6 +44,7 @@ const reactions: Record<FanoutReaction, Reaction> = {
     if (isTtlDeletion(record)) await onCrudExpired(prev!);
     await onCrudRemovedFeeds(prev!);
     await onCrudRemovedChildren(prev!);
+    await onCrudRemovedMedia(prev!);
   },
   repostCreated: async (_prev, next) => {
     await onRepostCreated(next!);
@@ -49,6 +52,7 @@ const reactions: Record<FanoutReaction, Reaction> = {
   },
   repostRemoved: async (prev) => onRepostRemoved(prev!),
   likeCreated: async (_prev, next) => notifyEdge(next!),
+  blockCreated: async (_prev, next) => onBlockCreated(next!),
   followCreated: async (_prev, next) => {
     await onFollowCreated(next!);
     await reconcileMode(next!.followeeId);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fanoutMode, fanoutSettings, fanoutSettingsFrom } from '../../definitions/fanout.ts';
 import { crudKey, feedKey, followerKey, followsKey, pullKey, recentKey, repostKey, userKey } from '../../definitions/keys.ts';
 import { handler } from './index.ts';
-import { crud, event, profile, startFanoutTable } from './test-support.ts';
+import { crud, event, profile, startFanoutTable } from './testing/fanout-table.ts';
 
 let t: Awaited<ReturnType<typeof startFanoutTable>>;
 beforeAll(async () => {

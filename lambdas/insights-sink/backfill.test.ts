@@ -10,16 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { backfill } from './backfill.ts';
 import { applyRecords } from './step.ts';
-import { figuresOf } from './test-support/figures.ts';
-import { pgliteInsights, resetInsights, type TestDatabase } from './test-support/pglite-database.ts';
-import { items, ulidAt } from './test-support/records.ts';
+import { figuresOf } from './testing/figures.ts';
+import { pgliteInsights, resetInsights, type TestDatabase } from './testing/pglite-database.ts';
+import { items, ulidAt } from './testing/records.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
 
 let dynamo: DynamoStack;
 let t: TestDatabase;
 const records: StreamRecord[] = [];
 
 beforeAll(async () => {
-  [dynamo, t] = await Promise.all([startDynamo({ ttlIntervalMs: 0, tableName: 'backfill-test' }), pgliteInsights()]);
+  [dynamo, t] = await Promise.all([startDynamo({ table: cruddurTable, ttlIntervalMs: 0, tableName: 'backfill-test' }), pgliteInsights()]);
   dynamo.streams.subscribe((r) => records.push(r));
 });
 afterAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * Stream consumer step "insights": mirrors cruds, likes, reposts, replies, follows and profiles
  * into the analytics database (Postgres through the RDS Data API) with exactly-once effect. It
- * runs inside the `fanout` mapping rather than as a third reader of the table's stream (decision
+ * runs inside the `feed-fanout` mapping rather than as a third reader of the table's stream (decision
  * 023; definitions/stream-consumers.ts); `handler` is the same step as a standalone function.
  * Without DATABASE_* settings the step is off.
  */

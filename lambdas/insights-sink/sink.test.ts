@@ -5,9 +5,9 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { changeFromRecord, type Change } from './changes.ts';
-import { resetInsights, useInsightsDatabase } from './test-support/pglite-database.ts';
-import { scenario } from './test-support/scenario.ts';
-import { figuresOf } from './test-support/figures.ts';
+import { resetInsights, useInsightsDatabase } from './testing/pglite-database.ts';
+import { scenario } from './testing/scenario.ts';
+import { figuresOf } from './testing/figures.ts';
 
 const database = useInsightsDatabase();
 

@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from './changes.ts';
 import type { InsightsDatabase } from './database.ts';
 import { applyRecords } from './step.ts';
-import { useInsightsDatabase } from './test-support/pglite-database.ts';
-import { inserted, items, ulidAt } from './test-support/records.ts';
+import { useInsightsDatabase } from './testing/pglite-database.ts';
+import { inserted, items, ulidAt } from './testing/records.ts';
 
 const database = useInsightsDatabase();
 

@@ -2,7 +2,7 @@
  * The Insights step of a stream batch: the batch's changes in one database call; if that fails,
  * record by record to find the one that fails, which is reported so the mapping retries from it
  * (partial batch response). A record that still fails after `maxHoldSeconds` in the stream is
- * skipped and reported to `onSkip` instead: the step shares the `fanout` mapping (decision 023),
+ * skipped and reported to `onSkip` instead: the step shares the `feed-fanout` mapping (decision 023),
  * and a long database outage must not hold the feed back for longer than that. Skipped changes
  * are repaired by the backfill.
  */

@@ -4,7 +4,7 @@
  * per-viewer ones, which have no viewer under IAM and stay null).
  */
 const USER = 'id handle displayName bio avatarUrl createdAt followersCount followingCount crudsCount';
-const CRUD = `id message createdAt expiresAt replyToId repliesCount likesCount repostsCount hashtags mentions author { ${USER} }`;
+const CRUD = `id message createdAt expiresAt replyToId repliesCount likesCount repostsCount hashtags mentions media { url thumbnailUrl alt width height } author { ${USER} }`;
 
 export const PUBLISH_FEED_ITEM = `mutation PublishFeedItem($input: PublishFeedItemInput!) {
   publishFeedItem(input: $input) { id recipientId reason createdAt repostedBy { ${USER} } crud { ${CRUD} } }

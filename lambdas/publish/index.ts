@@ -1,5 +1,5 @@
 /**
- * Stream consumer "live": turns committed rows into real-time events by calling AppSync's
+ * Stream consumer "publish": turns committed rows into real-time events by calling AppSync's
  * IAM-only publish mutations — new feed rows → onFeedItem, a pulled account's new RECENT entries →
  * onCelebrityFeedItem (one event for all its followers), notifications → onNotification,
  * messages → onMessage/onInboxMessage (once per member), crud counter changes and deletions →
@@ -11,7 +11,7 @@ import { instrument, powertools } from '../shared/powertools.ts';
 import { createAppSyncClient, type AppSyncClient } from './client.ts';
 import { publishCallsFor, type PublishCall } from './events.ts';
 
-const tools = powertools('live');
+const tools = powertools('publish');
 const { logger } = tools;
 
 let client: AppSyncClient | undefined;

@@ -1,4 +1,4 @@
-/** Profile edits → publishUserChanged (issue 9): only public fields count, counters never publish. */
+/** Profile edits → publishUserChanged: only public fields count, counters never publish. */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';

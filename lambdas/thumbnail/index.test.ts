@@ -10,11 +10,13 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack } from '../../local/src/dynamodb/index.ts';
-import { invokeHandler } from '../../local/src/lambda/invoke.ts';
+import { invokeHandler } from '../../local/src/lambda-runtime/invoke.ts';
 import { startStorage, type StorageHandle } from '../../local/src/storage/index.ts';
 import { eventKey, objectCreatedEvent } from '../../local/src/storage/events.ts';
 import { uploadsBucket } from '../../definitions/buckets.ts';
 import type { Outcome } from './index.ts';
+import { table as cruddurTable } from '../../definitions/table.ts';
+import { buckets as cruddurBuckets } from '../../definitions/buckets.ts';
 
 const credential = { accessKeyId: 'AKIATHUMBNAILTEST001', secretAccessKey: 'thumbnail-test-secret' };
 let dynamo: DynamoStack;
@@ -22,8 +24,8 @@ let storage: StorageHandle;
 let s3: S3Client;
 
 beforeAll(async () => {
-  dynamo = await startDynamo({ ttlIntervalMs: 0 });
-  storage = await startStorage({ port: 0, region: dynamo.region, credentials: [credential], corsOrigins: [], notifications: false });
+  dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
+  storage = await startStorage({ buckets: cruddurBuckets, port: 0, region: dynamo.region, credentials: [credential], corsOrigins: [], notifications: false });
   Object.assign(process.env, {
     TABLE_NAME: dynamo.tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,

@@ -21,9 +21,27 @@ export interface Rendition {
   body: Buffer;
 }
 
-/** Input the pipeline refuses (not an image, too large, truncated …); the upload is discarded. */
+/** What the uploader is told for each kind of refusal (uploadStatus `message`). */
+export const REFUSALS = {
+  size: 'The image must be at most 5 MB.',
+  unreadable: 'This file is not an image that can be read: choose a JPEG, PNG or WebP image.',
+  format: 'Only JPEG, PNG and WebP images are accepted.',
+  dimensions: 'This image has too many pixels: choose one of at most 40 megapixels.',
+  damaged: 'This image is damaged or incomplete and could not be processed.',
+} as const;
+
+/**
+ * Input the pipeline refuses (not an image, too large, truncated …); the upload is discarded.
+ * `message` is for the logs; `forUploader` is what the person who uploaded it is told.
+ */
 export class RejectedUpload extends Error {
   override name = 'RejectedUpload';
+  constructor(
+    message: string,
+    readonly forUploader: string,
+  ) {
+    super(message);
+  }
 }
 
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -53,24 +71,43 @@ export function decodeBudgetBytes(env: NodeJS.ProcessEnv = process.env): number 
 
 const mbOf = (bytes: number) => Math.ceil(bytes / (1024 * 1024));
 
-export async function makeRenditions(bytes: Buffer): Promise<Rendition[]> {
-  if (bytes.length === 0 || bytes.length > avatarRules.maxBytes) throw new RejectedUpload(`size ${bytes.length} is outside 1..${avatarRules.maxBytes} bytes`);
+/** Decoded, oriented, flattened pixels: what every rendition is cut from. */
+export interface Decoded {
+  data: Buffer;
+  raw: { raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 } };
+}
+
+/**
+ * Checks and decodes an upload once (avatars and crud images alike): size, format by content,
+ * pixel and memory budgets, then the pixels, auto-oriented (EXIF applied, then dropped with all
+ * other metadata) on white. Throws RejectedUpload for anything refused.
+ */
+export async function decodeUpload(bytes: Buffer): Promise<Decoded> {
+  if (bytes.length === 0 || bytes.length > avatarRules.maxBytes) throw new RejectedUpload(`size ${bytes.length} is outside 1..${avatarRules.maxBytes} bytes`, REFUSALS.size);
   let meta: sharp.Metadata;
   try {
     meta = await sharp(bytes, decodeOptions).metadata();
   } catch (err) {
-    throw new RejectedUpload(`not a readable image: ${(err as Error).message}`);
+    throw new RejectedUpload(`not a readable image: ${(err as Error).message}`, REFUSALS.unreadable);
   }
   const { format, width = 0, height = 0, channels = 4 } = meta;
-  if (!format || !ACCEPTED.has(format)) throw new RejectedUpload(`format ${format ?? 'unknown'} is not accepted`);
+  if (!format || !ACCEPTED.has(format)) throw new RejectedUpload(`format ${format ?? 'unknown'} is not accepted`, REFUSALS.format);
   // The header is all that has been read so far: refuse before decoding what would not fit.
+  if (width * height > avatarRules.maxInputPixels) throw new RejectedUpload(`image of ${width}×${height} pixels is over ${avatarRules.maxInputPixels} pixels`, REFUSALS.dimensions);
   const needed = width * height * channels * DECODE_BYTES_PER_SAMPLE;
   const budget = decodeBudgetBytes();
-  if (needed > budget) throw new RejectedUpload(`image of ${width}×${height} pixels needs about ${mbOf(needed)} MB to decode, over the function's memory budget of ${mbOf(budget)} MB`);
+  if (needed > budget) throw new RejectedUpload(`image of ${width}×${height} pixels needs about ${mbOf(needed)} MB to decode, over the function's memory budget of ${mbOf(budget)} MB`, REFUSALS.dimensions);
   try {
-    // Decode (and orient) once; every rendition is cut from the same pixels.
     const { data, info } = await sharp(bytes, decodeOptions).rotate().flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
-    const raw = { raw: { width: info.width, height: info.height, channels: info.channels } } as const;
+    return { data, raw: { raw: { width: info.width, height: info.height, channels: info.channels } } };
+  } catch (err) {
+    throw new RejectedUpload(`image could not be processed: ${(err as Error).message}`, REFUSALS.damaged);
+  }
+}
+
+export async function makeRenditions(bytes: Buffer): Promise<Rendition[]> {
+  const { data, raw } = await decodeUpload(bytes);
+  try {
     const out: Rendition[] = [];
     for (const size of avatarRules.sizes) {
       const resized = sharp(data, raw).resize(size, size, { fit: 'cover', position: 'attention' });
@@ -81,6 +118,6 @@ export async function makeRenditions(bytes: Buffer): Promise<Rendition[]> {
     }
     return out;
   } catch (err) {
-    throw new RejectedUpload(`image could not be processed: ${(err as Error).message}`);
+    throw new RejectedUpload(`image could not be processed: ${(err as Error).message}`, REFUSALS.damaged);
   }
 }

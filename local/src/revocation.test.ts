@@ -14,8 +14,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrameClient, b64url } from './appsync/realtime/test/harness.ts';
-import { createUser, passwordSignIn } from './cognito/test/helpers.ts';
+import { FrameClient, b64url } from './appsync/realtime/testing/harness.ts';
+import { createUser, passwordSignIn } from './cognito/testing/helpers.ts';
 import { startStack, type Stack } from './stack.ts';
 
 let stack: Stack;

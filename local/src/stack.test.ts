@@ -6,11 +6,11 @@ import { Writable } from 'node:stream';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../definitions/demo-users.ts';
-import { signAppSyncRequest } from './appsync/auth/test-support/sigv4-client.ts';
+import { signAppSyncRequest } from './appsync/auth/testing/sigv4-client.ts';
 import { callCognito } from './cognito/client.ts';
 import { createLogger } from './observability/logger.ts';
 import { startStack, type Stack } from './stack.ts';
-import { startCollector } from './observability/test-support/otlp-collector.ts';
+import { startCollector } from './observability/testing/otlp-collector.ts';
 
 /** The key pair the offline stack once shipped in its source, and a stand-in for a developer's real key. */
 const OLD_KEY = { accessKeyId: 'AKIACRUDDURLOCAL0001', secretAccessKey: 'cruddur-local-secret' };

@@ -55,9 +55,9 @@ it('names the mutation request in the delivery log line of the stream batch its 
   expect(delivered.length).toBeGreaterThan(0);
   // …and the Lambda invocation's id, which the handler's own Powertools lines carry as function_request_id.
   for (const l of delivered) expect(l.lambdaRequestId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-  // The fan-out Lambda's own FEED writes (for the author's seeded followers) reach the `live`
+  // The fan-out Lambda's own FEED writes (for the author's seeded followers) reach the `publish`
   // consumer too; they come from a Lambda, not a GraphQL request, so that batch names none.
-  const derived = lines.slice(mark).filter((l) => l.component === 'streams' && l.msg === 'stream batch' && l.consumer === 'live' && !delivered.includes(l));
+  const derived = lines.slice(mark).filter((l) => l.component === 'streams' && l.msg === 'stream batch' && l.consumer === 'publish' && !delivered.includes(l));
   expect(derived.length).toBeGreaterThan(0);
   expect(derived.every((l) => Array.isArray(l.requestIds) && (l.requestIds as string[]).length === 0)).toBe(true);
   // The records themselves carry nothing of it: exactly the DynamoDB Streams record fields.

@@ -1,5 +1,6 @@
 /**
- * A crud page's items with the caller's likes and reposts, read in one BatchGetItem. This is a
+ * A crud page's items without the cruds of accounts the caller blocks or is blocked by, with the
+ * caller's likes and reposts read in one BatchGetItem. This is a
  * field resolver of its own, not a step of the list pipelines, so the lists' values hold nothing
  * that depends on the caller and AppSync's cache can share them (definitions/caching.ts): a field
  * resolver below a cached one still runs for every request.
@@ -14,6 +15,6 @@ export function request(ctx: Context) {
 }
 
 export function response(ctx: Context) {
-  const cruds: Item[] = ctx.source.items;
+  const cruds: Item[] = ctx.stash.cruds;
   return cruds.map((c) => decorate(c, ctx.stash));
 }

@@ -1,5 +1,5 @@
 import { type Context } from '@aws-appsync/utils';
-import { callerHandle, requireCaller } from '../lib/identity.ts';
+import { callerHandle } from '../lib/identity.ts';
 import { evictProfile } from '../lib/cache-eviction.ts';
 
 /**
@@ -8,10 +8,7 @@ import { evictProfile } from '../lib/cache-eviction.ts';
  * from arguments. The client then deletes the Cognito user (DeleteUser), which revokes its
  * tokens (docs/decisions/013-token-revocation.md).
  */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
+export { callerRequest as request } from '../lib/pipeline.ts';
 
 export function response(ctx: Context) {
   // The handle is free at once: a cached profile must not outlive it.

@@ -1,5 +1,5 @@
 import { type Context } from '@aws-appsync/utils';
-import { callerHandle, requireCaller } from '../lib/identity.ts';
+import { callerHandle } from '../lib/identity.ts';
 import { evictProfile } from '../lib/cache-eviction.ts';
 
 /**
@@ -7,10 +7,7 @@ import { evictProfile } from '../lib/cache-eviction.ts';
  * stream's REMOVE record then lets the fan-out consumer delete feed rows, likes, reposts,
  * replies and tag rows.
  */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
+export { callerRequest as request } from '../lib/pipeline.ts';
 
 export function response(ctx: Context<{ id: string }>) {
   // The author's crudsCount changed.

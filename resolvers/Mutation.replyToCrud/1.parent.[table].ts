@@ -10,5 +10,6 @@ export function request(ctx: Context<{ crudId: string }>) {
 export function response(ctx: Context) {
   ctx.stash.parent = crudResponse(ctx, true);
   ctx.stash.parentExpiresAt = ctx.result.expiresAt;
+  ctx.stash.parentAuthorId = ctx.result.authorId;
   return ctx.stash.parent;
 }

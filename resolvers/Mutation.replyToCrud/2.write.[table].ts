@@ -2,14 +2,15 @@ import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from '../lib/ddb.ts';
 import { crudKey } from '../../definitions/keys.ts';
 import { crudFromItem } from '../lib/items.ts';
-import { newCrudItem } from '../lib/cruds.ts';
+import { newCrudItem, replyExpiresAt } from '../lib/cruds.ts';
 import { bump, failedConditions, putNew } from '../lib/writes.ts';
+import { blockedError, notBlockedChecks } from '../lib/safety.ts';
 
-export function request(ctx: Context) {
+export function request(ctx: Context<{ expiresIn?: string | null }>) {
   const item = newCrudItem({
     authorId: ctx.stash.callerId,
     message: ctx.stash.message,
-    expiresAt: ctx.stash.parentExpiresAt,
+    expiresAt: replyExpiresAt(ctx.stash.parentExpiresAt, ctx.args.expiresIn, util.time.nowEpochSeconds()),
     replyToId: ctx.stash.parent.id,
   });
   ctx.stash.item = item;
@@ -19,12 +20,13 @@ export function request(ctx: Context) {
     transactItems: [
       putNew(table, { pk: item.pk, sk: item.sk }, item),
       bump(table, crudKey(ctx.stash.parent.id), 'repliesCount', 1, util.time.nowEpochSeconds()),
-    ],
+    ].concat(notBlockedChecks(table, ctx.stash.callerId, ctx.stash.parentAuthorId)),
   };
 }
 
 export function response(ctx: Context) {
   if (ctx.error) {
+    blockedError(ctx, 2, 'reply to this crud');
     if (failedConditions(ctx).indexOf(1) >= 0) util.error('Crud not found or expired', 'NotFound');
     util.error(ctx.error.message, ctx.error.type);
   }

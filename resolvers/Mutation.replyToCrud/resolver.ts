@@ -3,15 +3,13 @@ import { requireCaller } from '../lib/identity.ts';
 import { LIMITS, requireText } from '../lib/validate.ts';
 
 /**
- * Replies to a live crud. The reply expires with its parent (a thread cannot outlive its crud)
- * and the parent's repliesCount moves in the same transaction (the original never counted them).
+ * Replies to a live crud. The reply expires when it chose (expiresIn), capped at its parent's
+ * expiry, or with its parent when it chose nothing (a thread cannot outlive its crud); and the parent's repliesCount moves in the same transaction (the original never counted them).
  */
-export function request(ctx: Context<{ crudId: string; message: string }>) {
+export function request(ctx: Context<{ crudId: string; message: string; expiresIn?: string | null }>) {
   ctx.stash.callerId = requireCaller(ctx);
   ctx.stash.message = requireText('message', ctx.args.message, LIMITS.crud);
   return {};
 }
 
-export function response(ctx: Context) {
-  return ctx.prev.result;
-}
+export { lastResult as response } from '../lib/pipeline.ts';

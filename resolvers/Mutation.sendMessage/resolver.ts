@@ -16,6 +16,4 @@ export function request(ctx: Context<{ conversationId?: string | null; toHandle?
   return {};
 }
 
-export function response(ctx: Context) {
-  return ctx.prev.result;
-}
+export { lastResult as response } from '../lib/pipeline.ts';

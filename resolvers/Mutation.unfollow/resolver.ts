@@ -1,12 +1,9 @@
 import { type Context } from '@aws-appsync/utils';
-import { callerHandle, requireCaller } from '../lib/identity.ts';
+import { callerHandle } from '../lib/identity.ts';
 import { evictProfile } from '../lib/cache-eviction.ts';
 
 /** Unfollows a user; the fan-out consumer removes their cruds and reposts from the caller's feed. */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
+export { callerRequest as request } from '../lib/pipeline.ts';
 
 /** Both profiles' follower/following counters changed: their cached user(handle) entries go. */
 export function response(ctx: Context) {

@@ -1,12 +1,2 @@
-import { type Context } from '@aws-appsync/utils';
-import { requireCaller } from '../lib/identity.ts';
-
 /** Removes the caller's like; unliking a crud not liked changes nothing. */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
-
-export function response(ctx: Context) {
-  return ctx.prev.result;
-}
+export { callerRequest as request, lastResult as response } from '../lib/pipeline.ts';

@@ -1,5 +1,4 @@
 import { type Context } from '@aws-appsync/utils';
-import { requireCaller } from '../lib/identity.ts';
 import type { Item } from '../lib/items.ts';
 
 /**
@@ -7,10 +6,7 @@ import type { Item } from '../lib/items.ts';
  * newest activity first, with the peers' profiles in one BatchGetItem. A new message bumps a
  * conversation by updating gsi2sk on the row.
  */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
+export { callerRequest as request } from '../lib/pipeline.ts';
 
 export function response(ctx: Context) {
   const peers: Record<string, Item> = ctx.stash.peers ?? {};

@@ -1,5 +1,5 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
-import { notExpired, query, raiseIfError } from '../lib/ddb.ts';
+import { notExpired, query } from '../lib/ddb.ts';
 import { hashtagKey } from '../../definitions/keys.ts';
 import { normalizeTag } from '../lib/text.ts';
 import { pageLimit } from '../lib/validate.ts';
@@ -19,9 +19,4 @@ export function request(ctx: Context<{ tag: string; limit?: number; nextToken?: 
   });
 }
 
-export function response(ctx: Context) {
-  raiseIfError(ctx);
-  ctx.stash.rows = ctx.result.items;
-  ctx.stash.nextToken = ctx.result.nextToken ?? null;
-  return ctx.result.items.length;
-}
+export { rowsPageResponse as response } from '../lib/crud-batch.ts';

@@ -1,5 +1,4 @@
 import { type Context } from '@aws-appsync/utils';
-import { requireCaller } from '../lib/identity.ts';
 import type { Item } from '../lib/items.ts';
 
 /**
@@ -8,10 +7,7 @@ import type { Item } from '../lib/items.ts';
  * marking everything read is one write, not one per notification. Actors and cruds are read in
  * one BatchGetItem each.
  */
-export function request(ctx: Context) {
-  ctx.stash.callerId = requireCaller(ctx);
-  return {};
-}
+export { callerRequest as request } from '../lib/pipeline.ts';
 
 /** Attaches the batched actors and cruds (a crud that is gone reads as null). */
 export function response(ctx: Context) {

@@ -2,9 +2,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { crudPage } from '../lib/hydrate.ts';
 
-export function request() {
-  return {};
-}
+export { passThroughRequest as request } from '../lib/pipeline.ts';
 
 export function response(ctx: Context) {
   return crudPage(ctx);

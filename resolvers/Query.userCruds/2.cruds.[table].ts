@@ -1,22 +1,10 @@
-import { runtime, util, type Context } from '@aws-appsync/utils';
-import { notExpired, query } from '../lib/ddb.ts';
+import { type Context } from '@aws-appsync/utils';
 import { gsi } from '../../definitions/keys.ts';
-import { pageLimit } from '../lib/validate.ts';
+import { userCrudIndexRequest } from '../lib/crud-query.ts';
 
+/** The user's live top-level cruds on gsi2 (`CRUDS#<user>`), newest first. */
 export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {
-  const limit = pageLimit(ctx.args.limit);
-  ctx.stash.cruds = [];
-  // An unknown handle has no cruds (user(handle) is the way to tell it does not exist).
-  if (!ctx.stash.userId) runtime.earlyReturn(0);
-  return query({
-    index: 'gsi2',
-    pkName: 'gsi2pk',
-    pkValue: gsi.userCruds(ctx.stash.userId),
-    forward: false,
-    limit,
-    nextToken: ctx.args.nextToken,
-    filter: notExpired(util.time.nowEpochSeconds()),
-  });
+  return userCrudIndexRequest(ctx, 'gsi2', gsi.userCruds);
 }
 
 export { crudQueryResponse as response } from '../lib/crud-query.ts';

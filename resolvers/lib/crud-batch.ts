@@ -22,3 +22,11 @@ export function crudsByIdResponse(ctx: Context) {
   ctx.stash.cruds = ids.map((id) => crudFromItem(found[id]));
   return ids.length;
 }
+
+/** The response of a rows step (tag rows, like rows): the page's rows and cursor land in the stash for `crudsByIdRequest`. */
+export function rowsPageResponse(ctx: Context) {
+  raiseIfError(ctx);
+  ctx.stash.rows = ctx.result.items;
+  ctx.stash.nextToken = ctx.result.nextToken ?? null;
+  return ctx.result.items.length;
+}

@@ -3,6 +3,7 @@ import { util } from '@aws-appsync/utils';
 import { crudKey, gsi, ItemType } from '../../definitions/keys.ts';
 import { hashtagsOf, mentionsOf } from './text.ts';
 import type { Item } from './items.ts';
+import { EXPIRES_IN_SECONDS } from './validate.ts';
 
 export interface NewCrud {
   authorId: string;
@@ -34,9 +35,21 @@ export function newCrudItem(c: NewCrud): Item {
   };
   if (c.replyToId) {
     item.replyToId = c.replyToId;
+    // The author's replies (a profile's Replies tab); top-level cruds use gsi3 for the public feed.
+    item.gsi3pk = gsi.userReplies(c.authorId);
+    item.gsi3sk = id;
   } else {
     item.gsi3pk = gsi.publicFeed;
     item.gsi3sk = id;
   }
   return item;
+}
+
+/**
+ * A reply lives as long as it chose (expiresIn) but never longer than the crud it answers: a
+ * thread cannot outlive its crud. Without expiresIn it expires with its parent.
+ */
+export function replyExpiresAt(parentExpiresAt: number, expiresIn: string | null | undefined, now: number): number {
+  if (!expiresIn) return parentExpiresAt;
+  return Math.min(parentExpiresAt, now + EXPIRES_IN_SECONDS[expiresIn]);
 }

@@ -5,10 +5,11 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, tableName } from './ddb.ts';
-import { crudKey, likeKey, repostKey, type Key } from '../../definitions/keys.ts';
+import { crudKey, likeIndex, likeKey, repostKey, type Key } from '../../definitions/keys.ts';
 import { crudResponse } from './fields.ts';
 import { bump, deleteExisting, putNew, raiseUnlessTolerated, failedConditions } from './writes.ts';
 import type { Item } from './items.ts';
+import { blockedError, notBlockedChecks } from './safety.ts';
 
 export type EdgeKind = 'LIKE' | 'REPOST';
 
@@ -45,10 +46,14 @@ export function addEdgeRequest(ctx: Context, kind: EdgeKind) {
   ctx.stash.viewerFlag = kind === 'LIKE' ? { viewerHasLiked: true } : { viewerHasReposted: true };
   // A repost gets its own time-ordered id: it is the sort key of the reposters' followers' feed rows.
   if (kind === 'REPOST') edge.repostId = util.autoUlid();
+  // The liker's own list of likes (Query.likedCruds) reads gsi1.
+  if (kind === 'LIKE') Object.assign(edge, likeIndex(me, edge.createdAt as string, crud.id));
   const table = tableName(ctx);
   return {
     operation: 'TransactWriteItems',
-    transactItems: [putNew(table, key, edge), bump(table, crudKey(crud.id), counterOf(kind), 1, util.time.nowEpochSeconds())],
+    transactItems: [putNew(table, key, edge), bump(table, crudKey(crud.id), counterOf(kind), 1, util.time.nowEpochSeconds())].concat(
+      notBlockedChecks(table, me, crud.authorId),
+    ),
   };
 }
 
@@ -65,6 +70,7 @@ export function removeEdgeRequest(ctx: Context, kind: EdgeKind) {
 
 /** Step 2 response: an edge that already exists (or is already gone) is success, anything else an error. */
 export function writeEdgeResponse(ctx: Context) {
+  blockedError(ctx, 2, 'like or repost this crud');
   if (ctx.error && failedConditions(ctx).indexOf(1) >= 0) util.error('Crud not found or expired', 'NotFound');
   raiseUnlessTolerated(ctx, [0]);
   return !ctx.error;

@@ -9,6 +9,7 @@ import { followerKey, followsKey, ItemType, userKey } from '../../definitions/ke
 import { handleLookupRequest, handleLookupResponse } from './handles.ts';
 import { userResponse } from './fields.ts';
 import { bump, deleteExisting, failedConditions, putNew, raiseUnlessTolerated } from './writes.ts';
+import { blockedError, notBlockedChecks } from './safety.ts';
 
 export function targetRequest(ctx: Context<{ handle: string }>) {
   return handleLookupRequest(ctx.args.handle);
@@ -38,7 +39,7 @@ export function followRequest(ctx: Context) {
       putNew(table, b, Object.assign({ pk: b.pk, sk: b.sk, type: ItemType.FOLLOWER }, row)),
       bump(table, userKey(me), 'followingCount', 1),
       bump(table, userKey(them), 'followersCount', 1),
-    ],
+    ].concat(notBlockedChecks(table, me, them)),
   };
 }
 
@@ -60,6 +61,7 @@ export function unfollowRequest(ctx: Context) {
 
 /** Already following (or already not following) is success: both rows' conditions fail together. */
 export function writeResponse(ctx: Context) {
+  if (ctx.stash.viewerFollows) blockedError(ctx, 4, 'follow this account');
   const failed = failedConditions(ctx);
   if (failed.indexOf(2) >= 0 || failed.indexOf(3) >= 0) util.error('User not found', 'NotFound');
   raiseUnlessTolerated(ctx, [0, 1]);

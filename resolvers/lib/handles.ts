@@ -15,3 +15,13 @@ export function handleLookupResponse(ctx: Context): string | null {
   raiseIfError(ctx);
   return ctx.result ? ctx.result.userId : null;
 }
+
+/** The "1.handle" step of the by-handle list pipelines: the user id lands in `ctx.stash.userId` (null when unknown). */
+export function handleStepRequest(ctx: Context<{ handle: string }>) {
+  return handleLookupRequest(ctx.args.handle);
+}
+
+export function handleStepResponse(ctx: Context) {
+  ctx.stash.userId = handleLookupResponse(ctx);
+  return ctx.stash.userId;
+}

@@ -31,7 +31,13 @@ export function crudFromItem(item: Item): Item {
     repostsCount: item.repostsCount ?? 0,
     hashtags: item.hashtags ?? [],
     mentions: item.mentions ?? [],
+    media: mediaFromItem(item),
   };
+}
+
+/** Attached images as the API shows them (the upload id stays internal: it names the objects to delete). */
+function mediaFromItem(item: Item): Item[] {
+  return ((item.media ?? []) as Item[]).map((m) => ({ url: m.url, thumbnailUrl: m.thumbnailUrl, alt: m.alt, width: m.width, height: m.height }));
 }
 
 export function userFromItem(item: Item): Item {

@@ -1,49 +1,18 @@
 /**
- * Server-side parsing of `#hashtags` and `@mentions`. APPSYNC_JS has no regex literals (and
- * util.matches is whole-string), so this is a small character scanner: a marker counts only at
- * the start or after a character that cannot be part of a word (so `a@b.com` is no mention),
- * and the token is the following run of ASCII letters, digits and `_`.
+ * Server-side `#hashtags` and `@mentions`: definitions/text.ts's tokenizer (shared with the web
+ * app's links) on the NFC form of the text, so "café" typed composed or decomposed is one tag.
  */
-const WORD_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_';
+import { util } from '@aws-appsync/utils';
+import { foldTag, tokensOf } from '../../definitions/text-tokens.ts';
 
-/** At most this many tags and mentions are indexed per crud; a 240-character crud rarely has more. */
-export const MAX_TOKENS = 10;
-const MAX_TOKEN_LENGTH = 50;
+export { MAX_TOKENS } from '../../definitions/text-tokens.ts';
 
-function isWordChar(ch: string): boolean {
-  return ch.length > 0 && WORD_CHARS.indexOf(ch.toLowerCase()) >= 0;
-}
+const nfc = (text: string): string => util.str.normalize(text, 'nfc');
 
-/** Distinct lower-case tokens following `marker` (`#` or `@`), in order of first appearance. */
-export function extractTokens(text: string, marker: string): string[] {
-  const chars = text.split('');
-  const found: string[] = [];
-  let current: string | null = null;
-  let prev = '';
-  chars.forEach((ch) => {
-    if (current !== null) {
-      if (isWordChar(ch) && current.length < MAX_TOKEN_LENGTH) {
-        current = current + ch.toLowerCase();
-        prev = ch;
-        return;
-      }
-      if (current.length > 0 && found.indexOf(current) < 0) found.push(current);
-      current = null;
-    }
-    if (ch === marker && !isWordChar(prev) && prev !== marker) current = '';
-    prev = ch;
-  });
-  if (current !== null && (current as string).length > 0 && found.indexOf(current) < 0) found.push(current);
-  return found.slice(0, MAX_TOKENS);
-}
+/** Distinct folded tags of a crud's message, in order of first appearance. */
+export const hashtagsOf = (text: string): string[] => tokensOf(nfc(text), 'hashtag');
+/** Distinct folded mentions of a crud's message, in order of first appearance. */
+export const mentionsOf = (text: string): string[] => tokensOf(nfc(text), 'mention');
 
-export const hashtagsOf = (text: string): string[] => extractTokens(text, '#');
-export const mentionsOf = (text: string): string[] => extractTokens(text, '@');
-
-/** A hashtag argument as users type it (`#Cloud`, `cloud`) in its stored form, or '' if invalid. */
-export function normalizeTag(tag: string): string {
-  const t = tag.trim().toLowerCase();
-  const body = t.charAt(0) === '#' ? t.slice(1) : t;
-  const ok = body.length > 0 && body.length <= MAX_TOKEN_LENGTH && body.split('').every((ch) => isWordChar(ch));
-  return ok ? body : '';
-}
+/** A hashtag argument as users type it (`#Café`, `café`) in its stored form, or '' if invalid. */
+export const normalizeTag = (tag: string): string => foldTag(nfc(tag));

@@ -1,8 +1,11 @@
 // graphql-codegen plugin: one typed document and one named React hook per operation, bound to
-// Cruddur's thin hook layer over Amplify v6's generateClient (web/src/lib/graphql/).
+// Cruddur's hook layer (web/src/lib/graphql/: TanStack Query over Amplify v6's generateClient).
 //
 //   query HomeFeed(...)        -> HomeFeedDocument, useHomeFeedQuery(variables, options?)
-//   mutation CreateCrud(...)   -> CreateCrudDocument, useCreateCrudMutation()
+//                                 and, for a paginated query (a `$nextToken` variable and one
+//                                 connection field with `items` and `nextToken`),
+//                                 useHomeFeedInfiniteQuery(variables without nextToken, options?)
+//   mutation CreateCrud(...)   -> CreateCrudDocument, useCreateCrudMutation(options?)
 //   subscription OnFeedItem(..)-> OnFeedItemDocument, useOnFeedItemSubscription(variables, options)
 //
 // Documents are emitted as strings (what Amplify parses) with every fragment they spread appended,
@@ -36,6 +39,16 @@ function fragmentClosure(operation, fragments, where) {
   };
   walk(operation);
   return order;
+}
+
+/** The connection field a paginated query pages through, or undefined when it is not paginated. */
+function connectionField(def) {
+  const vars = (def.variableDefinitions ?? []).map((v) => v.variable.name.value);
+  const fields = def.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
+  if (!vars.includes('nextToken') || fields.length !== 1) return undefined;
+  const inner = (fields[0].selectionSet?.selections ?? []).filter((s) => s.kind === Kind.FIELD).map((s) => s.name.value);
+  if (!inner.includes('items') || !inner.includes('nextToken')) return undefined;
+  return (fields[0].alias ?? fields[0].name).value;
 }
 
 function escapeTemplate(text) {
@@ -88,10 +101,18 @@ module.exports = {
           out.push(`export function use${name}Query(options?: QueryOptions): QueryResult<${varsType}, ${resultType}> {`);
           out.push(`  return useQuery(${name}Document, {}, options);`);
         }
+        const field = connectionField(def);
+        if (field) {
+          used.add('useInfiniteQuery').add('InfiniteQueryResult');
+          out.push('}', '');
+          out.push(`/** \`${name}\` page by page (TanStack infinite query over \`${field}\`). */`);
+          out.push(`export function use${name}InfiniteQuery(variables: Omit<${varsType}, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<${resultType}, '${field}'> {`);
+          out.push(`  return useInfiniteQuery(${name}Document, '${field}', variables, options);`);
+        }
       } else if (def.operation === 'mutation') {
-        used.add('useMutation').add('MutationResult');
-        out.push(`export function use${name}Mutation(): MutationResult<${varsType}, ${resultType}> {`);
-        out.push(`  return useMutation(${name}Document);`);
+        used.add('useMutation').add('MutationResult').add('MutationOptions');
+        out.push(`export function use${name}Mutation(options?: MutationOptions<${varsType}, ${resultType}>): MutationResult<${varsType}, ${resultType}> {`);
+        out.push(`  return useMutation(${name}Document, options);`);
       } else {
         used.add('useSubscription').add('SubscriptionOptions').add('SubscriptionResult');
         out.push(`export function use${name}Subscription(variables: ${varsType}, options: SubscriptionOptions<${resultType}>): SubscriptionResult {`);

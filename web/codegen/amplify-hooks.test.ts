@@ -9,7 +9,8 @@ const { plugin } = createRequire(import.meta.url)('./amplify-hooks.cjs') as Plug
 
 const schema = buildSchema(`
   type User { id: ID! handle: String! }
-  type Query { me: User! user(handle: String!): User }
+  type UserConnection { items: [User!]! nextToken: String }
+  type Query { me: User! user(handle: String!): User followers(handle: String!, limit: Int, nextToken: String): UserConnection! }
   type Mutation { follow(handle: String!): User! }
   type Subscription { onUser(id: ID!): User }
 `);
@@ -22,6 +23,7 @@ describe('amplify-hooks codegen plugin', () => {
       doc('web/src/features/profile/api/fields.graphql', 'fragment A on User { id ...B } fragment B on User { handle }'),
       doc('web/src/features/profile/api/user.graphql', 'query User($handle: String!) { user(handle: $handle) { ...A } }'),
       doc('web/src/features/auth/api/me.graphql', 'query Me { me { id } }'),
+      doc('web/src/features/profile/api/followers.graphql', 'query Followers($handle: String!, $nextToken: String) { followers(handle: $handle, nextToken: $nextToken) { items { id } nextToken } }'),
       doc('web/src/features/profile/api/follow.graphql', 'mutation Follow($handle: String!) { follow(handle: $handle) { id } }'),
       doc('web/src/features/profile/api/on-user.graphql', 'subscription OnUser($id: ID!) { onUser(id: $id) { id } }'),
     ],
@@ -40,9 +42,21 @@ describe('amplify-hooks codegen plugin', () => {
   it('names one hook per operation by kind', () => {
     expect(out).toContain('export function useUserQuery(variables: T.UserQueryVariables, options?: QueryOptions)');
     expect(out).toContain('export function useMeQuery(options?: QueryOptions)');
-    expect(out).toContain('export function useFollowMutation(): MutationResult<T.FollowMutationVariables, T.FollowMutation>');
+    expect(out).toContain(
+      'export function useFollowMutation(options?: MutationOptions<T.FollowMutationVariables, T.FollowMutation>): MutationResult<T.FollowMutationVariables, T.FollowMutation>',
+    );
     expect(out).toContain('export function useOnUserSubscription(variables: T.OnUserSubscriptionVariables, options: SubscriptionOptions<T.OnUserSubscription>)');
-    expect(out).toContain("import { useMutation, useQuery, useSubscription } from '../lib/graphql/index.ts';");
+    expect(out).toContain("import { useInfiniteQuery, useMutation, useQuery, useSubscription } from '../lib/graphql/index.ts';");
+  });
+
+  it('adds an infinite query hook for paginated queries only', () => {
+    expect(out).toContain('export function useFollowersQuery(variables: T.FollowersQueryVariables, options?: QueryOptions)');
+    expect(out).toContain(
+      "export function useFollowersInfiniteQuery(variables: Omit<T.FollowersQueryVariables, 'nextToken'>, options?: QueryOptions): InfiniteQueryResult<T.FollowersQuery, 'followers'>",
+    );
+    expect(out).toContain("return useInfiniteQuery(FollowersDocument, 'followers', variables, options);");
+    expect(out).not.toContain('useUserInfiniteQuery');
+    expect(out).not.toContain('useMeInfiniteQuery');
   });
 
   it('rejects anonymous, non-PascalCase and duplicate operations and unknown fragments', () => {

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import boot from 'virtual:amplify-outputs';
-// Engineer E's adapter (docs/decisions/008): Amplify v6 always opens wss://<api host>/graphql/realtime;
+// The real-time adapter (docs/decisions/008): Amplify v6 always opens wss://<api host>/graphql/realtime;
 // for an http:// endpoint (offline) it opens ws:// instead. No-op for https:// (AWS).
 import { installRealtimeWsAdapter } from '../../local/src/appsync/realtime/browser-ws-adapter.ts';
 import { validateOutputs } from './config/outputs.ts';

@@ -7,6 +7,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { MEDIA_PREFIX, mediaRules } from '../../../definitions/media.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { acknowledge } from '../nag/nag.ts';
 
@@ -59,6 +60,9 @@ export class HostingStack extends Stack {
 
     // Avatars are written under content-addressed keys, so they can be cached for a year.
     this.assetsBucket = privateBucket(this, 'AssetsBucket', props.production, logs);
+    // Backstop for crud images: the fan-out consumer deletes them with their crud; renditions of
+    // an upload never attached, or a missed delete, go after the longest crud lifetime plus a day.
+    this.assetsBucket.addLifecycleRule({ id: 'expire-crud-media', prefix: MEDIA_PREFIX, expiration: Duration.days(mediaRules.lifecycleDays) });
     this.assetsDistribution = new cloudfront.Distribution(this, 'AssetsDistribution', {
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.assetsBucket),

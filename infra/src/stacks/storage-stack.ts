@@ -25,6 +25,7 @@ import type { Construct } from 'constructs';
 import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { environmentFor, functions } from '../../../definitions/functions.ts';
+import { MEDIA_PREFIX } from '../../../definitions/media.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
@@ -106,11 +107,14 @@ export class StorageStack extends Stack {
     if (layer) this.thumbnail.addLayers(layer);
     const uploads = this.uploadsBucket.arnForObjects(`${notification.prefix}*`);
     const avatars = `${importOf(props.assetsBucket, props.assetsBucket.bucketArn)}/avatars/*`;
+    // Crud images: renditions under media/<sub>/<upload id>/ (definitions/media.ts).
+    const media = `${importOf(props.assetsBucket, props.assetsBucket.bucketArn)}/${MEDIA_PREFIX}*`;
     this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [uploads] }));
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [avatars] }));
+    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [avatars, media] }));
     const objectKeys = 'Object keys are per upload (random) and per avatar (content hash): the grant is one prefix of one bucket.';
     acknowledge(this.thumbnail.role!, wildcardResource(this, uploads), objectKeys);
     acknowledge(this.thumbnail.role!, wildcardResource(this, avatars), objectKeys);
+    acknowledge(this.thumbnail.role!, wildcardResource(this, media), objectKeys);
     this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
     this.uploadsBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.thumbnail), { prefix: notification.prefix });
     // CDK's own singleton that applies the bucket's notification configuration.

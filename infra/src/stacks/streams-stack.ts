@@ -9,8 +9,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { MEDIA_PREFIX } from '../../../definitions/media.ts';
 import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
 import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
@@ -32,6 +34,11 @@ export interface StreamsStackProps extends StackProps {
    * environment and grants, and stay outside the VPC (decision 021).
    */
   database?: { target: DataApiTarget; environment: Record<string, string>; consumers: string[] };
+  /**
+   * The assets bucket, for the consumers named in `consumers` only: they delete a removed crud's
+   * images (`media/*`, definitions/media.ts) and get `ASSETS_BUCKET`.
+   */
+  media?: { assetsBucket: s3.IBucket; consumers: string[] };
 }
 
 export class StreamsStack extends Stack {
@@ -46,6 +53,7 @@ export class StreamsStack extends Stack {
     const readableTypes = props.publishReadTypes.map((type) => `${apiArn}/types/${type}/fields/*`);
     for (const consumer of props.consumers) {
       const database = props.database?.consumers.includes(consumer.name) ? props.database : undefined;
+      const media = props.media?.consumers.includes(consumer.name) ? props.media : undefined;
       // The variables the consumer's function declares (definitions/functions.ts), valued here.
       const declared = functionByHandler(consumer.handler);
       const environment = declared
@@ -53,11 +61,17 @@ export class StreamsStack extends Stack {
             tableName: props.table.tableName,
             graphqlUrl: props.api.graphqlUrl,
             ...(database && { databaseClusterArn: database.target.clusterArn, databaseSecretArn: database.target.secretArn, databaseName: databaseDefinition.name }),
+            ...(media && { assetsBucket: media.assetsBucket.bucketName }),
           })
-        : { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl, ...database?.environment };
+        : { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl, ...database?.environment, ...(media ? { ASSETS_BUCKET: media.assetsBucket.bucketName } : {}) };
       const fn = new NodeFunction(this, consumer.name, { handler: consumer.handler, environment });
       grantTable(props.table, fn, 'readWrite');
       if (database) grantDataApi(fn, database.target);
+      if (media) {
+        const objects = `${importOf(media.assetsBucket, media.assetsBucket.bucketArn)}/${MEDIA_PREFIX}*`;
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [objects] }));
+        acknowledge(fn.role!, wildcardResource(this, objects), 'Crud images are keyed per upload (random): the grant is one action on one prefix of one bucket.');
+      }
       if (props.publishMutations.length > 0) {
         fn.addToRolePolicy(
           new iam.PolicyStatement({

@@ -6,12 +6,12 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const commands: Record<string, Command> = {
   start: {
-    summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--data-dir DIR] [--no-seed | --seed large]',
-    load: () => import('./start.ts'),
+    summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]',
+    load: () => import('../app/cli/start.ts'),
   },
   'backfill-insights': {
     summary: 'rebuild the Insights database from the table, stack stopped [--data-dir DIR]',
-    load: () => import('./backfill-insights.ts'),
+    load: () => import('../app/cli/backfill-insights.ts'),
   },
   'evaluate-code': {
     summary: 'run an APPSYNC_JS handler like `aws appsync evaluate-code`',

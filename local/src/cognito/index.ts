@@ -1,11 +1,11 @@
 /**
- * The offline Cognito user pool: the pool and client from definitions/user-pool.ts served over
+ * The offline Cognito user pool: the app's pool and client (`AppDefinition.userPool`) served over
  * Cognito's JSON API, with SRP sign-in, RS256 tokens from per-pool keys, Lambda triggers from
  * `lambdas/` and a local outbox for codes. See docs/cognito.md.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { userPool as poolDefinition, type UserPoolDefinition } from '../../../definitions/user-pool.ts';
+import type { UserPoolDefinition } from '../app-definition.ts';
 import { Decoys } from './decoys/decoys.ts';
 import { importUsers, type ImportedUser } from './import/import-users.ts';
 import { loadDecoySecret } from './decoys/secret.ts';
@@ -17,7 +17,7 @@ import { PoolStore } from './store/pool-store.ts';
 import { loadPoolKeys } from './tokens/keys.ts';
 import { createAccessTokenVerifier } from './tokens/verify.ts';
 import { Triggers, type TriggerRefs } from './triggers/triggers.ts';
-import type { FunctionEnv } from '../lambda/function-env.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
 
 export interface StartCognitoOptions {
@@ -35,8 +35,8 @@ export interface StartCognitoOptions {
   log?: RequestLog;
   /** Where the outbox prints its code boxes; default stdout, `false` for silence. */
   print?: ((text: string) => void) | false;
-  /** Pool definition; default definitions/user-pool.ts. */
-  definition?: UserPoolDefinition;
+  /** The app's pool and client. */
+  definition: UserPoolDefinition;
   /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
   hostCheck?: HostCheck;
   /** Clock for password lockouts; default Date.now. Tests pass one they can move forward. */
@@ -56,8 +56,8 @@ export interface CognitoHandle {
 }
 
 /** Starts the pool's HTTP endpoint; resolves once it is listening. */
-export async function startCognito(options: StartCognitoOptions = {}): Promise<CognitoHandle> {
-  const definition = options.definition ?? poolDefinition;
+export async function startCognito(options: StartCognitoOptions): Promise<CognitoHandle> {
+  const definition = options.definition;
   const { userPoolId, clientId } = definition.local;
   const host = options.host ?? '127.0.0.1';
   const dir = options.dataDir ? path.join(options.dataDir, 'cognito', userPoolId) : undefined;

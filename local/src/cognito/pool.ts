@@ -1,5 +1,5 @@
 /** Everything an action needs about one user pool, built once by `startCognito`. */
-import type { UserPoolDefinition } from '../../../definitions/user-pool.ts';
+import type { UserPoolDefinition } from '../app-definition.ts';
 import type { Decoys } from './decoys/decoys.ts';
 import type { Outbox } from './outbox/outbox.ts';
 import type { SrpServer } from './srp/server.ts';

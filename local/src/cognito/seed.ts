@@ -3,7 +3,7 @@
  * from the outbox), so PreSignUp and PostConfirmation run exactly as for a real visitor.
  * Safe to run on every start: existing confirmed users are left alone.
  */
-import { demoUsers, type DemoUser } from '../../../definitions/demo-users.ts';
+import type { DemoUser } from '../app-definition.ts';
 import { callCognito, CognitoCallError } from './client.ts';
 import type { CognitoHandle } from './index.ts';
 
@@ -12,7 +12,7 @@ export interface SeededUser extends DemoUser {
   created: boolean;
 }
 
-export async function seedDemoUsers(cognito: Pick<CognitoHandle, 'url' | 'clientId' | 'outbox'>, users: DemoUser[] = demoUsers): Promise<SeededUser[]> {
+export async function seedDemoUsers(cognito: Pick<CognitoHandle, 'url' | 'clientId' | 'outbox'>, users: DemoUser[]): Promise<SeededUser[]> {
   const seeded: SeededUser[] = [];
   for (const user of users) {
     const ClientId = cognito.clientId;

@@ -16,7 +16,7 @@ import {
   type ExecuteStatementCommandInput,
 } from '@aws-sdk/client-rds-data';
 import type { Database } from '../database/index.ts';
-import { databaseBackends, sharedDatabase, stopBackends } from '../database/test-support/backends.ts';
+import { databaseBackends, sharedDatabase, stopBackends } from '../database/testing/backends.ts';
 import { generateCredential } from '../iam/local-credential.ts';
 import { startDataApi, type DataApiHandle } from './index.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The offline RDS Data API: the operations (./service.ts) over the offline database, served over
  * HTTP (./server.ts) for Lambdas and used in process by AppSync's RDS data source. One cluster,
- * named by the ARNs below, holds the database `definitions/database.ts` declares.
+ * named by the ARNs below, holds the database the app declares (`AppDefinition.database`).
  */
 import type { Database } from '../database/index.ts';
 import type { HostCheck } from '../host-check/host-check.ts';

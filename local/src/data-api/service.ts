@@ -2,7 +2,7 @@
  * The RDS Data API's operations over the offline database, independent of HTTP: the emulator's
  * server (./server.ts) and AppSync's RDS data source (appsync/datasources/rds) both call these,
  * so the two paths to Postgres behave alike. One cluster is served: its ARN, its secret's ARN
- * and its database name (definitions/database.ts) are the only ones accepted.
+ * and its database name (the app's) are the only ones accepted.
  */
 import type { Database, Queryable } from '../database/index.ts';
 import { dataApiErrors, postgresErrorMessage, toDataApiError } from './errors.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { isPostgresError, type Database } from './index.ts';
-import { databaseBackends, stopBackends } from './test-support/backends.ts';
+import { databaseBackends, stopBackends } from './testing/backends.ts';
 
 afterAll(stopBackends);
 

@@ -38,7 +38,7 @@ describe('embedded database on disk', () => {
 
   it('keeps every acknowledged write after kill -9', async () => {
     const dataDir = tmp();
-    const script = fileURLToPath(new URL('./test-fixtures/child-database.ts', import.meta.url));
+    const script = fileURLToPath(new URL('./testing/child-database.ts', import.meta.url));
     const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: '' } });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await new Promise<void>((resolve, reject) => {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeTableCommand, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from './index.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 let store: DynamoStack;
 let stack: DynamoStack;
@@ -13,10 +14,10 @@ const records: StreamRecord[] = [];
 const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'E' } });
 
 beforeAll(async () => {
-  store = await startDynamo({ ttlIntervalMs: 0, tableName: 'unused-here' });
+  store = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0, tableName: 'unused-here' });
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   try {
-    stack = await startDynamo({ ttlIntervalMs: 0, tableName: 'cruddur-external' });
+    stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0, tableName: 'cruddur-external' });
   } finally {
     delete process.env.DYNAMODB_ENDPOINT;
   }

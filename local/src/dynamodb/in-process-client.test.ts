@@ -16,13 +16,14 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from './index.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 let stack: DynamoStack;
 const records: StreamRecord[] = [];
 const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   stack.streams.subscribe((r) => records.push(r));
   await stack.client.send(
     new PutItemCommand({

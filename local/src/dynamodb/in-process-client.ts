@@ -2,8 +2,8 @@
  * A DynamoDB client for callers in the front's own process (the AppSync data source): it takes the
  * SDK's commands and answers with the SDK's output shapes and exceptions, but reaches the front's
  * dispatch directly (`Front.call`) instead of serialising through the SDK's middleware, SigV4 and a
- * loopback HTTP round trip per call — which was most of a cheap GetItem's cost (performance.md
- * §2.4: ≈0.45 ms of CPU per SDK call against a store that answers 16k GetItem/s over raw HTTP).
+ * loopback HTTP round trip per call — which was most of a cheap GetItem's cost (measured:
+ * ≈0.45 ms of CPU per SDK call against a store that answers 16k GetItem/s over raw HTTP).
  *
  * Fidelity: the input is serialised as the SDK's JSON 1.0 protocol does (binary as base64, absent
  * members dropped); a 2xx body is returned parsed, binary decoded back to bytes as the SDK's

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { table as tableDefinition } from '../../../definitions/table.ts';
+import type { TableDefinition } from '../app-definition.ts';
 import { createBackend } from './backend.ts';
 import { inProcessClient, type InProcessClient } from './in-process-client.ts';
 import { startEmbeddedStore, type EmbeddedStore } from './store/embedded.ts';
@@ -23,6 +23,8 @@ export type { FailureRecord } from './streams/failure-destination.ts';
 export { startEventSourceMappings, type EventSourceMappings, type EventSourceMappingsOptions } from './streams/mappings.ts';
 
 export interface StartDynamoOptions {
+  /** The app's table: keys, indexes, stream and TTL settings. */
+  table: TableDefinition;
   /** Root data dir (`.cruddur`); the store lives in `<dataDir>/dynamodb`. In memory when absent. */
   dataDir?: string;
   /** Physical table name (default `cruddur-local`). */
@@ -75,7 +77,7 @@ export interface DynamoStack {
 }
 
 /** Starts the store, the front and the TTL sweeper, and makes sure the app's table exists. */
-export async function startDynamo(options: StartDynamoOptions = {}): Promise<DynamoStack> {
+export async function startDynamo(options: StartDynamoOptions): Promise<DynamoStack> {
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const tableName = options.tableName ?? 'cruddur-local';
   const external = options.externalEndpoint ?? process.env.DYNAMODB_ENDPOINT;
@@ -110,8 +112,8 @@ export async function startDynamo(options: StartDynamoOptions = {}): Promise<Dyn
   });
 
   try {
-    if (backend.embedded) await rebuildIfIndexesMissing(backend, tableName, tableDefinition, root);
-    await ensureTable(client, tableName, tableDefinition);
+    if (backend.embedded) await rebuildIfIndexesMissing(backend, tableName, options.table, root);
+    await ensureTable(client, tableName, options.table);
   } catch (err) {
     client.destroy();
     inProcess.close();

@@ -12,7 +12,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient, GetItemCommand, PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamo, startEventSourceMappings } from './index.ts';
-import type { StreamTestScript } from './streams/test-fixtures/consumers.ts';
+import type { StreamTestScript } from './streams/testing/consumers.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -23,7 +24,7 @@ const tmp = () => {
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function startChild(dataDir: string): Promise<{ child: ChildProcess; endpoint: string; tableName: string }> {
-  const script = fileURLToPath(new URL('./test-fixtures/child-stack.ts', import.meta.url));
+  const script = fileURLToPath(new URL('./testing/child-stack.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
@@ -49,7 +50,7 @@ describe('restart after kill -9', () => {
     await new Promise((r) => child.once('exit', r));
     client.destroy();
 
-    const stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    const stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     try {
       const get = async (i: number) => (await stack.client.send(new GetItemCommand({ TableName: tableName, Key: key(i), ConsistentRead: true }))).Item;
       expect((await get(0))?.n).toEqual({ N: '100' });
@@ -76,7 +77,7 @@ describe('restart after kill -9', () => {
     const g = globalThis as { __streamTest?: StreamTestScript };
     const consumer = {
       name: 'resume-consumer',
-      handler: 'local/src/dynamodb/streams/test-fixtures/consumers.ts#handler',
+      handler: 'local/src/dynamodb/streams/testing/consumers.ts#handler',
       batchSize: 10,
       maximumBatchingWindowInSeconds: 0,
       maximumRetryAttempts: -1,
@@ -84,7 +85,7 @@ describe('restart after kill -9', () => {
       reportBatchItemFailures: false,
       startingPosition: 'TRIM_HORIZON' as const,
     };
-    let stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    let stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     g.__streamTest = { calls: [] };
     let mappings = startEventSourceMappings(stack, [consumer]);
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: key(1) }));
@@ -94,7 +95,7 @@ describe('restart after kill -9', () => {
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: key(2) }));
     await stack.close();
 
-    stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     try {
       mappings = startEventSourceMappings(stack, [consumer]);
       await stack.streams.idle();

@@ -1,6 +1,6 @@
 /**
  * dynalite's UpdateTable changes throughput only: it cannot add a GSI to an existing table
- * (actions/updateTable.js ignores `GlobalSecondaryIndexUpdates[].Create`). When definitions/table.ts
+ * (actions/updateTable.js ignores `GlobalSecondaryIndexUpdates[].Create`). When the app's table definition
  * gains an index and the data dir holds an older table, the embedded table is rebuilt: items are
  * copied to `<dir>/rebuild-<table>.jsonl` (fsynced), the table is dropped and recreated with the
  * full definition, and the items are written back; a copy left by a crash mid-rebuild is restored
@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TableDefinition } from '../../../definitions/table.ts';
+import type { TableDefinition } from '../app-definition.ts';
 import { BackendError, type Backend } from './backend.ts';
 import type { AttributeMap } from './streams/record.ts';
 import { createTableInput } from './table-setup.ts';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DescribeTimeToLiveCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { table } from '../../../definitions/table.ts';
 import { startDynamo } from './index.ts';
+import { table as cruddurTable } from '../../../definitions/table.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-setup-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -12,7 +13,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('table from definitions/table.ts', () => {
   it('defaults to cruddur-local and creates the table idempotently', async () => {
     for (let i = 0; i < 2; i += 1) {
-      const stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+      const stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
       try {
         expect(stack.tableName).toBe('cruddur-local');
         const { Table } = await stack.client.send(new DescribeTableCommand({ TableName: 'cruddur-local' }));
@@ -24,7 +25,7 @@ describe('table from definitions/table.ts', () => {
   });
 
   it('rebuilds an older embedded table that lacks indexes, keeping its items and writing no records', async () => {
-    const first = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    const first = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     await first.client.send(
       new CreateTableCommand({
         TableName: 'older',
@@ -43,7 +44,7 @@ describe('table from definitions/table.ts', () => {
     }
     await first.close();
 
-    const stack = await startDynamo({ dataDir, ttlIntervalMs: 0, tableName: 'older' });
+    const stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0, tableName: 'older' });
     try {
       const { Table } = await stack.client.send(new DescribeTableCommand({ TableName: 'older' }));
       expect(Table?.GlobalSecondaryIndexes?.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'gsi2', 'gsi3']);
@@ -59,7 +60,7 @@ describe('table from definitions/table.ts', () => {
   it('finishes a rebuild interrupted by a crash from its saved copy', async () => {
     const items = [{ pk: { S: 'kept' }, sk: { S: '1' } }];
     fs.writeFileSync(path.join(dataDir, 'dynamodb', 'rebuild-interrupted.jsonl'), items.map((i) => JSON.stringify(i) + '\n').join(''));
-    const stack = await startDynamo({ dataDir, ttlIntervalMs: 0, tableName: 'interrupted' });
+    const stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0, tableName: 'interrupted' });
     try {
       const out = await stack.client.send(new QueryCommand({ TableName: 'interrupted', KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'kept' } } }));
       expect(out.Items).toEqual(items);

@@ -1,5 +1,5 @@
 /**
- * Creates the app's table from definitions/table.ts — the same definition infra/ deploys — with
+ * Creates the app's table from its definition (`AppDefinition.table`, the one infra/ deploys) with
  * its GSIs, stream and TTL setting. Idempotent: an existing table gets only what it lacks.
  */
 import {
@@ -13,7 +13,7 @@ import {
   type CreateTableCommandInput,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import type { TableDefinition } from '../../../definitions/table.ts';
+import type { TableDefinition } from '../app-definition.ts';
 
 function gsi(def: TableDefinition['globalSecondaryIndexes'][number]): GlobalSecondaryIndex {
   return {
@@ -41,7 +41,8 @@ export function createTableInput(tableName: string, def: TableDefinition): Creat
       { AttributeName: def.partitionKey, KeyType: 'HASH' },
       { AttributeName: def.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: def.globalSecondaryIndexes.map(gsi),
+    // CreateTable refuses an empty list ("List of GlobalSecondaryIndexes is empty"): omit it.
+    ...(def.globalSecondaryIndexes.length > 0 ? { GlobalSecondaryIndexes: def.globalSecondaryIndexes.map(gsi) } : {}),
     StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream },
   };
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { signAppSyncRequest } from '../appsync/auth/test-support/sigv4-client.ts';
+import { signAppSyncRequest } from '../appsync/auth/testing/sigv4-client.ts';
 import { startStack, type Stack } from '../stack.ts';
 import { credentialFile } from './local-credential.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoneDataSource } from '../appsync/datasources/none.ts';
-import { startCollector } from './test-support/otlp-collector.ts';
+import { startCollector } from './testing/otlp-collector.ts';
 import { inSpan, startTracing, tracedDataSource, type Tracing } from './tracing.ts';
 
 let collector: Awaited<ReturnType<typeof startCollector>>;

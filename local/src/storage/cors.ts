@@ -5,7 +5,7 @@
  * exactly as S3 does — CORS is not authorization, the signature is.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BucketCorsRule } from '../../../definitions/buckets.ts';
+import type { BucketCorsRule } from '../app-definition.ts';
 import { s3Errors, type S3Error } from './errors.ts';
 
 export interface CorsRule {

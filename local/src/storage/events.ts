@@ -6,8 +6,8 @@
  * back-off, as Lambda does for asynchronous invocations, then logged and dropped.
  */
 import { randomBytes } from 'node:crypto';
-import { lambdaFunction, type FunctionDefinition } from '../lambda/lambda-function.ts';
-import type { FunctionEnv } from '../lambda/function-env.ts';
+import { lambdaFunction, type FunctionDefinition } from '../lambda-runtime/lambda-function.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 
 /** One record of an `s3:ObjectCreated:*` event (the fields S3 sends). */
 export interface S3EventRecord {
@@ -96,7 +96,7 @@ export interface Notifier {
 export interface NotifierOptions {
   targets: NotificationTarget[];
   region: string;
-  /** Each target function's environment, computed when an invocation starts (../lambda/function-env.ts). */
+  /** Each target function's environment, computed when an invocation starts (../lambda-runtime/function-env.ts). */
   functionEnv?: (functionName: string) => FunctionEnv;
   log: (obj: object, msg: string) => void;
   /** Back-off between attempts (Lambda waits about a minute, then two; shortened offline). */

@@ -1,5 +1,5 @@
 /**
- * The offline S3: an HTTP endpoint serving the buckets of definitions/buckets.ts with S3's REST
+ * The offline S3: an HTTP endpoint serving the app's buckets (`AppDefinition.buckets`) with S3's REST
  * API subset the avatar pipeline uses (see docs/storage.md), SigV4-verified against the local
  * credential, persisted under `<dataDir>/storage/` and notifying the thumbnail Lambda (isolated in
  * its own processes, as its definition declares).
@@ -7,9 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { buckets as bucketDefinitions, IMMUTABLE_CACHE_CONTROL, type BucketDefinition } from '../../../definitions/buckets.ts';
+import type { BucketDefinition } from '../app-definition.ts';
 import { corsRuleFor, type CorsRule } from './cors.ts';
-import type { FunctionEnv } from '../lambda/function-env.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 import { createNotifier } from './events.ts';
 import { diskStore } from './disk-store.ts';
 import { memoryStore } from './object-store.ts';
@@ -32,8 +32,10 @@ export interface StartStorageOptions {
   corsOrigins: string[];
   /** The environment each notified function is invoked with (by function name). */
   functionEnv?: (functionName: string) => FunctionEnv;
-  /** Buckets to serve; default definitions/buckets.ts. */
-  buckets?: BucketDefinition[];
+  /** Buckets to serve (the app's). */
+  buckets: BucketDefinition[];
+  /** Cache-Control served for a public bucket's objects stored without one (offline stand-in for the CDN's). */
+  publicCacheControl?: string;
   /** Deliver object-created events to the buckets' notification handlers (default true). */
   notifications?: boolean;
   maxObjectBytes?: number;
@@ -58,12 +60,12 @@ export interface StorageHandle {
 }
 
 export async function startStorage(options: StartStorageOptions): Promise<StorageHandle> {
-  const definitions = options.buckets ?? bucketDefinitions;
+  const definitions = options.buckets;
   const log = options.log ?? (() => undefined);
   const buckets: BucketConfig[] = definitions.map((b) => ({
     name: b.localName,
     publicRead: b.publicRead,
-    ...(b.publicRead ? { defaultCacheControl: IMMUTABLE_CACHE_CONTROL } : {}),
+    ...(b.publicRead && options.publicCacheControl ? { defaultCacheControl: options.publicCacheControl } : {}),
   }));
   const notifier = createNotifier({
     region: options.region,

@@ -10,7 +10,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { uploadsBucket, type BucketDefinition } from '../../../definitions/buckets.ts';
 import { startStorage, type StorageHandle } from './index.ts';
-import { recorder } from './test-fixtures/record-event.ts';
+import { recorder } from './testing/record-event.ts';
 
 const credential = { accessKeyId: 'AKIASTORAGETEST00001', secretAccessKey: 'storage-test-secret' };
 const region = 'us-east-1';
@@ -22,7 +22,7 @@ const testBuckets: BucketDefinition[] = [
     publicRead: false,
     // The rule the app declares, as both halves serve it.
     cors: uploadsBucket.cors,
-    notification: { prefix: 'uploads/', handler: 'local/src/storage/test-fixtures/record-event.ts#handler', functionName: 'recorder' },
+    notification: { prefix: 'uploads/', handler: 'local/src/storage/testing/record-event.ts#handler', functionName: 'recorder' },
   },
   { logicalName: 'AssetsBucket', localName: 'test-assets', publicRead: true },
 ];
@@ -51,7 +51,7 @@ async function xmlError(res: Response): Promise<{ status: number; code?: string;
 
 beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cruddur-storage-'));
-  storage = await startStorage({ port: 0, dataDir, region, credentials: [credential], corsOrigins: [origin], buckets: testBuckets, retryDelaysMs: [10, 10] });
+  storage = await startStorage({ port: 0, dataDir, region, credentials: [credential], corsOrigins: [origin], buckets: testBuckets, publicCacheControl: 'public, max-age=31536000, immutable', retryDelaysMs: [10, 10] });
   s3 = client(storage.endpoint);
 });
 

@@ -5,7 +5,7 @@ import type { AppConfig } from './outputs.ts';
 /**
  * Hands amplify_outputs.json to Amplify exactly as Amplify parses it, then adds the one thing the
  * outputs format has no field for: `Auth.Cognito.userPoolEndpoint` (custom.cognito_endpoint), the
- * documented v6 option for a Cognito-compatible endpoint (reference/cognito.md §1).
+ * documented v6 option for a Cognito-compatible endpoint (since aws-amplify 6.0.0).
  */
 export function configureAmplify(raw: unknown, config: AppConfig): void {
   const parsed = parseAmplifyConfig(raw as Parameters<typeof parseAmplifyConfig>[0]);

@@ -55,7 +55,7 @@ export function validateOutputs(raw: unknown): ConfigResult {
   };
   const region = str(auth, 'aws_region', 'auth');
   const userPoolId = str(auth, 'user_pool_id', 'auth');
-  // Amplify reads the region from the part before "_" (see reference/cognito.md §1).
+  // Amplify reads the region from the part before "_" and the SRP pool name from the part after it.
   if (userPoolId && !/^[\w-]+_[0-9a-zA-Z]+$/.test(userPoolId)) errors.push('auth.user_pool_id: expected <region>_<id>');
   const userPoolClientId = str(auth, 'user_pool_client_id', 'auth');
   const graphqlUrl = str(data, 'url', 'data');

@@ -4,6 +4,14 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** One of the caller's processed uploads to attach to a new crud. */
+export type CrudMediaInput = {
+  /** Required: what the image shows (1–1000 characters). */
+  alt: string;
+  /** The key createMediaUpload returned (uploads/<sub>/media/<random>.<ext>), once uploadStatus is READY. */
+  key: string;
+};
+
 /** How long a crud lives before it disappears (the original's choices; 7 days is the default). */
 export type ExpiresIn =
   | 'ONE_DAY'
@@ -34,6 +42,14 @@ export type NotificationType =
   | 'REPLY'
   | 'REPOST';
 
+export type UploadState =
+  /** Not processed yet (or not uploaded yet). */
+  | 'PROCESSING'
+  /** Processed: the avatar is set, or the image may be attached to a crud. */
+  | 'READY'
+  /** Refused (not a JPEG, PNG or WebP image, corrupt, too large); message says why. */
+  | 'REJECTED';
+
 export type DeleteAccountMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -44,16 +60,38 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { unreadNotificationsCount: number | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
+export type BookmarkCrudMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookmarkCrudMutation = { bookmarkCrud: { id: string, viewerHasBookmarked: boolean | null } };
+
+export type BookmarksQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type BookmarksQuery = { bookmarks: { nextToken: string | null, items: Array<{ viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+
+export type UnbookmarkCrudMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnbookmarkCrudMutation = { unbookmarkCrud: { id: string, viewerHasBookmarked: boolean | null } };
+
 export type CrudDetailQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CrudDetailQuery = { crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
+export type CrudDetailQuery = { crud: { viewerHasBookmarked: boolean | null, message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null };
 
 export type CrudCountersFragment = { id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null };
 
-export type CrudFieldsFragment = { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type CrudFieldsFragment = { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type DeleteCrudMutationVariables = Exact<{
   id: string | number;
@@ -83,15 +121,16 @@ export type RepliesQueryVariables = Exact<{
 }>;
 
 
-export type RepliesQuery = { replies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type RepliesQuery = { replies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type ReplyToCrudMutationVariables = Exact<{
   crudId: string | number;
   message: string;
+  expiresIn?: ExpiresIn | null | undefined;
 }>;
 
 
-export type ReplyToCrudMutation = { replyToCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type ReplyToCrudMutation = { replyToCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
 export type RepostCrudMutationVariables = Exact<{
   id: string | number;
@@ -121,7 +160,7 @@ export type HashtagCrudsQueryVariables = Exact<{
 }>;
 
 
-export type HashtagCrudsQuery = { hashtagCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type HashtagCrudsQuery = { hashtagCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type PublicFeedQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -129,7 +168,7 @@ export type PublicFeedQueryVariables = Exact<{
 }>;
 
 
-export type PublicFeedQuery = { publicFeed: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type PublicFeedQuery = { publicFeed: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type SearchUsersQueryVariables = Exact<{
   prefix: string;
@@ -149,12 +188,21 @@ export type TrendingHashtagsQuery = { trendingHashtags: Array<{ tag: string, cou
 export type CreateCrudMutationVariables = Exact<{
   message: string;
   expiresIn?: ExpiresIn | null | undefined;
+  media?: Array<CrudMediaInput> | CrudMediaInput | null | undefined;
 }>;
 
 
-export type CreateCrudMutation = { createCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type CreateCrudMutation = { createCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
-export type FeedItemFieldsFragment = { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
+export type CreateMediaUploadMutationVariables = Exact<{
+  contentType: string;
+  contentLength: number;
+}>;
+
+
+export type CreateMediaUploadMutation = { createMediaUpload: { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> } };
+
+export type FeedItemFieldsFragment = { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
 export type HomeFeedQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -162,19 +210,19 @@ export type HomeFeedQueryVariables = Exact<{
 }>;
 
 
-export type HomeFeedQuery = { homeFeed: { nextToken: string | null, items: Array<{ id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } }> } };
+export type HomeFeedQuery = { homeFeed: { nextToken: string | null, items: Array<{ id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } }> } };
 
 export type OnCelebrityFeedItemSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OnCelebrityFeedItemSubscription = { onCelebrityFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
+export type OnCelebrityFeedItemSubscription = { onCelebrityFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
 export type OnFeedItemSubscriptionVariables = Exact<{
   recipientId: string | number;
 }>;
 
 
-export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
+export type OnFeedItemSubscription = { onFeedItem: { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } } | null };
 
 export type HashtagHistoryQueryVariables = Exact<{
   tag: string;
@@ -250,6 +298,11 @@ export type SendMessageMutationVariables = Exact<{
 
 export type SendMessageMutation = { sendMessage: { id: string, conversationId: string, senderId: string, body: string, createdAt: string } };
 
+export type UnreadConversationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadConversationsQuery = { me: { id: string, unreadConversationsCount: number | null } };
+
 export type MarkNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -288,7 +341,33 @@ export type FollowMutationVariables = Exact<{
 }>;
 
 
-export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type FollowersQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type FollowersQuery = { followers: { nextToken: string | null, items: Array<{ bio: string | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type FollowingQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type FollowingQuery = { following: { nextToken: string | null, items: Array<{ bio: string | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type LikedCrudsQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type LikedCrudsQuery = { likedCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type OnUserChangedSubscriptionVariables = Exact<{
   id: string | number;
@@ -297,21 +376,21 @@ export type OnUserChangedSubscriptionVariables = Exact<{
 
 export type OnUserChangedSubscription = { onUserChanged: { id: string, handle: string, displayName: string, bio: string | null, avatarUrl: string | null } | null };
 
-export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null };
+export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null };
 
 export type UserProfileQueryVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
+export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
 
 export type UnfollowMutationVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UpdateProfileMutationVariables = Exact<{
   displayName?: string | null | undefined;
@@ -319,7 +398,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UserCrudsQueryVariables = Exact<{
   handle: string;
@@ -328,6 +407,68 @@ export type UserCrudsQueryVariables = Exact<{
 }>;
 
 
-export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+export type UserCrudsQuery = { userCruds: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
+
+export type UserRepliesQueryVariables = Exact<{
+  handle: string;
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type UserRepliesQuery = { userReplies: { nextToken: string | null, items: Array<{ message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, replyTo: { id: string, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } }> } };
 
 export type UserSummaryFragment = { id: string, handle: string, displayName: string, avatarUrl: string | null };
+
+export type BlockMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type BlockMutation = { block: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type BlockedUsersQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type BlockedUsersQuery = { blockedUsers: { nextToken: string | null, items: Array<{ viewerBlocks: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type MuteMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type MuteMutation = { mute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type MutedUsersQueryVariables = Exact<{
+  limit?: number | null | undefined;
+  nextToken?: string | null | undefined;
+}>;
+
+
+export type MutedUsersQuery = { mutedUsers: { nextToken: string | null, items: Array<{ viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null }> } };
+
+export type UnblockMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type UnblockMutation = { unblock: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type UnmuteMutationVariables = Exact<{
+  handle: string;
+}>;
+
+
+export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type PresignedUploadFragment = { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> };
+
+export type UploadStatusQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type UploadStatusQuery = { uploadStatus: { key: string, state: UploadState, message: string | null, url: string | null } };

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from './index.ts';
-import { eventsFor } from './test-fixtures/authorizers.ts';
-import { startTestIssuer, type TestIssuer } from './test-support/jwt-issuer.ts';
-import { signAppSyncRequest } from './test-support/sigv4-client.ts';
+import { eventsFor } from './testing/authorizers.ts';
+import { startTestIssuer, type TestIssuer } from './testing/jwt-issuer.ts';
+import { signAppSyncRequest } from './testing/sigv4-client.ts';
 import type { Authenticator, IncomingAuthRequest } from './types.ts';
 
-const fixtures = 'local/src/appsync/auth/test-fixtures/authorizers.ts';
+const fixtures = 'local/src/appsync/auth/testing/authorizers.ts';
 const creds = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret', accountId: '123456789012' };
 const body = JSON.stringify({ query: '{ me { id } }' });
 

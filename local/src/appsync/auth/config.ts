@@ -2,8 +2,7 @@
  * How the offline API is configured to authorize requests: one default provider plus additional
  * providers, as AppSync's `authenticationType` + `additionalAuthenticationProviders`.
  */
-import type { FunctionEnvSource } from '../../lambda/function-env.ts';
-import type { AuthMode } from './types.ts';
+import type { FunctionEnvSource } from '../../lambda-runtime/function-env.ts';
 
 export interface ApiKeyConfig {
   /** The key clients send in `x-api-key` (AppSync's look like `da2-…`). */
@@ -45,7 +44,7 @@ export interface LambdaAuthorizerConfig {
   identityValidationExpression?: string;
   /** AppSync gives an authorizer 10 s. */
   timeoutMs?: number;
-  /** The function's environment, per invocation (local/src/lambda/function-env.ts). */
+  /** The function's environment, per invocation (local/src/lambda-runtime/function-env.ts). */
   env?: FunctionEnvSource;
 }
 
@@ -61,8 +60,4 @@ export interface AuthenticatorConfig {
   apiId?: string;
   accountId?: string;
   region?: string;
-}
-
-export function modesOf(config: AuthenticatorConfig): AuthMode[] {
-  return config.providers.map((p) => p.mode);
 }

@@ -4,8 +4,8 @@
  * `isAuthorized`, `resolverContext`, `deniedFields` and `ttlOverride`, and cache the response per
  * token for `ttlOverride ?? authorizerResultTtlInSeconds` seconds (0 = no caching).
  */
-import { resolveFunctionEnv } from '../../lambda/function-env.ts';
-import { invokeHandler } from '../../lambda/invoke.ts';
+import { resolveFunctionEnv } from '../../lambda-runtime/function-env.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { LambdaAuthorizerConfig } from './config.ts';
 import { normaliseDeniedFields } from './denied-fields.ts';
 import { authFailures } from './errors.ts';

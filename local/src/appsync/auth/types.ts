@@ -3,7 +3,7 @@
  * `authenticate` turns a request's headers into the identity AppSync would put in `ctx.identity`;
  * the engine then applies the schema's auth directives for that mode.
  */
-import type { AuthMode } from '../../../../definitions/api.ts';
+import type { AuthMode } from '../../app-definition.ts';
 
 export type { AuthMode };
 

@@ -1,6 +1,6 @@
 /**
  * AppSync's server-side cache, offline: the API cache (`CreateApiCache`) with per-resolver
- * opt-in (`cachingConfig` on the resolver, declared in definitions/caching.ts).
+ * opt-in (`cachingConfig` on the resolver's wiring).
  *
  * What is emulated ("Configuring server-side caching and API payload compression"; extensions-js):
  * - PER_RESOLVER_CACHING: only resolvers with a caching config are cached, each with its own TTL
@@ -17,7 +17,7 @@
  * eighth of it, so no client can grow the cache past its cap by asking for large pages.
  */
 import { LRUCache } from 'lru-cache';
-import type { CachingConfig } from '../../../../definitions/caching.ts';
+import type { CachingConfig } from '../../app-definition.ts';
 import { entryNamer, evictionName, type KeyMaps } from './caching-keys.ts';
 
 export type CachingBehavior = 'FULL_REQUEST_CACHING' | 'PER_RESOLVER_CACHING' | 'OPERATION_LEVEL_CACHING';

@@ -8,7 +8,7 @@
  * in the cached resolver's cachingKey" (extensions-js, evictFromApiCache), so a different order, a
  * missing key or a value of another JSON type names no entry.
  */
-import type { CachingConfig } from '../../../../definitions/caching.ts';
+import type { CachingConfig } from '../../app-definition.ts';
 
 /** The maps caching keys read, as the resolver sees them in `ctx`. */
 export interface KeyMaps {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { events } from './__fixtures__/echo-lambda.ts';
+import { events } from './testing/echo-lambda.ts';
 import { createLambdaDataSource } from './lambda.ts';
 
-const handler = 'local/src/appsync/datasources/__fixtures__/echo-lambda.ts#handler';
+const handler = 'local/src/appsync/datasources/testing/echo-lambda.ts#handler';
 const ds = createLambdaDataSource({ name: 'fn', handler, functionName: 'echo', timeoutMs: 200, maxBatchSize: 2 });
 const context = {
   arguments: { id: '1' },

@@ -7,8 +7,8 @@
  * `{arguments, identity, source, request, prev, info, stash}`. A thrown error becomes
  * `ctx.error` with type `Lambda:Unhandled` (aws/aws-appsync-community#209).
  */
-import { resolveFunctionEnv, type FunctionEnvSource } from '../../lambda/function-env.ts';
-import { invokeHandler } from '../../lambda/invoke.ts';
+import { resolveFunctionEnv, type FunctionEnvSource } from '../../lambda-runtime/function-env.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DataSource, DataSourceResponse, InvocationInfo } from './types.ts';
 
 export interface LambdaDataSourceOptions {
@@ -20,7 +20,7 @@ export interface LambdaDataSourceOptions {
   timeoutMs?: number;
   /** AppSync's `maxBatchSize` for BatchInvoke (1–2000). */
   maxBatchSize?: number;
-  /** The function's environment, per invocation (local/src/lambda/function-env.ts). */
+  /** The function's environment, per invocation (local/src/lambda-runtime/function-env.ts). */
   env?: FunctionEnvSource;
 }
 

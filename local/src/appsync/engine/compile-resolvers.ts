@@ -5,7 +5,7 @@
  */
 import type { GraphQLSchema } from 'graphql';
 import { isObjectType } from 'graphql';
-import type { ResolverWiring } from '../../../../definitions/resolvers.ts';
+import type { ResolverWiring } from '../../app-definition.ts';
 import type { DataSource } from '../datasources/types.ts';
 import { compile, type CompiledCode } from './runtime-port.ts';
 import type { CompiledResolver } from './run-resolver.ts';

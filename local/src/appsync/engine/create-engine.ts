@@ -3,7 +3,7 @@
  * AppSync-dialect schema, compiles every resolver once, installs per-field resolvers that apply
  * AppSync's auth rules, caches parsed documents, and publishes mutation and invalidation events.
  */
-import { bundleResolver, type ResolverWiring } from '../../../../definitions/resolvers.ts';
+import type { ResolverWiring } from '../../app-definition.ts';
 import type { AuthMode } from '../auth/types.ts';
 import { ApiCache, type ApiCacheStats, type CachingBehavior } from '../cache/api-cache.ts';
 import type { DataSource } from '../datasources/types.ts';
@@ -45,10 +45,10 @@ export interface EngineLimits {
 export interface EngineOptions {
   /** The schema in AppSync's dialect (no need to declare AWS scalars or directives). */
   schemaSource: string;
-  /** From `discoverResolvers()` in definitions/resolvers.ts, or given directly. */
+  /** The app's resolver wiring (`AppDefinition.resolvers`). */
   resolvers: ResolverWiring[];
-  /** Returns the bundled code of a resolver file; defaults to `bundleResolver` (AWS's esbuild recipe). */
-  loadCode?: (file: string) => Promise<string>;
+  /** Returns the bundled code of a resolver file (`AppDefinition.bundleResolver`). */
+  loadCode: (file: string) => Promise<string>;
   dataSources: Record<string, DataSource>;
   defaultAuthMode: AuthMode;
   additionalAuthModes: AuthMode[];
@@ -56,7 +56,7 @@ export interface EngineOptions {
   env?: Record<string, string>;
   log?: EngineLogger;
   limits?: EngineLimits;
-  /** The API cache (`api.cache` in definitions/api.ts); absent: no server-side caching. */
+  /** The API cache (`AppDefinition.api.cache`); absent: no server-side caching. */
   cache?: { behavior: CachingBehavior; maxBytes?: number };
 }
 
@@ -100,7 +100,7 @@ export async function createEngine(options: EngineOptions): Promise<AppSyncEngin
   /** The depth limit a run must enforce: only when the operation goes past it. */
   const depthLimitFor = (operation: OperationDefinitionNode, fragments: CachedDocument['fragments']) =>
     limits.queryDepthLimit !== 0 && operationDepth(operation, fragments) > limits.queryDepthLimit ? limits.queryDepthLimit : 0;
-  const resolvers = await compileResolvers(schema, options.resolvers, options.dataSources, options.loadCode ?? bundleResolver);
+  const resolvers = await compileResolvers(schema, options.resolvers, options.dataSources, options.loadCode);
   const log = options.log;
   const apiCache = options.cache ? newApiCache(options.cache, options.resolvers) : undefined;
   installFieldResolvers(schema, {

@@ -1,7 +1,7 @@
 /**
  * After a mutation, AppSync publishes each `@aws_subscribe`d mutation field's result *after the
  * mutation's own selection set* ("aws-appsync-real-time-data.html"); mutations that return
- * errors still broadcast (reference/appsync.md §7) — as long as the field produced a value: a
+ * errors still broadcast (measured against AppSync by geoffweatherall/mootmaker) — as long as the field produced a value: a
  * field that resolved to null (denied, `util.error`) has nothing to publish. The payload is keyed
  * by field name so each subscriber's selection set can read it; fields the mutation did not
  * select are absent.

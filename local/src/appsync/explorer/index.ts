@@ -2,7 +2,7 @@
  * `createExplorer(config)`: serves the GraphiQL explorer at `GET /` (HTML with the config
  * inlined) and its bundle at `/explorer/app.js` and `/explorer/app.css`. Queries and mutations
  * are POSTed to `config.graphqlUrl`; subscriptions use AppSync's real-time protocol at
- * `ws(s)://<same host><graphqlUrl>/realtime` (`client/realtime.ts`), so the page needs the
+ * `ws(s)://<same host><graphqlUrl>/realtime` (`../realtime-client/`), so the page needs the
  * real-time server attached to the same listener (as `local/src/stack.ts` does).
  */
 import type { RequestListener } from 'node:http';
@@ -19,15 +19,8 @@ function page(config: ExplorerConfig): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Cruddur offline GraphQL explorer</title>
+<title>GraphQL explorer · offline AppSync</title>
 <link rel="stylesheet" href="/explorer/app.css">
-<style>
-  html, body, #root, .explorer { height: 100%; margin: 0; }
-  .explorer { display: flex; flex-direction: column; }
-  .graphiql-host { flex: 1; min-height: 0; }
-  .auth-bar { display: flex; gap: 8px; align-items: center; padding: 6px 10px; font: 13px system-ui, sans-serif; border-bottom: 1px solid #ddd; }
-  .auth-status { color: #666; }
-</style>
 </head>
 <body>
 <div id="root"></div>

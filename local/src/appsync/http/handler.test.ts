@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../auth/index.ts';
-import { startTestIssuer, type TestIssuer } from '../auth/test-support/jwt-issuer.ts';
-import { signAppSyncRequest } from '../auth/test-support/sigv4-client.ts';
+import { startTestIssuer, type TestIssuer } from '../auth/testing/jwt-issuer.ts';
+import { signAppSyncRequest } from '../auth/testing/sigv4-client.ts';
 import { createLogger } from '../../observability/logger.ts';
 import { createGraphqlHandler } from './handler.ts';
-import { createEchoEngine } from './test-support/echo-engine.ts';
+import { createEchoEngine } from './testing/echo-engine.ts';
 
-const fixtures = 'local/src/appsync/auth/test-fixtures/authorizers.ts';
+const fixtures = 'local/src/appsync/auth/testing/authorizers.ts';
 const creds = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'local-secret' };
 const logLines: Record<string, unknown>[] = [];
 const sink = new Writable({

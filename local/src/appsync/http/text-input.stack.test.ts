@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../../../definitions/demo-users.ts';
-import { operationFor, signIn, type Operation } from '../../seed/api.ts';
+import { operationFor, signIn, type Operation } from '../../../../seed/api.ts';
 import { startStack, type Stack } from '../../stack.ts';
 
 let stack: Stack;

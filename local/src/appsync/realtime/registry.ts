@@ -2,8 +2,8 @@
  * Live subscriptions, indexed for fan-out. On a mutation event, each candidate subscription's
  * filter runs against the payload; the survivors are grouped by `groupKey` and each group is
  * rendered ONCE (one execution, one JSON.stringify); every socket of the group gets the same
- * payload string behind its own constant frame prefix. No per-subscriber re-execution
- * (performance.md §3.8).
+ * payload string behind its own constant frame prefix. No per-subscriber re-execution:
+ * the render is the expensive part, so its cost stays per group, not per socket.
  */
 import type { IncomingAuthRequest } from '../auth/types.ts';
 import type { InvalidationEvent, MutationEvent, PreparedSubscription } from '../engine/types.ts';

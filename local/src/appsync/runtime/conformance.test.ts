@@ -1,6 +1,6 @@
 /**
- * The shared EvaluateCode recordings (../shared/conformance, recorded from AWS AppSync), run
- * in-process through the same path as `cruddur-local evaluate-code`. Every vector must match,
+ * AWS AppSync's EvaluateCode recordings (APPSYNC_JS 1.0.0, captured by localstack/appsync-utils'
+ * test suite), run in-process through the same path as `cruddur-local evaluate-code`. Every vector must match,
  * except the ones decision 003 documents: `ls_transform_*` vectors whose expectation is the
  * *parsed* JSON string (localstack/appsync-utils' transform tests parse the helper's string before
  * snapshotting). For those, the runtime must return exactly that JSON as a string.
@@ -14,7 +14,8 @@ import { toResponse, validationResponse, type EvaluateCodeResponse } from '../..
 import { CodeValidationError, compileCode, evaluate } from './index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const vectorsFile = path.resolve(root, '../shared/conformance/appsync-evaluate-code-vectors.json');
+/** `APPSYNC_CONFORMANCE_VECTORS` names the recordings; CI keeps them in a `shared/conformance` folder beside the checkout. */
+const vectorsFile = path.resolve(root, process.env.APPSYNC_CONFORMANCE_VECTORS ?? '../shared/conformance/appsync-evaluate-code-vectors.json');
 
 interface Vector {
   name: string;
@@ -49,7 +50,7 @@ function run(v: Vector): EvaluateCodeResponse {
 }
 
 const haveVectors = fs.existsSync(vectorsFile);
-if (!haveVectors) console.warn(`\n⚠ conformance vectors SKIPPED — ${vectorsFile} not found (it sits beside the repo in CI).\n`);
+if (!haveVectors) console.warn(`\n⚠ conformance vectors SKIPPED — ${vectorsFile} not found (set APPSYNC_CONFORMANCE_VECTORS).\n`);
 
 describe.skipIf(!haveVectors)('AppSync EvaluateCode conformance vectors', () => {
   it('match, apart from the parsed-string recordings documented in decision 003', () => {

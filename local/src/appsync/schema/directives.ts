@@ -3,12 +3,12 @@
  * (`GetIntrospectionSchema` output; developer guide "security-authz.html",
  * "aws-appsync-real-time-data.html"). The schema author's SDL does not declare them, so they are
  * prepended before building; a schema that redeclares one is rejected, as AppSync does. The
- * declarations live in definitions/appsync-prelude.graphql, which codegen reads too.
+ * declarations live in appsync-prelude.graphql beside this file, which codegen reads too.
  */
 import fs from 'node:fs';
 import { parse } from 'graphql';
 
-export const appsyncPrelude = fs.readFileSync(new URL('../../../../definitions/appsync-prelude.graphql', import.meta.url), 'utf8');
+export const appsyncPrelude = fs.readFileSync(new URL('./appsync-prelude.graphql', import.meta.url), 'utf8');
 
 /** Names declared by the prelude; a user schema must not redeclare them. */
 export const preludeNames = new Set(

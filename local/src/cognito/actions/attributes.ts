@@ -1,5 +1,5 @@
 /** Validates user attributes against the pool's schema (required, known, mutable). */
-import type { UserPoolDefinition } from '../../../../definitions/user-pool.ts';
+import type { UserPoolDefinition } from '../../app-definition.ts';
 import { invalidParameter } from '../errors.ts';
 import { isEmail } from './input.ts';
 

@@ -73,7 +73,7 @@ export const confirmSignUp: Action = async (pool, input) => {
     await pool.store.save();
   }
   user.status = 'CONFIRMED';
-  // Confirming with an emailed code proves the address (reference/cognito.md §3).
+  // Confirming with an emailed code proves the address; Cognito's ConfirmSignUp sets email_verified too.
   user.attributes.email_verified = 'true';
   user.updatedAt = Date.now();
   await pool.store.save();

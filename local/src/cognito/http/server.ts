@@ -88,6 +88,8 @@ export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLo
     const requestId = randomUUID();
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://local');
+    // The action, once known, names failed requests in the log too.
+    let name = '';
     // First, before CORS, the outbox or reading a body: a DNS-rebinding page passes every origin
     // check. Cognito answers requests its web ACL blocks with 403 ForbiddenException.
     if (!hostCheck(req.headers.host)) {
@@ -105,7 +107,7 @@ export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLo
       if (req.method === 'GET') return serveGet(pool, info, url, req, res);
       if (req.method !== 'POST' || url.pathname !== '/') return send(res, 404, { message: 'Not Found' });
       const target = String(req.headers['x-amz-target'] ?? '');
-      const name = target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
+      name = target.startsWith(targetPrefix) ? target.slice(targetPrefix.length) : '';
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
       const body = await readBody(req);
       if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`);
@@ -126,7 +128,7 @@ export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLo
     } catch (err) {
       const error = err instanceof CognitoError ? err : new CognitoError('InternalErrorException', 'Internal error.', 500);
       if (!(err instanceof CognitoError)) log?.error({ requestId, err }, 'cognito internal error');
-      else log?.info({ requestId, status: error.status, errorType: error.type, ms: Date.now() - started }, 'cognito');
+      else log?.info({ requestId, ...(name ? { action: name } : {}), status: error.status, errorType: error.type, ms: Date.now() - started }, 'cognito');
       if (!res.headersSent) sendError(res, requestId, error);
     }
   });

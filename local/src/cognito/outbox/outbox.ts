@@ -5,10 +5,12 @@
 import type { PoolStore } from '../store/pool-store.ts';
 import type { CodePurpose, OutboxMessage } from '../store/types.ts';
 
+// No app names here: the pool serves any app. The sign-up subject is the CDK UserPool default
+// ("Verify your new account", `UserVerificationConfig.emailSubject`), what the deployed pool sends.
 const subjects: Record<CodePurpose, string> = {
-  signup: 'Your Cruddur verification code',
-  reset: 'Your Cruddur password reset code',
-  verify_email: 'Verify your new Cruddur email',
+  signup: 'Verify your new account',
+  reset: 'Your password reset code',
+  verify_email: 'Verify your new email',
 };
 
 export class Outbox {

@@ -2,7 +2,7 @@
  * Enforces a Cognito password policy with Cognito's own messages
  * (InvalidPasswordException "Password did not conform with policy: …").
  */
-import type { PasswordPolicy } from '../../../../definitions/user-pool.ts';
+import type { PasswordPolicy } from '../../app-definition.ts';
 import { CognitoError, invalidParameter } from '../errors.ts';
 
 /** The special characters Cognito counts as symbols (Developer Guide, "Password requirements"). */

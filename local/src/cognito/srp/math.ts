@@ -1,6 +1,6 @@
 /**
- * SRP-6a arithmetic as Cognito and Amplify compute it (reference/cognito.md §4, checked against
- * @aws-amplify/auth 6.21.1 `utils/srp`): SHA-256, the RFC 3526 3072-bit group, g = 2, and
+ * SRP-6a arithmetic as Cognito and Amplify compute it (checked against @aws-amplify/auth
+ * 6.21.1 `providers/cognito/utils/srp`): SHA-256, the RFC 3526 3072-bit group, g = 2, and
  * "padded hex" that is minimal two's-complement hex — not padded to the length of N.
  */
 import { createHash, createHmac } from 'node:crypto';

@@ -1,6 +1,5 @@
 /**
- * Mints Cognito-shaped tokens (Developer Guide, "Understanding the ID token" / "… access token";
- * reference/cognito.md §5). The refresh token is opaque, as Amplify never decodes it; only its
+ * Mints Cognito-shaped tokens (Developer Guide, "Understanding the ID token" / "… access token"). The refresh token is opaque, as Amplify never decodes it; only its
  * SHA-256 is stored, linked to the `origin_jti` every token of the session carries.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';

@@ -3,8 +3,8 @@
  * "Pre sign-up Lambda trigger", "Post confirmation Lambda trigger"). A throwing or timed-out
  * trigger fails the API call with UserLambdaValidationException, as Cognito does.
  */
-import type { FunctionEnv } from '../../lambda/function-env.ts';
-import { invokeHandler } from '../../lambda/invoke.ts';
+import type { FunctionEnv } from '../../lambda-runtime/function-env.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import { CognitoError } from '../errors.ts';
 
 export interface TriggerRefs {
@@ -32,7 +32,7 @@ export class Triggers {
   constructor(
     private readonly refs: TriggerRefs,
     private readonly userPoolId: string,
-    /** Each trigger function's environment, per invocation (../../lambda/function-env.ts). */
+    /** Each trigger function's environment, per invocation (../../lambda-runtime/function-env.ts). */
     private readonly env?: (trigger: keyof TriggerRefs) => FunctionEnv,
   ) {}
 

@@ -13,6 +13,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 let records: StreamRecord[] = [];
@@ -20,7 +21,7 @@ const T = () => stack.tableName;
 const key = (pk: string, sk = 'A') => ({ pk: { S: pk }, sk: { S: sk } });
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   stack.streams.subscribe((r) => records.push(r));
 });
 afterAll(() => stack.close());

@@ -16,6 +16,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack } from '../index.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 const EMPTY = (attr: string) => `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${attr}`;
 const MISMATCH = 'One or more parameter values were invalid: Type mismatch for key pk expected: S actual: N';
@@ -27,7 +28,7 @@ let sent = 0;
 const T = 'cruddur-local';
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   client = new DynamoDBClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   // Runs once per attempt (the finalize step sits inside the retry loop).
   client.middlewareStack.add(

@@ -17,6 +17,7 @@ import {
   type StreamSpecification,
 } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-stream-settings-'));
 let stack: DynamoStack;
@@ -24,7 +25,7 @@ let records: StreamRecord[] = [];
 const key = { pk: { S: 'k' } };
 
 beforeAll(async () => {
-  stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
   stack.streams.subscribe((r) => records.push(r));
 });
 afterAll(async () => {
@@ -138,7 +139,7 @@ describe('UpdateTable StreamSpecification', () => {
 
   it('keeps the settings across a restart', async () => {
     await stack.close();
-    stack = await startDynamo({ dataDir, ttlIntervalMs: 0 });
+    stack = await startDynamo({ table: cruddurTable, dataDir, ttlIntervalMs: 0 });
     stack.streams.subscribe((r) => records.push(r));
     expect((await describeTable('keys-only')).StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'KEYS_ONLY' });
     expect((await describeTable('cruddur-local')).StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });

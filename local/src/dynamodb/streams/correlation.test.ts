@@ -3,6 +3,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
 import { REQUEST_ID_HEADER } from '../front/protocol.ts';
 import { isRequestId, RequestCorrelation } from './correlation.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 describe('RequestCorrelation', () => {
   it('answers distinct ids in record order and ignores unknown records and other tables', () => {
@@ -33,7 +34,7 @@ describe('the front', () => {
   let stack: DynamoStack;
   const records: StreamRecord[] = [];
   beforeAll(async () => {
-    stack = await startDynamo({ ttlIntervalMs: 0 });
+    stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
     stack.streams.subscribe((r) => records.push(r));
   });
   afterAll(() => stack.close());

@@ -2,16 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BatchWriteItemCommand, DeleteItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
 import { startDynamo, startEventSourceMappings, type DynamoStack, type EventSourceMappings } from '../index.ts';
-import type { StreamTestScript } from './test-fixtures/consumers.ts';
+import type { StreamTestScript } from './testing/consumers.ts';
 import type { StreamRecord } from './record.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 let mappings: EventSourceMappings | undefined;
-const HANDLER = 'local/src/dynamodb/streams/test-fixtures/consumers.ts#handler';
+const HANDLER = 'local/src/dynamodb/streams/testing/consumers.ts#handler';
 const g = globalThis as { __streamTest?: StreamTestScript };
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
 });
 afterEach(async () => {
   await mappings?.close();
@@ -168,7 +169,7 @@ describe('event source mapping', () => {
 
   it('a Lambda using a default SDK client writes through the endpoint from its environment, producing records', async () => {
     g.__streamTest = { calls: [] };
-    mappings = startEventSourceMappings(stack, [consumer({ handler: 'local/src/dynamodb/streams/test-fixtures/consumers.ts#fanOut' })]);
+    mappings = startEventSourceMappings(stack, [consumer({ handler: 'local/src/dynamodb/streams/testing/consumers.ts#fanOut' })]);
     const seen: string[] = [];
     const stop = stack.streams.subscribe((r) => seen.push(`${r.eventName}:${r.dynamodb.Keys.pk.S}:${r.dynamodb.Keys.sk.S}`));
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: { pk: { S: 'CRUD#42' }, sk: { S: 'CRUD' } } }));

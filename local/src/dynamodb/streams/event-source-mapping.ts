@@ -17,9 +17,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
+import type { StreamConsumerDefinition } from '../../app-definition.ts';
 import type { StreamLog } from './log.ts';
 import { RETENTION_MS } from './log.ts';
+import { adoptFormerFile } from './former-names.ts';
 import type { StreamRecord } from './record.ts';
 import { matchesAny } from './filter.ts';
 import { failureRecord, type FailureDestination, type FailureRecord } from './failure-destination.ts';
@@ -60,6 +61,7 @@ export class EventSourceMapping {
     if (options.checkpointDir) {
       fs.mkdirSync(options.checkpointDir, { recursive: true });
       this.checkpointFile = path.join(options.checkpointDir, `${consumer.name}.checkpoint.json`);
+      adoptFormerFile(options.checkpointDir, consumer.name, consumer.formerNames, '.checkpoint.json');
     }
     const saved = this.checkpointFile && fs.existsSync(this.checkpointFile) ? (JSON.parse(fs.readFileSync(this.checkpointFile, 'utf8')) as { position: string | null }) : undefined;
     this.position = saved ? saved.position : consumer.startingPosition === 'LATEST' ? log.latest() : null;

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { adoptFormerFile } from './former-names.ts';
 import type { StreamRecord } from './record.ts';
 
 export interface FailureRecord {
@@ -66,10 +67,11 @@ export class FailureDestination {
   readonly messages: FailureRecord[] = [];
   private readonly file?: string;
 
-  constructor(name: string, dir?: string) {
+  constructor(name: string, dir?: string, formerNames?: readonly string[]) {
     if (dir) {
       fs.mkdirSync(dir, { recursive: true });
       this.file = path.join(dir, `${name}.jsonl`);
+      adoptFormerFile(dir, name, formerNames, '.jsonl');
     }
   }
 

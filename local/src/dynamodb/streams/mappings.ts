@@ -1,12 +1,12 @@
 /**
- * Runs stream consumers from definitions/stream-consumers.ts as event source mappings on a
- * stack's table stream, invoking the handlers in-process (local/src/lambda/invoke.ts), each
- * invocation with its consumer's own environment (local/src/lambda/function-env.ts).
+ * Runs the app's stream consumers (`AppDefinition.streamConsumers`) as event source mappings on a
+ * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts),
+ * each invocation with its consumer's own environment (local/src/lambda-runtime/function-env.ts).
  */
 import path from 'node:path';
-import type { StreamConsumerDefinition } from '../../../../definitions/stream-consumers.ts';
-import type { FunctionEnv } from '../../lambda/function-env.ts';
-import { invokeHandler } from '../../lambda/invoke.ts';
+import type { StreamConsumerDefinition } from '../../app-definition.ts';
+import type { FunctionEnv } from '../../lambda-runtime/function-env.ts';
+import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DynamoStack } from '../index.ts';
 import { EventSourceMapping } from './event-source-mapping.ts';
 import { FailureDestination, type FailureRecord } from './failure-destination.ts';
@@ -38,7 +38,7 @@ export function startEventSourceMappings(stack: DynamoStack, consumers: StreamCo
   const log = stack.streams.hub.log(stack.tableName);
   const account = options.accountId ?? '000000000000';
   const mappings = consumers.map((consumer) => {
-    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'));
+    const destination = new FailureDestination(consumer.name, stack.streams.dir && path.join(stack.streams.dir, 'failures'), consumer.formerNames);
     const send = destination.send.bind(destination);
     destination.send = (record) => {
       send(record);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetItemCommand, PutItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../index.ts';
+import { table as cruddurTable } from '../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 const records: StreamRecord[] = [];
@@ -8,7 +9,7 @@ const now = () => Math.floor(Date.now() / 1000);
 const key = (pk: string) => ({ pk: { S: pk }, sk: { S: 'TTL' } });
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0, ttlScanPageSize: 7 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0, ttlScanPageSize: 7 });
   stack.streams.subscribe((r) => records.push(r));
 });
 afterAll(() => stack.close());
@@ -38,7 +39,7 @@ describe('TTL sweeper', () => {
   });
 
   it('runs on its interval', async () => {
-    const timed = await startDynamo({ ttlIntervalMs: 50 });
+    const timed = await startDynamo({ table: cruddurTable, ttlIntervalMs: 50 });
     try {
       await timed.client.send(new PutItemCommand({ TableName: timed.tableName, Item: { ...key('soon'), expiresAt: { N: String(now() - 1) } } }));
       await expect.poll(async () => (await timed.client.send(new GetItemCommand({ TableName: timed.tableName, Key: key('soon') }))).Item, { timeout: 3000 }).toBeUndefined();
@@ -49,7 +50,7 @@ describe('TTL sweeper', () => {
 
   it('paces timed sweeps between pages, and sweepNow() hurries a paced sweep under way', async () => {
     // A share this small rests ~10,000× each page's working time: seconds or more per page.
-    const paced = await startDynamo({ ttlIntervalMs: 50, ttlScanPageSize: 5, ttlBackgroundShare: 0.0001 });
+    const paced = await startDynamo({ table: cruddurTable, ttlIntervalMs: 50, ttlScanPageSize: 5, ttlBackgroundShare: 0.0001 });
     try {
       for (let i = 0; i < 20; i += 1) {
         await paced.client.send(new PutItemCommand({ TableName: paced.tableName, Item: { ...key(`paced-${i}`), expiresAt: { N: String(now() - 5) } } }));

@@ -6,6 +6,7 @@ import { Loading } from '../../components/ui/states.tsx';
 import { ErrorBoundary } from '../../components/ui/error-boundary.tsx';
 import { TrendingHashtags } from '../../features/explore/components/trending-hashtags.tsx';
 import { UnreadBadge } from '../../features/notifications/components/notifications-provider.tsx';
+import { UnreadMessagesBadge } from '../../features/messages/components/unread-messages.tsx';
 import { UserSearchBox } from '../../features/explore/components/user-search-box.tsx';
 import { Icon } from '../../components/ui/icon.tsx';
 import { useLiveUser } from '../../lib/live-users/live-users.tsx';
@@ -22,10 +23,12 @@ export function AppShell() {
   const user = signedIn && live && { ...signedIn, handle: live.handle };
   const location = useLocation();
   const onExplore = useMatch('/explore') !== null;
+  // Conversations take the sidebar's width too (no Trending beside a chat).
+  const wide = location.pathname === '/messages' || location.pathname.startsWith('/messages/');
   const realtime = useRealtimeStatus();
   const navigate = useNavigate();
   return (
-    <div className="shell">
+    <div className={`shell${wide ? ' wide-main' : ''}`}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -47,6 +50,12 @@ export function AppShell() {
                 <Icon name="explore" size={24} /> <span className="nav-label">Explore</span>
               </NavLink>
             </li>
+            {/* Where the sidebar (and its search box) is hidden: tablets and phones. */}
+            <li className="nav-search">
+              <NavLink to="/search" className={navClass}>
+                <Icon name="search" size={24} /> <span className="nav-label">Search</span>
+              </NavLink>
+            </li>
             {user && (
               <>
                 <li>
@@ -58,6 +67,12 @@ export function AppShell() {
                 <li>
                   <NavLink to="/messages" className={navClass}>
                     <Icon name="mail" size={24} /> <span className="nav-label">Messages</span>
+                    <UnreadMessagesBadge />
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/bookmarks" className={navClass}>
+                    <Icon name="bookmark" size={24} /> <span className="nav-label">Bookmarks</span>
                   </NavLink>
                 </li>
                 <li>
@@ -79,6 +94,9 @@ export function AppShell() {
             <>
               {/* The handle, not the ID token's name: a profile edit changes the display name, not the token. */}
               <p className="nav-user handle">@{user.handle}</p>
+              <Link to="/settings" className="nav-settings">
+                Settings
+              </Link>
               <AccountActions handle={user.handle} onDeleted={() => navigate('/')} />
             </>
           ) : session.status === 'guest' ? (
@@ -105,6 +123,7 @@ export function AppShell() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      {!wide && (
       <aside className="side-column" aria-label="Search and more">
         <UserSearchBox />
         {session.status === 'guest' && (
@@ -119,6 +138,7 @@ export function AppShell() {
         {/* Explore shows trends in the page itself. */}
         {!onExplore && <TrendingHashtags limit={5} />}
       </aside>
+      )}
     </div>
   );
 }

@@ -1,24 +1,38 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesQuery } from '../../graphql/operations.ts';
+import { useCrudDetailQuery, useOnCrudChangedSubscription, useRepliesInfiniteQuery } from '../../graphql/operations.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
+import { useExpired } from '../../lib/expiry/use-expired.ts';
 import { useViewer } from '../../lib/auth/session.tsx';
 import { CrudCard, crudPath } from '../../features/crud/components/crud-card.tsx';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { ReplyForm } from '../../features/crud/components/reply-form.tsx';
 import { usePageTitle } from './page-title.ts';
 
-/** `/@handle/status/:id`: the crud (and what it replies to), its replies, the reply form. */
+/** Where a deleted crud stood: its replies stay (docs/data-model.md), so the thread keeps its place. */
+function Tombstone() {
+  return (
+    <article className="crud crud-gone" aria-label="Deleted crud">
+      <p>This crud was deleted.</p>
+    </article>
+  );
+}
+
+/**
+ * `/@handle/status/:id`: the crud (and what it replies to), its replies, the reply form. A deleted
+ * crud (before or while the page is open) becomes a tombstone above its surviving replies, with no
+ * reply box.
+ */
 export default function CrudRoute({ handle, id }: { handle: string; id: string }) {
   const viewer = useViewer();
   const navigate = useNavigate();
   const location = useLocation();
   const focusReply = (location.state as { focusReply?: boolean } | null)?.focusReply === true;
   const detail = useCrudDetailQuery({ id });
-  const replies = useRepliesQuery({ crudId: id, limit: 50 });
+  const replies = useRepliesInfiniteQuery({ crudId: id, limit: 50 });
   const lastReplies = useRef<number | undefined>(undefined);
+  const [deleted, setDeleted] = useState(false);
   usePageTitle(`Crud by @${handle}`);
 
   // New replies by anyone show up live: a changed repliesCount re-reads the (oldest-first) list.
@@ -27,16 +41,21 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
     {
       onData: ({ onCrudChanged }) => {
         if (!onCrudChanged) return;
+        if (onCrudChanged.deleted) setDeleted(true);
         if (lastReplies.current !== undefined && onCrudChanged.repliesCount > lastReplies.current) void replies.refetch();
         lastReplies.current = onCrudChanged.repliesCount;
       },
     },
   );
 
+  const crud = detail.data?.crud;
+  // The reply box goes with the crud: an expired crud takes no replies.
+  const expired = useExpired(crud?.expiresAt);
   if (detail.loading && !detail.data) return <Loading label="Loading crud…" />;
   if (detail.error) return <ErrorState message={describeApiError(detail.error)} onRetry={() => void detail.refetch()} />;
-  const crud = detail.data?.crud;
-  if (!crud) {
+  const survivingReplies = replies.items.length;
+  if (!crud && replies.loading && !replies.data) return <Loading label="Loading crud…" />;
+  if (!crud && survivingReplies === 0) {
     return (
       <EmptyState>
         <h1 className="page-title">Crud not found</h1>
@@ -44,8 +63,8 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       </EmptyState>
     );
   }
-  lastReplies.current ??= crud.repliesCount;
-  const nextToken = replies.data?.replies.nextToken;
+  if (crud) lastReplies.current ??= crud.repliesCount;
+  const open = crud !== null && crud !== undefined && !deleted;
   return (
     <>
       <h1 className="page-title">
@@ -54,23 +73,15 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
         </button>{' '}
         Crud
       </h1>
-      {crud.replyTo && (
-        <div className="reply-parent">
-          <CrudCard crud={crud.replyTo} />
-        </div>
+      {crud?.replyToId && (
+        <div className="reply-parent">{crud.replyTo ? <CrudCard crud={crud.replyTo} /> : <Tombstone />}</div>
       )}
-      <CrudCard crud={crud} detail onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} />
-      {viewer ? (
-        <ReplyForm
-          crudId={crud.id}
-          autoFocus={focusReply}
-          onReplied={(reply) =>
-            replies.updateData((p) => (p ? { replies: { ...p.replies, items: [...p.replies.items.filter((r) => r.id !== reply.id), reply] } } : p))
-          }
-        />
+      {open ? <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} /> : <Tombstone />}
+      {!open || expired ? null : viewer ? (
+        <ReplyForm crudId={id} autoFocus={focusReply} onReplied={(reply) => replies.updateItems((items) => [...items.filter((r) => r.id !== reply.id), reply])} />
       ) : (
         <p className="panel">
-          <Link to={`/signin?next=${encodeURIComponent(crudPath(crud))}`}>Sign in</Link> to reply.
+          <Link to={`/signin?next=${encodeURIComponent(crudPath({ id, author: { handle } }))}`}>Sign in</Link> to reply.
         </p>
       )}
       <h2 className="section-title">Replies</h2>
@@ -79,13 +90,11 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
       {replies.data && (
         <CrudList
           label="Replies"
-          entries={replies.data.replies.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
+          entries={replies.items.map((c) => ({ key: c.id, crud: c, replyingTo: crud?.author.handle }))}
+          hasMore={replies.hasMore}
           loadingMore={replies.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void replies.fetchMore({ nextToken }, (p, n) => ({ replies: appendPage(p.replies, n.replies) }));
-          }}
-          onDeleted={(rid) => replies.updateData((p) => (p ? { replies: { ...p.replies, items: p.replies.items.filter((r) => r.id !== rid) } } : p))}
+          onLoadMore={replies.loadMore}
+          onDeleted={(rid) => replies.updateItems((items) => items.filter((r) => r.id !== rid))}
           empty="No replies yet."
         />
       )}

@@ -1,7 +1,6 @@
-import { usePublicFeedQuery } from '../../graphql/operations.ts';
+import { usePublicFeedInfiniteQuery } from '../../graphql/operations.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { TrendingHashtags } from '../../features/explore/components/trending-hashtags.tsx';
 import { usePageTitle } from './page-title.ts';
@@ -9,8 +8,7 @@ import { usePageTitle } from './page-title.ts';
 /** Explore: trending hashtags and everyone's latest cruds (open to guests). */
 export default function ExploreRoute() {
   usePageTitle('Explore');
-  const query = usePublicFeedQuery({ limit: 20 });
-  const nextToken = query.data?.publicFeed.nextToken;
+  const query = usePublicFeedInfiniteQuery({ limit: 20 });
   return (
     <>
       <h1 className="page-title">Explore</h1>
@@ -21,12 +19,10 @@ export default function ExploreRoute() {
       {query.data && (
         <CrudList
           label="Latest cruds"
-          entries={query.data.publicFeed.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
+          entries={query.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={query.hasMore}
           loadingMore={query.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ publicFeed: appendPage(p.publicFeed, n.publicFeed) }));
-          }}
+          onLoadMore={query.loadMore}
         />
       )}
     </>

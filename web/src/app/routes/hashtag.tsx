@@ -1,21 +1,22 @@
 import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router-dom';
-import { useHashtagCrudsQuery } from '../../graphql/operations.ts';
+import { useHashtagCrudsInfiniteQuery } from '../../graphql/operations.ts';
 import { ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
 import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { usePageTitle } from './page-title.ts';
+import { foldTag } from '../../../../definitions/text-tokens.ts';
 
 // The chart library loads after the page's own code, so it adds nothing to the tag page's first load.
 const HashtagHistory = lazy(() => import('../../features/insights/components/hashtag-history.tsx'));
 
 /** Cruds tagged #tag, newest first. */
 export default function HashtagRoute() {
-  const tag = (useParams().tag ?? '').toLowerCase();
+  // The stored form (NFC, case-folded), as the server reads it: /hashtag/Café and /hashtag/café are one page.
+  const raw = (useParams().tag ?? '').normalize('NFC');
+  const tag = foldTag(raw) || raw.toLowerCase();
   usePageTitle(`#${tag}`);
-  const query = useHashtagCrudsQuery({ tag, limit: 20 });
-  const nextToken = query.data?.hashtagCruds.nextToken;
+  const query = useHashtagCrudsInfiniteQuery({ tag, limit: 20 });
   return (
     <>
       <h1 className="page-title">#{tag}</h1>
@@ -27,12 +28,10 @@ export default function HashtagRoute() {
       {query.data && (
         <CrudList
           label={`Cruds tagged #${tag}`}
-          entries={query.data.hashtagCruds.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
+          entries={query.items.map((c) => ({ key: c.id, crud: c }))}
+          hasMore={query.hasMore}
           loadingMore={query.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ hashtagCruds: appendPage(p.hashtagCruds, n.hashtagCruds) }));
-          }}
+          onLoadMore={query.loadMore}
           empty={`No live cruds use #${tag}.`}
         />
       )}

@@ -33,14 +33,26 @@ function HomeFeed({ viewerId }: { viewerId: string }) {
       {query.data && (
         <CrudList
           label="Home feed"
-          entries={feed.items.map((i) => ({
-            key: i.id,
-            crud: i.crud,
-            context: i.reason === 'REPOST' && i.repostedBy ? <><Icon name="repost" size={14} /> <LiveUser user={i.repostedBy}>{(u) => u.displayName}</LiveUser> reposted</> : undefined,
-          }))}
-          hasMore={feed.hasMore}
+          entries={feed.items.map((i) => {
+            const viewerRepost = i.reason === 'REPOST' && i.repostedBy?.id === viewerId;
+            return {
+              key: i.id,
+              crud: i.crud,
+              viewerRepost,
+              context: viewerRepost ? (
+                <>
+                  <Icon name="repost" size={14} /> You reposted
+                </>
+              ) : i.reason === 'REPOST' && i.repostedBy ? (
+                <>
+                  <Icon name="repost" size={14} /> <LiveUser user={i.repostedBy}>{(u) => u.displayName}</LiveUser> reposted
+                </>
+              ) : undefined,
+            };
+          })}
+          hasMore={query.hasMore}
           loadingMore={query.fetchingMore}
-          onLoadMore={feed.loadMore}
+          onLoadMore={query.loadMore}
           onDeleted={feed.removeCrud}
           empty="Nothing here yet. Post your first crud, or follow people from Explore."
         />

@@ -5,6 +5,7 @@ import { useViewer } from '../../lib/auth/session.tsx';
 import { ConversationList } from '../../features/messages/components/conversation-list.tsx';
 import { ConversationView } from '../../features/messages/components/conversation-view.tsx';
 import { NewConversation } from '../../features/messages/components/new-conversation.tsx';
+import { useUnreadMessages } from '../../features/messages/components/unread-messages.tsx';
 import { EmptyState } from '../../components/ui/states.tsx';
 import { usePageTitle } from './page-title.ts';
 
@@ -22,7 +23,12 @@ function Messages() {
   const viewer = useViewer();
   const { conversationId, handle } = useParams();
   const [version, setVersion] = useState(0);
-  const bump = useCallback(() => setVersion((v) => v + 1), []);
+  const { refresh } = useUnreadMessages();
+  // Reading or sending changes the inbox: the list re-reads, and so does the nav's unread badge.
+  const bump = useCallback(() => {
+    setVersion((v) => v + 1);
+    refresh();
+  }, [refresh]);
   if (!viewer) return null;
   const open = Boolean(conversationId || handle);
   return (

@@ -1,15 +1,15 @@
-import { useUserCrudsQuery, useUserProfileQuery } from '../../graphql/operations.ts';
+import { Link } from 'react-router-dom';
+import { useUserProfileQuery } from '../../graphql/operations.ts';
 import { EmptyState, ErrorState, Loading } from '../../components/ui/states.tsx';
 import { describeApiError } from '../../lib/graphql/index.ts';
-import { appendPage } from '../../lib/pagination.ts';
 import { ProfileHeader } from '../../features/profile/components/profile-header.tsx';
-import { CrudList } from '../../features/crud/components/crud-list.tsx';
+import { FollowTabs, ProfileTabs } from '../../features/profile/components/profile-tabs.tsx';
+import { CrudsSection, LikesSection, PeopleSection, RepliesSection, type ProfileSection } from './profile-sections.tsx';
 import { usePageTitle } from './page-title.ts';
 
-/** `/@handle`: profile header and the user's cruds (open to guests). */
-export default function ProfileRoute({ handle }: { handle: string }) {
+/** `/@handle` and its sections (`/replies`, `/likes`, `/followers`, `/following`): open to guests, likes only to their owner. */
+export default function ProfileRoute({ handle, section = 'cruds' }: { handle: string; section?: ProfileSection }) {
   const profile = useUserProfileQuery({ handle });
-  const cruds = useUserCrudsQuery({ handle, limit: 20 });
   const user = profile.data?.user;
   usePageTitle(user ? `${user.displayName} (@${user.handle})` : `@${handle}`);
   if (profile.loading && !profile.data) return <Loading label="Loading profile…" />;
@@ -22,33 +22,28 @@ export default function ProfileRoute({ handle }: { handle: string }) {
       </EmptyState>
     );
   }
-  const nextToken = cruds.data?.userCruds.nextToken;
+  if (section === 'followers' || section === 'following') {
+    return (
+      <>
+        <h1 className="page-title">
+          <Link to={`/@${user.handle}`} className="back-link" aria-label={`Back to @${user.handle}`}>
+            ←
+          </Link>{' '}
+          {user.displayName} <span className="handle">@{user.handle}</span>
+        </h1>
+        <FollowTabs handle={user.handle} />
+        <PeopleSection key={section} handle={user.handle} section={section} />
+      </>
+    );
+  }
   return (
     <>
-      <ProfileHeader
-        profile={user}
-        onChange={(p) => {
-          profile.updateData(() => ({ user: p }));
-          // A renamed author shows on every crud card below.
-          if (p.viewerIsSelf && p.displayName !== user.displayName) void cruds.refetch();
-        }}
-      />
-      <h2 className="section-title">Cruds</h2>
-      {cruds.loading && !cruds.data && <Loading label="Loading cruds…" />}
-      {cruds.error && !cruds.data && <ErrorState message={describeApiError(cruds.error)} onRetry={() => void cruds.refetch()} />}
-      {cruds.data && (
-        <CrudList
-          label={`Cruds by @${user.handle}`}
-          entries={cruds.data.userCruds.items.map((c) => ({ key: c.id, crud: c }))}
-          hasMore={Boolean(nextToken)}
-          loadingMore={cruds.fetchingMore}
-          onLoadMore={() => {
-            if (nextToken) void cruds.fetchMore({ nextToken }, (p, n) => ({ userCruds: appendPage(p.userCruds, n.userCruds) }));
-          }}
-          onDeleted={(id) => cruds.updateData((p) => (p ? { userCruds: { ...p.userCruds, items: p.userCruds.items.filter((c) => c.id !== id) } } : p))}
-          empty={`@${user.handle} has no live cruds.`}
-        />
-      )}
+      <ProfileHeader profile={user} onChange={(p) => profile.updateData(() => ({ user: p }))} />
+      <ProfileTabs handle={user.handle} self={user.viewerIsSelf} />
+      {/* A renamed author shows on every crud card below: the key re-reads the list. */}
+      {section === 'cruds' && <CrudsSection key={user.displayName} handle={user.handle} />}
+      {section === 'replies' && <RepliesSection key={user.displayName} handle={user.handle} />}
+      {section === 'likes' && (user.viewerIsSelf ? <LikesSection /> : <EmptyState>Likes are private.</EmptyState>)}
     </>
   );
 }

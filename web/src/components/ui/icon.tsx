@@ -13,7 +13,11 @@ const PATHS = {
   timer: 'M12 21a8 8 0 1 0 0-16 8 8 0 0 0 0 16zM12 9v4l2 2M10 2h4',
   back: 'M15 5l-7 7 7 7',
   chart: 'M4 20h16M7 16v-5M12 16V6M17 16v-8',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15.5 9.5a1.5 1.5 0 1 0 0-.01',
   at: 'M16 12a4 4 0 1 1-8 0 4 4 0 0 1 8 0zM16 12v1.5a2.5 2.5 0 0 0 5 0V12a9 9 0 1 0-3.5 7.1',
+  more: 'M5 12h.01M12 12h.01M19 12h.01',
+  bookmark: 'M6 3h12v18l-6-4-6 4z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

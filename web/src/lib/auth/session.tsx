@@ -10,10 +10,22 @@ export interface SessionUser {
   email: string;
 }
 
+/**
+ * How the session last changed when it was not this tab's doing: another tab of the same browser
+ * signed in or out (Amplify keeps tokens in localStorage, shared by the tabs), or the refresh
+ * token stopped working (expired or revoked).
+ */
+export type SessionChange = 'another-tab' | 'expired';
+
 export type Session =
   | { status: 'loading' }
-  | { status: 'guest' }
-  | { status: 'signedIn'; user: SessionUser };
+  | { status: 'guest'; change?: SessionChange }
+  | { status: 'signedIn'; user: SessionUser; change?: SessionChange };
+
+/** What to tell someone whose session ended without them signing out here. */
+export function sessionEndedNotice(change: SessionChange): string {
+  return change === 'another-tab' ? 'You were signed out in another tab.' : 'Your session has ended. Sign in again to continue.';
+}
 
 const SessionContext = createContext<Session>({ status: 'loading' });
 
@@ -32,20 +44,35 @@ async function readSession(): Promise<Session> {
   }
 }
 
-/** Tracks sign-in state through Amplify's Hub `auth` channel, so every tab view follows sign-in/out. */
+/** Nothing changed, so nothing that depends on the session needs to re-render. */
+const sameSession = (a: Session, b: Session) =>
+  a.status === b.status && (a.status !== 'signedIn' || (b.status === 'signedIn' && JSON.stringify(a.user) === JSON.stringify(b.user)));
+
+/**
+ * Tracks sign-in state through Amplify's Hub `auth` channel, including the events Amplify relays
+ * from other tabs of this browser (`enableCrossTabEvents`: it watches its tokens in localStorage
+ * and marks those events `crossTab`, see `HubCapsule` in the Amplify JS API reference), so every
+ * tab follows a sign-in or sign-out wherever it happened.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
   useEffect(() => {
     let alive = true;
-    const refresh = () => {
+    const refresh = (change?: SessionChange) => {
       void readSession().then((s) => {
-        if (alive) setSession(s);
+        if (!alive) return;
+        setSession((prev) => (sameSession(prev, s) ? prev : change && s.status !== 'loading' ? { ...s, change } : s));
       });
     };
     refresh();
-    const stop = Hub.listen('auth', ({ payload }) => {
-      if (payload.event === 'signedIn' || payload.event === 'signedOut' || payload.event === 'tokenRefresh_failure') refresh();
-    });
+    const stop = Hub.listen(
+      'auth',
+      ({ payload, crossTab }) => {
+        if (payload.event === 'signedIn' || payload.event === 'signedOut') refresh(crossTab ? 'another-tab' : undefined);
+        else if (payload.event === 'tokenRefresh_failure') refresh('expired');
+      },
+      { enableCrossTabEvents: true },
+    );
     return () => {
       alive = false;
       stop();

@@ -12,3 +12,8 @@ interface Brand<Kind extends string, V, R> {
 export type QueryDocument<V, R> = string & Brand<'query', V, R>;
 export type MutationDocument<V, R> = string & Brand<'mutation', V, R>;
 export type SubscriptionDocument<V, R> = string & Brand<'subscription', V, R>;
+
+/** An operation's name (`HomeFeed` for the HomeFeed query), the stable part of its cache key. */
+export function operationName(document: string): string {
+  return /^\s*(?:query|mutation|subscription)\s+([A-Za-z0-9_]+)/.exec(document)?.[1] ?? document;
+}

@@ -1,5 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback } from 'react';
+import { useMutation as useTanstackMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIdentityKey } from '../auth/session.tsx';
 import { execute } from './client.ts';
+import { normalizeCruds } from './crud-entity.ts';
 import type { MutationDocument } from './documents.ts';
 import type { ApiError } from './errors.ts';
 
@@ -12,27 +15,34 @@ export interface MutationResult<V, R> {
   reset(): void;
 }
 
-/** Wraps one mutation document with loading and error state. */
-export function useMutation<V extends object, R>(document: MutationDocument<V, R>): MutationResult<V, R> {
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const inFlight = useRef(0);
-  const mutate = useCallback(
-    async (variables: V) => {
-      inFlight.current++;
-      setLoading(true);
-      setError(undefined);
-      try {
-        return await execute(document, variables);
-      } catch (err) {
-        setError(err as ApiError);
-        throw err;
-      } finally {
-        if (--inFlight.current === 0) setLoading(false);
-      }
+/** What a mutation may do around the request (all optional). */
+export interface MutationOptions<V, R> {
+  /**
+   * Changes the cache before the request (an optimistic update) and returns what undoes it;
+   * it is undone when the server refuses.
+   */
+  optimistic?(variables: V, cache: { client: QueryClient; identity: string }): () => void;
+  /** After success, once the result's cruds are in the cache. */
+  onSuccess?(result: R, variables: V): void;
+}
+
+/**
+ * One mutation document with loading and error state. Every crud in the result (counters, viewer
+ * state) updates the shared cache, so all cards showing it change together.
+ */
+export function useMutation<V extends object, R>(document: MutationDocument<V, R>, options: MutationOptions<V, R> = {}): MutationResult<V, R> {
+  const client = useQueryClient();
+  const identity = useIdentityKey();
+  const mutation = useTanstackMutation<R, ApiError, V, { undo?: () => void }>({
+    mutationFn: (variables) => execute(document, variables),
+    onMutate: (variables) => ({ undo: options.optimistic?.(variables, { client, identity }) }),
+    onError: (_err, _variables, context) => context?.undo?.(),
+    onSuccess: (result, variables) => {
+      normalizeCruds(client, identity, result);
+      options.onSuccess?.(result, variables);
     },
-    [document],
-  );
-  const reset = useCallback(() => setError(undefined), []);
-  return { mutate, loading, error, reset };
+  });
+  const { mutateAsync, reset } = mutation;
+  const mutate = useCallback((variables: V) => mutateAsync(variables), [mutateAsync]);
+  return { mutate, loading: mutation.isPending, error: mutation.error ?? undefined, reset };
 }

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useQuery as useTanstackQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useIdentityKey } from '../auth/session.tsx';
 import { execute } from './client.ts';
-import type { QueryDocument } from './documents.ts';
+import { normalizeCruds } from './crud-entity.ts';
+import { operationName, type QueryDocument } from './documents.ts';
 import type { ApiError } from './errors.ts';
 
 export interface QueryOptions {
@@ -17,68 +19,74 @@ export interface QueryResult<V, R> {
   loading: boolean;
   fetchingMore: boolean;
   refetch(): Promise<void>;
-  /** Loads another page with `more` merged over the variables, combining results with `merge`. */
+  /**
+   * Loads another page with `more` merged over the variables, combining results with `merge`.
+   * Paginated lists are simpler with the generated `use<Name>InfiniteQuery`.
+   */
   fetchMore(more: Partial<V>, merge: (previous: R, next: R) => R): Promise<void>;
   /** Local update (live events, optimistic changes) without a request. */
   updateData(update: (previous: R | undefined) => R | undefined): void;
 }
 
+/** The cache key of one operation's result for one identity and set of variables. */
+export function gqlKey(identity: string, document: string, variables: object): readonly unknown[] {
+  return ['gql', identity, operationName(document), variables];
+}
+
+/** Runs a query and writes the cruds it carries to their shared entries before anyone renders it. */
+export async function runQuery<V extends object, R>(client: QueryClient, identity: string, document: QueryDocument<V, R>, variables: V): Promise<R> {
+  const data = await execute(document, variables);
+  normalizeCruds(client, identity, data);
+  return data;
+}
+
 /**
- * Runs a query when mounted and whenever its variables or the signed-in identity change.
- * Responses to superseded requests are dropped, so a fast route change never shows stale data.
+ * A TanStack query per operation, identity and variables: cached, so going back to a screen shows
+ * what it showed at once while it re-reads; a change of variables or identity reads again.
  */
 export function useQuery<V extends object, R>(document: QueryDocument<V, R>, variables: V, options: QueryOptions = {}): QueryResult<V, R> {
+  const client = useQueryClient();
   const identity = useIdentityKey();
-  const key = JSON.stringify(variables);
   const skip = options.skip === true || identity === 'loading';
-  const [data, setData] = useState<R | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [loading, setLoading] = useState(!skip);
-  const [fetchingMore, setFetchingMore] = useState(false);
-  const generation = useRef(0);
-  const variablesRef = useRef(variables);
-  variablesRef.current = variables;
-
-  const run = useCallback(async () => {
-    const mine = ++generation.current;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const result = await execute(document, variablesRef.current);
-      if (mine === generation.current) setData(result);
-    } catch (err) {
-      if (mine === generation.current) setError(err as ApiError);
-    } finally {
-      if (mine === generation.current) setLoading(false);
-    }
-  }, [document]);
-
-  useEffect(() => {
-    if (skip) {
-      generation.current++;
-      setLoading(false);
-      return;
-    }
-    setData(undefined);
-    void run();
-    // key stands for the variables' value; identity refetches after sign-in/out.
-  }, [run, key, identity, skip]);
+  const queryKey = gqlKey(identity, document, variables);
+  const query = useTanstackQuery<R, ApiError>({
+    queryKey,
+    queryFn: () => runQuery(client, identity, document, variables),
+    enabled: !skip,
+  });
+  const [more, setMore] = useState<{ busy: boolean; error?: ApiError }>({ busy: false });
+  const keyText = JSON.stringify(queryKey);
 
   const fetchMore = useCallback(
-    async (more: Partial<V>, merge: (previous: R, next: R) => R) => {
-      const mine = generation.current;
-      setFetchingMore(true);
+    async (extra: Partial<V>, merge: (previous: R, next: R) => R) => {
+      setMore({ busy: true });
       try {
-        const next = await execute(document, { ...variablesRef.current, ...more });
-        if (mine === generation.current) setData((prev) => (prev === undefined ? next : merge(prev, next)));
+        const next = await runQuery(client, identity, document, { ...variables, ...extra });
+        client.setQueryData<R>(queryKey, (prev) => (prev === undefined ? next : merge(prev, next)));
+        setMore({ busy: false });
       } catch (err) {
-        if (mine === generation.current) setError(err as ApiError);
-      } finally {
-        setFetchingMore(false);
+        setMore({ busy: false, error: err as ApiError });
       }
     },
-    [document],
+    // keyText stands for queryKey's value (identity, document, variables).
+    [client, keyText],
   );
+  const updateData = useCallback(
+    (update: (previous: R | undefined) => R | undefined) => client.setQueryData<R>(queryKey, (prev) => update(prev)),
+    [client, keyText],
+  );
+  const { refetch: refetchQuery } = query;
+  const refetch = useCallback(async () => {
+    await refetchQuery();
+  }, [refetchQuery]);
 
-  return { data, error, loading, fetchingMore, refetch: run, fetchMore, updateData: setData };
+  return {
+    data: query.data,
+    error: query.error ?? more.error ?? undefined,
+    loading: query.isFetching,
+    fetchingMore: more.busy,
+    refetch,
+    fetchMore,
+    updateData,
+  };
 }

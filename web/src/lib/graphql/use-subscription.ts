@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useIdentityKey } from '../auth/session.tsx';
 import { currentAuthToken, GUEST_TOKEN, subscribe } from './client.ts';
+import { normalizeCruds } from './crud-entity.ts';
 import type { SubscriptionDocument } from './documents.ts';
 import { isCredentialsRefusal, type ApiError } from './errors.ts';
 
@@ -8,8 +10,11 @@ import { isCredentialsRefusal, type ApiError } from './errors.ts';
 const RETRY_INTERVAL_MS = 60_000;
 
 export interface SubscriptionOptions<R> {
-  /** Called for every event, with the subscription's `data`. */
-  onData(data: R): void;
+  /**
+   * Called for every event, with the subscription's `data`. Cruds in events update the shared
+   * cache by themselves (counters on every card), so many subscribers need no handler at all.
+   */
+  onData?(data: R): void;
   /** Do not subscribe (guests, unknown ids, off-screen items). */
   skip?: boolean;
 }
@@ -20,8 +25,9 @@ export interface SubscriptionResult {
 }
 
 /**
- * Keeps one AppSync subscription open while mounted; re-subscribes when the variables or the
- * signed-in identity change (the connection is authorised with the token current at `start`).
+ * Keeps one AppSync subscription open while mounted (Amplify's client: TanStack Query has no
+ * subscriptions, so events are written into its cache instead); re-subscribes when the variables
+ * or the signed-in identity change (the connection is authorised with the token current at `start`).
  * The server ends a subscription whose token expired or was revoked (UnauthorizedException): it is
  * then re-subscribed once with a refreshed token; a revoked session has none, and the error shows.
  */
@@ -30,6 +36,7 @@ export function useSubscription<V extends object, R>(
   variables: V,
   options: SubscriptionOptions<R>,
 ): SubscriptionResult {
+  const client = useQueryClient();
   const identity = useIdentityKey();
   const key = JSON.stringify(variables);
   const skip = options.skip === true || identity === 'loading';
@@ -48,7 +55,10 @@ export function useSubscription<V extends object, R>(
     const start = (token: string) => {
       if (cancelled) return;
       stop = subscribe(document, variablesRef.current, token, {
-        next: (data) => onData.current(data),
+        next: (data) => {
+          normalizeCruds(client, identity, data);
+          onData.current?.(data);
+        },
         error: (err) => {
           if (!isCredentialsRefusal(err) || token === GUEST_TOKEN || Date.now() - lastRetryAt < RETRY_INTERVAL_MS) return setError(err);
           lastRetryAt = Date.now();
@@ -61,7 +71,7 @@ export function useSubscription<V extends object, R>(
       cancelled = true;
       stop?.();
     };
-  }, [document, key, identity, skip]);
+  }, [document, key, identity, skip, client]);
 
   return { error };
 }

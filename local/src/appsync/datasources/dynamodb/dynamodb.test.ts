@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../../../dynamodb/index.ts';
 import type { DataSource, DataSourceResponse } from '../types.ts';
 import { createDynamoDbDataSource } from './index.ts';
+import { table as cruddurTable } from '../../../../../definitions/table.ts';
 
 // The stack's data source calls the store in process; the SDK path (an endpoint in another
 // process) must answer the same, so every case runs through both.
@@ -14,9 +15,9 @@ describe.each(['sdk', 'in-process'] as const)('through the %s client', (mode) =>
   const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
 
   beforeAll(async () => {
-    stack = await startDynamo({ ttlIntervalMs: 0 });
+    stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
     stack.streams.subscribe((r) => records.push(r));
-    ds = createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName, ...(mode === 'in-process' ? { inProcess: stack.inProcess } : {}) });
+    ds = createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName, aliases: [cruddurTable.logicalName], ...(mode === 'in-process' ? { inProcess: stack.inProcess } : {}) });
   });
   afterAll(() => stack.close());
 

@@ -8,7 +8,6 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CommandSender } from '../../../dynamodb/in-process-client.ts';
-import { table as tableDefinition } from '../../../../../definitions/table.ts';
 import type { DataSource, DataSourceResponse, InvocationInfo } from '../types.ts';
 import { batchDeleteItem, batchGetItem, batchPutItem, type BatchTarget } from './batch.ts';
 import { shapeError, toErrorResponse } from './errors.ts';
@@ -29,7 +28,7 @@ export interface DynamoDbDataSourceOptions {
   inProcess?: { view(requestId?: string, signal?: AbortSignal): CommandSender };
   /** Physical table name of this data source. */
   tableName: string;
-  /** Names resolvers may use in batch and transaction requests for this table (default: the logical name from definitions/table.ts). */
+  /** Other names resolvers may give this table in batch and transaction requests (e.g. its logical name); the physical name always works. */
   aliases?: string[];
   /** Secret the nextToken seal is derived from (default: a fixed local secret, so tokens survive restarts). */
   nextTokenSecret?: string;
@@ -37,7 +36,7 @@ export interface DynamoDbDataSourceOptions {
 
 export function createDynamoDbDataSource(options: DynamoDbDataSourceOptions): DataSource {
   const target: Target = { client: options.client, tableName: options.tableName };
-  const aliases = new Set(options.aliases ?? [tableDefinition.logicalName]);
+  const aliases = new Set(options.aliases);
   const batch: BatchTarget = { client: options.client, physical: (name) => (aliases.has(name) ? options.tableName : name) };
   const tokens = new NextTokenCodec(options.nextTokenSecret);
 

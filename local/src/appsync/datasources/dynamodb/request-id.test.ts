@@ -7,6 +7,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { startDynamo, type DynamoStack, type StreamRecord } from '../../../dynamodb/index.ts';
 import type { DataSource } from '../types.ts';
 import { createDynamoDbDataSource } from './index.ts';
+import { table as cruddurTable } from '../../../../../definitions/table.ts';
 
 let stack: DynamoStack;
 let ds: DataSource;
@@ -16,9 +17,9 @@ const invoke = (request: unknown, requestId: string) => ds.invoke(request, { req
 const requestIdsOf = (rs: StreamRecord[]) => stack.streams.hub.correlation.requestIds(stack.tableName, rs.map((r) => r.dynamodb.SequenceNumber));
 
 beforeAll(async () => {
-  stack = await startDynamo({ ttlIntervalMs: 0 });
+  stack = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   stack.streams.subscribe((r) => records.push(r));
-  ds = createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName });
+  ds = createDynamoDbDataSource({ name: 'table', client: stack.client, tableName: stack.tableName, aliases: [cruddurTable.logicalName] });
 });
 afterAll(() => stack.close());
 

@@ -57,10 +57,6 @@ export function toAttributeMap(value: unknown, where: string): Record<string, At
   return out;
 }
 
-export function optionalMap(value: unknown, where: string): Record<string, AttributeValue> | undefined {
-  return value === undefined || value === null ? undefined : toAttributeMap(value, where);
-}
-
 /** DynamoDB wire value → the plain JSON AppSync puts in `ctx.result`. */
 export function toPlain(value: AttributeValue): unknown {
   if (value.S !== undefined) return value.S;

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { discoverResolvers } from '../../../../../definitions/resolvers.ts';
+import { bundleResolver, discoverResolvers } from '../../../../../definitions/resolvers.ts';
 import { openDatabase, type Database } from '../../../database/index.ts';
 import { createDataApi, type DataApi } from '../../../data-api/index.ts';
 import { createEngine, type AppSyncEngine } from '../../engine/create-engine.ts';
@@ -25,8 +25,9 @@ beforeAll(async () => {
   await db.query('CREATE TABLE post (author text PRIMARY KEY, likes int NOT NULL CHECK (likes >= 0))');
   api = createDataApi({ db, ...arns, databaseName: 'cruddur' });
   engine = await createEngine({
-    schemaSource: await readFile(path.join(here, 'test-fixtures/schema.graphql'), 'utf8'),
-    resolvers: discoverResolvers(path.join(here, 'test-fixtures/resolvers')),
+    schemaSource: await readFile(path.join(here, 'testing/schema.graphql'), 'utf8'),
+    resolvers: discoverResolvers(path.join(here, 'testing/resolvers')),
+    loadCode: bundleResolver,
     dataSources: { insights: createRdsDataSource({ name: 'insights', api, ...arns, database: 'cruddur' }) },
     defaultAuthMode: 'API_KEY',
     additionalAuthModes: [],

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../../database/index.ts';
-import { databaseBackends, sharedDatabase, stopBackends } from '../../../database/test-support/backends.ts';
+import { databaseBackends, sharedDatabase, stopBackends } from '../../../database/testing/backends.ts';
 import { createDataApi, type DataApi } from '../../../data-api/index.ts';
 import { insert, select, sql, typeHint } from '../../runtime/lib/rds/builders.ts';
 import { createPgStatement } from '../../runtime/lib/rds/statements.ts';

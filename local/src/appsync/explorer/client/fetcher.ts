@@ -3,11 +3,12 @@
  * own fetcher), subscriptions go over AppSync's real-time protocol (`./realtime.ts`). Both carry
  * the same credential: an `Authorization` (or `x-api-key`) from GraphiQL's Headers tab when set,
  * otherwise the token bar's token. The API's browser mode is AWS_LAMBDA (decision 012), whose
- * real-time header JSON is `{Authorization, host}` (docs/realtime.md §1).
+ * real-time header JSON is `{Authorization, host}` (docs/realtime.md §1). Whatever goes wrong
+ * reaches the result pane as a GraphQL error, never as a stack trace.
  */
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
-import { getOperationAST, parse, type DocumentNode } from 'graphql';
-import { realtimeUrlFor, subscribeRealtime, type RealtimeSubscribeOptions } from './realtime.ts';
+import { getOperationAST, parse, type DocumentNode, type ExecutionResult } from 'graphql';
+import { realtimeUrlFor, subscribeRealtime, type WebSocketClass } from '../../realtime-client/index.ts';
 
 export interface ExplorerFetcherOptions {
   /** The GraphQL endpoint, absolute or relative to `base`. */
@@ -17,7 +18,7 @@ export interface ExplorerFetcherOptions {
   /** The token bar's value; empty sends no credential. */
   token: string;
   /** For tests in Node. */
-  WebSocket?: RealtimeSubscribeOptions['WebSocket'];
+  WebSocket?: WebSocketClass;
 }
 
 const CREDENTIAL_HEADERS = ['authorization', 'x-api-key'];
@@ -45,13 +46,33 @@ export function withCredential(headers: Record<string, unknown> | undefined, tok
   return out;
 }
 
+/**
+ * A failure outside GraphQL (network down, a non-JSON answer) as a GraphQL error result. Typed as
+ * graphql-js's result because GraphiQL's types want `GraphQLError`s; it only formats them as JSON.
+ */
+export function transportError(url: string, err: unknown): ExecutionResult {
+  const reason = err instanceof Error ? err.message : String(err);
+  const errors = [{ message: `Could not get a GraphQL response from ${url}: ${reason}`, errorType: 'NetworkError' }];
+  return { data: null, errors: errors as unknown as ExecutionResult['errors'] };
+}
+
 export function createExplorerFetcher(options: ExplorerFetcherOptions): Fetcher {
-  const http = createGraphiQLFetcher({ url: new URL(options.graphqlUrl, options.base).toString() });
-  const graphqlHost = new URL(options.graphqlUrl, options.base).host;
+  const url = new URL(options.graphqlUrl, options.base).toString();
+  // No incremental delivery: AppSync has no @defer/@stream, and the multipart fetcher only fails
+  // while GraphiQL iterates it, past the `catch` below.
+  const http = createGraphiQLFetcher({ url, enableIncrementalDelivery: false });
+  const graphqlHost = new URL(url).host;
   const realtimeUrl = realtimeUrlFor(options.graphqlUrl, options.base);
   return (params, opts) => {
     const headers = withCredential(opts?.headers, options.token);
-    if (!isSubscription(params.query, params.operationName)) return http(params, { ...opts, headers });
+    if (!isSubscription(params.query, params.operationName)) {
+      // Not `opts.documentAST`: GraphiQL refreshes it on a debounce, so right after the editor
+      // changed from a subscription it still says "subscription", and the toolkit's fetcher would
+      // throw for want of a WebSocket client. This text was parsed just now and is no subscription.
+      return Promise.resolve()
+        .then(() => http(params, { ...opts, headers, documentAST: undefined }))
+        .catch((err: unknown) => transportError(url, err));
+    }
     // Only credentials travel in the real-time auth JSON, plus the host AppSync requires.
     const auth: Record<string, string> = { host: graphqlHost };
     for (const [k, v] of Object.entries(headers)) {

@@ -6,6 +6,7 @@ import { TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { authErrorMessage } from '../cognito-errors.ts';
 import { AuthCard } from './auth-card.tsx';
+import { OfflineCodeHint } from './offline-code-hint.tsx';
 
 /** Confirms a sign-up with the emailed code (email prefilled from ?email=), with resend. */
 export function ConfirmForm() {
@@ -76,6 +77,7 @@ export function ConfirmForm() {
           value={code}
           onChange={(e) => setCode(e.target.value)}
         />
+        <OfflineCodeHint email={email} />
         {error && <FormMessage kind="error">{error}</FormMessage>}
         {info && <FormMessage kind="success">{info}</FormMessage>}
         <div className="form-actions">

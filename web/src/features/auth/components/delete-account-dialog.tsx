@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 import { deleteUser } from 'aws-amplify/auth';
 import { useDeleteAccountMutation } from '../../../graphql/operations.ts';
 import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
@@ -17,11 +18,7 @@ export function DeleteAccountDialog({ handle, onClose, onDeleted }: { handle: st
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { mutate } = useDeleteAccountMutation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open && typeof d.showModal === 'function') d.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const confirmed = typed.trim().toLowerCase() === handle.toLowerCase();
 
   async function onSubmit(e: FormEvent) {

@@ -6,6 +6,7 @@ import { TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { authErrorMessage } from '../cognito-errors.ts';
 import { AuthCard } from './auth-card.tsx';
+import { OfflineCodeHint } from './offline-code-hint.tsx';
 
 type Step = 'request' | 'confirm' | 'done';
 
@@ -84,6 +85,7 @@ export function ForgotPasswordForm() {
         <form onSubmit={onConfirm}>
           <FormMessage kind="info">We emailed a recovery code to {email.trim()}.</FormMessage>
           <TextField label="Recovery code" name="code" inputMode="numeric" autoComplete="one-time-code" required value={code} onChange={(e) => setCode(e.target.value)} />
+          <OfflineCodeHint email={email} />
           <TextField label="New password" type="password" name="new-password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
           <TextField label="Confirm new password" type="password" name="confirm-password" autoComplete="new-password" required value={again} onChange={(e) => setAgain(e.target.value)} />
           {error && <FormMessage kind="error">{error}</FormMessage>}

@@ -19,6 +19,13 @@ describe('sign-up form', () => {
     expect(pattern.test('x'.repeat(21))).toBe(false);
   });
 
+  it('accepts a handle typed with a leading "@" (stripped before sign-up), but only one', () => {
+    const pattern = new RegExp(`^(?:${attr('pattern', 'handle')})$`, 'v');
+    expect(pattern.test('@abc')).toBe(true);
+    expect(pattern.test('@@abc')).toBe(false);
+    expect(pattern.test('a@bc')).toBe(false);
+  });
+
   it('puts no UTF-16 maxLength on the name, which would stop 50 emoji at 25', () => {
     expect(attr('maxlength', 'name')).toBeUndefined();
     expect(html).toContain('Characters left: ');

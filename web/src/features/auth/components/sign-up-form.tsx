@@ -78,7 +78,8 @@ export function SignUpForm() {
           name="handle"
           autoComplete="username"
           required
-          pattern={HANDLE_PATTERN}
+          // A leading "@" is how people write handles; it is stripped before sign-up.
+          pattern={`@?(?:${HANDLE_PATTERN})`}
           hint={`${HANDLE_LENGTH.min} to ${HANDLE_LENGTH.max} letters, numbers or underscores; people will find you as @handle.`}
           value={handle}
           onChange={(e) => setHandle(e.target.value)}

@@ -9,30 +9,46 @@ import {
 } from '../../../graphql/operations.ts';
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
-import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import { describeApiError, patchCrud, useCrudPatcher, type ApiError, type MutationOptions } from '../../../lib/graphql/index.ts';
 import type { LiveCounters } from './use-live-counters.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { CrudMenu } from './crud-menu.tsx';
 
 interface CrudActionsProps {
   crudId: string;
   authorId: string;
+  authorHandle: string;
+  /** The caller's bookmark, when the query asked for it. */
+  bookmarked?: boolean | null;
   permalink: string;
   counters: LiveCounters;
-  apply(update: Partial<LiveCounters>): void;
   onDeleted?(id: string): void;
 }
 
 const count = (n: number) => (n > 0 ? <span className="action-count">{n}</span> : null);
 
+/**
+ * An optimistic toggle of the viewer's like or repost: every card of the crud changes at once
+ * (they share one cache entry) and changes back if the server refuses.
+ */
+function toggled(field: 'viewerHasLiked' | 'viewerHasReposted', on: boolean): MutationOptions<{ id: string | number }, unknown> {
+  const counter = field === 'viewerHasLiked' ? 'likesCount' : 'repostsCount';
+  return {
+    optimistic: ({ id }, { client, identity }) =>
+      patchCrud(client, identity, String(id), (s) => (s[field] === on ? {} : { [field]: on, [counter]: Math.max(0, s[counter] + (on ? 1 : -1)) })),
+  };
+}
+
 /** Reply / repost / like / share / delete, optimistic where it is safe and honest on failure. */
-export function CrudActions({ crudId, authorId, permalink, counters, apply, onDeleted }: CrudActionsProps) {
+export function CrudActions({ crudId, authorId, authorHandle, bookmarked, permalink, counters, onDeleted }: CrudActionsProps) {
   const viewer = useViewer();
   const promptSignIn = useSignInPrompt();
-  const like = useLikeCrudMutation();
-  const unlike = useUnlikeCrudMutation();
-  const repost = useRepostCrudMutation();
-  const unrepost = useUnrepostCrudMutation();
-  const remove = useDeleteCrudMutation();
+  const like = useLikeCrudMutation(toggled('viewerHasLiked', true));
+  const unlike = useUnlikeCrudMutation(toggled('viewerHasLiked', false));
+  const repost = useRepostCrudMutation(toggled('viewerHasReposted', true));
+  const unrepost = useUnrepostCrudMutation(toggled('viewerHasReposted', false));
+  const remove = useDeleteCrudMutation({ optimistic: ({ id }, { client, identity }) => patchCrud(client, identity, String(id), () => ({ deleted: true })) });
+  const patchLocal = useCrudPatcher();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
 
@@ -42,23 +58,13 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
       return;
     }
     setError(undefined);
-    const before = counters;
+    // The shared state decides, so the heart on a repost copy unlikes what the original liked.
     const on = kind === 'like' ? counters.viewerHasLiked === true : counters.viewerHasReposted === true;
-    if (kind === 'like') apply({ viewerHasLiked: !on, likesCount: Math.max(0, counters.likesCount + (on ? -1 : 1)) });
-    else apply({ viewerHasReposted: !on, repostsCount: Math.max(0, counters.repostsCount + (on ? -1 : 1)) });
+    const mutation = kind === 'like' ? (on ? unlike : like) : on ? unrepost : repost;
     try {
-      const variables = { id: crudId };
-      const result =
-        kind === 'like'
-          ? on
-            ? (await unlike.mutate(variables)).unlikeCrud
-            : (await like.mutate(variables)).likeCrud
-          : on
-            ? (await unrepost.mutate(variables)).unrepostCrud
-            : (await repost.mutate(variables)).repostCrud;
-      apply(result);
+      // The result's counters and viewer state land in the shared cache entry (useMutation).
+      await mutation.mutate({ id: crudId });
     } catch (err) {
-      apply(before);
       setError(describeApiError(err as ApiError));
     }
   }
@@ -77,7 +83,6 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
     if (!window.confirm('Delete this crud? This cannot be undone.')) return;
     try {
       await remove.mutate({ id: crudId });
-      apply({ deleted: true });
       onDeleted?.(crudId);
     } catch (err) {
       setError(describeApiError(err as ApiError));
@@ -120,6 +125,7 @@ export function CrudActions({ crudId, authorId, permalink, counters, apply, onDe
           <Icon name="trash" />
         </button>
       )}
+      <CrudMenu crudId={crudId} authorId={authorId} authorHandle={authorHandle} bookmarked={bookmarked} onBlocked={() => patchLocal(crudId, () => ({ deleted: true }))} onStatus={setStatus} />
       {status && (
         <span className="action-status" role="status">
           {status}

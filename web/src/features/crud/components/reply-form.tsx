@@ -1,31 +1,37 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useReplyToCrudMutation } from '../../../graphql/operations.ts';
-import type { CrudFieldsFragment } from '../../../graphql/types.ts';
+import type { CrudFieldsFragment, ExpiresIn } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
+import { DEFAULT_EXPIRY, ExpirySelect } from '../../../components/ui/expiry-select.tsx';
+import { submitOnShortcut } from '../../../components/ui/submit-shortcut.ts';
+import { MentionTextarea } from '../../../components/ui/mention-textarea.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
+import { useDraft } from '../../../lib/drafts/use-draft.ts';
 
 /** Replies are cruds: 1–240 characters (code points) after trimming; definitions/text.ts. */
 export const REPLY_LIMIT = TEXT_LIMITS.crud;
 
-/** The reply box on a crud's page; blocks empty and over-limit replies. */
+/**
+ * The reply box on a crud's page; blocks empty and over-limit replies. The reply chooses its
+ * expiry (never later than the crud it answers: the server caps it); the draft survives reloads;
+ * Ctrl/Cmd+Enter replies.
+ */
 export function ReplyForm({ crudId, autoFocus, onReplied }: { crudId: string; autoFocus?: boolean; onReplied(reply: CrudFieldsFragment): void }) {
-  const [text, setText] = useState('');
+  const [text, setText, clearDraft] = useDraft(`reply:${crudId}`);
+  const [expiresIn, setExpiresIn] = useState<ExpiresIn>(DEFAULT_EXPIRY);
   const { mutate, loading, error } = useReplyToCrudMutation();
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (autoFocus) ref.current?.focus();
-  }, [autoFocus]);
   const valid = isSendable(text, REPLY_LIMIT);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!valid) return;
     try {
-      const { replyToCrud } = await mutate({ crudId, message: text.trim() });
-      setText('');
+      const { replyToCrud } = await mutate({ crudId, message: text.trim(), expiresIn });
+      clearDraft();
+      setExpiresIn(DEFAULT_EXPIRY);
       onReplied(replyToCrud);
     } catch {
       // shown from `error`
@@ -34,19 +40,20 @@ export function ReplyForm({ crudId, autoFocus, onReplied }: { crudId: string; au
 
   return (
     <form className="composer" onSubmit={onSubmit} aria-label="Reply">
-      <label htmlFor={`reply-${crudId}`} className="visually-hidden">
-        Your reply
-      </label>
-      <textarea
+      <MentionTextarea
+        label="Your reply"
+        hideLabel
         id={`reply-${crudId}`}
-        ref={ref}
+        autoFocus={autoFocus}
         placeholder="What is your reply?"
         value={text}
         rows={3}
         aria-describedby={`reply-${crudId}-count`}
-        onChange={(e) => setText(e.target.value)}
+        onValueChange={setText}
+        onKeyDown={submitOnShortcut}
       />
       <div className="composer-bar">
+        <ExpirySelect value={expiresIn} onChange={setExpiresIn} />
         <CharCounter id={`reply-${crudId}-count`} text={text} limit={REPLY_LIMIT} />
         <Button type="submit" busy={loading} disabled={!valid}>
           Reply

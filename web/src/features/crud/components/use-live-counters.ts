@@ -1,35 +1,19 @@
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { useOnCrudChangedSubscription } from '../../../graphql/operations.ts';
 import type { CrudCountersFragment } from '../../../graphql/types.ts';
 import { useInView } from '../../../components/ui/use-in-view.ts';
+import { useCrudState, type CrudState } from '../../../lib/graphql/index.ts';
 
-export interface LiveCounters extends CrudCountersFragment {
-  deleted: boolean;
-}
+export type LiveCounters = CrudState;
 
 /**
- * A crud's counters, kept live with onCrudChanged while the card is on screen (AppSync allows
- * 100–200 subscriptions per connection, so off-screen cards let theirs go), and updatable locally
- * from mutation results.
+ * A crud's counters and the viewer's like/repost, from the one cache entry every card of this crud
+ * shares (lib/graphql/crud-entity.ts). While the card is on screen it also holds onCrudChanged,
+ * whose events land in that entry (AppSync allows 100–200 subscriptions per connection, so
+ * off-screen cards let theirs go).
  */
-export function useLiveCounters(crud: CrudCountersFragment, ref: RefObject<Element | null>) {
+export function useLiveCounters(crud: CrudCountersFragment, ref: RefObject<Element | null>): LiveCounters {
   const inView = useInView(ref);
-  const [counters, setCounters] = useState<LiveCounters>({ ...crud, deleted: false });
-  const [sourceId, setSourceId] = useState(crud.id);
-  if (sourceId !== crud.id) {
-    setSourceId(crud.id);
-    setCounters({ ...crud, deleted: false });
-  }
-  useOnCrudChangedSubscription(
-    { id: crud.id },
-    {
-      skip: !inView,
-      onData: ({ onCrudChanged }) => {
-        if (!onCrudChanged || onCrudChanged.id !== crud.id) return;
-        setCounters((c) => ({ ...c, ...onCrudChanged }));
-      },
-    },
-  );
-  const apply = (update: Partial<LiveCounters>) => setCounters((c) => ({ ...c, ...update }));
-  return { counters, apply };
+  useOnCrudChangedSubscription({ id: crud.id }, { skip: !inView });
+  return useCrudState(crud);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canPost, CRUD_LIMIT, EXPIRY_CHOICES } from './composer.tsx';
+import { canPost, CRUD_LIMIT } from './composer.tsx';
+import { EXPIRY_CHOICES } from '../../../components/ui/expiry-select.tsx';
 
 describe('composer rules', () => {
   it('blocks empty, blank and over-limit cruds, counting emoji as one character', () => {

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { HomeFeedDocument, useHomeFeedQuery, useOnCelebrityFeedItemSubscription, useOnFeedItemSubscription } from '../../../graphql/operations.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { HomeFeedDocument, useHomeFeedInfiniteQuery, useOnCelebrityFeedItemSubscription, useOnFeedItemSubscription } from '../../../graphql/operations.ts';
 import type { CrudFieldsFragment, FeedItemFieldsFragment } from '../../../graphql/types.ts';
-import { execute } from '../../../lib/graphql/client.ts';
-import { appendPage, newItems } from '../../../lib/pagination.ts';
+import { useIdentityKey } from '../../../lib/auth/session.tsx';
+import { runQuery } from '../../../lib/graphql/use-query.ts';
+import { newItems } from '../../../lib/pagination.ts';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
 const PAGE = 20;
@@ -13,26 +15,26 @@ const TOP_THRESHOLD = 120;
 export const feedKey = (i: FeedItemFieldsFragment) => `${i.crud.id}:${i.repostedBy?.id ?? ''}`;
 
 /**
- * The home feed, live: pages in with infinite scroll; each onFeedItem event (pushed items) and
+ * The home feed, live: an infinite query pages it in; each onFeedItem event (pushed items) and
  * onCelebrityFeedItem event (posts of followed high-follower accounts, which are pulled rather than
  * pushed: decision 026) carries the whole item (an event without one triggers a re-read of the
- * newest page), and new items either go straight
- * to the top (reader at the top) or wait behind the "N new cruds" button. Per-viewer fields of
- * live items are null (the publisher has no viewer); cards treat null as "not yet".
+ * newest page), and new items either go straight to the top (reader at the top) or wait behind
+ * the "N new cruds" button. Per-viewer fields of live items are null (the publisher has no
+ * viewer); the shared crud cache keeps what the viewer already did (lib/graphql/crud-entity.ts).
  */
 export function useLiveHomeFeed(viewerId: string) {
-  const query = useHomeFeedQuery({ limit: PAGE });
+  const query = useHomeFeedInfiniteQuery({ limit: PAGE });
+  const client = useQueryClient();
+  const identity = useIdentityKey();
   const [pending, setPending] = useState<FeedItemFieldsFragment[]>([]);
-  const items = query.data?.homeFeed.items ?? [];
+  const { items, updateItems } = query;
   const known = useRef<FeedItemFieldsFragment[]>([]);
   known.current = [...pending, ...items];
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const { updateData } = query;
 
   const prepend = useCallback(
-    (fresh: FeedItemFieldsFragment[]) =>
-      updateData((prev) => (prev ? { homeFeed: { ...prev.homeFeed, items: [...fresh, ...newItems(prev.homeFeed.items, fresh, feedKey)] } } : prev)),
-    [updateData],
+    (fresh: FeedItemFieldsFragment[]) => updateItems((prev) => [...fresh, ...newItems(prev, fresh, feedKey)]),
+    [updateItems],
   );
 
   const place = useCallback(
@@ -47,12 +49,12 @@ export function useLiveHomeFeed(viewerId: string) {
   /** Re-reads the newest page: the repair path when an event arrives without a usable item. */
   const pullLatest = useCallback(async () => {
     try {
-      const latest = await execute(HomeFeedDocument, { limit: PAGE });
+      const latest = await runQuery(client, identity, HomeFeedDocument, { limit: PAGE });
       place(newItems(latest.homeFeed.items, known.current, feedKey));
     } catch {
       // A missed refresh is repaired by the next event or a reload; the feed itself stays usable.
     }
-  }, [place]);
+  }, [place, client, identity]);
 
   const onItem = useCallback(
     (item: FeedItemFieldsFragment | null | undefined) => {
@@ -84,16 +86,7 @@ export function useLiveHomeFeed(viewerId: string) {
     [prepend],
   );
 
-  const removeCrud = useCallback(
-    (crudId: string) => updateData((prev) => (prev ? { homeFeed: { ...prev.homeFeed, items: prev.homeFeed.items.filter((i) => i.crud.id !== crudId) } } : prev)),
-    [updateData],
-  );
+  const removeCrud = useCallback((crudId: string) => updateItems((prev) => prev.filter((i) => i.crud.id !== crudId)), [updateItems]);
 
-  const nextToken = query.data?.homeFeed.nextToken;
-  const loadMore = useCallback(() => {
-    if (!nextToken || query.fetchingMore) return;
-    void query.fetchMore({ nextToken }, (prev, next) => ({ homeFeed: appendPage(prev.homeFeed, next.homeFeed) }));
-  }, [nextToken, query]);
-
-  return { query, items, liveError: live.error ?? pulled.error, pending: pending.length, showPending, addOwn, removeCrud, loadMore, hasMore: Boolean(nextToken) };
+  return { query, items, liveError: live.error ?? pulled.error, pending: pending.length, showPending, addOwn, removeCrud };
 }

@@ -146,7 +146,7 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
         </ol>
         <div ref={bottom} />
       </div>
-      <MessageForm onSend={onSend} busy={send.loading} error={send.error ? describeApiError(send.error) : undefined} />
+      <MessageForm draftKey={`dm:${conversationId}`} onSend={onSend} busy={send.loading} error={send.error ? describeApiError(send.error) : undefined} />
     </section>
   );
 }

@@ -1,4 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent } from 'react';
+import { useDraft } from '../../../lib/drafts/use-draft.ts';
+import { MentionTextarea } from '../../../components/ui/mention-textarea.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
@@ -7,14 +9,17 @@ import { FormMessage } from '../../../components/ui/states.tsx';
 /** A direct message is 1–1024 characters (code points) after trimming; definitions/text.ts. */
 export const MESSAGE_LIMIT = TEXT_LIMITS.message;
 
-/** The message box: 1024 counter, Enter sends, Shift+Enter breaks the line. */
-export function MessageForm({ onSend, busy, error }: { onSend(body: string): Promise<boolean>; busy: boolean; error?: string }) {
-  const [text, setText] = useState('');
+/**
+ * The message box: 1024 counter, Enter (and Ctrl/Cmd+Enter) sends, Shift+Enter breaks the line;
+ * the draft is kept per conversation (`draftKey`) across reloads until it is sent.
+ */
+export function MessageForm({ draftKey, onSend, busy, error }: { draftKey: string; onSend(body: string): Promise<boolean>; busy: boolean; error?: string }) {
+  const [text, setText, clearDraft] = useDraft(draftKey);
   const valid = isSendable(text, MESSAGE_LIMIT);
 
   async function submit() {
     if (!valid || busy) return;
-    if (await onSend(text.trim())) setText('');
+    if (await onSend(text.trim())) clearDraft();
   }
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -23,16 +28,15 @@ export function MessageForm({ onSend, busy, error }: { onSend(body: string): Pro
 
   return (
     <form className="composer message-form" onSubmit={onSubmit} aria-label="Send a message">
-      <label htmlFor="message-text" className="visually-hidden">
-        Message
-      </label>
-      <textarea
+      <MentionTextarea
+        label="Message"
+        hideLabel
         id="message-text"
         rows={2}
         placeholder="Send a direct message…"
         value={text}
         aria-describedby="message-count"
-        onChange={(e) => setText(e.target.value)}
+        onValueChange={setText}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
             e.preventDefault();

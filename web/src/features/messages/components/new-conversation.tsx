@@ -15,6 +15,8 @@ export function NewConversation({ handle, onActivity }: { handle: string; onActi
   if (profile.loading && !profile.data) return <Loading />;
   if (profile.error) return <ErrorState message={describeApiError(profile.error)} onRetry={() => void profile.refetch()} />;
   if (!user) return <EmptyState>There is no @{handle}.</EmptyState>;
+  // A conversation needs two people: the server refuses a message to yourself, so offer no form.
+  if (profile.data?.user?.viewerIsSelf) return <EmptyState>You can’t send a message to yourself. Open someone’s profile and choose Message.</EmptyState>;
 
   async function onSend(body: string): Promise<boolean> {
     try {
@@ -38,7 +40,7 @@ export function NewConversation({ handle, onActivity }: { handle: string; onActi
       <div className="message-scroll">
         <EmptyState>Your first message starts the conversation.</EmptyState>
       </div>
-      <MessageForm onSend={onSend} busy={send.loading} error={send.error ? describeApiError(send.error) : undefined} />
+      <MessageForm draftKey={`dm:@${handle}`} onSend={onSend} busy={send.loading} error={send.error ? describeApiError(send.error) : undefined} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { appendPage } from '../../../lib/pagination.ts';
 import { LiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useNotificationsState } from './notifications-provider.tsx';
 import { Icon, type IconName } from '../../../components/ui/icon.tsx';
+import { groupNotifications } from '../group.ts';
 
 type Item = NotificationsQuery['notifications']['items'][number];
 
@@ -23,6 +24,7 @@ const VERB: Record<NotificationType, string> = {
 };
 const ICON: Record<NotificationType, IconName> = { LIKE: 'heart', REPLY: 'reply', FOLLOW: 'user', MENTION: 'at', REPOST: 'repost' };
 
+/** The crud concerned (for a reply: the reply, whose page shows the thread), else the actor. */
 function target(n: Item): string {
   if (n.crud) return `/@${n.crud.author.handle}/status/${n.crud.id}`;
   return `/@${n.actor.handle}`;
@@ -52,8 +54,8 @@ export function NotificationList() {
   return (
     <>
       <ul className="notification-list" aria-label="Notifications">
-        {items.map((n) => (
-          <li key={n.id} className={`notification${n.read ? '' : ' unread'}`}>
+        {groupNotifications(items).map(({ key, newest: n, actors, read }) => (
+          <li key={key} className={`notification${read ? '' : ' unread'}`}>
             <span className="notification-icon">
               <Icon name={ICON[n.type]} filled={n.type === 'LIKE'} />
             </span>
@@ -62,8 +64,21 @@ export function NotificationList() {
             </LiveUser>
             <div className="notification-text">
               <p>
-                <LiveUser user={n.actor}>{(actor) => <Link to={`/@${actor.handle}`}>{actor.displayName}</Link>}</LiveUser> <Link to={target(n)}>{VERB[n.type]}</Link>
-                {!n.read && <span className="visually-hidden"> (new)</span>}
+                <LiveUser user={n.actor}>{(actor) => <Link to={`/@${actor.handle}`}>{actor.displayName}</Link>}</LiveUser>
+                {/* "Ana and Bo", "Ana and 3 others" (who they are: on hover) */}
+                {actors.length === 2 && (
+                  <>
+                    {' and '}
+                    <Link to={`/@${actors[1].handle}`}>{actors[1].displayName}</Link>
+                  </>
+                )}
+                {actors.length > 2 && (
+                  <span className="notification-others" title={actors.slice(1).map((a) => `@${a.handle}`).join(', ')}>
+                    {` and ${actors.length - 1} others`}
+                  </span>
+                )}{' '}
+                <Link to={target(n)}>{VERB[n.type]}</Link>
+                {!read && <span className="visually-hidden"> (new)</span>}
                 {' · '}
                 <RelativeTime iso={n.createdAt} />
               </p>

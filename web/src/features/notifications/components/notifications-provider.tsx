@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { useMarkNotificationsReadMutation, useOnNotificationSubscription, useUnreadNotificationsQuery } from '../../../graphql/operations.ts';
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
+import { CountBadge } from '../../../components/ui/count-badge.tsx';
 
 interface NotificationsState {
   /** Unread notifications of the signed-in user (0 for guests). */
@@ -56,11 +57,5 @@ export function useNotificationsState(): NotificationsState {
 
 /** The nav badge: the unread count, announced with the link's name. */
 export function UnreadBadge() {
-  const { unread } = useNotificationsState();
-  if (unread === 0) return null;
-  return (
-    <span className="badge" aria-label={`${unread} unread`}>
-      {unread > 99 ? '99+' : unread}
-    </span>
-  );
+  return <CountBadge count={useNotificationsState().unread} />;
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useCreateAvatarUploadMutation } from '../../../graphql/operations.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
-import { putWithProgress, UploadError } from '../lib/put-with-progress.ts';
+import { putWithProgress, UploadError } from '../../../lib/uploads/put-with-progress.ts';
+import { useUploadStatus } from '../../../lib/uploads/use-upload-status.ts';
 
 /** Same rules as the server (definitions/buckets.ts avatarRules): checked here for a quick answer only. */
 export const AVATAR_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -13,7 +14,8 @@ type Phase = { kind: 'idle' } | { kind: 'uploading'; fraction: number } | { kind
 /**
  * The avatar part of the edit-profile dialog: choose an image (labelled "Avatar"), see a local
  * preview, watch the upload's progress, then the new avatar once the thumbnailer has set it —
- * `currentUrl` changes when the live onUserChanged event arrives.
+ * `currentUrl` changes when the live onUserChanged event arrives — or the thumbnailer's reason
+ * when it refused the image (uploadStatus), instead of waiting forever.
  */
 export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | undefined }) {
   const { mutate } = useCreateAvatarUploadMutation();
@@ -21,6 +23,8 @@ export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | 
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const urlWhenUploaded = useRef<string | null | undefined>(undefined);
   const abort = useRef<AbortController | undefined>(undefined);
+  const [uploadKey, setUploadKey] = useState<string>();
+  const outcome = useUploadStatus(phase.kind === 'processing' ? uploadKey : undefined);
 
   // Free the preview's object URL when it is replaced and when the dialog closes.
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
@@ -29,6 +33,12 @@ export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | 
   useEffect(() => {
     if (phase.kind === 'processing' && currentUrl && currentUrl !== urlWhenUploaded.current) setPhase({ kind: 'done' });
   }, [currentUrl, phase.kind]);
+  // The thumbnailer's verdict: a refusal ends the wait with its reason; READY means the profile changed.
+  useEffect(() => {
+    if (phase.kind !== 'processing' || !outcome) return;
+    if (outcome.state === 'REJECTED') setPhase({ kind: 'error', message: outcome.message });
+    else if (outcome.state === 'READY') setPhase({ kind: 'done' });
+  }, [outcome, phase.kind]);
 
   async function onSelect(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -43,6 +53,7 @@ export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | 
       const { createAvatarUpload } = await mutate({ contentType: file.type, contentLength: file.size });
       urlWhenUploaded.current = currentUrl;
       await putWithProgress(createAvatarUpload.url, file, createAvatarUpload.headers, (fraction) => setPhase({ kind: 'uploading', fraction }), abort.current.signal);
+      setUploadKey(createAvatarUpload.key);
       setPhase({ kind: 'processing' });
     } catch (err) {
       const message = err instanceof UploadError ? err.message : describeApiError(err as ApiError);
@@ -50,7 +61,8 @@ export function AvatarUploadField({ currentUrl }: { currentUrl: string | null | 
     }
   }
 
-  const shown = phase.kind === 'done' ? currentUrl : (preview ?? currentUrl);
+  const doneUrl = outcome?.state === 'READY' && outcome.url ? outcome.url : currentUrl;
+  const shown = phase.kind === 'done' ? doneUrl : phase.kind === 'error' ? currentUrl : (preview ?? currentUrl);
   return (
     <div className="field avatar-field">
       <label htmlFor="edit-avatar">Avatar</label>

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useModalDialog } from '../../../components/ui/use-modal-dialog.ts';
 import { useUpdateProfileMutation } from '../../../graphql/operations.ts';
 import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
 import { DialogActions } from '../../../components/ui/dialog-actions.tsx';
 import { CharCounter, isSendable } from '../../../components/ui/char-counter.tsx';
 import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
-import { TextField } from '../../../components/ui/field.tsx';
+import { TextArea, TextField } from '../../../components/ui/field.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { AvatarUploadField } from './avatar-upload-field.tsx';
@@ -23,11 +24,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
   const [displayName, setDisplayName] = useState(profile.displayName);
   const [bio, setBio] = useState(profile.bio ?? '');
   const { mutate, loading, error } = useUpdateProfileMutation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open && typeof d.showModal === 'function') d.showModal();
-  }, []);
+  const dialog = useModalDialog();
   const valid = canSaveProfile(displayName, bio);
 
   async function onSubmit(e: FormEvent) {
@@ -55,11 +52,7 @@ export function EditProfileForm({ profile, onClose, onSaved }: { profile: Profil
           hint={<CharCounter text={displayName} limit={DISPLAY_NAME_LIMIT} />}
           onChange={(e) => setDisplayName(e.target.value)}
         />
-        <div className="field">
-          <label htmlFor="edit-bio">Bio</label>
-          <textarea id="edit-bio" name="bio" rows={3} value={bio} aria-describedby="edit-bio-count" onChange={(e) => setBio(e.target.value)} />
-          <CharCounter id="edit-bio-count" text={bio} limit={BIO_LIMIT} />
-        </div>
+        <TextArea label="Bio" id="edit-bio" name="bio" rows={3} value={bio} hint={<CharCounter text={bio} limit={BIO_LIMIT} />} onChange={(e) => setBio(e.target.value)} />
         {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
         <DialogActions submit="Save" busy={loading} disabled={!valid} onCancel={onClose} />
       </form>

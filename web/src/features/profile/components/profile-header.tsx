@@ -10,6 +10,7 @@ import { useSignInPrompt } from '../../../lib/auth/use-sign-in-prompt.ts';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import { useLiveUser } from '../hooks/use-live-user.ts';
 import { EditProfileForm } from './edit-profile-form.tsx';
+import { ProfileSafetyActions } from './profile-safety-actions.tsx';
 
 /** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit). */
 export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFragment; onChange(p: ProfileFieldsFragment): void }) {
@@ -56,9 +57,12 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
                   Message
                 </Link>
               )}
-              <Button variant={profile.viewerFollows ? 'secondary' : 'primary'} busy={busy} onClick={() => void toggleFollow()} aria-pressed={viewer ? profile.viewerFollows === true : undefined}>
-                {profile.viewerFollows ? 'Unfollow' : 'Follow'}
-              </Button>
+              {!profile.viewerBlocks && (
+                <Button variant={profile.viewerFollows ? 'secondary' : 'primary'} busy={busy} onClick={() => void toggleFollow()} aria-pressed={viewer ? profile.viewerFollows === true : undefined}>
+                  {profile.viewerFollows ? 'Unfollow' : 'Follow'}
+                </Button>
+              )}
+              {viewer && <ProfileSafetyActions profile={profile} onChange={onChange} />}
             </>
           )}
         </div>
@@ -76,10 +80,14 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
           <strong>{profile.crudsCount}</strong> Cruds
         </li>
         <li>
-          <strong>{profile.followingCount}</strong> Following
+          <Link to={`/@${profile.handle}/following`}>
+            <strong>{profile.followingCount}</strong> Following
+          </Link>
         </li>
         <li>
-          <strong>{profile.followersCount}</strong> Followers
+          <Link to={`/@${profile.handle}/followers`}>
+            <strong>{profile.followersCount}</strong> Followers
+          </Link>
         </li>
       </ul>
       {error && <FormMessage kind="error">{error}</FormMessage>}

@@ -1,0 +1,84 @@
+/**
+ * Images in a real browser against the real offline stack: a refused avatar ends its wait with the
+ * server's reason (it used to say "Processing your avatar…" forever), and a crud carries described
+ * images shown in the feed with a keyboard-accessible lightbox.
+ */
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { skipBrowserTests } from './chromium.ts';
+import { screenshot, signIn, startApp, type App } from './harness.ts';
+
+const LIVE = { timeout: 30_000 };
+const STEP = 120_000;
+
+const png = (color: string, width = 640, height = 400) => sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
+
+describe.skipIf(skipBrowserTests)('images in the browser', () => {
+  let app: App;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ page } = await app.newContext());
+    await signIn(page, 'andrewbrown');
+  }, 180_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-media-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  }, STEP);
+
+  it('tells the uploader when a corrupt avatar is refused instead of processing forever', async () => {
+    await page.goto('/@andrewbrown');
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    const whole = await png('#aa3300', 400, 400);
+    // A PNG cut in half: the type and header are right, the pixels are not.
+    await dialog.getByLabel('Avatar').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: whole.subarray(0, Math.floor(whole.length / 2)) });
+    await expect.poll(() => dialog.getByText('This image is damaged or incomplete and could not be processed.').count(), LIVE).toBe(1);
+    expect(await dialog.getByText('Processing your avatar…').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  }, STEP);
+
+  it('posts a crud with two described images and opens them in a lightbox that Escape closes', async () => {
+    await page.goto('/');
+    const composer = page.getByRole('form', { name: 'New crud' });
+    const message = `Two squares ${Date.now()}`;
+    await composer.getByRole('textbox', { name: 'What would you like to say?' }).fill(message);
+    await composer.getByTestId('composer-media-input').setInputFiles([
+      { name: 'red.png', mimeType: 'image/png', buffer: await png('#cc2222') },
+      { name: 'green.png', mimeType: 'image/png', buffer: await png('#22aa44', 400, 640) },
+    ]);
+    const crudButton = composer.getByRole('button', { name: 'Crud' });
+    await expect.poll(() => composer.getByText('Ready', { exact: true }).count(), LIVE).toBe(2);
+    // Alt text is required: nothing is posted until every image has it.
+    expect(await crudButton.isDisabled()).toBe(true);
+    await composer.getByLabel('Alt text for image 1').fill('A red rectangle');
+    expect(await crudButton.isDisabled()).toBe(true);
+    await composer.getByLabel('Alt text for image 2').fill('A green rectangle');
+    await expect.poll(() => crudButton.isEnabled(), LIVE).toBe(true);
+    await crudButton.click();
+
+    const card = page.getByRole('feed', { name: 'Home feed' }).getByRole('article').filter({ hasText: message });
+    const first = card.getByRole('button', { name: 'View image 1 of 2: A red rectangle' });
+    await first.waitFor(LIVE);
+    expect(await card.getByRole('img', { name: 'A green rectangle' }).count()).toBe(1);
+    expect(await composer.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
+
+    await first.click();
+    const lightbox = page.getByRole('dialog', { name: 'Image 1 of 2' });
+    await lightbox.waitFor(LIVE);
+    expect(await lightbox.getByRole('img', { name: 'A red rectangle' }).count()).toBe(1);
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('dialog', { name: 'Image 2 of 2' }).getByRole('img', { name: 'A green rectangle' }).waitFor(LIVE);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count(), LIVE).toBe(0);
+    // Focus is back on the image the lightbox was opened from.
+    expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
+    await screenshot(page, 'media-crud');
+  }, STEP);
+});

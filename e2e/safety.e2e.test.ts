@@ -1,0 +1,119 @@
+/**
+ * Trust and safety in a real browser against the real offline stack: Unicode hashtag links, the
+ * thread of a deleted crud, grouped notifications, block and mute from profiles and crud menus
+ * with the Settings lists, and bookmarks.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoUsers } from '../definitions/demo-users.ts';
+import { createSeedApi, type SeedApi } from '../seed/api.ts';
+import { skipBrowserTests } from './chromium.ts';
+import { screenshot, signIn, startApp, type App } from './harness.ts';
+
+const LIVE = { timeout: 20_000 };
+const STEP = 120_000;
+
+describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
+  let app: App;
+  let page: Page;
+  let consoleErrors: string[];
+  let api: SeedApi;
+
+  beforeAll(async () => {
+    app = await startApp();
+    ({ page, consoleErrors } = await app.newContext());
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page, 'andrewbrown');
+    api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
+  }, 180_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-safety-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  }, STEP);
+
+  async function op<T = any>(handle: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await api.asUser(handle)<T>(query, variables);
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data as T;
+  }
+  const post = async (handle: string, message: string): Promise<string> => (await op(handle, 'mutation C($m: String!) { createCrud(message: $m) { id } }', { m: message })).createCrud.id;
+  const idle = () => app.stack.dynamo.streams.idle();
+
+  it('links #café to its page, which lists the crud', async () => {
+    const text = 'Coffee time #café #naïve_tag';
+    const id = await post('andrewbrown', text);
+    await idle();
+    await page.goto(`/@andrewbrown/status/${id}`);
+    await page.getByRole('link', { name: '#café' }).first().click();
+    await page.waitForURL(/\/hashtag\/caf%C3%A9$/, LIVE);
+    await page.getByRole('feed', { name: 'Cruds tagged #café' }).getByText(text).waitFor(LIVE);
+  }, STEP);
+
+  it('turns a crud deleted while its thread is open into a tombstone without a reply box, keeping the replies', async () => {
+    const id = await post('bayko', 'bayko will delete this');
+    await op('londo', 'mutation R($id: ID!) { replyToCrud(crudId: $id, message: "londo’s reply survives") { id } }', { id });
+    await idle();
+    await page.goto(`/@bayko/status/${id}`);
+    const replyBox = page.getByRole('textbox', { name: /reply/i });
+    await replyBox.waitFor(LIVE);
+    await op('bayko', 'mutation D($id: ID!) { deleteCrud(id: $id) }', { id });
+    await page.getByText('This crud was deleted.').waitFor(LIVE);
+    await expect.poll(() => replyBox.count(), LIVE).toBe(0);
+    await page.getByText('londo’s reply survives').waitFor(LIVE);
+    await page.reload();
+    await page.getByText('This crud was deleted.').waitFor(LIVE);
+    await page.getByText('londo’s reply survives').waitFor(LIVE);
+    expect(await page.getByRole('textbox', { name: /reply/i }).count()).toBe(0);
+  }, STEP);
+
+  it('shows one grouped notification for many likes of a crud, however often a like is toggled', async () => {
+    const message = 'group my likes please';
+    const id = await post('andrewbrown', message);
+    for (const verb of ['likeCrud', 'unlikeCrud', 'likeCrud', 'unlikeCrud', 'likeCrud']) await op('bayko', `mutation L($id: ID!) { ${verb}(id: $id) { id } }`, { id });
+    await op('londo', 'mutation L($id: ID!) { likeCrud(id: $id) { id } }', { id });
+    await idle();
+    await page.goto('/notifications');
+    const entries = page.getByRole('list', { name: 'Notifications' }).getByRole('listitem').filter({ hasText: message });
+    await entries.first().waitFor(LIVE);
+    expect(await entries.count()).toBe(1);
+    await expect.poll(() => entries.first().textContent(), LIVE).toMatch(/ and .* liked your crud/);
+  }, STEP);
+
+  it('blocks from a profile and unblocks from Settings', async () => {
+    await page.goto('/@londo');
+    await page.getByRole('button', { name: 'Block' }).click();
+    await page.getByRole('button', { name: 'Unblock' }).waitFor(LIVE);
+    expect(await page.getByRole('button', { name: 'Follow' }).count()).toBe(0);
+    await page.goto('/settings');
+    const blocked = page.getByRole('list', { name: 'Blocked accounts' });
+    await blocked.getByText('@londo').waitFor(LIVE);
+    await page.getByRole('button', { name: 'Unblock @londo' }).click();
+    await page.getByText('You block nobody.').waitFor(LIVE);
+  }, STEP);
+
+  it('mutes and bookmarks from a crud’s menu; the bookmark has its own page', async () => {
+    const text = 'bayko posts something worth keeping';
+    const id = await post('bayko', text);
+    await idle();
+    await page.goto(`/@bayko/status/${id}`);
+    const card = page.getByRole('article').filter({ hasText: text });
+    await card.getByRole('button', { name: 'More' }).click();
+    await card.getByRole('menuitem', { name: 'Bookmark' }).click();
+    await card.getByText('Added to your bookmarks').waitFor(LIVE);
+    await card.getByRole('button', { name: 'More' }).click();
+    await card.getByRole('menuitem', { name: 'Mute @bayko' }).click();
+    await card.getByText(/You muted @bayko/).waitFor(LIVE);
+
+    await page.goto('/bookmarks');
+    await page.getByRole('feed', { name: 'Bookmarks' }).getByText(text).waitFor(LIVE);
+    await page.goto('/settings');
+    await page.getByRole('list', { name: 'Muted accounts' }).getByText('@bayko').waitFor(LIVE);
+    await page.getByRole('button', { name: 'Unmute @bayko' }).click();
+    await page.getByText('You mute nobody.').waitFor(LIVE);
+    expect(consoleErrors).toEqual([]);
+  }, STEP);
+});

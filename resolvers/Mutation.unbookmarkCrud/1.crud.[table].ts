@@ -1,0 +1,1 @@
+export { readCrudRequest as request, readCrudResponse as response } from '../lib/edges.ts';

@@ -1,0 +1,8 @@
+import { type Context } from '@aws-appsync/utils';
+import { removeRequest, writeResponse } from '../lib/safety.ts';
+
+export function request(ctx: Context) {
+  return removeRequest(ctx, 'MUTE');
+}
+
+export { writeResponse as response };

@@ -1,0 +1,12 @@
+import { type Context } from '@aws-appsync/utils';
+import { requireCaller } from '../lib/identity.ts';
+
+/** Unmutes a user. */
+export function request(ctx: Context) {
+  ctx.stash.callerId = requireCaller(ctx);
+  return {};
+}
+
+export function response(ctx: Context) {
+  return ctx.prev.result;
+}

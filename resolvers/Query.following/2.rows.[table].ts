@@ -1,0 +1,8 @@
+import { type Context } from '@aws-appsync/utils';
+import { followRowsRequest } from '../lib/follow-lists.ts';
+
+export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {
+  return followRowsRequest(ctx, 'FOLLOWS');
+}
+
+export { followRowsResponse as response } from '../lib/follow-lists.ts';

@@ -1,0 +1,1 @@
+export { crudsByIdRequest as request, crudsByIdResponse as response } from '../lib/crud-batch.ts';

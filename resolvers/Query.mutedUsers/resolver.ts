@@ -1,0 +1,9 @@
+import { type Context } from '@aws-appsync/utils';
+import { listRequest, listResponse } from '../lib/safety-lists.ts';
+
+/** The accounts the caller has muted, with their profiles. */
+export { listRequest as request };
+
+export function response(ctx: Context) {
+  return listResponse(ctx, 'viewerMutes');
+}

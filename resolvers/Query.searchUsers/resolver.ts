@@ -1,0 +1,32 @@
+/**
+ * People by handle or display-name prefix, for the search page and typeahead: 1. handles on gsi1
+ * (`HANDLE_PREFIX`), 2. display names on gsi2 (`NAME_PREFIX`, docs/data-model.md); handle matches
+ * first, each user once. A leading "@" searches handles only (what the mention typeahead sends).
+ */
+import { util, type Context } from '@aws-appsync/utils';
+import { userFromItem, type Item } from '../lib/items.ts';
+import { pageLimit } from '../lib/validate.ts';
+
+export function request(ctx: Context<{ prefix: string; limit?: number }>) {
+  let prefix = ctx.args.prefix.trim().toLowerCase();
+  const handlesOnly = prefix.charAt(0) === '@';
+  if (handlesOnly) prefix = prefix.slice(1);
+  if (prefix.length === 0) util.error('prefix must not be blank', 'ValidationError', null, { field: 'prefix' });
+  ctx.stash.prefix = prefix;
+  ctx.stash.handlesOnly = handlesOnly;
+  ctx.stash.limit = pageLimit(ctx.args.limit);
+  ctx.stash.found = [];
+  return {};
+}
+
+export function response(ctx: Context) {
+  const found: Item[] = ctx.stash.found;
+  const seen: Record<string, boolean> = {};
+  const users: Item[] = [];
+  found.forEach((item) => {
+    if (seen[item.id] || users.length >= ctx.stash.limit) return;
+    seen[item.id] = true;
+    users.push(userFromItem(item));
+  });
+  return users;
+}

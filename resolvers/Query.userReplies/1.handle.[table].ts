@@ -1,0 +1,1 @@
+export { handleStepRequest as request, handleStepResponse as response } from '../lib/handles.ts';

@@ -1,0 +1,1 @@
+export { authorsRequest as request, authorsResponse as response } from '../lib/hydrate.ts';

@@ -1,0 +1,91 @@
+import { Link } from 'react-router-dom';
+import { useBlockedUsersQuery, useMutedUsersQuery, useUnblockMutation, useUnmuteMutation } from '../../../graphql/operations.ts';
+import { Avatar } from '../../../components/ui/avatar.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { LoadMore } from '../../../components/ui/infinite-list.tsx';
+import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
+import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import { appendPage } from '../../../lib/pagination.ts';
+
+interface Account {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarUrl?: string | null;
+}
+
+interface AccountListProps {
+  label: string;
+  action: 'Unblock' | 'Unmute';
+  empty: string;
+  query: { loading: boolean; fetchingMore: boolean; error?: unknown; refetch(): unknown };
+  page: { items: Account[]; nextToken?: string | null } | undefined;
+  busy: boolean;
+  onAction(a: Account): Promise<unknown>;
+  onLoadMore(nextToken: string): void;
+}
+
+/** One managed list: accounts with a button that undoes the block or mute, then re-reads the list. */
+function AccountList({ label, action, empty, query, page, busy, onAction, onLoadMore }: AccountListProps) {
+  if (query.loading && !page) return <Loading label={`Loading ${label.toLowerCase()}…`} />;
+  if (query.error && !page) return <ErrorState message={describeApiError(query.error as ApiError)} onRetry={() => void query.refetch()} />;
+  const items = page?.items ?? [];
+  const nextToken = page?.nextToken;
+  if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
+  return (
+    <>
+      <ul className="account-list" aria-label={label}>
+        {items.map((a) => (
+          <li key={a.id} className="account-row">
+            <Avatar url={a.avatarUrl} name={a.displayName} handle={a.handle} size={36} />
+            <Link to={`/@${a.handle}`}>
+              {a.displayName} <span className="handle">@{a.handle}</span>
+            </Link>
+            <Button variant="secondary" busy={busy} onClick={() => void onAction(a).then(() => query.refetch())} aria-label={`${action} @${a.handle}`}>
+              {action}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <LoadMore hasMore={Boolean(nextToken)} loading={query.fetchingMore} onLoadMore={() => nextToken && onLoadMore(nextToken)} />
+    </>
+  );
+}
+
+function BlockedList() {
+  const query = useBlockedUsersQuery({ limit: 50 });
+  const unblock = useUnblockMutation();
+  return (
+    <AccountList label="Blocked accounts" action="Unblock" empty="You block nobody." query={query} page={query.data?.blockedUsers} busy={unblock.loading}
+      onAction={(a) => unblock.mutate({ handle: a.handle })}
+      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ blockedUsers: appendPage(p.blockedUsers, n.blockedUsers) }))} />
+  );
+}
+
+function MutedList() {
+  const query = useMutedUsersQuery({ limit: 50 });
+  const unmute = useUnmuteMutation();
+  return (
+    <AccountList label="Muted accounts" action="Unmute" empty="You mute nobody." query={query} page={query.data?.mutedUsers} busy={unmute.loading}
+      onAction={(a) => unmute.mutate({ handle: a.handle })}
+      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ mutedUsers: appendPage(p.mutedUsers, n.mutedUsers) }))} />
+  );
+}
+
+/** Settings › Safety: who the caller blocks and mutes, with Unblock / Unmute. */
+export function SafetyLists() {
+  return (
+    <>
+      <section aria-labelledby="blocked-title">
+        <h2 id="blocked-title" className="section-title">Blocked accounts</h2>
+        <p className="muted">They cannot follow you, reply to you, mention-notify you, message you or see your cruds, and you do not see theirs.</p>
+        <BlockedList />
+      </section>
+      <section aria-labelledby="muted-title">
+        <h2 id="muted-title" className="section-title">Muted accounts</h2>
+        <p className="muted">Their cruds and reposts stay out of your home feed and they do not notify you. They are not told.</p>
+        <MutedList />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/** Pages of a `...Connection` field, as an infinite query holds them, seen as one list. */
+
+/** A `...Connection` as every paginated field returns it. */
+export interface Connection {
+  items: Array<{ id: string }>;
+  nextToken?: string | null;
+}
+
+/** The item type of the connection at `R[K]`. */
+export type ItemOf<R, K extends keyof R> = NonNullable<R[K]> extends { items: Array<infer I> } ? I : never;
+
+export const connectionOf = <R>(page: R, field: keyof R) => page[field] as unknown as Connection | null | undefined;
+
+/** The pages as one result; an item on two pages (the list moved between reads) shows once. */
+export function mergePages<R>(pages: R[], field: keyof R): R | undefined {
+  if (pages.length === 0) return undefined;
+  const seen = new Set<string>();
+  const items: Connection['items'] = [];
+  for (const page of pages) {
+    for (const item of connectionOf(page, field)?.items ?? []) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  const last = pages[pages.length - 1];
+  return { ...last, [field]: { ...connectionOf(last, field), items, nextToken: connectionOf(last, field)?.nextToken ?? null } };
+}
+
+/**
+ * Stores a locally changed list back into the pages: all of it in the first page, later pages
+ * emptied but keeping their nextTokens, so loading more (and a refetch) goes on from the same place.
+ */
+export function putItems<R>(pages: R[], field: keyof R, items: unknown[]): R[] {
+  const [first, ...rest] = pages;
+  if (first === undefined) return pages;
+  const emptied = rest.map((p) => ({ ...p, [field]: { ...connectionOf(p, field), items: [] } }));
+  return [{ ...first, [field]: { ...connectionOf(first, field), items } }, ...emptied];
+}
