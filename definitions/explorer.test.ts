@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { explorerCaller, explorerExamples } from './explorer.ts';
 
 const schema = buildSchema(
-  fs.readFileSync(new URL('./appsync-prelude.graphql', import.meta.url), 'utf8') + fs.readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('../local/src/appsync/schema/appsync-prelude.graphql', import.meta.url), 'utf8') + fs.readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'),
 );
 
 describe('the explorer examples', () => {

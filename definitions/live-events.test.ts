@@ -26,8 +26,8 @@ function sampleRecord(kind: RowKind, eventName: StreamEventName) {
 const declares = (events: readonly RowEvent[], kind: RowKind, name: StreamEventName) => events.some((e) => e.row === kind && e.on.includes(name));
 
 describe.each([
-  { consumer: 'live', events: liveEvents as readonly RowEvent[], dispatched: liveEvents as readonly RowEvent[] },
-  { consumer: 'fanout', events: [...insightsRowEvents, ...fanoutReactions] as readonly RowEvent[], dispatched: fanoutReactions as readonly RowEvent[] },
+  { consumer: 'publish', events: liveEvents as readonly RowEvent[], dispatched: liveEvents as readonly RowEvent[] },
+  { consumer: 'feed-fanout', events: [...insightsRowEvents, ...fanoutReactions] as readonly RowEvent[], dispatched: fanoutReactions as readonly RowEvent[] },
 ])('the $consumer consumer', ({ consumer, events, dispatched }) => {
   it('uses the filter derived from definitions/live-events.ts', () => {
     expect(patternsOf(consumer)).toEqual(filterPatternsFor(events));
