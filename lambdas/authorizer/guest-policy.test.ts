@@ -20,7 +20,7 @@ describe('guest policy from schema markers', () => {
   it("derives Cruddur's guest surface from schema.graphql", () => {
     const sdl = fs.readFileSync(path.resolve(import.meta.dirname, '../../schema.graphql'), 'utf8');
     expect(guestAllowedFields(sdl).sort()).toEqual(
-      ['Query.publicFeed', 'Query.user', 'Query.crud', 'Query.userCruds', 'Query.replies', 'Query.searchUsers', 'Query.trendingHashtags', 'Query.hashtagCruds', 'Query.hashtagHistory', 'Subscription.onCrudChanged', 'Subscription.onUserChanged'].sort(),
+      ['Query.publicFeed', 'Query.user', 'Query.crud', 'Query.userCruds', 'Query.replies', 'Query.searchUsers', 'Query.trendingHashtags', 'Query.hashtagCruds', 'Query.hashtagHistory', 'Query.followers', 'Query.following', 'Query.userReplies', 'Subscription.onCrudChanged', 'Subscription.onUserChanged'].sort(),
     );
     expect(guestDeniedFields(sdl)).toContain('Mutation.createCrud');
     expect(guestDeniedFields(sdl)).toContain('Mutation.createAvatarUpload');
