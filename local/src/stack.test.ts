@@ -151,7 +151,7 @@ describe('offline stack', () => {
   });
 
   it('hands the key to in-process Lambdas through their own environment, without a stray session token', () => {
-    for (const name of ['fanout', 'live', 'thumbnail', 'authorizer']) {
+    for (const name of ['feed-fanout', 'publish', 'thumbnail', 'authorizer']) {
       const env = stack.functionEnv.named(name);
       expect(env).toMatchObject({ AWS_ACCESS_KEY_ID: stack.iamCredential.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.iamCredential.secretAccessKey });
       expect(env.AWS_SESSION_TOKEN).toBeUndefined();

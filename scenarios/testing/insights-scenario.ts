@@ -75,7 +75,7 @@ export function describeInsightsScenario(label: string, databaseUrl: () => Promi
 
     async function deliver(records: DynamoDBRecord[]) {
       // As the `fanout` function runs it: with that function's environment (the Data API target).
-      const res = await withFunctionEnv(stack.functionEnv.named('fanout'), () => insightsHandler({ Records: records }));
+      const res = await withFunctionEnv(stack.functionEnv.named('feed-fanout'), () => insightsHandler({ Records: records }));
       expect(res).toEqual({ batchItemFailures: [] });
     }
 
@@ -114,7 +114,7 @@ export function describeInsightsScenario(label: string, databaseUrl: () => Promi
 
         // Empty the analytics database, rebuild it from the table alone, and compare.
         // Read and called as the `fanout` function does: in its environment.
-        const fanoutEnv = stack.functionEnv.named('fanout');
+        const fanoutEnv = stack.functionEnv.named('feed-fanout');
         const config = withFunctionEnv(fanoutEnv, () => databaseTargetFromEnv());
         expect(config, 'the stack configures the Data API for Lambdas').not.toBeNull();
         const client = withFunctionEnv(fanoutEnv, () => new RDSDataClient({ region: fanoutEnv.AWS_REGION, endpoint: fanoutEnv.AWS_ENDPOINT_URL_RDS_DATA, credentials: stack.iamCredential }));
