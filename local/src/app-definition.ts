@@ -92,8 +92,6 @@ export interface AppDefinition {
   /** The Postgres database behind RELATIONAL_DATABASE data sources, and its migration handler. */
   database?: {
     name: string;
-    /** Lambda environment variable names that address it through the Data API. */
-    env: { clusterArn: string; secretArn: string; name: string };
     /** Run once at every start, before anything is served (AWS runs it as a custom resource). */
     migrate?: { handler: string; functionName: string };
   };

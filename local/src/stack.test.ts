@@ -162,6 +162,13 @@ describe('offline stack', () => {
     expect(process.env.APPSYNC_URL).toBeUndefined();
   });
 
+  it("gives each function exactly the variables it declares, valued from this stack (the API URL once it listens)", () => {
+    expect(stack.functionEnv.named('publish')).toMatchObject({ APPSYNC_URL: stack.urls.graphql, TABLE_NAME: stack.dynamo.tableName });
+    expect(stack.functionEnv.named('feed-fanout')).toMatchObject({ ASSETS_BUCKET: stack.storage.bucketNames.AssetsBucket, TABLE_NAME: stack.dynamo.tableName });
+    expect(stack.functionEnv.named('feed-fanout').APPSYNC_URL).toBeUndefined();
+    expect(stack.functionEnv.named('avatar-upload').TABLE_NAME).toBeUndefined();
+  });
+
   it('never logs the credential while starting', () => {
     expect(startLog.length).toBeGreaterThan(100);
     expect(startLog).not.toContain(stack.iamCredential.secretAccessKey);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { api } from '../../../definitions/api.ts';
 import { buckets, IMMUTABLE_CACHE_CONTROL } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
-import { database, databaseEnv } from '../../../definitions/database.ts';
+import { database } from '../../../definitions/database.ts';
 import { demoUsers } from '../../../definitions/demo-users.ts';
 import { functions, type EnvironmentValues } from '../../../definitions/functions.ts';
 import { explorerCaller, explorerExamples, explorerExamplesNote, explorerGuest } from '../../../definitions/explorer.ts';
@@ -38,7 +38,6 @@ export const cruddur: AppDefinition = {
   streamConsumers,
   database: {
     name: database.name,
-    env: databaseEnv,
     migrate: { handler: functions.databaseMigrate.handler, functionName: functions.databaseMigrate.name },
   },
   demoUsers,
