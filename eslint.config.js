@@ -11,8 +11,8 @@
 import appsync from '@aws-appsync/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-// definitions/text.ts is bundled into resolvers, so it obeys the same subset.
-const resolverFiles = ['resolvers/**/*.ts', 'definitions/text.ts', 'definitions/caching.ts'];
+// definitions/text.ts, caching.ts and keys.ts are bundled into resolvers, so they obey the same subset.
+const resolverFiles = ['resolvers/**/*.ts', 'definitions/text.ts', 'definitions/caching.ts', 'definitions/keys.ts'];
 const resolverTestFiles = ['resolvers/**/*.test.ts', 'resolvers/**/testing/**'];
 const lightRules = {
   '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -53,6 +53,8 @@ export default tseslint.config(
       'local/src/lambda-runtime/invoke.ts',
       'local/src/lambda-runtime/lambda-function.ts',
       'local/src/data-api/parameters.ts',
+      // The one amplify_outputs builder (definitions/amplify-outputs.ts), shared with the cloud.
+      'local/src/outputs/amplify-outputs.ts',
     ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/definitions/*', '**/lambdas/*', '**/resolvers/*', '**/seed/*'], message: "local/'s parts receive app values through the AppDefinition (local/src/app-definition.ts), not from the app's folders." }] }],

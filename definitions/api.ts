@@ -15,6 +15,8 @@
  * `cache` is the API's server-side cache (`AWS::AppSync::ApiCache`); which resolvers it answers,
  * with which keys and TTLs, is in definitions/caching.ts (docs/caching.md).
  */
+import { functions } from './functions.ts';
+
 export type AuthMode = 'API_KEY' | 'AWS_IAM' | 'AMAZON_COGNITO_USER_POOLS' | 'OPENID_CONNECT' | 'AWS_LAMBDA';
 
 export interface ApiDefinition {
@@ -71,7 +73,7 @@ export const api: ApiDefinition = {
   defaultAuthMode: 'AWS_LAMBDA',
   additionalAuthModes: ['AWS_IAM'],
   authorizer: {
-    handler: 'lambdas/authorizer/index.ts#handler',
+    handler: functions.authorizer.handler,
     resultTtlSeconds: 60,
     userTtlSeconds: 60,
     timeoutSeconds: 10,

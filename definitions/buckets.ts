@@ -4,7 +4,7 @@
  * them in the cloud, and both Lambdas (`lambdas/avatar-upload`, `lambdas/thumbnail`) read the
  * limits from here, so the size and type rules cannot drift between presigning and processing.
  */
-import type { FunctionSettings } from './functions.ts';
+import { functions, type FunctionSettings } from './functions.ts';
 
 /** The object-created notification and the Lambda function it invokes. */
 export interface BucketNotification extends FunctionSettings {
@@ -16,6 +16,22 @@ export interface BucketNotification extends FunctionSettings {
   functionName: string;
 }
 
+/**
+ * A bucket's CORS rule (S3 `PutBucketCors` CORSRule) without its origins: those belong to the
+ * deployment (the web app's URL, or localhost offline) and are supplied by each half. The offline
+ * endpoint (local/src/storage/cors.ts) and the cloud bucket (infra/src/stacks/storage-stack.ts)
+ * both render this one rule, so a browser upload that works offline works in the cloud.
+ */
+export interface BucketCorsRule {
+  allowedMethods: Array<'GET' | 'PUT' | 'HEAD' | 'POST' | 'DELETE'>;
+  /** Request headers a browser may send; S3 allows one `*` wildcard per entry (`x-amz-*`). */
+  allowedHeaders: string[];
+  /** Response headers the browser may read (the ETag confirms an upload). */
+  exposedHeaders: string[];
+  /** How long a browser may cache the preflight answer. */
+  maxAgeSeconds: number;
+}
+
 export interface BucketDefinition {
   logicalName: string;
   /** Physical name offline (the cloud bucket's name is generated and reaches Lambdas by env). */
@@ -24,6 +40,8 @@ export interface BucketDefinition {
   publicRead: boolean;
   /** Objects under this prefix expire (lifecycle rule), in days. */
   expire?: { prefix: string; days: number };
+  /** Browsers may call the bucket directly (presigned uploads) from the deployment's origins. */
+  cors?: BucketCorsRule;
   notification?: BucketNotification;
 }
 
@@ -33,15 +51,22 @@ export const uploadsBucket: BucketDefinition = {
   localName: 'cruddur-uploads',
   publicRead: false,
   expire: { prefix: 'uploads/', days: 1 },
+  // The browser PUTs the avatar to a presigned URL, then the app may HEAD/GET it back.
+  cors: {
+    allowedMethods: ['PUT', 'GET', 'HEAD'],
+    allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+    exposedHeaders: ['ETag', 'x-amz-request-id'],
+    maxAgeSeconds: 3000,
+  },
   notification: {
     prefix: 'uploads/',
-    handler: 'lambdas/thumbnail/index.ts#handler',
-    functionName: 'thumbnail',
-    memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
-    timeoutSeconds: 60,
-    // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.
-    reservedConcurrency: 2,
-    isolated: true,
+    // Memory, timeout, concurrency and isolation: definitions/functions.ts.
+    handler: functions.thumbnail.handler,
+    functionName: functions.thumbnail.name,
+    memorySize: functions.thumbnail.memorySize,
+    timeoutSeconds: functions.thumbnail.timeoutSeconds,
+    reservedConcurrency: functions.thumbnail.reservedConcurrency,
+    isolated: functions.thumbnail.isolated,
   },
 };
 

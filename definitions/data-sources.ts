@@ -3,6 +3,7 @@
  * `local/` maps each to its offline twin; `infra/` creates the cloud data source.
  */
 import { database } from './database.ts';
+import { functions } from './functions.ts';
 
 export type DataSourceDefinition =
   | { name: string; type: 'AMAZON_DYNAMODB'; /** The table's logical name (definitions/table.ts). */ table: string }
@@ -16,7 +17,7 @@ export const dataSources: DataSourceDefinition[] = [
   { name: 'table', type: 'AMAZON_DYNAMODB', table: 'CruddurTable' },
   { name: 'NONE', type: 'NONE' },
   // Presigns avatar uploads (APPSYNC_JS cannot sign; docs/storage.md).
-  { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: 'lambdas/avatar-upload/index.ts#handler' },
+  { name: 'avatarUploads', type: 'AWS_LAMBDA', handler: functions.avatarUpload.handler },
   // Insights: analytics in Postgres (docs/database.md).
   { name: 'insights', type: 'RELATIONAL_DATABASE', database: database.name },
 ];

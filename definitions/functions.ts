@@ -1,7 +1,11 @@
 /**
- * How a Lambda function from `lambdas/` is configured, declared once: `infra/` sets these on the
- * function, and the offline stack honours them when it invokes the handler.
+ * Every Lambda function from `lambdas/` and how it is configured, declared once: handler, memory,
+ * timeout, concurrency, environment variable names (and where each value comes from) and
+ * permissions. `infra/` creates each function from its entry; the offline stack invokes each
+ * handler with the environment its entry declares, per invocation (docs/decisions/030).
  */
+import { databaseEnv } from './database.ts';
+
 
 export interface FunctionSettings {
   /** Lambda's MemorySize in MB; the runtime reports it as `AWS_LAMBDA_FUNCTION_MEMORY_SIZE` (default 512). */
@@ -23,3 +27,149 @@ export interface FunctionSettings {
 
 /** Lambda's default memory size. */
 export const DEFAULT_MEMORY_MB = 512;
+
+/**
+ * Where an environment variable's value comes from. Each half resolves these for its own
+ * deployment (infra/: CDK tokens; local/: the offline endpoints), so a function's variable NAMES
+ * are declared once here and only the values differ.
+ */
+export interface EnvironmentValues {
+  /** The table's physical name. */
+  tableName: string;
+  /** The AppSync endpoint the publish mutations are signed for. */
+  graphqlUrl: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  uploadsBucket: string;
+  assetsBucket: string;
+  /** Where rendered assets are served from (CDN offline: the storage endpoint's bucket path). */
+  assetsBaseUrl: string;
+  databaseClusterArn: string;
+  databaseSecretArn: string;
+  databaseName: string;
+  /** schema.graphql as the function sees it (bundled beside the handler in the cloud). */
+  schemaPath: string;
+  /** The bundled migrations folder; absent offline (the handler then reads the repository's). */
+  migrationsDir?: string;
+}
+
+export type EnvironmentSource = keyof EnvironmentValues;
+
+/** What a function may do: each half turns these into grants (infra/) or simply trusts them (local/). */
+export interface FunctionPermissions {
+  table?: 'read' | 'write' | 'readWrite';
+  /** RDS Data API calls on the analytics database. */
+  dataApi?: boolean;
+  /** The IAM-only publish mutations (and reading their payload types). */
+  publish?: boolean;
+}
+
+/** One Lambda function of the app: handler, environment (names → value source) and permissions. */
+export interface LambdaDefinition extends FunctionSettings {
+  /** Function name offline (logs, context, ARN); the cloud's is generated from the construct id. */
+  name: string;
+  /** `lambdas/<dir>/index.ts#<export>`. */
+  handler: string;
+  environment: Record<string, EnvironmentSource>;
+  permissions: FunctionPermissions;
+}
+
+const databaseVariables = {
+  [databaseEnv.clusterArn]: 'databaseClusterArn',
+  [databaseEnv.secretArn]: 'databaseSecretArn',
+  [databaseEnv.name]: 'databaseName',
+} as const satisfies Record<string, EnvironmentSource>;
+
+/**
+ * Every Lambda function of Cruddur. Data sources, triggers, bucket notifications and stream
+ * consumers refer to these by handler; infra/ creates each with exactly this environment and
+ * these grants, and the offline stack invokes each with exactly this environment.
+ */
+export const functions = {
+  authorizer: {
+    name: 'authorizer',
+    handler: 'lambdas/authorizer/index.ts#handler',
+    // The guest policy is derived from the schema's [public] markers at cold start.
+    environment: { USER_POOL_ID: 'userPoolId', USER_POOL_CLIENT_ID: 'userPoolClientId', TABLE_NAME: 'tableName', SCHEMA_PATH: 'schemaPath' },
+    // The handle is read from the caller's profile item.
+    permissions: { table: 'read' },
+    timeoutSeconds: 10,
+  },
+  preSignUp: {
+    name: 'cognito-pre-signup',
+    handler: 'lambdas/cognito-pre-signup/index.ts#handler',
+    environment: { TABLE_NAME: 'tableName' },
+    // Refuses handles already claimed.
+    permissions: { table: 'read' },
+    timeoutSeconds: 5,
+  },
+  postConfirmation: {
+    name: 'cognito-post-confirmation',
+    handler: 'lambdas/cognito-post-confirmation/index.ts#handler',
+    environment: { TABLE_NAME: 'tableName' },
+    permissions: { table: 'write' },
+    // Cognito waits 5 s for a trigger.
+    timeoutSeconds: 5,
+  },
+  avatarUpload: {
+    name: 'avatar-upload',
+    handler: 'lambdas/avatar-upload/index.ts#handler',
+    environment: { UPLOADS_BUCKET: 'uploadsBucket' },
+    permissions: {},
+    timeoutSeconds: 10,
+  },
+  thumbnail: {
+    name: 'thumbnail',
+    handler: 'lambdas/thumbnail/index.ts#handler',
+    environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ASSETS_BASE_URL: 'assetsBaseUrl' },
+    // Sets the avatar on the profile (its S3 grants are on the buckets: infra/src/stacks/storage-stack.ts).
+    permissions: { table: 'write' },
+    memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
+    timeoutSeconds: 60,
+    // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.
+    reservedConcurrency: 2,
+    isolated: true,
+  },
+  feedFanout: {
+    name: 'feed-fanout',
+    handler: 'lambdas/feed-fanout/index.ts#handler',
+    // The Insights step runs inside this function, hence the database; a removed crud's images
+    // are deleted from the assets bucket (definitions/media.ts).
+    environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ...databaseVariables },
+    permissions: { table: 'readWrite', dataApi: true },
+  },
+  publish: {
+    name: 'publish',
+    handler: 'lambdas/publish/index.ts#handler',
+    environment: { TABLE_NAME: 'tableName', APPSYNC_URL: 'graphqlUrl' },
+    permissions: { table: 'readWrite', publish: true },
+  },
+  databaseMigrate: {
+    name: 'database-migrate',
+    handler: 'lambdas/database-migrate/index.ts#handler',
+    environment: { ...databaseVariables, DATABASE_MIGRATIONS_DIR: 'migrationsDir' },
+    permissions: { dataApi: true },
+    // Runs as a deploy-time custom resource; a new database applies every migration in one go.
+    timeoutSeconds: 300,
+  },
+} as const satisfies Record<string, LambdaDefinition>;
+
+export type FunctionKey = keyof typeof functions;
+
+/** The function whose handler is `handler` (triggers, data sources and consumers name handlers). */
+export function functionByHandler(handler: string): LambdaDefinition | undefined {
+  return Object.values(functions).find((f) => f.handler === handler);
+}
+
+/**
+ * A function's environment for one deployment: its declared names with their values. A value the
+ * deployment does not have (undefined) is left out, so the handler's own default applies.
+ */
+export function environmentFor(fn: Pick<LambdaDefinition, 'environment'>, values: Partial<EnvironmentValues>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, source] of Object.entries(fn.environment)) {
+    const value = values[source];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}

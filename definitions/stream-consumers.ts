@@ -5,6 +5,9 @@
  * batch responses behave the same offline and in the cloud.
  * Field meanings follow Lambda's "parameters for Amazon DynamoDB event source mappings" page.
  */
+import { functions } from './functions.ts';
+import { fanoutReactions, filterPatternsFor, insightsRowEvents, liveEvents } from './live-events.ts';
+
 export interface StreamConsumerDefinition {
   /** Function name (also the offline checkpoint and failure-destination file name); the handler's folder name. */
   name: string;
@@ -41,41 +44,29 @@ export const streamConsumers: StreamConsumerDefinition[] = [
     // and, in the same invocation, the Insights step (see insightsStep below).
     name: 'feed-fanout',
     formerNames: ['fanout'],
-    handler: 'lambdas/feed-fanout/index.ts#handler',
+    handler: functions.feedFanout.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 10,
     bisectBatchOnFunctionError: true,
     reportBatchItemFailures: true,
     startingPosition: 'TRIM_HORIZON',
-    filterPatterns: [
-      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS', 'BLOCK'] } } } },
-      // LIKE removals (unlikes) matter to Insights only.
-      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD', 'REPOST', 'LIKE', 'FOLLOWS'] } } } },
-      // Profiles carry no `type`; only Insights use their INSERT and REMOVE (sign-up, account deletion).
-      { eventName: ['INSERT', 'REMOVE'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
-    ],
+    // Derived from definitions/live-events.ts: the rows the fan-out and the Insights step react to.
+    filterPatterns: filterPatternsFor([...insightsRowEvents, ...fanoutReactions]),
   },
   {
     // Real-time events through AppSync's IAM-only publish mutations.
     name: 'publish',
     formerNames: ['live'],
-    handler: 'lambdas/publish/index.ts#handler',
+    handler: functions.publish.handler,
     batchSize: 100,
     maximumBatchingWindowInSeconds: 0,
     maximumRetryAttempts: 3,
     bisectBatchOnFunctionError: true,
     reportBatchItemFailures: true,
     startingPosition: 'LATEST',
-    filterPatterns: [
-      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['FEED', 'NOTIF', 'MSG'] } } } },
-      // A pulled account's new post or repost: one shared event for all its followers (decision 026).
-      { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: ['RECENT'] } } } },
-      { eventName: ['MODIFY', 'REMOVE'], dynamodb: { OldImage: { type: { S: ['CRUD'] } } } },
-      // Profile edits (name, bio, avatar) → onUserChanged; profiles carry no `type`.
-      // New profiles too: publishUserChanged evicts a cached null for the handle (docs/caching.md).
-      { eventName: ['INSERT', 'MODIFY'], dynamodb: { Keys: { sk: { S: ['PROFILE'] } } } },
-    ],
+    // Derived from definitions/live-events.ts: the rows that become publish mutations.
+    filterPatterns: filterPatternsFor(liveEvents),
   },
 ];
 

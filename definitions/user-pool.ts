@@ -3,6 +3,7 @@
  * pool offline and `infra/` creates the cloud pool from it, so password rules, attributes, token
  * lifetimes and auth flows cannot drift between the halves.
  */
+import { functions } from './functions.ts';
 
 /** Cognito's password policy (`PasswordPolicyType`). These are Cognito's defaults. */
 export interface PasswordPolicy {
@@ -77,8 +78,8 @@ export const userPool: UserPoolDefinition = {
     temporaryPasswordValidityDays: 7,
   },
   triggers: {
-    preSignUp: 'lambdas/cognito-pre-signup/index.ts#handler',
-    postConfirmation: 'lambdas/cognito-post-confirmation/index.ts#handler',
+    preSignUp: functions.preSignUp.handler,
+    postConfirmation: functions.postConfirmation.handler,
   },
   client: {
     logicalName: 'CruddurWebClient',

@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { raiseIfError, tableName } from './lib/ddb.ts';
 import { batchGet, byId } from './lib/batch.ts';
-import { conversationMembers, userKey } from './lib/keys.ts';
+import { conversationMembers, userKey } from '../definitions/keys.ts';
 import { userFromItem } from './lib/items.ts';
 
 /** Both members' profiles in one BatchGetItem, in id order. */

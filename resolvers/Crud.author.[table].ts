@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { getOrReturn, userResponse } from './lib/fields.ts';
-import { userKey } from './lib/keys.ts';
+import { userKey } from '../definitions/keys.ts';
 
 /** List pipelines hydrate `author` in one BatchGetItem; single cruds read it here. */
 export function request(ctx: Context) {

@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { existsResponse, getOrReturn } from './lib/fields.ts';
 import { callerId } from './lib/identity.ts';
-import { bookmarkKey } from './lib/keys.ts';
+import { bookmarkKey } from '../definitions/keys.ts';
 
 /** Null for guests and IAM publishers; otherwise whether the caller's bookmark row exists. */
 export function request(ctx: Context) {

@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { existsResponse, getOrReturn } from './lib/fields.ts';
 import { callerId } from './lib/identity.ts';
-import { likeKey } from './lib/keys.ts';
+import { likeKey } from '../definitions/keys.ts';
 
 /** Null for guests and IAM publishers (no viewer); otherwise whether the caller's like row exists. */
 export function request(ctx: Context) {

@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { existsResponse, getOrReturn } from './lib/fields.ts';
 import { callerId } from './lib/identity.ts';
-import { repostKey } from './lib/keys.ts';
+import { repostKey } from '../definitions/keys.ts';
 
 /** Null for guests and IAM publishers (no viewer); otherwise whether the caller's repost row exists. */
 export function request(ctx: Context) {

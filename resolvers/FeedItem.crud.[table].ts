@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { crudResponse, getOrReturn } from './lib/fields.ts';
-import { crudKey } from './lib/keys.ts';
+import { crudKey } from '../definitions/keys.ts';
 
 /** homeFeed hydrates `crud` in its pipeline; published feed items carry only `crudId`. */
 export function request(ctx: Context) {

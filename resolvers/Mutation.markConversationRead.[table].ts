@@ -1,7 +1,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { raiseIfError, values } from './lib/ddb.ts';
-import { memberKey } from './lib/keys.ts';
+import { memberKey } from '../definitions/keys.ts';
 import { conversationFromMember } from './lib/items.ts';
 
 /** Resets the caller's unread count; the condition on the member row keeps non-members out. */

@@ -2,7 +2,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { evictProfile } from './lib/cache-eviction.ts';
 import { getItem, raiseIfError, values } from './lib/ddb.ts';
-import { gsi, nameSearchKey, userKey } from './lib/keys.ts';
+import { gsi, nameSearchKey, userKey } from '../definitions/keys.ts';
 import { ownProfileFromItem, type Item } from './lib/items.ts';
 import { LIMITS, optionalText, requireText } from './lib/validate.ts';
 

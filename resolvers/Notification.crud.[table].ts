@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { crudResponse, getOrReturn } from './lib/fields.ts';
-import { crudKey } from './lib/keys.ts';
+import { crudKey } from '../definitions/keys.ts';
 
 export function request(ctx: Context) {
   // The notifications pipeline already read the crud (null when it is gone).

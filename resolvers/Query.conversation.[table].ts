@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './lib/ddb.ts';
-import { memberKey } from './lib/keys.ts';
+import { memberKey } from '../definitions/keys.ts';
 import { conversationFromMember } from './lib/items.ts';
 import { requireCaller } from './lib/identity.ts';
 

@@ -1,7 +1,7 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { getItem, raiseIfError } from './lib/ddb.ts';
-import { userKey } from './lib/keys.ts';
+import { userKey } from '../definitions/keys.ts';
 import { ownProfileFromItem } from './lib/items.ts';
 
 /** The caller's profile (written by the PostConfirmation trigger at sign-up). */

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from './lib/ddb.ts';
-import { gsi } from './lib/keys.ts';
+import { gsi } from '../definitions/keys.ts';
 import { userFromItem } from './lib/items.ts';
 
 /** A profile by handle, case-insensitively, through gsi1 (every profile keyed by its lower-case handle). */

@@ -1,6 +1,6 @@
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './lib/ddb.ts';
-import { crudKey } from './lib/keys.ts';
+import { crudKey } from '../definitions/keys.ts';
 import { isLive } from './lib/items.ts';
 
 /** Anyone who may read the crud (guests too) may follow its counters; a missing or expired crud cannot be watched. */

@@ -1,7 +1,7 @@
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { requireCaller } from './lib/identity.ts';
 import { getItem, raiseIfError } from './lib/ddb.ts';
-import { memberKey } from './lib/keys.ts';
+import { memberKey } from '../definitions/keys.ts';
 
 /**
  * Members only: the caller's member row must exist. Each message is published once per member

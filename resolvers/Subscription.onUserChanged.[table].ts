@@ -1,6 +1,6 @@
 import { extensions, util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './lib/ddb.ts';
-import { userKey } from './lib/keys.ts';
+import { userKey } from '../definitions/keys.ts';
 
 /** Anyone who may read a profile (guests too) may follow its changes; an unknown user cannot be watched. */
 export function request(ctx: Context<{ id: string }>) {

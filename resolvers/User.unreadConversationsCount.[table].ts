@@ -1,7 +1,7 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from './lib/ddb.ts';
 import { callerId } from './lib/identity.ts';
-import { gsi } from './lib/keys.ts';
+import { gsi } from '../definitions/keys.ts';
 
 /**
  * How many conversations are awaiting the caller (unread messages from others): one Query of the

@@ -2,7 +2,7 @@ import { type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './lib/ddb.ts';
 import { getOrReturn } from './lib/fields.ts';
 import { callerId } from './lib/identity.ts';
-import { userKey } from './lib/keys.ts';
+import { userKey } from '../definitions/keys.ts';
 
 /**
  * Private to its owner: other viewers get null. `me` carries the count; a profile from anywhere

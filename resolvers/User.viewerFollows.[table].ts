@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { existsResponse, getOrReturn } from './lib/fields.ts';
 import { callerId } from './lib/identity.ts';
-import { followsKey } from './lib/keys.ts';
+import { followsKey } from '../definitions/keys.ts';
 
 /** Null for guests; false for the caller's own profile; otherwise whether the follow row exists. */
 export function request(ctx: Context) {

@@ -9,7 +9,7 @@ import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../definitions/demo-users.ts';
-import { crudKey, feedKey, userKey } from '../resolvers/lib/keys.ts';
+import { crudKey, feedKey, userKey } from '../definitions/keys.ts';
 import { startStack, type Stack } from '../local/src/stack.ts';
 import { operationFor, signIn, type Operation } from '../seed/api.ts';
 import { RealtimeClient } from './testing/subscriber.ts';

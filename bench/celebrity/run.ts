@@ -16,7 +16,8 @@ import type { StreamRecord } from '../../local/src/dynamodb/index.ts';
 import { RealtimeClient, type Subscription } from '../../scenarios/testing/subscriber.ts';
 import { publishCallsFor } from '../../lambdas/publish/events.ts';
 import { promote } from '../../lambdas/feed-fanout/pulled.ts';
-import { feedKey } from '../../resolvers/lib/keys.ts';
+import { withFunctionEnv } from '../../local/src/lambda-runtime/function-env.ts';
+import { feedKey, PkPrefix, SortKey } from '../../definitions/keys.ts';
 import { addCruds, addFollowers, quantile, startBench, type Person } from './setup.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -53,7 +54,7 @@ interface ModeResult {
   reads: number[];
 }
 
-const isFeedWrite = (r: StreamRecord) => r.dynamodb.Keys.pk.S?.startsWith('FEED#') || r.dynamodb.Keys.sk.S === 'RECENT';
+const isFeedWrite = (r: StreamRecord) => r.dynamodb.Keys.pk.S?.startsWith(PkPrefix.FEED) || r.dynamodb.Keys.sk.S === SortKey.RECENT;
 
 async function posts(sub: Subscription): Promise<Omit<ModeResult, 'reads'>> {
   const out = { feedWrites: [] as number[], publishes: [] as number[], doneMs: [] as number[], liveMs: [] as number[] };
@@ -101,7 +102,8 @@ Object.assign(process.env, { FANOUT_PULL_AT: '5000', FANOUT_PUSH_AT: '4000' });
 await idle();
 records = [];
 const t0 = performance.now();
-await promote(star.id);
+// As the `fanout` function runs it: in that function's environment.
+await withFunctionEnv(b.stack.functionEnv.named('fanout'), () => promote(star.id));
 const promoteMs = performance.now() - t0;
 await idle();
 const promoteWrites = records.length;

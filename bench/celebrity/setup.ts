@@ -7,7 +7,7 @@
 import { BatchWriteItemCommand, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { demoUsers } from '../../definitions/demo-users.ts';
-import { crudKey, followerKey, gsi, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, followerKey, gsi, userKey } from '../../definitions/keys.ts';
 import { operationFor, signIn, type Operation } from '../../seed/api.ts';
 import { startStack, type Stack } from '../../local/src/stack.ts';
 

@@ -12,6 +12,7 @@ import os from 'node:os';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { api } from '../../definitions/api.ts';
+import { crudKey, gsi, ItemType } from '../../definitions/keys.ts';
 import { startStack } from '../../local/src/stack.ts';
 
 // Lambda log lines (Cognito triggers, the authorizer) would drown the table.
@@ -34,8 +35,8 @@ const expiresAt = Math.floor(Date.now() / 1000) + 86_400;
 for (let i = 0; i < 100; i++) {
   const id = `01J${String(i).padStart(23, '0')}`;
   const item = {
-    pk: `CRUD#${id}`, sk: 'CRUD', type: 'CRUD', id, authorId: author, message: `bench crud ${i} `.repeat(8), createdAt: new Date().toISOString(), expiresAt,
-    repliesCount: 0, likesCount: 0, repostsCount: 0, hashtags: [], mentions: [], gsi2pk: `CRUDS#${author}`, gsi2sk: id, gsi3pk: 'PUBLIC', gsi3sk: id,
+    ...crudKey(id), type: ItemType.CRUD, id, authorId: author, message: `bench crud ${i} `.repeat(8), createdAt: new Date().toISOString(), expiresAt,
+    repliesCount: 0, likesCount: 0, repostsCount: 0, hashtags: [], mentions: [], gsi2pk: gsi.userCruds(author), gsi2sk: id, gsi3pk: gsi.publicFeed, gsi3sk: id,
   };
   await stack.dynamo.client.send(new PutItemCommand({ TableName: stack.dynamo.tableName, Item: marshall(item) }));
 }

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BatchGetItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { crudKey, feedKey, SkPrefix, userKey } from '../../definitions/keys.ts';
 import { buildSchema, execute, parse, validate, type DocumentNode } from 'graphql';
 
 const schema = buildSchema(`
@@ -35,15 +36,15 @@ export async function startBaseline(client: Pick<DynamoDBClient, 'send'>, tableN
   const rootValue = {
     async homeFeed({ limit }: { limit?: number }) {
       const now = Math.floor(Date.now() / 1000);
-      const pulls = await liveQuery(`USER#${readerId}`, now, { prefix: 'PULL#', limit: 50 });
+      const pulls = await liveQuery(userKey(readerId).pk, now, { prefix: SkPrefix.PULL, limit: 50 });
       if ((pulls.Items ?? []).length > 0) throw new Error('the bench reader must follow no pulled account');
-      const page = await liveQuery(`FEED#${readerId}`, now, { newestFirst: true, limit: limit ?? 20 });
+      const page = await liveQuery(feedKey(readerId, '').pk, now, { newestFirst: true, limit: limit ?? 20 });
       const rows = (page.Items ?? []).map((i) => unmarshall(i) as Item);
       const ids = [...new Set(rows.map((r) => r.crudId))];
-      const cruds = await batchGet(ids.map((id) => ({ pk: `CRUD#${id}`, sk: 'CRUD' })));
+      const cruds = await batchGet(ids.map((id) => crudKey(id)));
       const live = rows.filter((r) => cruds.has(r.crudId) && (cruds.get(r.crudId)!.expiresAt ?? Infinity) > now);
       const authorIds = [...new Set(live.map((r) => cruds.get(r.crudId)!.authorId))];
-      const authors = await batchGet(authorIds.map((id) => ({ pk: `USER#${id}`, sk: 'PROFILE' })));
+      const authors = await batchGet(authorIds.map((id) => userKey(id)));
       return {
         items: live.map((r) => ({ id: r.sk, reason: r.reason, createdAt: r.createdAt, crud: crudOf(cruds.get(r.crudId)!, authors) })),
         nextToken: page.LastEvaluatedKey ? 'more' : null,

@@ -10,7 +10,7 @@ import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../local/src/dynamodb/index.ts';
-import { crudKey, followerKey, followsKey, gsi, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, followerKey, followsKey, gsi, userKey } from '../../definitions/keys.ts';
 import { ulidAt } from '../../seed/large/items.ts';
 import { itemSize, readUnits, writeUnits } from '../cost/item-size.ts';
 import { table as cruddurTable } from '../../definitions/table.ts';

@@ -5,46 +5,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { userPool } from '../../definitions/user-pool.ts';
-import { writeOutputs, type AmplifyOutputs } from '../../local/src/outputs/amplify-outputs.ts';
+import { buildAmplifyOutputs, type AmplifyOutputs } from '../../definitions/amplify-outputs.ts';
+import { writeOutputs } from '../../local/src/outputs/amplify-outputs.ts';
 import { repoRoot } from '../src/constructs/node-function.ts';
 
 type StackOutputs = Record<string, Record<string, string>>;
 
+/** The deployed stacks' outputs through the builder the offline stack uses (definitions/amplify-outputs.ts). */
 export function cloudOutputs(stacks: StackOutputs): AmplifyOutputs {
   const find = (key: string): string => {
     for (const outputs of Object.values(stacks)) if (outputs[key]) return outputs[key];
     throw new Error(`no stack output named ${key}; was every Cruddur stack deployed?`);
   };
-  const region = find('Region');
-  const policy = userPool.passwordPolicy;
-  return {
-    version: '1.4',
-    auth: {
-      aws_region: region,
-      user_pool_id: find('UserPoolId'),
-      user_pool_client_id: find('UserPoolClientId'),
-      password_policy: {
-        min_length: policy.minimumLength,
-        require_numbers: policy.requireNumbers,
-        require_lowercase: policy.requireLowercase,
-        require_uppercase: policy.requireUppercase,
-        require_symbols: policy.requireSymbols,
-      },
-      standard_required_attributes: userPool.standardAttributes.filter((a) => a.required).map((a) => a.name),
-      username_attributes: ['email'],
-      user_verification_types: ['email'],
-      unauthenticated_identities_enabled: false,
-      mfa_configuration: 'NONE',
-    },
-    data: {
-      aws_region: region,
-      url: find('GraphQLUrl'),
-      default_authorization_type: 'AWS_LAMBDA',
-      authorization_types: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'],
-    },
+  return buildAmplifyOutputs({
+    region: find('Region'),
+    graphqlUrl: find('GraphQLUrl'),
+    userPool: { userPoolId: find('UserPoolId'), userPoolClientId: find('UserPoolClientId') },
+    storage: { bucketName: find('UploadsBucketName') },
     custom: { offline: false, web_url: find('WebUrl'), assets_url: find('AssetsUrl') },
-  };
+  });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '')) {

@@ -4,6 +4,7 @@
  */
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { functions } from '../../definitions/functions.ts';
 import { insightsStep, streamConsumers, type StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
 import { ApiStack, type CustomDomain } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -70,7 +71,7 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     publishReadTypes: iamReadableTypes(),
     database: { target: database.target, environment: database.lambdaEnvironment, consumers: databaseConsumers() },
     // The fan-out consumer deletes a removed crud's images (lambdas/feed-fanout/media.ts).
-    media: { assetsBucket: hosting.assetsBucket, consumers: ['fanout'] },
+    media: { assetsBucket: hosting.assetsBucket, consumers: [functions.feedFanout.name] },
   });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,

@@ -22,6 +22,9 @@ import { nagFindings } from './nag/nag.ts';
 import { DatabaseStack, migrationsFingerprint } from './stacks/database-stack.ts';
 import { StreamsStack } from './stacks/streams-stack.ts';
 
+/** CloudFormation logical ids keep only alphanumerics of a construct id (`feed-fanout` → `feedfanout…`). */
+const logicalIdOf = (constructId: string) => constructId.replace(/[^A-Za-z0-9]/g, '');
+
 // Bundling off: these tests read templates, not bundles (cruddur.test.ts bundles everything).
 const offline = () => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 const layer = 'arn:aws:lambda:us-east-1:123456789012:layer:sharp:1';
@@ -148,7 +151,7 @@ describe('database consumers', () => {
 
   it('in the app: the Insights host consumer has the Data API settings and grants', () => {
     const streams = Template.fromStack(stacks.streams);
-    const [, host] = Object.entries(streams.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(insightsStep.runsInside))!;
+    const [, host] = Object.entries(streams.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith(logicalIdOf(insightsStep.runsInside)))!;
     expect(host.Properties.Environment.Variables).toMatchObject({ [databaseEnv.name]: database.name, [databaseEnv.secretArn]: { 'Fn::ImportValue': expect.stringMatching(/Secret/) } });
     expect(JSON.stringify(statementsOf(streams, host.Properties.Role['Fn::GetAtt'][0]))).toContain('rds-data:ExecuteStatement');
   });
@@ -169,7 +172,7 @@ describe('database consumers', () => {
     });
     const t = Template.fromStack(streams);
     const fns = Object.entries(t.findResources('AWS::Lambda::Function'));
-    const [withDb, ...others] = streamConsumers.map((c) => fns.find(([id]) => id.startsWith(c.name))!);
+    const [withDb, ...others] = streamConsumers.map((c) => fns.find(([id]) => id.startsWith(logicalIdOf(c.name)))!);
     expect(JSON.stringify(withDb[1].Properties.Environment.Variables[databaseEnv.clusterArn])).toMatch(/:cluster:.*Fn::ImportValue.*Cluster/);
     expect(withDb[1].Properties.Environment.Variables).toMatchObject({
       [databaseEnv.secretArn]: { 'Fn::ImportValue': expect.stringMatching(/Secret/) },

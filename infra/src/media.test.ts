@@ -36,11 +36,12 @@ describe('crud images in infra', () => {
     expect(put.join()).toContain('/media/*');
   });
 
+  // Role references use the logical id: the construct id's alphanumerics (`feed-fanout` → `feedfanout…`).
   it('lets the fan-out consumer, and only it, delete media/* objects, with ASSETS_BUCKET set', () => {
-    const deletes = grants(statements(streams, 'fanout'), 's3:DeleteObject');
+    const deletes = grants(statements(streams, 'feedfanout'), 's3:DeleteObject');
     expect(deletes).toHaveLength(1);
     expect(deletes[0]).toContain('/media/*');
-    expect(grants(statements(streams, 'live'), 's3:DeleteObject')).toEqual([]);
+    expect(grants(statements(streams, 'publish'), 's3:DeleteObject')).toEqual([]);
     const fanout = Object.values(streams.findResources('AWS::Lambda::Function')).find((f) => JSON.stringify(f.Properties.Environment).includes('ASSETS_BUCKET'));
     expect(fanout).toBeDefined();
   });

@@ -13,6 +13,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StorageStack, type StorageStackProps } from './stacks/storage-stack.ts';
 import { addCruddur } from './cruddur.ts';
+import { uploadsBucket } from '../../definitions/buckets.ts';
+
+const uploadsRule = uploadsBucket.cors!;
 
 const LAYER_ARN = 'arn:aws:lambda:us-east-1:123456789012:layer:sharp-arm64:3';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sharp-layer-'));
@@ -51,7 +54,7 @@ describe('StorageStack', () => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
       CorsConfiguration: {
-        CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: ['PUT', 'GET', 'HEAD'], AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'], ExposedHeaders: ['ETag', 'x-amz-request-id'], MaxAge: 3000 }],
+        CorsRules: [{ AllowedOrigins: ['https://app.example.com'], AllowedMethods: uploadsRule.allowedMethods, AllowedHeaders: uploadsRule.allowedHeaders, ExposedHeaders: uploadsRule.exposedHeaders, MaxAge: uploadsRule.maxAgeSeconds }],
       },
       LifecycleConfiguration: { Rules: [Match.objectLike({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
     });

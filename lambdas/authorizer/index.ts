@@ -9,6 +9,8 @@
 import fs from 'node:fs';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { userKey } from '../../definitions/keys.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { readConfig } from './config.ts';
@@ -59,7 +61,7 @@ function init() {
 /** The caller's handle from their profile; "" while the profile does not exist yet. */
 async function handleOf(sub: string): Promise<string> {
   const { Item } = await dynamoClient().send(
-    new GetItemCommand({ TableName: tableName(), Key: { pk: { S: `USER#${sub}` }, sk: { S: 'PROFILE' } }, ProjectionExpression: 'handle' }),
+    new GetItemCommand({ TableName: tableName(), Key: marshall(userKey(sub)), ProjectionExpression: 'handle' }),
   );
   return Item?.handle?.S ?? '';
 }

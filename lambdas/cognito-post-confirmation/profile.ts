@@ -1,9 +1,8 @@
 /**
- * The items a confirmed sign-up creates: the profile and the handle claim. The user
- * resolvers read these shapes (user by id, user by handle, search by handle prefix on gsi1).
+ * The items a confirmed sign-up creates: the profile and the handle claim. The resolvers read
+ * these shapes (user by id, user by handle, search by handle prefix on gsi1).
  */
-import { handleKey } from '../shared/handle.ts';
-import { gsi, nameSearchKey } from '../../resolvers/lib/keys.ts';
+import { gsi, handleKey, nameSearchKey, userKey } from '../../definitions/keys.ts';
 
 export interface ProfileItem {
   pk: string;
@@ -37,8 +36,7 @@ export function profileItems(sub: string, handle: string, displayName: string, n
   const handleLower = handle.toLowerCase();
   return {
     profile: {
-      pk: `USER#${sub}`,
-      sk: 'PROFILE',
+      ...userKey(sub),
       id: sub,
       handle,
       handleLower,
@@ -49,11 +47,11 @@ export function profileItems(sub: string, handle: string, displayName: string, n
       followersCount: 0,
       followingCount: 0,
       crudsCount: 0,
-      gsi1pk: 'HANDLE_PREFIX',
+      gsi1pk: gsi.handlePrefix,
       gsi1sk: handleLower,
       gsi2pk: gsi.namePrefix,
       gsi2sk: `${nameSearchKey(displayName)}#${sub}`,
     },
-    claim: { ...(handleKey(handle) as { pk: string; sk: 'HANDLE' }), userId: sub, handle },
+    claim: { ...handleKey(handle), userId: sub, handle },
   };
 }

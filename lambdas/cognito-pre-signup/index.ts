@@ -8,7 +8,7 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { PreSignUpTriggerEvent } from './event.ts';
-import { handleKey } from '../shared/handle.ts';
+import { handleKey } from '../../definitions/keys.ts';
 import { handlePattern } from '../../definitions/handle.ts';
 import { checkText, textProblemMessage, TEXT_LIMITS } from '../../definitions/text.ts';
 import { instrument, powertools } from '../shared/powertools.ts';

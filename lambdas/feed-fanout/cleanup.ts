@@ -7,12 +7,12 @@
  * TTL expiries are handled once by counters/ (see docs/decisions/009).
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { gsi, hashtagKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, gsi, hashtagKey, SkPrefix } from '../../definitions/keys.ts';
 import { deleteAll, queryAll, queryPrefix, type Item } from './table-ops.ts';
 
 export async function onCrudRemovedChildren(crud: Item): Promise<void> {
-  const pk = `CRUD#${crud.id}`;
-  const edges = [...(await queryPrefix(pk, 'LIKE#')), ...(await queryPrefix(pk, 'REPOST#'))];
+  const { pk } = crudKey(crud.id);
+  const edges = [...(await queryPrefix(pk, SkPrefix.LIKE)), ...(await queryPrefix(pk, SkPrefix.REPOST))];
   const bookmarks = await queryAll({
     IndexName: 'gsi3',
     KeyConditionExpression: 'gsi3pk = :pk',

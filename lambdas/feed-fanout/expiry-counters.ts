@@ -6,7 +6,7 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { crudKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, expiryMarkerKey, ItemType, userKey } from '../../definitions/keys.ts';
 import { tableName } from '../shared/table.ts';
 import { transactOnce, type Item } from './table-ops.ts';
 
@@ -31,7 +31,7 @@ function decrement(key: { pk: string; sk: string }, counter: string): TransactWr
  * while the parent exists — it usually expires at the same moment). Returns whether it applied.
  */
 export async function onCrudExpired(crud: Item): Promise<boolean> {
-  const marker = { pk: `EXPIRED#${crud.id}`, sk: 'COUNTED', type: 'MARKER', expiresAt: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS };
+  const marker = { ...expiryMarkerKey(crud.id), type: ItemType.MARKER, expiresAt: Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS };
   const target = crud.replyToId ? decrement(crudKey(crud.replyToId), 'repliesCount') : decrement(userKey(crud.authorId), 'crudsCount');
   return transactOnce([{ Put: { TableName: tableName(), Item: marshall(marker), ConditionExpression: 'attribute_not_exists(pk)' } }, target]);
 }

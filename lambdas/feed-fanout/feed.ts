@@ -9,7 +9,7 @@
  * the account's RECENT item at read time instead of one row each.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { feedKey, gsi, pullKey, userKey } from '../../resolvers/lib/keys.ts';
+import { feedKey, gsi, ItemType, pullKey, userKey } from '../../definitions/keys.ts';
 import { deleteAll, followersOf, getItem, putAll, queryAll, type Item } from './table-ops.ts';
 import { putPullRow, wasPushed } from './pulled.ts';
 import { addRecent, removeRecent } from './recent.ts';
@@ -25,7 +25,7 @@ export function feedRow(recipientId: string, eventId: string, crud: Item, reason
   const key = feedKey(recipientId, eventId);
   const row: Item = {
     ...key,
-    type: 'FEED',
+    type: ItemType.FEED,
     recipientId,
     crudId: crud.id,
     reason,

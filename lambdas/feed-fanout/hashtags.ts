@@ -4,7 +4,7 @@
  * guarded by a once-per-crud marker in the same transaction, so a replayed record counts once.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { hashtagKey, trendBucket, trendKey, TREND_BUCKET_SECONDS } from '../../resolvers/lib/keys.ts';
+import { hashtagKey, ItemType, TREND_BUCKET_SECONDS, trendBucket, trendKey, trendMarkerKey } from '../../definitions/keys.ts';
 import { putAll, transactOnce, type Item } from './table-ops.ts';
 import { tableName } from '../shared/table.ts';
 
@@ -14,14 +14,14 @@ const TREND_RETENTION_SECONDS = 2 * 86400;
 /** A crud's hashtag index rows. */
 export function hashtagRows(crud: Item): Item[] {
   const tags = (crud.hashtags as string[] | undefined) ?? [];
-  return tags.map((tag) => ({ ...hashtagKey(tag, crud.id), type: 'TAGGED', tag, crudId: crud.id, expiresAt: crud.expiresAt }));
+  return tags.map((tag) => ({ ...hashtagKey(tag, crud.id), type: ItemType.TAGGED, tag, crudId: crud.id, expiresAt: crud.expiresAt }));
 }
 
 /** Where a crud's tags are counted: its 6-hour bucket, the rows' expiry, and its once-only marker. */
 export function trendCounting(crud: Item): { bucket: number; expiresAt: number; marker: Item } {
   const bucket = trendBucket(Math.floor(Date.parse(crud.createdAt) / 1000));
   const expiresAt = (bucket + 1) * TREND_BUCKET_SECONDS + TREND_RETENTION_SECONDS;
-  return { bucket, expiresAt, marker: { pk: `COUNTED#${crud.id}`, sk: 'TRENDS', type: 'MARKER', expiresAt } };
+  return { bucket, expiresAt, marker: { ...trendMarkerKey(crud.id), type: ItemType.MARKER, expiresAt } };
 }
 
 export async function onCrudCreatedTags(crud: Item): Promise<void> {
@@ -37,7 +37,7 @@ export async function onCrudCreatedTags(crud: Item): Promise<void> {
         Key: marshall(trendKey(bucket, tag)),
         UpdateExpression: 'ADD #count :one SET #type = :type, #tag = :tag, #exp = :exp',
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type', '#tag': 'tag', '#exp': 'expiresAt' },
-        ExpressionAttributeValues: marshall({ ':one': 1, ':type': 'TREND', ':tag': tag, ':exp': expiresAt }),
+        ExpressionAttributeValues: marshall({ ':one': 1, ':type': ItemType.TREND, ':tag': tag, ':exp': expiresAt }),
       },
     })),
   ]);

@@ -6,7 +6,7 @@
 import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { crudKey, feedKey, followsKey, likeKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, feedKey, followsKey, likeKey, userKey } from '../../definitions/keys.ts';
 import { handler } from './index.ts';
 import { crud, event, profile, startFanoutTable } from './testing/fanout-table.ts';
 

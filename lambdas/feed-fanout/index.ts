@@ -9,6 +9,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { fanoutReactions, rowEventsFor, type FanoutReaction } from '../../definitions/live-events.ts';
 import { instrument, powertools } from '../shared/powertools.ts';
 import { isTtlDeletion } from '../shared/stream-record.ts';
 import { notificationForEdge, notificationsForCrud, notify } from './notifications.ts';
@@ -27,54 +28,46 @@ const { logger } = tools;
 
 const image = (m: Record<string, unknown> | undefined): Item | undefined => (m ? unmarshall(m as never) : undefined);
 
+type Reaction = (prev: Item | undefined, next: Item | undefined, record: DynamoDBRecord) => Promise<void>;
+
+/**
+ * One reaction per entry of definitions/live-events.ts `fanoutReactions` (the type makes a missing
+ * one a compile error); which records reach which reaction is decided there, as is the filter.
+ */
+const reactions: Record<FanoutReaction, Reaction> = {
+  crudCreated: async (_prev, next) => {
+    await onCrudCreated(next!);
+    await onCrudCreatedTags(next!);
+    for (const e of await notificationsForCrud(next!)) await notify(e);
+  },
+  crudRemoved: async (prev, _next, record) => {
+    if (isTtlDeletion(record)) await onCrudExpired(prev!);
+    await onCrudRemovedFeeds(prev!);
+    await onCrudRemovedChildren(prev!);
+    await onCrudRemovedMedia(prev!);
+  },
+  repostCreated: async (_prev, next) => {
+    await onRepostCreated(next!);
+    await notifyEdge(next!);
+  },
+  repostRemoved: async (prev) => onRepostRemoved(prev!),
+  likeCreated: async (_prev, next) => notifyEdge(next!),
+  blockCreated: async (_prev, next) => onBlockCreated(next!),
+  followCreated: async (_prev, next) => {
+    await onFollowCreated(next!);
+    await reconcileMode(next!.followeeId);
+    await notifyEdge(next!);
+  },
+  followRemoved: async (prev) => {
+    await onFollowRemoved(prev!);
+    await reconcileMode(prev!.followeeId);
+  },
+};
+
 export async function processRecord(record: DynamoDBRecord): Promise<void> {
   const next = image(record.dynamodb?.NewImage);
   const prev = image(record.dynamodb?.OldImage);
-  if (record.eventName === 'INSERT' && next) {
-    switch (next.type) {
-      case 'CRUD':
-        await onCrudCreated(next);
-        await onCrudCreatedTags(next);
-        for (const e of await notificationsForCrud(next)) await notify(e);
-        return;
-      case 'REPOST':
-        await onRepostCreated(next);
-        await notifyEdge(next);
-        return;
-      case 'LIKE':
-        await notifyEdge(next);
-        return;
-      case 'BLOCK':
-        await onBlockCreated(next);
-        return;
-      case 'FOLLOWS':
-        await onFollowCreated(next);
-        await reconcileMode(next.followeeId);
-        await notifyEdge(next);
-        return;
-      default:
-        return;
-    }
-  }
-  if (record.eventName === 'REMOVE' && prev) {
-    switch (prev.type) {
-      case 'CRUD':
-        if (isTtlDeletion(record)) await onCrudExpired(prev);
-        await onCrudRemovedFeeds(prev);
-        await onCrudRemovedChildren(prev);
-        await onCrudRemovedMedia(prev);
-        return;
-      case 'REPOST':
-        await onRepostRemoved(prev);
-        return;
-      case 'FOLLOWS':
-        await onFollowRemoved(prev);
-        await reconcileMode(prev.followeeId);
-        return;
-      default:
-        return;
-    }
-  }
+  for (const e of rowEventsFor(fanoutReactions, record)) await reactions[e.reaction](prev, next, record);
 }
 
 async function notifyEdge(row: Item): Promise<void> {

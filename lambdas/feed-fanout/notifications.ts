@@ -8,7 +8,7 @@
  */
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { crudKey, handleKey, notificationKey, notifiedKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, handleKey, ItemType, notificationKey, notifiedKey, userKey } from '../../definitions/keys.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { transactOnce, type Item } from './table-ops.ts';
 import { isShielded } from './safety.ts';
@@ -36,7 +36,7 @@ export function notificationId(e: NotificationEvent): string {
 export function notificationRow(e: NotificationEvent): Item {
   const row: Item = {
     ...notificationKey(e.recipientId, notificationId(e)),
-    type: 'NOTIF',
+    type: ItemType.NOTIF,
     kind: e.type,
     recipientId: e.recipientId,
     actorId: e.actorId,
@@ -105,6 +105,6 @@ export function notificationForEdge(row: Item): NotificationEvent | undefined {
   if (row.type === 'LIKE' || row.type === 'REPOST') {
     return { recipientId: row.crudAuthorId, type: row.type, actorId: row.userId, crudId: row.crudId, createdAt: row.createdAt };
   }
-  if (row.type === 'FOLLOWS') return { recipientId: row.followeeId, type: 'FOLLOW', actorId: row.followerId, createdAt: row.createdAt };
+  if (row.type === ItemType.FOLLOWS) return { recipientId: row.followeeId, type: 'FOLLOW', actorId: row.followerId, createdAt: row.createdAt };
   return undefined;
 }

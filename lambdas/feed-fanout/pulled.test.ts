@@ -7,7 +7,7 @@ import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fanoutMode, fanoutSettings, fanoutSettingsFrom } from '../../definitions/fanout.ts';
-import { crudKey, feedKey, followerKey, followsKey, pullKey, recentKey, repostKey, userKey } from '../../resolvers/lib/keys.ts';
+import { crudKey, feedKey, followerKey, followsKey, pullKey, recentKey, repostKey, userKey } from '../../definitions/keys.ts';
 import { handler } from './index.ts';
 import { crud, event, profile, startFanoutTable } from './testing/fanout-table.ts';
 

@@ -10,7 +10,7 @@
  */
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { fanoutMode, fanoutSettingsFrom, RECENT_ENTRIES } from '../../definitions/fanout.ts';
-import { gsi, pullKey, userKey } from '../../resolvers/lib/keys.ts';
+import { gsi, ItemType, pullKey, userKey } from '../../definitions/keys.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { followersOf, getItem, marshall, putAll, queryAll, type Item } from './table-ops.ts';
 import { updateRecent, type RecentEntry } from './recent.ts';
@@ -39,7 +39,7 @@ export function wasPushed(profile: Item | undefined, createdAt: string): boolean
 
 /** A PULL link row (for fixtures that build the consumer's rows directly). */
 export function pullRow(followerId: string, accountId: string, expiresAt?: number): Item {
-  const row: Item = { ...pullKey(followerId, accountId), type: 'PULL', followerId, accountId };
+  const row: Item = { ...pullKey(followerId, accountId), type: ItemType.PULL, followerId, accountId };
   if (expiresAt !== undefined) row.expiresAt = expiresAt;
   return row;
 }

@@ -6,7 +6,7 @@
  */
 import { ConditionalCheckFailedException, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { RECENT_ENTRIES } from '../../definitions/fanout.ts';
-import { recentKey } from '../../resolvers/lib/keys.ts';
+import { ItemType, recentKey } from '../../definitions/keys.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 import { getItem, marshall, type Item } from './table-ops.ts';
 
@@ -50,7 +50,7 @@ export async function updateRecent(accountId: string, change: (entries: RecentEn
     const version = Number(current?.version ?? 0);
     const item: Item = {
       ...recentKey(accountId),
-      type: 'RECENT',
+      type: ItemType.RECENT,
       accountId,
       entries: normalise(change((current?.entries as RecentEntry[] | undefined) ?? []), Math.floor(Date.now() / 1000)),
       version: version + 1,

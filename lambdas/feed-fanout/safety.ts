@@ -4,7 +4,7 @@
  * Resolvers refuse the writes a block forbids; this keeps derived rows from crossing it.
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { followerKey, followsKey, safetyKey, safetyRelationOf, SAFETY_PREFIX, userKey } from '../../resolvers/lib/keys.ts';
+import { followerKey, followsKey, safetyKey, safetyRelationOf, SAFETY_PREFIX, userKey } from '../../definitions/keys.ts';
 import { tableName } from '../shared/table.ts';
 import { getItem, queryPrefix, transactOnce, type Item } from './table-ops.ts';
 

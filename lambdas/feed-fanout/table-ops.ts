@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamoClient, tableName } from '../shared/table.ts';
-import type { Key } from '../../resolvers/lib/keys.ts';
+import { SkPrefix, userKey, type Key } from '../../definitions/keys.ts';
 
 export type Item = Record<string, any>;
 
@@ -50,7 +50,7 @@ export function queryPrefix(pk: string, prefix: string, max = Infinity): Promise
 
 /** Ids of everyone following `userId` (their `FOLLOWER#` rows). */
 export async function followersOf(userId: string): Promise<string[]> {
-  const rows = await queryPrefix(`USER#${userId}`, 'FOLLOWER#');
+  const rows = await queryPrefix(userKey(userId).pk, SkPrefix.FOLLOWER);
   return rows.map((r) => r.followerId as string);
 }
 

@@ -1,14 +1,16 @@
 /**
- * Which stream records become which live events. Pure functions from a stream record to the
- * publish calls it needs, so the mapping is testable without a network.
+ * The publish calls a stream record needs: which records become which live events is declared in
+ * definitions/live-events.ts (the consumer's filter derives from the same list); here each
+ * mutation's input is built. Pure, so the mapping is testable without a network.
  */
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
+import { liveEvents, rowEventsFor, type LiveMutation } from '../../definitions/live-events.ts';
 import { PUBLISH_CELEBRITY_FEED_ITEM, PUBLISH_CRUD_CHANGED, PUBLISH_FEED_ITEM, PUBLISH_MESSAGE, PUBLISH_NOTIFICATION, PUBLISH_USER_CHANGED } from './documents.ts';
 
 export interface PublishCall {
   /** The mutation field, for logs. */
-  field: 'publishFeedItem' | 'publishCelebrityFeedItem' | 'publishNotification' | 'publishMessage' | 'publishCrudChanged' | 'publishUserChanged';
+  field: LiveMutation;
   query: string;
   variables: { input: Record<string, unknown> };
 }
@@ -21,64 +23,55 @@ export function imageOf(image: Record<string, AttributeValue> | undefined): Item
 
 const COUNTERS = ['likesCount', 'repliesCount', 'repostsCount'] as const;
 
+type Builder = (prev: Item | undefined, next: Item | undefined, record: DynamoDBRecord) => PublishCall[];
+
+/**
+ * One builder per publish mutation definitions/live-events.ts declares (the type makes a missing
+ * one a compile error); which records reach which builder is decided there, as is the filter.
+ */
+const builders: Record<LiveMutation, Builder> = {
+  publishFeedItem: (_prev, next) =>
+    next!.backfilled
+      ? []
+      : [
+          {
+            field: 'publishFeedItem',
+            query: PUBLISH_FEED_ITEM,
+            variables: {
+              input: { id: next!.sk, recipientId: next!.recipientId, crudId: next!.crudId, reason: next!.reason, repostedById: next!.repostedById ?? null, createdAt: next!.createdAt },
+            },
+          },
+        ],
+  publishCelebrityFeedItem: (prev, next) => celebrityFeedItems(prev, next!),
+  publishNotification: (_prev, next) => [
+    {
+      field: 'publishNotification',
+      query: PUBLISH_NOTIFICATION,
+      variables: { input: { id: next!.sk, recipientId: next!.recipientId, type: next!.kind, actorId: next!.actorId, crudId: next!.crudId ?? null, createdAt: next!.createdAt } },
+    },
+  ],
+  // One event per member: subscription filters pin recipientId, so each member gets it once.
+  publishMessage: (_prev, next) =>
+    (next!.memberIds as string[]).map((recipientId) => ({
+      field: 'publishMessage' as const,
+      query: PUBLISH_MESSAGE,
+      variables: { input: { id: next!.id, recipientId, conversationId: next!.conversationId, senderId: next!.senderId, body: next!.body, createdAt: next!.createdAt } },
+    })),
+  publishCrudChanged: (prev, next, record) => {
+    if (record.eventName === 'REMOVE') return [crudChanged(prev!, true)];
+    if (COUNTERS.every((c) => (prev![c] ?? 0) === (next![c] ?? 0))) return [];
+    return [crudChanged(next!, false)];
+  },
+  // A new profile (sign-up, or a handle claimed again after deleteAccount) is published like an
+  // edit, so publishUserChanged evicts a `null` the API cache may hold for the handle.
+  publishUserChanged: (prev, next) => userChanged(prev ?? {}, next!),
+};
+
 /** The publish calls one stream record leads to (often none). */
 export function publishCallsFor(record: DynamoDBRecord): PublishCall[] {
   const next = imageOf(record.dynamodb?.NewImage);
   const prev = imageOf(record.dynamodb?.OldImage);
-  if (next && next.type === 'RECENT' && (record.eventName === 'INSERT' || record.eventName === 'MODIFY')) return celebrityFeedItems(prev, next);
-  if (record.eventName === 'INSERT' && next) {
-    if (next.type === 'FEED' && next.backfilled) return [];
-    // A new profile (sign-up, or a handle claimed again after deleteAccount): published like an
-    // edit, so publishUserChanged evicts a `null` the API cache may hold for the handle.
-    if (next.sk === 'PROFILE') return userChanged({}, next);
-    if (next.type === 'FEED') {
-      return [
-        {
-          field: 'publishFeedItem',
-          query: PUBLISH_FEED_ITEM,
-          variables: {
-            input: {
-              id: next.sk,
-              recipientId: next.recipientId,
-              crudId: next.crudId,
-              reason: next.reason,
-              repostedById: next.repostedById ?? null,
-              createdAt: next.createdAt,
-            },
-          },
-        },
-      ];
-    }
-    if (next.type === 'NOTIF') {
-      return [
-        {
-          field: 'publishNotification',
-          query: PUBLISH_NOTIFICATION,
-          variables: {
-            input: { id: next.sk, recipientId: next.recipientId, type: next.kind, actorId: next.actorId, crudId: next.crudId ?? null, createdAt: next.createdAt },
-          },
-        },
-      ];
-    }
-    if (next.type === 'MSG') {
-      // One event per member: subscription filters pin recipientId, so each member gets it once.
-      return (next.memberIds as string[]).map((recipientId) => ({
-        field: 'publishMessage' as const,
-        query: PUBLISH_MESSAGE,
-        variables: {
-          input: { id: next.id, recipientId, conversationId: next.conversationId, senderId: next.senderId, body: next.body, createdAt: next.createdAt },
-        },
-      }));
-    }
-    return [];
-  }
-  if (prev && prev.type === 'CRUD' && record.eventName === 'MODIFY' && next) {
-    if (COUNTERS.every((c) => (prev[c] ?? 0) === (next[c] ?? 0))) return [];
-    return [crudChanged(next, false)];
-  }
-  if (prev && prev.type === 'CRUD' && record.eventName === 'REMOVE') return [crudChanged(prev, true)];
-  if (prev && next && record.eventName === 'MODIFY' && next.sk === 'PROFILE') return userChanged(prev, next);
-  return [];
+  return rowEventsFor(liveEvents, record).flatMap((e) => builders[e.mutation](prev, next, record));
 }
 
 /**

@@ -13,6 +13,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { ConditionalCheckFailedException, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { userKey } from '../../definitions/keys.ts';
 import { avatarKey, avatarRules, IMMUTABLE_CACHE_CONTROL } from '../../definitions/buckets.ts';
 import { parseUploadKey } from '../../definitions/media.ts';
 import { requiredEnv, s3Client } from '../avatar-upload/s3-client.ts';
@@ -43,7 +44,7 @@ async function setAvatar(userId: string, avatarUrl: string, uploadedAt: string):
     await dynamoClient().send(
       new UpdateItemCommand({
         TableName: tableName(),
-        Key: marshall({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+        Key: marshall(userKey(userId)),
         UpdateExpression: 'SET avatarUrl = :url, avatarUpdatedAt = :at',
         ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(avatarUpdatedAt) OR avatarUpdatedAt <= :at)',
         ExpressionAttributeValues: marshall({ ':url': avatarUrl, ':at': uploadedAt }),

@@ -10,6 +10,7 @@
 import type { ApiDefinition } from '../../definitions/api.ts';
 import type { DataSourceDefinition } from '../../definitions/data-sources.ts';
 import type { DemoUser } from '../../definitions/demo-users.ts';
+import type { LambdaDefinition } from '../../definitions/functions.ts';
 import type { BucketDefinition } from '../../definitions/buckets.ts';
 import type { ResolverWiring } from '../../definitions/resolvers.ts';
 import type { StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
@@ -22,7 +23,7 @@ import type { DynamoStack } from './dynamodb/index.ts';
 export type { ApiDefinition, AuthMode } from '../../definitions/api.ts';
 export type { DataSourceDefinition } from '../../definitions/data-sources.ts';
 export type { DemoUser } from '../../definitions/demo-users.ts';
-export type { BucketDefinition } from '../../definitions/buckets.ts';
+export type { BucketCorsRule, BucketDefinition } from '../../definitions/buckets.ts';
 export type { FunctionSettings } from '../../definitions/functions.ts';
 export type { PipelineFunctionWiring, ResolverWiring } from '../../definitions/resolvers.ts';
 export type { StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
@@ -38,7 +39,10 @@ export interface AppStartContext {
   log: (obj: Record<string, unknown>, msg: string) => void;
 }
 
-/** The stack's resources an app's functions may be told about (`AppDefinition.functionEnvironment`). */
+/**
+ * The stack's resources an app's functions may be told about (`AppDefinition.functionEnvironment`).
+ * Filled in as the stack's parts start: the API URL and the user pool arrive last.
+ */
 export interface FunctionEnvironmentContext {
   region: string;
   tableName: string;
@@ -46,7 +50,12 @@ export interface FunctionEnvironmentContext {
   storage: { endpoint: string; bucketNames: Record<string, string>; publicBaseUrl(logicalName: string): string };
   dataApi: { endpoint: string; resourceArn: string; secretArn: string };
   credential: { accessKeyId: string; secretAccessKey: string };
+  userPool: { userPoolId: string; clientId: string };
+  graphqlUrl: string;
 }
+
+/** A function as the stack needs it: name, handler and its variables' names → value sources. */
+export type FunctionDeclaration = Pick<LambdaDefinition, 'name' | 'handler'> & { environment: Readonly<Record<string, string>> };
 
 /** The parts an app's seed may use once the API is listening. */
 export interface AppSeedContext {
@@ -83,8 +92,6 @@ export interface AppDefinition {
   /** The Postgres database behind RELATIONAL_DATABASE data sources, and its migration handler. */
   database?: {
     name: string;
-    /** Lambda environment variable names that address it through the Data API. */
-    env: { clusterArn: string; secretArn: string; name: string };
     /** Run once at every start, before anything is served (AWS runs it as a custom resource). */
     migrate?: { handler: string; functionName: string };
   };
@@ -94,8 +101,16 @@ export interface AppDefinition {
   seed?: (context: AppSeedContext) => Promise<void>;
   /** Runs after the database migrations applied at this start (e.g. filling a new database). */
   afterMigrations?: (context: AppStartContext, migrated: { applied: number; version: number }) => Promise<void>;
-  /** Environment variables of the app's own for its functions (bucket names, database coordinates, …). */
-  functionEnvironment?: (context: FunctionEnvironmentContext) => Record<string, string>;
+  /**
+   * The app's functions with the environment variables each declares (name → value source). Each
+   * invocation gets exactly its function's variables (plus the offline runtime's), never another's.
+   */
+  functions?: FunctionDeclaration[];
+  /**
+   * Values of the value sources `functions` name, from the stack's resources as known so far
+   * (undefined: not known yet, the variable is left out). Called when an invocation starts.
+   */
+  functionEnvironment?: (context: Partial<FunctionEnvironmentContext>) => Record<string, string | undefined>;
   /** Cache-Control the offline storage serves for public objects stored without one (the CDN's, in the cloud). */
   publicCacheControl?: string;
   /** What the explorer offers for this app: guest token, the caller query, example operations (see ExplorerConfig). */

@@ -28,11 +28,16 @@ afterAll(async () => {
 });
 
 describe('the stack database', () => {
-  it('gives Lambdas the Data API endpoint, cluster, secret and database through the standard variables', () => {
+  it('gives the database Lambdas the Data API endpoint, cluster, secret and database through the standard variables', () => {
     const { dataApi } = stack.database;
-    expect(process.env.AWS_ENDPOINT_URL_RDS_DATA).toBe(dataApi.endpoint);
     expect(stack.urls.database).toBe(dataApi.endpoint);
-    expect([process.env.DATABASE_CLUSTER_ARN, process.env.DATABASE_SECRET_ARN, process.env.DATABASE_NAME]).toEqual([dataApi.resourceArn, dataApi.secretArn, 'cruddur']);
+    for (const name of ['feed-fanout', 'database-migrate']) {
+      const env = stack.functionEnv.named(name);
+      expect(env.AWS_ENDPOINT_URL_RDS_DATA).toBe(dataApi.endpoint);
+      expect([env.DATABASE_CLUSTER_ARN, env.DATABASE_SECRET_ARN, env.DATABASE_NAME]).toEqual([dataApi.resourceArn, dataApi.secretArn, 'cruddur']);
+    }
+    // Only the functions that declare the database see it (definitions/functions.ts).
+    expect(stack.functionEnv.named('publish').DATABASE_CLUSTER_ARN).toBeUndefined();
   });
 
   it('has applied the migrations before serving, readable through the signed Data API endpoint', async () => {

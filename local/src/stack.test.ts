@@ -150,10 +150,23 @@ describe('offline stack', () => {
     await expect(put(stack.iamCredential)).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
   });
 
-  it('hands the key to in-process Lambdas through their environment, without a stray session token', () => {
-    expect(process.env.AWS_ACCESS_KEY_ID).toBe(stack.iamCredential.accessKeyId);
-    expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(stack.iamCredential.secretAccessKey);
-    expect(process.env.AWS_SESSION_TOKEN).toBeUndefined();
+  it('hands the key to in-process Lambdas through their own environment, without a stray session token', () => {
+    for (const name of ['feed-fanout', 'publish', 'thumbnail', 'authorizer']) {
+      const env = stack.functionEnv.named(name);
+      expect(env).toMatchObject({ AWS_ACCESS_KEY_ID: stack.iamCredential.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.iamCredential.secretAccessKey });
+      expect(env.AWS_SESSION_TOKEN).toBeUndefined();
+    }
+    // The server's own environment is left as it was: no function's variables leak into it.
+    expect(process.env.AWS_ACCESS_KEY_ID).not.toBe(stack.iamCredential.accessKeyId);
+    expect(process.env.TABLE_NAME).toBeUndefined();
+    expect(process.env.APPSYNC_URL).toBeUndefined();
+  });
+
+  it("gives each function exactly the variables it declares, valued from this stack (the API URL once it listens)", () => {
+    expect(stack.functionEnv.named('publish')).toMatchObject({ APPSYNC_URL: stack.urls.graphql, TABLE_NAME: stack.dynamo.tableName });
+    expect(stack.functionEnv.named('feed-fanout')).toMatchObject({ ASSETS_BUCKET: stack.storage.bucketNames.AssetsBucket, TABLE_NAME: stack.dynamo.tableName });
+    expect(stack.functionEnv.named('feed-fanout').APPSYNC_URL).toBeUndefined();
+    expect(stack.functionEnv.named('avatar-upload').TABLE_NAME).toBeUndefined();
   });
 
   it('never logs the credential while starting', () => {

@@ -20,8 +20,8 @@ import { buildOutputs } from './outputs/amplify-outputs.ts';
 import { startApiServer } from './stack/api-server.ts';
 import { authenticatorFor } from './stack/authenticator.ts';
 import { createDataSources } from './stack/data-sources.ts';
-import { databaseEnvironment, migrateDatabase, startDatabase } from './stack/database.ts';
-import { applyFunctionEnvironment, functionEnvironment, userPoolEnvironment } from './stack/function-environment.ts';
+import { migrateDatabase, startDatabase } from './stack/database.ts';
+import { FunctionEnvironments } from './stack/function-environment.ts';
 import type { Stack, StackOptions } from './stack/types.ts';
 
 export type { Stack, StackOptions } from './stack/types.ts';
@@ -57,6 +57,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // developer's AWS_* environment (iam/local-credential.ts). Never logged.
     const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the buckets' Lambdas; objects are served at <endpoint>/<bucket>/<key>.
+    // Each invocation reads its function's environment from here when it starts.
+    const env = new FunctionEnvironments(app);
     const storage = await startStorage({
       buckets: app.buckets,
       publicCacheControl: app.publicCacheControl,
@@ -66,6 +68,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       credentials: [iamCredential],
       corsOrigins,
+      functionEnv: (name) => env.named(name),
       hostCheck,
       log: (obj, msg) => logger.child({ component: 'storage' }).info(obj, msg),
     });
@@ -75,12 +78,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       { dataDir: options.dataDir, url: options.databaseUrl, region, credential: iamCredential, port: options.ports.database ?? 0, host, hostCheck, log: (obj, msg) => logger.child({ component: 'data-api' }).debug(obj, msg) },
       closers,
     );
-    const lambdaEnv = {
-      ...functionEnvironment(app, { region, tableName: dynamo.tableName, dynamoEndpoint: dynamo.endpoint, storage, dataApi, credential: iamCredential }),
-      ...databaseEnvironment(app, dataApi),
-    };
-    applyFunctionEnvironment(lambdaEnv);
-    await migrateDatabase(app, { dynamo, dataApi, credential: iamCredential, log: (obj, msg) => logger.info({ component: 'data-api', ...obj }, msg) });
+    env.provide({ region, tableName: dynamo.tableName, dynamoEndpoint: dynamo.endpoint, storage, dataApi, credential: iamCredential });
+    // What Lambda provides in AWS; IAM-signing handlers pick the key up through the default chain.
+    env.provideRuntime({
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: iamCredential.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: iamCredential.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: storage.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_RDS_DATA: dataApi.endpoint,
+    });
+    await migrateDatabase(app, env, { dynamo, dataApi, credential: iamCredential, log: (obj, msg) => logger.info({ component: 'data-api', ...obj }, msg) });
 
     const cognito = await startCognito({
       definition: app.userPool,
@@ -88,21 +97,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host,
       dataDir: options.dataDir,
       triggers: app.userPool.triggers,
-      env: lambdaEnv,
+      env: (trigger) => env.handledBy(app.userPool.triggers[trigger]!),
       log: logger.child({ component: 'cognito' }),
       hostCheck,
       // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
       ...(options.log === 'silent' ? { print: false as const } : {}),
     });
     closers.push(() => cognito.close());
-    applyFunctionEnvironment(userPoolEnvironment(cognito));
+    env.provide({ userPool: { userPoolId: cognito.userPoolId, clientId: cognito.clientId } });
+    // The authorizer verifies tokens of the local pool and checks sessions with it (Cognito GetUser,
+    // through the SDK's standard endpoint override); in AWS these are the regional defaults.
+    env.provideRuntime({ COGNITO_ISSUER: cognito.issuer, COGNITO_JWKS_URI: cognito.jwksUri, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url });
 
-    const authenticator = authenticatorFor(app.api, region, cognito, iamCredential);
+    const authenticator = authenticatorFor(app.api, region, cognito, iamCredential, (handler) => env.handledBy(handler));
     const engine = await createEngine({
       schemaSource: app.schema,
       resolvers: app.resolvers,
       loadCode: app.bundleResolver,
-      dataSources: createDataSources(app.dataSources, dynamo, dataApi, app.table.logicalName),
+      dataSources: createDataSources(app.dataSources, dynamo, dataApi, app.table.logicalName, (handler) => env.handledBy(handler)),
       defaultAuthMode: authenticator.defaultMode,
       additionalAuthModes: authenticator.modes.slice(1),
       // AppSync API environment variables (`ctx.env`): resolvers name the table in batch and
@@ -115,13 +127,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       cache: options.apiCache === false ? undefined : { behavior: app.api.cache.behavior },
     });
 
-    const mappings = startEventSourceMappings(dynamo, app.streamConsumers, { env: lambdaEnv, log: (obj) => logger.info({ component: 'streams', ...obj }) });
+    const mappings = startEventSourceMappings(dynamo, app.streamConsumers, { env: (name) => env.named(name), log: (obj) => logger.info({ component: 'streams', ...obj }) });
     closers.push(() => mappings.close());
 
     const { graphqlHost } = await startApiServer(
       { app, engine, authenticator, cognito, logger, hostCheck, corsOrigins, host, port: options.ports.graphql ?? 0, dataDir: options.dataDir, realtimeLimits: options.realtimeLimits },
       closers,
     );
+    // Functions that call the API (the IAM-signed publish mutations) are told where it listens.
+    env.provide({ graphqlUrl: `http://${graphqlHost}/graphql` });
     const urls = {
       graphql: `http://${graphqlHost}/graphql`,
       realtime: `wss://${graphqlHost}/graphql/realtime`,
@@ -143,12 +157,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       region,
       graphqlUrl: urls.graphql,
       realtimeUrl: urls.realtime,
-      defaultAuthMode: authenticator.defaultMode,
-      additionalAuthModes: authenticator.modes.slice(1),
+      definitions: { api: app.api, userPool: app.userPool },
       cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
       storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames[app.buckets.find((b) => !b.publicRead)?.logicalName ?? ''] ?? '' },
     });
-    return { app, urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, logger, close };
+    return { app, urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, functionEnv: env, logger, close };
   } catch (err) {
     await close();
     throw err;

@@ -2,7 +2,7 @@ import { util, type Context } from '@aws-appsync/utils';
 import { callerHandle, requireCaller } from '../lib/identity.ts';
 import { evictProfile } from '../lib/cache-eviction.ts';
 import { tableName } from '../lib/ddb.ts';
-import { userKey } from '../lib/keys.ts';
+import { userKey } from '../../definitions/keys.ts';
 import { crudFromItem, type Item } from '../lib/items.ts';
 import { newCrudItem } from '../lib/cruds.ts';
 import { uploadStatusKey } from '../../definitions/media.ts';

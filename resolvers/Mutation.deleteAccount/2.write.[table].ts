@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from '../lib/ddb.ts';
-import { handleKey, userKey } from '../lib/keys.ts';
+import { handleKey, userKey } from '../../definitions/keys.ts';
 import { deleteExisting } from '../lib/writes.ts';
 
 /** Profile and claim go together; the claim only if it is still this caller's. */

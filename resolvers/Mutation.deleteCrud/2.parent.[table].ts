@@ -1,6 +1,6 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from '../lib/ddb.ts';
-import { crudKey } from '../lib/keys.ts';
+import { crudKey } from '../../definitions/keys.ts';
 
 /** A reply decrements its parent's repliesCount only while the parent still exists. */
 export function request(ctx: Context) {

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from '../lib/ddb.ts';
-import { crudKey, userKey } from '../lib/keys.ts';
+import { crudKey, userKey } from '../../definitions/keys.ts';
 import { bump, deleteExisting } from '../lib/writes.ts';
 import type { Item } from '../lib/items.ts';
 

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from '../lib/ddb.ts';
-import { notificationKey } from '../lib/keys.ts';
+import { notificationKey } from '../../definitions/keys.ts';
 
 export function request(ctx: Context) {
   return query({ pkName: 'pk', pkValue: notificationKey(ctx.stash.callerId, '').pk, forward: false, limit: 1 });

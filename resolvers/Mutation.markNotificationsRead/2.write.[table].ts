@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { raiseIfError, values } from '../lib/ddb.ts';
-import { userKey } from '../lib/keys.ts';
+import { userKey } from '../../definitions/keys.ts';
 
 export function request(ctx: Context) {
   return {

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { getItem } from '../lib/ddb.ts';
-import { userKey } from '../lib/keys.ts';
+import { userKey } from '../../definitions/keys.ts';
 import { rereadResponse } from '../lib/safety.ts';
 
 export function request(ctx: Context) {

@@ -1,7 +1,7 @@
 import { type Context } from '@aws-appsync/utils';
 import { getItem } from '../lib/ddb.ts';
 import { crudResponse } from '../lib/fields.ts';
-import { crudKey } from '../lib/keys.ts';
+import { crudKey } from '../../definitions/keys.ts';
 
 export function request(ctx: Context<{ crudId: string }>) {
   return getItem(crudKey(ctx.args.crudId));

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from '../lib/ddb.ts';
-import { crudKey } from '../lib/keys.ts';
+import { crudKey } from '../../definitions/keys.ts';
 import { crudFromItem } from '../lib/items.ts';
 import { newCrudItem, replyExpiresAt } from '../lib/cruds.ts';
 import { bump, failedConditions, putNew } from '../lib/writes.ts';

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from '../lib/ddb.ts';
-import { conversationIdFor, memberKey } from '../lib/keys.ts';
+import { conversationIdFor, memberKey } from '../../definitions/keys.ts';
 import { handleLookupRequest } from '../lib/handles.ts';
 
 /** Finds the other member: through the handle claim, or through the caller's own member row (members only). */

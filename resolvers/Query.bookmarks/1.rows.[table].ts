@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { notExpired, query, raiseIfError } from '../lib/ddb.ts';
-import { gsi } from '../lib/keys.ts';
+import { gsi } from '../../definitions/keys.ts';
 import { pageLimit } from '../lib/validate.ts';
 
 export function request(ctx: Context<{ limit?: number; nextToken?: string }>) {

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from '../lib/ddb.ts';
-import { gsi } from '../lib/keys.ts';
+import { gsi } from '../../definitions/keys.ts';
 import { conversationFromMember } from '../lib/items.ts';
 import { pageLimit } from '../lib/validate.ts';
 

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from '../lib/ddb.ts';
-import { crudKey } from '../lib/keys.ts';
+import { crudKey } from '../../definitions/keys.ts';
 import { crudFromItem, isLive } from '../lib/items.ts';
 
 export function request(ctx: Context<{ id: string }>) {

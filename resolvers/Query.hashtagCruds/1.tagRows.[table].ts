@@ -1,6 +1,6 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { notExpired, query } from '../lib/ddb.ts';
-import { hashtagKey } from '../lib/keys.ts';
+import { hashtagKey } from '../../definitions/keys.ts';
 import { normalizeTag } from '../lib/text.ts';
 import { pageLimit } from '../lib/validate.ts';
 

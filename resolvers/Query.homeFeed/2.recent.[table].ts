@@ -1,7 +1,7 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { raiseIfError, tableName } from '../lib/ddb.ts';
 import { batchGet } from '../lib/batch.ts';
-import { recentKey } from '../lib/keys.ts';
+import { recentKey } from '../../definitions/keys.ts';
 import { pulledLists } from '../lib/feed-merge.ts';
 
 /** The pulled accounts' RECENT items in one BatchGetItem; their entries below the cursor become candidate rows. */

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { raiseIfError, values } from '../lib/ddb.ts';
-import { feedKey } from '../lib/keys.ts';
+import { feedKey } from '../../definitions/keys.ts';
 import { mergeFeed } from '../lib/feed-merge.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from '../lib/ddb.ts';
-import { memberKey } from '../lib/keys.ts';
+import { memberKey } from '../../definitions/keys.ts';
 
 export function request(ctx: Context<{ conversationId: string }>) {
   return getItem(memberKey(ctx.stash.callerId, ctx.args.conversationId));

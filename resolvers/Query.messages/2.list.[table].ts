@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from '../lib/ddb.ts';
-import { messageKey } from '../lib/keys.ts';
+import { messageKey, SkPrefix } from '../../definitions/keys.ts';
 import { messageFromItem } from '../lib/items.ts';
 import { pageLimit } from '../lib/validate.ts';
 
@@ -8,7 +8,7 @@ export function request(ctx: Context<{ conversationId: string; limit?: number; n
   return query({
     pkName: 'pk',
     pkValue: messageKey(ctx.args.conversationId, '').pk,
-    skPrefix: 'MSG#',
+    skPrefix: SkPrefix.MSG,
     forward: ctx.args.order === 'OLDEST_FIRST',
     limit: pageLimit(ctx.args.limit),
     nextToken: ctx.args.nextToken,

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from '../lib/ddb.ts';
-import { userKey } from '../lib/keys.ts';
+import { userKey } from '../../definitions/keys.ts';
 
 export function request(ctx: Context) {
   return getItem(userKey(ctx.stash.callerId));

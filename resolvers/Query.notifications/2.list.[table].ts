@@ -1,6 +1,6 @@
 import { util, type Context } from '@aws-appsync/utils';
 import { notExpired, query, raiseIfError } from '../lib/ddb.ts';
-import { notificationKey } from '../lib/keys.ts';
+import { notificationKey } from '../../definitions/keys.ts';
 import { notificationFromItem, type Item } from '../lib/items.ts';
 import { pageLimit } from '../lib/validate.ts';
 

@@ -1,6 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from '../lib/ddb.ts';
-import { gsi } from '../lib/keys.ts';
+import { gsi } from '../../definitions/keys.ts';
 
 /** Profiles whose lower-case handle starts with the prefix, in handle order (gsi1). */
 export function request(ctx: Context) {

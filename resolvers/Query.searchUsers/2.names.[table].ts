@@ -1,6 +1,6 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from '../lib/ddb.ts';
-import { gsi, nameSearchKey } from '../lib/keys.ts';
+import { gsi, nameSearchKey } from '../../definitions/keys.ts';
 import type { Item } from '../lib/items.ts';
 
 /** Profiles whose display name starts with the prefix (gsi2), unless handles filled the page or "@" asked for handles only. */

@@ -1,5 +1,5 @@
 import { type Context } from '@aws-appsync/utils';
-import { gsi } from '../lib/keys.ts';
+import { gsi } from '../../definitions/keys.ts';
 import { userCrudIndexRequest } from '../lib/crud-query.ts';
 
 /** The user's live replies on gsi3 (`REPLIES_BY#<user>`), newest first. */

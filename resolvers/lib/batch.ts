@@ -3,7 +3,7 @@
  * hashtag pages and member lists read their cruds/profiles in one round trip, not one per row.
  */
 import { util } from '@aws-appsync/utils';
-import type { Key } from './keys.ts';
+import type { Key } from '../../definitions/keys.ts';
 import type { Item } from './items.ts';
 
 /** Distinct non-empty strings, first occurrence first (BatchGetItem rejects duplicate keys). */

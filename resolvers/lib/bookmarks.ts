@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from './ddb.ts';
-import { bookmarkKey, gsi } from './keys.ts';
+import { bookmarkKey, gsi } from '../../definitions/keys.ts';
 import { crudFromItem, type Item } from './items.ts';
 import { deleteExisting, putNew, raiseUnlessTolerated } from './writes.ts';
 

@@ -2,7 +2,7 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { raiseIfError, tableName } from './ddb.ts';
 import { batchGet, byId, distinct } from './batch.ts';
-import { crudKey } from './keys.ts';
+import { crudKey } from '../../definitions/keys.ts';
 import { crudFromItem, isLive, type Item } from './items.ts';
 
 export function crudsByIdRequest(ctx: Context) {

@@ -1,6 +1,6 @@
 /** The crud item as createCrud and replyToCrud write it (docs/data-model.md, "Crud"). */
 import { util } from '@aws-appsync/utils';
-import { crudKey, gsi } from './keys.ts';
+import { crudKey, gsi, ItemType } from '../../definitions/keys.ts';
 import { hashtagsOf, mentionsOf } from './text.ts';
 import type { Item } from './items.ts';
 import { EXPIRES_IN_SECONDS } from './validate.ts';
@@ -19,7 +19,7 @@ export function newCrudItem(c: NewCrud): Item {
   const item: Item = {
     pk: key.pk,
     sk: key.sk,
-    type: 'CRUD',
+    type: ItemType.CRUD,
     id,
     authorId: c.authorId,
     message: c.message,

@@ -5,7 +5,7 @@
  * (if_not_exists upserts, transactions across item types, filters on the TTL attribute).
  */
 import { util } from '@aws-appsync/utils';
-import type { Key } from './keys.ts';
+import type { Key } from '../../definitions/keys.ts';
 import type { Item } from './items.ts';
 
 export interface Expression {

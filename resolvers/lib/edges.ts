@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, tableName } from './ddb.ts';
-import { crudKey, likeIndex, likeKey, repostKey, type Key } from './keys.ts';
+import { crudKey, likeIndex, likeKey, repostKey, type Key } from '../../definitions/keys.ts';
 import { crudResponse } from './fields.ts';
 import { bump, deleteExisting, putNew, raiseUnlessTolerated, failedConditions } from './writes.ts';
 import type { Item } from './items.ts';

@@ -10,7 +10,7 @@ import { util } from '@aws-appsync/utils';
 import { MAX_PULLED_ACCOUNTS } from '../../definitions/fanout.ts';
 import { notExpired, query } from './ddb.ts';
 import { isLive, type Item } from './items.ts';
-import { userKey } from './keys.ts';
+import { SkPrefix, userKey } from '../../definitions/keys.ts';
 
 const CURSOR_PREFIX = 'feed1.';
 const ULID_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -20,7 +20,7 @@ export function pullLinksQuery(userId: string) {
   return query({
     pkName: 'pk',
     pkValue: userKey(userId).pk,
-    skPrefix: 'PULL#',
+    skPrefix: SkPrefix.PULL,
     forward: true,
     limit: MAX_PULLED_ACCOUNTS,
     filter: notExpired(util.time.nowEpochSeconds()),

@@ -4,7 +4,7 @@
  */
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './ddb.ts';
-import type { Key } from './keys.ts';
+import type { Key } from '../../definitions/keys.ts';
 import { crudFromItem, isLive, userFromItem } from './items.ts';
 
 /** GetItem `key`, or returns `fallback` without a read when `key` is null. */

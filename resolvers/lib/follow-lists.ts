@@ -6,7 +6,7 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import { query, raiseIfError, tableName } from './ddb.ts';
 import { batchGet, byId, distinct } from './batch.ts';
-import { userKey } from './keys.ts';
+import { userKey } from '../../definitions/keys.ts';
 import { userFromItem, type Item } from './items.ts';
 import { pageLimit } from './validate.ts';
 

@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { getItem, tableName } from './ddb.ts';
-import { followerKey, followsKey, userKey } from './keys.ts';
+import { followerKey, followsKey, ItemType, userKey } from '../../definitions/keys.ts';
 import { handleLookupRequest, handleLookupResponse } from './handles.ts';
 import { userResponse } from './fields.ts';
 import { bump, deleteExisting, failedConditions, putNew, raiseUnlessTolerated } from './writes.ts';
@@ -35,8 +35,8 @@ export function followRequest(ctx: Context) {
   return {
     operation: 'TransactWriteItems',
     transactItems: [
-      putNew(table, a, Object.assign({ pk: a.pk, sk: a.sk, type: 'FOLLOWS' }, row)),
-      putNew(table, b, Object.assign({ pk: b.pk, sk: b.sk, type: 'FOLLOWER' }, row)),
+      putNew(table, a, Object.assign({ pk: a.pk, sk: a.sk, type: ItemType.FOLLOWS }, row)),
+      putNew(table, b, Object.assign({ pk: b.pk, sk: b.sk, type: ItemType.FOLLOWER }, row)),
       bump(table, userKey(me), 'followingCount', 1),
       bump(table, userKey(them), 'followersCount', 1),
     ].concat(notBlockedChecks(table, me, them)),

@@ -4,10 +4,10 @@
  */
 import { type Context } from '@aws-appsync/utils';
 import { getItem, raiseIfError } from './ddb.ts';
-import { handleKey } from './keys.ts';
+import { handleKey } from '../../definitions/keys.ts';
 
 export function handleLookupRequest(handle: string) {
-  return getItem(handleKey(handle.trim().toLowerCase()), true);
+  return getItem(handleKey(handle.trim()), true);
 }
 
 /** The user id the claim points at, or null. */

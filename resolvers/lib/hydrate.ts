@@ -12,7 +12,7 @@
 import { runtime, type Context } from '@aws-appsync/utils';
 import { raiseIfError, tableName } from './ddb.ts';
 import { batchGet, byId, distinct } from './batch.ts';
-import { likeKey, repostKey, userKey, type Key } from './keys.ts';
+import { likeKey, repostKey, userKey, type Key } from '../../definitions/keys.ts';
 import { userFromItem, type Item } from './items.ts';
 import { callerId } from './identity.ts';
 

@@ -6,7 +6,7 @@
  */
 import { util } from '@aws-appsync/utils';
 import { tx, values } from './ddb.ts';
-import { conversationKey, conversationMembers, gsi, memberKey, messageKey } from './keys.ts';
+import { conversationKey, conversationMembers, gsi, ItemType, memberKey, messageKey } from '../../definitions/keys.ts';
 import type { Item } from './items.ts';
 import { clip } from '../../definitions/text.ts';
 
@@ -27,7 +27,7 @@ export function messageItem(m: NewMessage): Item {
   return {
     pk: key.pk,
     sk: key.sk,
-    type: 'MSG',
+    type: ItemType.MSG,
     id: m.id,
     conversationId: m.conversationId,
     senderId: m.senderId,

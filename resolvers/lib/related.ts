@@ -5,7 +5,7 @@
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { raiseIfError, tableName } from './ddb.ts';
 import { batchGet, byId, distinct } from './batch.ts';
-import { crudKey, userKey } from './keys.ts';
+import { crudKey, userKey } from '../../definitions/keys.ts';
 import { crudFromItem, isLive, userFromItem, type Item } from './items.ts';
 
 /** Reads the users named by `field` of `ctx.stash.items`. */

@@ -4,7 +4,7 @@
  */
 import { type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from './ddb.ts';
-import { SAFETY_PREFIX, userKey, type SafetyRelation } from './keys.ts';
+import { SAFETY_PREFIX, userKey, type SafetyRelation } from '../../definitions/keys.ts';
 import { requireCaller } from './identity.ts';
 import { pageLimit } from './validate.ts';
 import type { Item } from './items.ts';

@@ -7,7 +7,7 @@
  */
 import { runtime, util, type Context } from '@aws-appsync/utils';
 import { query, raiseIfError, tableName, tx } from './ddb.ts';
-import { safetyKey, safetyRelationOf, SAFETY_PREFIX, userKey, type SafetyRelation } from './keys.ts';
+import { safetyKey, safetyRelationOf, SAFETY_PREFIX, userKey, type SafetyRelation } from '../../definitions/keys.ts';
 import { putNew, deleteExisting, raiseUnlessTolerated, failedConditions } from './writes.ts';
 import { callerId } from './identity.ts';
 import { userResponse } from './fields.ts';

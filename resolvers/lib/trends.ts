@@ -1,7 +1,7 @@
 /** Merging and ranking trend buckets without sort comparators (function passing is limited to Array iteration methods). */
 import { util, type Context } from '@aws-appsync/utils';
 import { query, raiseIfError } from './ddb.ts';
-import { trendBucket, trendKey } from './keys.ts';
+import { trendBucket, trendKey } from '../../definitions/keys.ts';
 import type { Item } from './items.ts';
 
 export interface Trend {

@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { cancellationCodes, tx, values } from './ddb.ts';
-import type { Key } from './keys.ts';
+import type { Key } from '../../definitions/keys.ts';
 import type { Item } from './items.ts';
 
 /** Put `item` at `key` only if nothing is there yet. */

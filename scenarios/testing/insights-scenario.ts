@@ -17,6 +17,7 @@ import { handler as insightsHandler } from '../../lambdas/insights-sink/index.ts
 import { inserted, items, removed, ulidAt } from '../../lambdas/insights-sink/testing/records.ts';
 import { operationFor, signIn, type Operation } from '../../seed/api.ts';
 import { startStack, type Stack } from '../../local/src/stack.ts';
+import { withFunctionEnv } from '../../local/src/lambda-runtime/function-env.ts';
 
 /**
  * Defines the scenario on the database `databaseUrl` names (undefined: PGlite); skipped with
@@ -73,7 +74,8 @@ export function describeInsightsScenario(label: string, databaseUrl: () => Promi
     }
 
     async function deliver(records: DynamoDBRecord[]) {
-      const res = await insightsHandler({ Records: records });
+      // As the `fanout` function runs it: with that function's environment (the Data API target).
+      const res = await withFunctionEnv(stack.functionEnv.named('feed-fanout'), () => insightsHandler({ Records: records }));
       expect(res).toEqual({ batchItemFailures: [] });
     }
 
@@ -111,9 +113,11 @@ export function describeInsightsScenario(label: string, databaseUrl: () => Promi
         liveBeforeBackfill = { a: live, b: await insightsOf(B(), 7), history: (await ok(guestOp, HISTORY, { tag: 'insights' })).hashtagHistory };
 
         // Empty the analytics database, rebuild it from the table alone, and compare.
-        const config = databaseTargetFromEnv();
+        // Read and called as the `fanout` function does: in its environment.
+        const fanoutEnv = stack.functionEnv.named('feed-fanout');
+        const config = withFunctionEnv(fanoutEnv, () => databaseTargetFromEnv());
         expect(config, 'the stack configures the Data API for Lambdas').not.toBeNull();
-        const client = new RDSDataClient({});
+        const client = withFunctionEnv(fanoutEnv, () => new RDSDataClient({ region: fanoutEnv.AWS_REGION, endpoint: fanoutEnv.AWS_ENDPOINT_URL_RDS_DATA, credentials: stack.iamCredential }));
         await client.send(new ExecuteStatementCommand({ ...config!, sql: 'TRUNCATE users, cruds, hashtags, crud_hashtags, engagements, follow_events RESTART IDENTITY CASCADE' }));
         expect(nonZeroDays((await insightsOf(A(), 7)).daily)).toEqual({});
         const result = await backfill({ dynamo: stack.dynamo.client, tableName: stack.dynamo.tableName, db: dataApiDatabase(config!, client) });

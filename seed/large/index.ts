@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { handleKey } from '../../resolvers/lib/keys.ts';
+import { handleKey } from '../../definitions/keys.ts';
 import type { CognitoHandle } from '../../local/src/cognito/index.ts';
 import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
 import { assignIds, fixtureItems, type FixtureIds } from './items.ts';

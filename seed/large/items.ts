@@ -3,7 +3,7 @@
  * stream consumer ran: the rows resolvers write (profiles, claims, follows, cruds, likes, reposts,
  * messages, member and conversation rows) with their counters, and the rows the fan-out consumer
  * derives (feed rows, notifications, hashtag rows, trend counts and their markers). Row shapes
- * come from the code that writes them in the product: key helpers (resolvers/lib/keys.ts), the
+ * come from the code that writes them in the product: key helpers (definitions/keys.ts), the
  * PostConfirmation profile, the consumer's feed, notification and hashtag row builders, and the
  * message builder. What is left spelled here (crud, edge and member rows) is checked against the
  * public API path by large.test.ts.
@@ -22,7 +22,7 @@ import { pullRow } from '../../lambdas/feed-fanout/pulled.ts';
 import { normalise, type RecentEntry } from '../../lambdas/feed-fanout/recent.ts';
 import { fanoutMode, fanoutSettingsFrom } from '../../definitions/fanout.ts';
 import { notificationForEdge, notificationMarker, notificationRow, type NotificationEvent } from '../../lambdas/feed-fanout/notifications.ts';
-import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, likeIndex, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../resolvers/lib/keys.ts';
+import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, ItemType, likeIndex, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../definitions/keys.ts';
 import { tokensOf } from '../../definitions/text-tokens.ts';
 import { messageItem, PREVIEW_LENGTH } from '../../resolvers/lib/messages.ts';
 import { clip } from '../../definitions/text.ts';
@@ -110,8 +110,8 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const row = { followerId: sub(f.follower), followeeId: sub(f.followee), createdAt: iso(f.at) };
     const a = followsKey(row.followerId, row.followeeId);
     const b = followerKey(row.followeeId, row.followerId);
-    const follows = { ...a, type: 'FOLLOWS', ...row };
-    out.push(m(follows), m({ ...b, type: 'FOLLOWER', ...row }));
+    const follows = { ...a, type: ItemType.FOLLOWS, ...row };
+    out.push(m(follows), m({ ...b, type: ItemType.FOLLOWER, ...row }));
     notify(notificationForEdge(follows));
     if (out.length >= batchSize) yield flush();
   }
@@ -124,7 +124,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     const id = ids.cruds[k];
     const item: Item = {
       ...crudKey(id),
-      type: 'CRUD',
+      type: ItemType.CRUD,
       id,
       authorId: sub(c.author),
       message: c.message,
@@ -167,20 +167,20 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     }
     if (out.length >= batchSize) yield flush();
   }
-  for (const t of trends.values()) out.push(m({ ...trendKey(t.bucket, t.tag), type: 'TREND', tag: t.tag, count: t.count, expiresAt: t.expiresAt }));
+  for (const t of trends.values()) out.push(m({ ...trendKey(t.bucket, t.tag), type: ItemType.TREND, tag: t.tag, count: t.count, expiresAt: t.expiresAt }));
   yield flush();
 
   // Likes and reposts (and their notifications); a repost feeds the reposter and their followers.
   for (const l of plan.likes) {
     const crud = crudItems[l.crud];
-    const edge = { ...likeKey(crud.id, sub(l.user)), type: 'LIKE', crudId: crud.id, userId: sub(l.user), crudAuthorId: crud.authorId, createdAt: iso(l.at), expiresAt: crud.expiresAt, ...likeIndex(sub(l.user), iso(l.at), crud.id) };
+    const edge = { ...likeKey(crud.id, sub(l.user)), type: ItemType.LIKE, crudId: crud.id, userId: sub(l.user), crudAuthorId: crud.authorId, createdAt: iso(l.at), expiresAt: crud.expiresAt, ...likeIndex(sub(l.user), iso(l.at), crud.id) };
     out.push(m(edge));
     notify(notificationForEdge(edge));
     if (out.length >= batchSize) yield flush();
   }
   for (const [k, r] of plan.reposts.entries()) {
     const crud = crudItems[r.crud];
-    const edge = { ...repostKey(crud.id, sub(r.user)), type: 'REPOST', crudId: crud.id, userId: sub(r.user), crudAuthorId: crud.authorId, createdAt: iso(r.at), expiresAt: crud.expiresAt, repostId: ids.reposts[k] };
+    const edge = { ...repostKey(crud.id, sub(r.user)), type: ItemType.REPOST, crudId: crud.id, userId: sub(r.user), crudAuthorId: crud.authorId, createdAt: iso(r.at), expiresAt: crud.expiresAt, repostId: ids.reposts[k] };
     out.push(m(edge));
     notify(notificationForEdge(edge));
     const row = feedRow('', edge.repostId, crud, 'REPOST', edge.createdAt, edge.userId, edge.userId);
@@ -210,7 +210,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
     members.forEach((u, side) => {
       const row: Item = {
         ...memberKey(sub(u), conversationId),
-        type: 'MEMBER',
+        type: ItemType.MEMBER,
         conversationId,
         userId: sub(u),
         peerId: sub(members[1 - side]),
@@ -227,7 +227,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
       if (state[side].lastRead) row.lastReadMessageId = state[side].lastRead;
       out.push(m(row));
     });
-    out.push(m({ ...conversationKey(conversationId), type: 'CONV', id: conversationId, memberIds: conversationMembers(conversationId), lastMessageAt: iso(last.at), createdAt: first }));
+    out.push(m({ ...conversationKey(conversationId), type: ItemType.CONV, id: conversationId, memberIds: conversationMembers(conversationId), lastMessageAt: iso(last.at), createdAt: first }));
   }
   yield flush();
 
@@ -245,7 +245,7 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
       for (const f of followers[i]) out.push(m(pullRow(sub(f), sub(i))));
       // Promotion wrote RECENT once (empty: no posts yet), then each post or repost once more.
       const { entries, last } = recent[i];
-      out.push(m({ ...recentKey(sub(i)), type: 'RECENT', accountId: sub(i), entries: normalise(entries, epoch(last)), version: 1 + entries.length }));
+      out.push(m({ ...recentKey(sub(i)), type: ItemType.RECENT, accountId: sub(i), entries: normalise(entries, epoch(last)), version: 1 + entries.length }));
     }
     if (out.length >= batchSize) yield flush();
   }

@@ -17,6 +17,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
 import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
+import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
 import { ApiCache } from '../constructs/api-cache.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
@@ -62,16 +63,18 @@ export class ApiStack extends Stack {
       timeout: Duration.seconds(apiDefinition.authorizer.timeoutSeconds),
       // The guest policy is derived from the schema's [public] markers at cold start.
       copyFiles: ['schema.graphql'],
+      // Names and grants: definitions/functions.ts.
       environment: {
-        USER_POOL_ID: props.userPool.userPoolId,
-        USER_POOL_CLIENT_ID: props.userPoolClient.userPoolClientId,
-        TABLE_NAME: props.table.tableName,
-        SCHEMA_PATH: '/var/task/schema.graphql',
+        ...environmentFor(functions.authorizer, {
+          userPoolId: props.userPool.userPoolId,
+          userPoolClientId: props.userPoolClient.userPoolClientId,
+          tableName: props.table.tableName,
+          schemaPath: '/var/task/schema.graphql',
+        }),
         ...props.authorizerEnvironment,
       },
     });
-    // The handle is read from the caller's profile item.
-    grantTable(props.table, this.authorizer, 'read');
+    grantTable(props.table, this.authorizer, functions.authorizer.permissions.table);
     this.functions.push(this.authorizer);
 
     const domain = props.customDomain ? this.certificateFor(props.customDomain) : undefined;

@@ -17,6 +17,7 @@ import * as rds from 'aws-cdk-lib/aws-rds';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { database, databaseEnv } from '../../../definitions/database.ts';
+import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
 import { acknowledge } from '../nag/nag.ts';
@@ -47,6 +48,8 @@ export class DatabaseStack extends Stack {
   readonly target: DataApiTarget;
   /** DATABASE_CLUSTER_ARN / DATABASE_SECRET_ARN / DATABASE_NAME for Lambdas. */
   readonly lambdaEnvironment: Record<string, string>;
+  /** This cluster's values for the database variables definitions/functions.ts declares. */
+  readonly environmentValues: { databaseClusterArn: string; databaseSecretArn: string; databaseName: string };
   readonly migrate: NodeFunction;
   readonly migrations: CustomResource;
 
@@ -91,6 +94,7 @@ export class DatabaseStack extends Stack {
     });
     const secret = this.cluster.secret!;
     this.target = { clusterArn: this.cluster.clusterArn, secretArn: secret.secretArn };
+    this.environmentValues = { databaseClusterArn: this.target.clusterArn, databaseSecretArn: this.target.secretArn, databaseName: database.name };
     this.lambdaEnvironment = {
       [databaseEnv.clusterArn]: this.target.clusterArn,
       [databaseEnv.secretArn]: this.target.secretArn,
@@ -102,9 +106,9 @@ export class DatabaseStack extends Stack {
     if (!production) acknowledge(this.cluster, 'AwsSolutions-RDS10', 'Dev clusters are disposable; production turns deletion protection on.');
 
     this.migrate = new NodeFunction(this, 'DatabaseMigrate', {
-      handler: props.migrateHandler ?? 'lambdas/database-migrate/index.ts#handler',
-      timeout: Duration.minutes(5),
-      environment: { ...this.lambdaEnvironment, DATABASE_MIGRATIONS_DIR: BUNDLED_MIGRATIONS },
+      handler: props.migrateHandler ?? functions.databaseMigrate.handler,
+      timeout: Duration.seconds(functions.databaseMigrate.timeoutSeconds),
+      environment: environmentFor(functions.databaseMigrate, { ...this.environmentValues, migrationsDir: BUNDLED_MIGRATIONS }),
       copyDirs: [database.migrationsDir],
     });
     grantDataApi(this.migrate, this.target);

@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { userPool as definition } from '../../../definitions/user-pool.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
 import { grantTable } from '../constructs/table-access.ts';
+import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { acknowledge } from '../nag/nag.ts';
 
 export interface IdentityStackProps extends StackProps {
@@ -26,18 +27,18 @@ export class IdentityStack extends Stack {
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
     // PreSignUp refuses handles already claimed, so it reads the table.
-    const preSignUp = new NodeFunction(this, 'PreSignUp', {
-      handler: definition.triggers.preSignUp,
-      timeout: Duration.seconds(5),
-      environment: { TABLE_NAME: props.table.tableName },
-    });
-    grantTable(props.table, preSignUp, 'read');
-    const postConfirmation = new NodeFunction(this, 'PostConfirmation', {
-      handler: definition.triggers.postConfirmation,
-      timeout: Duration.seconds(5), // Cognito waits 5 s for a trigger.
-      environment: { TABLE_NAME: props.table.tableName },
-    });
-    grantTable(props.table, postConfirmation, 'write');
+    // Handlers, environments, timeouts and grants: definitions/functions.ts.
+    const trigger = (id: string, fn: typeof functions.preSignUp | typeof functions.postConfirmation) => {
+      const created = new NodeFunction(this, id, {
+        handler: fn.handler,
+        timeout: Duration.seconds(fn.timeoutSeconds),
+        environment: environmentFor(fn, { tableName: props.table.tableName }),
+      });
+      grantTable(props.table, created, fn.permissions.table);
+      return created;
+    };
+    const preSignUp = trigger('PreSignUp', functions.preSignUp);
+    const postConfirmation = trigger('PostConfirmation', functions.postConfirmation);
     this.functions = [preSignUp, postConfirmation];
 
     const standardAttributes: cognito.StandardAttributes = {};

@@ -24,6 +24,7 @@ import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
+import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { MEDIA_PREFIX } from '../../../definitions/media.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
@@ -73,14 +74,14 @@ export class StorageStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      // Same rule as the offline endpoint (local/src/storage/cors.ts avatarCorsRule).
-      cors: [
+      // The rule declared in definitions/buckets.ts, which the offline endpoint serves too.
+      cors: uploadsDefinition.cors && [
         {
           allowedOrigins: props.corsOrigins,
-          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET, s3.HttpMethods.HEAD],
-          allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
-          exposedHeaders: ['ETag', 'x-amz-request-id'],
-          maxAge: 3000,
+          allowedMethods: uploadsDefinition.cors.allowedMethods.map((m) => s3.HttpMethods[m]),
+          allowedHeaders: uploadsDefinition.cors.allowedHeaders,
+          exposedHeaders: uploadsDefinition.cors.exposedHeaders,
+          maxAge: uploadsDefinition.cors.maxAgeSeconds,
         },
       ],
       // Uploads live until the thumbnailer deletes them; anything it never saw goes after a day.
@@ -101,11 +102,7 @@ export class StorageStack extends Stack {
       timeout: Duration.seconds(notification.timeoutSeconds ?? 60),
       reservedConcurrentExecutions: notification.reservedConcurrency,
       externalModules: ['sharp'],
-      environment: {
-        TABLE_NAME: props.table.tableName,
-        ASSETS_BUCKET: props.assetsBucket.bucketName,
-        ASSETS_BASE_URL: props.assetsBaseUrl,
-      },
+      environment: environmentFor(functions.thumbnail, { tableName: props.table.tableName, assetsBucket: props.assetsBucket.bucketName, assetsBaseUrl: props.assetsBaseUrl }),
     });
     if (layer) this.thumbnail.addLayers(layer);
     const uploads = this.uploadsBucket.arnForObjects(`${notification.prefix}*`);
@@ -128,8 +125,8 @@ export class StorageStack extends Stack {
     if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
     this.avatarUpload = new NodeFunction(this, 'AvatarUpload', {
       handler: presigner.handler,
-      timeout: Duration.seconds(10),
-      environment: { UPLOADS_BUCKET: this.uploadsBucket.bucketName },
+      timeout: Duration.seconds(functions.avatarUpload.timeoutSeconds),
+      environment: environmentFor(functions.avatarUpload, { uploadsBucket: this.uploadsBucket.bucketName }),
     });
     // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
     this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads] }));

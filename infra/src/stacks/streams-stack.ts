@@ -17,6 +17,8 @@ import type { StreamConsumerDefinition } from '../../../definitions/stream-consu
 import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
 import { NodeFunction } from '../constructs/node-function.ts';
 import { grantTable } from '../constructs/table-access.ts';
+import { database as databaseDefinition } from '../../../definitions/database.ts';
+import { environmentFor, functionByHandler } from '../../../definitions/functions.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
 
 export interface StreamsStackProps extends StackProps {
@@ -52,15 +54,17 @@ export class StreamsStack extends Stack {
     for (const consumer of props.consumers) {
       const database = props.database?.consumers.includes(consumer.name) ? props.database : undefined;
       const media = props.media?.consumers.includes(consumer.name) ? props.media : undefined;
-      const fn = new NodeFunction(this, consumer.name, {
-        handler: consumer.handler,
-        environment: {
-          TABLE_NAME: props.table.tableName,
-          APPSYNC_URL: props.api.graphqlUrl,
-          ...database?.environment,
-          ...(media ? { ASSETS_BUCKET: media.assetsBucket.bucketName } : {}),
-        },
-      });
+      // The variables the consumer's function declares (definitions/functions.ts), valued here.
+      const declared = functionByHandler(consumer.handler);
+      const environment = declared
+        ? environmentFor(declared, {
+            tableName: props.table.tableName,
+            graphqlUrl: props.api.graphqlUrl,
+            ...(database && { databaseClusterArn: database.target.clusterArn, databaseSecretArn: database.target.secretArn, databaseName: databaseDefinition.name }),
+            ...(media && { assetsBucket: media.assetsBucket.bucketName }),
+          })
+        : { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl, ...database?.environment, ...(media ? { ASSETS_BUCKET: media.assetsBucket.bucketName } : {}) };
+      const fn = new NodeFunction(this, consumer.name, { handler: consumer.handler, environment });
       grantTable(props.table, fn, 'readWrite');
       if (database) grantDataApi(fn, database.target);
       if (media) {

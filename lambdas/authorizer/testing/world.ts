@@ -23,7 +23,10 @@ export interface AuthorizerWorld {
 export async function startAuthorizerWorld(dataDir?: string): Promise<AuthorizerWorld> {
   const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   const pool = await startCognito({ definition: userPool, dataDir, print: false, triggers: userPool.triggers, env: lambdaEnvFor(dynamo) });
+  // The tests call the authorizer's handler directly, outside any offline invocation, so its
+  // environment is this process's (the triggers get theirs per invocation from the pool).
   Object.assign(process.env, {
+    ...lambdaEnvFor(dynamo),
     USER_POOL_ID: pool.userPoolId,
     USER_POOL_CLIENT_ID: pool.clientId,
     COGNITO_ISSUER: pool.issuer,

@@ -7,7 +7,7 @@ import { GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dy
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { startDynamo, type StreamRecord } from '../../../local/src/dynamodb/index.ts';
-import { crudKey, followerKey, followsKey, userKey, type Key } from '../../../resolvers/lib/keys.ts';
+import { crudKey, followerKey, followsKey, gsi, ItemType, userKey, type Key } from '../../../definitions/keys.ts';
 import { table as cruddurTable } from '../../../definitions/table.ts';
 
 /** Starts a table for `tableName`, points the Lambda environment at it and returns the helpers. */
@@ -41,8 +41,8 @@ export async function startFanoutTable(tableName: string) {
   }
   const follow = async (a: string, b: string) => {
     const row = { followerId: a, followeeId: b, createdAt: '2026-11-27T00:00:00Z' };
-    await put({ ...followsKey(a, b), type: 'FOLLOWS', ...row });
-    await put({ ...followerKey(b, a), type: 'FOLLOWER', ...row });
+    await put({ ...followsKey(a, b), type: ItemType.FOLLOWS, ...row });
+    await put({ ...followerKey(b, a), type: ItemType.FOLLOWER, ...row });
   };
   return { dynamo, put, get, partition, takeRecords, follow };
 }
@@ -66,7 +66,7 @@ export const profile = (id: string, extra: Record<string, unknown> = {}) => ({
 
 export const crud = (id: string, authorId: string, extra: Record<string, unknown> = {}) => ({
   ...crudKey(id),
-  type: 'CRUD',
+  type: ItemType.CRUD,
   id,
   authorId,
   message: 'hello #Tag',
@@ -77,7 +77,7 @@ export const crud = (id: string, authorId: string, extra: Record<string, unknown
   repostsCount: 0,
   hashtags: ['tag'],
   mentions: [],
-  gsi2pk: `CRUDS#${authorId}`,
+  gsi2pk: gsi.userCruds(authorId),
   gsi2sk: id,
   gsi3pk: 'PUBLIC',
   gsi3sk: id,

@@ -4,7 +4,7 @@
  */
 import type { DynamoDBRecord } from 'aws-lambda';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { crudKey, followsKey, likeKey, repostKey, userKey } from '../../../resolvers/lib/keys.ts';
+import { crudKey, followsKey, likeKey, repostKey, userKey } from '../../../definitions/keys.ts';
 
 type Item = Record<string, unknown>;
 

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { api } from '../../../definitions/api.ts';
 import { buckets, IMMUTABLE_CACHE_CONTROL } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
-import { database, databaseEnv } from '../../../definitions/database.ts';
+import { database } from '../../../definitions/database.ts';
 import { demoUsers } from '../../../definitions/demo-users.ts';
+import { functions, type EnvironmentValues } from '../../../definitions/functions.ts';
 import { explorerCaller, explorerExamples, explorerExamplesNote, explorerGuest } from '../../../definitions/explorer.ts';
 import { bundleResolver, discoverResolvers } from '../../../definitions/resolvers.ts';
 import { streamConsumers } from '../../../definitions/stream-consumers.ts';
@@ -37,18 +38,26 @@ export const cruddur: AppDefinition = {
   streamConsumers,
   database: {
     name: database.name,
-    env: databaseEnv,
-    migrate: { handler: 'lambdas/database-migrate/index.ts#handler', functionName: 'database-migrate' },
+    migrate: { handler: functions.databaseMigrate.handler, functionName: functions.databaseMigrate.name },
   },
   demoUsers,
   explorer: { guest: explorerGuest, caller: explorerCaller, examples: explorerExamples, examplesNote: explorerExamplesNote },
   publicCacheControl: IMMUTABLE_CACHE_CONTROL,
-  functionEnvironment: (c) => ({
-    UPLOADS_BUCKET: c.storage.bucketNames.UploadsBucket,
-    ASSETS_BUCKET: c.storage.bucketNames.AssetsBucket,
-    ASSETS_BASE_URL: c.storage.publicBaseUrl('AssetsBucket'),
+  // Each function's declared variables (definitions/functions.ts), valued from this stack.
+  functions: Object.values(functions),
+  functionEnvironment: (c): Partial<EnvironmentValues> => ({
+    tableName: c.tableName,
+    graphqlUrl: c.graphqlUrl,
+    userPoolId: c.userPool?.userPoolId,
+    userPoolClientId: c.userPool?.clientId,
+    uploadsBucket: c.storage?.bucketNames.UploadsBucket,
+    assetsBucket: c.storage?.bucketNames.AssetsBucket,
+    assetsBaseUrl: c.storage?.publicBaseUrl('AssetsBucket'),
+    databaseClusterArn: c.dataApi?.resourceArn,
+    databaseSecretArn: c.dataApi?.secretArn,
+    databaseName: database.name,
     // The authorizer's guest policy reads the schema's public fields.
-    SCHEMA_PATH: schemaPath,
+    schemaPath,
   }),
   // Every migration applied just now: a new Postgres, perhaps beside a table written before
   // Insights existed. Fill it from the table once (on a fresh data dir the table is empty).

@@ -17,6 +17,7 @@ import { PoolStore } from './store/pool-store.ts';
 import { loadPoolKeys } from './tokens/keys.ts';
 import { createAccessTokenVerifier } from './tokens/verify.ts';
 import { Triggers, type TriggerRefs } from './triggers/triggers.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
 
 export interface StartCognitoOptions {
@@ -28,8 +29,8 @@ export interface StartCognitoOptions {
   dataDir?: string;
   /** Handler references (`<file>#<export>`, relative to the repo root). Default: none. */
   triggers?: TriggerRefs;
-  /** Environment for the in-process triggers (merged into process.env, as they share the process). */
-  env?: Record<string, string>;
+  /** Environment of the in-process triggers: one for both, or each trigger's own; seen per invocation only. */
+  env?: FunctionEnv | ((trigger: keyof TriggerRefs) => FunctionEnv);
   /** pino-compatible logger for one line per request. */
   log?: RequestLog;
   /** Where the outbox prints its code boxes; default stdout, `false` for silence. */
@@ -60,7 +61,7 @@ export async function startCognito(options: StartCognitoOptions): Promise<Cognit
   const { userPoolId, clientId } = definition.local;
   const host = options.host ?? '127.0.0.1';
   const dir = options.dataDir ? path.join(options.dataDir, 'cognito', userPoolId) : undefined;
-  if (options.env) Object.assign(process.env, options.env);
+  const triggerEnv = options.env;
 
   const [store, keys, decoySecret] = await Promise.all([PoolStore.open(dir), loadPoolKeys(dir), loadDecoySecret(dir)]);
   let issuer = '';
@@ -85,7 +86,7 @@ export async function startCognito(options: StartCognitoOptions): Promise<Cognit
     decoys: new Decoys(decoySecret, store),
     now: options.now ?? Date.now,
     outbox: new Outbox(store, print),
-    triggers: new Triggers(options.triggers ?? {}, userPoolId),
+    triggers: new Triggers(options.triggers ?? {}, userPoolId, triggerEnv && ((trigger) => (typeof triggerEnv === 'function' ? triggerEnv(trigger) : triggerEnv))),
     tokens,
     // Replaced below once the port, and so the issuer, is known.
     verifyAccess: () => {

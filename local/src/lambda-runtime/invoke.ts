@@ -9,6 +9,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
+import { withFunctionEnv, type FunctionEnv } from './function-env.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -53,10 +54,20 @@ export interface InvokeOptions {
   memorySize?: number;
   /** The invocation's request id (`context.awsRequestId`); a caller that logs the invocation chooses it (default: a fresh UUID). */
   awsRequestId?: string;
+  /**
+   * The function's environment (its declared variables and the offline runtime's), seen by the
+   * handler as `process.env` for this invocation only (./function-env.ts). Also in effect while
+   * the handler's module is first loaded, as a cold start runs with the function's environment.
+   */
+  env?: FunctionEnv;
 }
 
 /** Invokes a handler with a fresh context; a timeout rejects like Lambda's `Task timed out after N seconds`. */
 export async function invokeHandler(ref: string, event: unknown, options: InvokeOptions): Promise<unknown> {
+  return options.env ? withFunctionEnv(options.env, () => invokeInScope(ref, event, options)) : invokeInScope(ref, event, options);
+}
+
+async function invokeInScope(ref: string, event: unknown, options: InvokeOptions): Promise<unknown> {
   const handler = await loadHandler(ref);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;

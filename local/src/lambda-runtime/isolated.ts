@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resolveFunctionEnv, type FunctionEnvSource } from './function-env.ts';
 import { repoRoot, type InvokeOptions } from './invoke.ts';
 import type { InvokeMessage, ResultMessage } from './isolated-runtime.ts';
 
@@ -23,6 +24,8 @@ export interface IsolatedFunctionOptions {
   timeoutMs: number;
   region: string;
   accountId?: string;
+  /** The function's environment, sent with each invocation (./function-env.ts applies it in the child). */
+  env?: FunctionEnvSource;
   /** Invocations allowed to wait for an environment; more are refused (default 1,000). */
   maxQueued?: number;
 }
@@ -136,7 +139,7 @@ export class IsolatedFunction {
       this.settle(inv, new Error(`Task timed out after ${(o.timeoutMs / 1000).toFixed(2)} seconds`));
       this.discard(env);
     }, o.timeoutMs + 1000);
-    const options: InvokeOptions = { functionName: o.functionName, timeoutMs: o.timeoutMs, region: o.region, accountId: o.accountId, memorySize: o.memorySize, awsRequestId: inv.awsRequestId };
+    const options: InvokeOptions = { functionName: o.functionName, timeoutMs: o.timeoutMs, region: o.region, accountId: o.accountId, memorySize: o.memorySize, awsRequestId: inv.awsRequestId, env: resolveFunctionEnv(o.env) };
     env.child.send({ id: inv.id, handler: o.handler, event: inv.event, options } satisfies InvokeMessage);
   }
 

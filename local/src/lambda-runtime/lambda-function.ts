@@ -4,6 +4,7 @@
  */
 import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
 import type { FunctionSettings } from '../app-definition.ts';
+import { resolveFunctionEnv, type FunctionEnvSource } from './function-env.ts';
 import { invokeHandler } from './invoke.ts';
 import { IsolatedFunction } from './isolated.ts';
 
@@ -22,7 +23,8 @@ export interface LambdaFunction {
 /** Lambda's default timeout is 3 s; the offline stack's in-process callers choose their own. */
 const DEFAULT_TIMEOUT_SECONDS = 3;
 
-export function lambdaFunction(definition: FunctionDefinition, where: { region: string; accountId?: string }): LambdaFunction {
+/** `where.env` is the function's environment for every invocation (./function-env.ts). */
+export function lambdaFunction(definition: FunctionDefinition, where: { region: string; accountId?: string; env?: FunctionEnvSource }): LambdaFunction {
   const memorySize = definition.memorySize ?? DEFAULT_MEMORY_MB;
   const timeoutMs = (definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   if (definition.isolated) {
@@ -33,12 +35,15 @@ export function lambdaFunction(definition: FunctionDefinition, where: { region: 
       // Unreserved functions share the account's concurrency; offline, one per core is the useful bound.
       reservedConcurrency: definition.reservedConcurrency ?? 1,
       timeoutMs,
-      ...where,
+      region: where.region,
+      accountId: where.accountId,
+      env: where.env,
     });
     return { invoke: (event, awsRequestId) => isolated.invoke(event, awsRequestId), close: () => isolated.close() };
   }
   return {
-    invoke: (event, awsRequestId) => invokeHandler(definition.handler, event, { functionName: definition.functionName, timeoutMs, memorySize, awsRequestId, ...where }),
+    invoke: (event, awsRequestId) =>
+      invokeHandler(definition.handler, event, { functionName: definition.functionName, timeoutMs, memorySize, awsRequestId, region: where.region, accountId: where.accountId, env: resolveFunctionEnv(where.env) }),
     close: async () => undefined,
   };
 }

@@ -3,14 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { describe, expect, it } from 'vitest';
+import { userPool } from '../../../definitions/user-pool.ts';
 import { buildOutputs, writeOutputs } from './amplify-outputs.ts';
 
 const endpoints = {
   region: 'us-east-1',
   graphqlUrl: 'http://localhost:20002/graphql',
   realtimeUrl: 'wss://localhost:20002/graphql/realtime',
-  defaultAuthMode: 'AWS_LAMBDA' as const,
-  additionalAuthModes: ['AMAZON_COGNITO_USER_POOLS' as const, 'AWS_IAM' as const],
+  // Another app's API: the offline outputs render whatever modes its definition declares.
+  definitions: {
+    api: { defaultAuthMode: 'AWS_LAMBDA' as const, additionalAuthModes: ['API_KEY' as const, 'AWS_IAM' as const] },
+    userPool: { ...userPool, passwordPolicy: { ...userPool.passwordPolicy, minimumLength: 12 } },
+  },
   cognito: { endpoint: 'http://localhost:9229', userPoolId: 'local_pool', userPoolClientId: 'client1' },
   storage: { endpoint: 'http://localhost:4569', bucketName: 'cruddur-local' },
 };
@@ -27,6 +31,7 @@ describe('amplify_outputs.json', () => {
     const config = Amplify.getConfig();
     expect(config.API?.GraphQL).toMatchObject({ endpoint: 'http://localhost:20002/graphql', region: 'us-east-1', defaultAuthMode: 'lambda' });
     expect(config.Auth?.Cognito).toMatchObject({ userPoolId: 'local_pool', userPoolClientId: 'client1', loginWith: { email: true } });
+    expect(outputs.auth.password_policy.min_length).toBe(12);
     expect(config.Storage?.S3).toMatchObject({ bucket: 'cruddur-local', region: 'us-east-1' });
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await fs.rm(dir, { recursive: true });
@@ -49,6 +54,6 @@ describe('amplify_outputs.json', () => {
     const outputs = buildOutputs({ ...endpoints, cognito: undefined, storage: undefined, apiKey: 'da2-x' });
     expect(outputs.auth).toBeUndefined();
     expect(outputs.storage).toBeUndefined();
-    expect(outputs.data).toMatchObject({ api_key: 'da2-x', authorization_types: ['AMAZON_COGNITO_USER_POOLS', 'AWS_IAM'] });
+    expect(outputs.data).toMatchObject({ api_key: 'da2-x', authorization_types: ['API_KEY', 'AWS_IAM'] });
   });
 });

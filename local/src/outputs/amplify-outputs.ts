@@ -1,86 +1,43 @@
 /**
- * Writes `amplify_outputs.json` in Amplify Gen 2's outputs format (schema version 1.4, the
- * `AWSAmplifyBackendOutputs` JSON schema from @aws-amplify/backend-output-schemas; read by
- * aws-amplify v6's `parseAmplifyOutputs`). Offline-only endpoints (the local Cognito, storage,
- * real-time) go under `custom`, which Amplify passes through untouched.
+ * `amplify_outputs.json` for the offline stack: the shared builder (definitions/amplify-outputs.ts,
+ * which the cloud's write-outputs script calls too) fed with the local endpoints. Offline-only
+ * endpoints (the local Cognito, storage, real-time) go under `custom`, which Amplify passes
+ * through untouched.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AuthMode } from '../appsync/auth/types.ts';
+import { buildAmplifyOutputs, type AmplifyOutputs, type OutputsDefinitions } from '../../../definitions/amplify-outputs.ts';
 
-export const OUTPUTS_VERSION = '1.4';
-
-export interface AmplifyOutputs {
-  $schema?: string;
-  version: string;
-  auth?: {
-    aws_region: string;
-    user_pool_id: string;
-    user_pool_client_id: string;
-    identity_pool_id?: string;
-    password_policy?: { min_length: number; require_numbers: boolean; require_lowercase: boolean; require_uppercase: boolean; require_symbols: boolean };
-    standard_required_attributes?: string[];
-    username_attributes?: string[];
-    user_verification_types?: string[];
-    unauthenticated_identities_enabled?: boolean;
-    mfa_configuration?: 'NONE' | 'OPTIONAL' | 'REQUIRED';
-  };
-  data?: {
-    aws_region: string;
-    url: string;
-    default_authorization_type: AuthMode;
-    authorization_types: AuthMode[];
-    api_key?: string;
-  };
-  storage?: { aws_region: string; bucket_name: string };
-  custom?: Record<string, unknown>;
-}
+export { OUTPUTS_VERSION, type AmplifyOutputs } from '../../../definitions/amplify-outputs.ts';
 
 export interface OfflineEndpoints {
   region: string;
   graphqlUrl: string;
   realtimeUrl: string;
-  defaultAuthMode: AuthMode;
-  additionalAuthModes: AuthMode[];
   apiKey?: string;
-  cognito?: { endpoint: string; userPoolId: string; userPoolClientId: string; requiredAttributes?: string[] };
+  cognito?: { endpoint: string; userPoolId: string; userPoolClientId: string };
   storage?: { endpoint: string; bucketName: string };
+  /** The app's API and user-pool declarations (default: this app's definitions/). */
+  definitions?: OutputsDefinitions;
 }
 
 /** Builds the outputs document for the offline stack. */
 export function buildOutputs(e: OfflineEndpoints): AmplifyOutputs {
-  const outputs: AmplifyOutputs = {
-    version: OUTPUTS_VERSION,
-    data: {
-      aws_region: e.region,
-      url: e.graphqlUrl,
-      default_authorization_type: e.defaultAuthMode,
-      authorization_types: e.additionalAuthModes,
-      ...(e.apiKey ? { api_key: e.apiKey } : {}),
+  const custom: Record<string, unknown> = { offline: true, realtime_url: e.realtimeUrl };
+  // aws-amplify v6 takes a custom user-pool endpoint as `Auth.Cognito.userPoolEndpoint`.
+  if (e.cognito) custom.cognito_endpoint = e.cognito.endpoint;
+  if (e.storage) custom.storage_endpoint = e.storage.endpoint;
+  return buildAmplifyOutputs(
+    {
+      region: e.region,
+      graphqlUrl: e.graphqlUrl,
+      apiKey: e.apiKey,
+      userPool: e.cognito && { userPoolId: e.cognito.userPoolId, userPoolClientId: e.cognito.userPoolClientId },
+      storage: e.storage && { bucketName: e.storage.bucketName },
+      custom,
     },
-    custom: { offline: true, realtime_url: e.realtimeUrl },
-  };
-  if (e.cognito) {
-    outputs.auth = {
-      aws_region: e.region,
-      user_pool_id: e.cognito.userPoolId,
-      user_pool_client_id: e.cognito.userPoolClientId,
-      // Cognito's default policy (developer guide, "user-pool-settings-policies").
-      password_policy: { min_length: 8, require_numbers: true, require_lowercase: true, require_uppercase: true, require_symbols: true },
-      standard_required_attributes: e.cognito.requiredAttributes ?? ['email', 'name', 'preferred_username'],
-      username_attributes: ['email'],
-      user_verification_types: ['email'],
-      unauthenticated_identities_enabled: false,
-      mfa_configuration: 'NONE',
-    };
-    // aws-amplify v6 takes a custom user-pool endpoint as `Auth.Cognito.userPoolEndpoint`.
-    outputs.custom!.cognito_endpoint = e.cognito.endpoint;
-  }
-  if (e.storage) {
-    outputs.storage = { aws_region: e.region, bucket_name: e.storage.bucketName };
-    outputs.custom!.storage_endpoint = e.storage.endpoint;
-  }
-  return outputs;
+    e.definitions,
+  );
 }
 
 /** Writes the file atomically (temp file + rename) so readers never see half a document. */

@@ -56,8 +56,6 @@ export async function startApiServer(options: ApiServerOptions, closers: (() => 
   });
   closers.push(() => new Promise((resolve) => dual.server.close(resolve)));
   const graphqlHost = `localhost:${(dual.server.address() as AddressInfo).port}`;
-  // Functions that call the API (e.g. IAM-signed publish mutations) find it here.
-  process.env.APPSYNC_URL = `http://${graphqlHost}/graphql`;
   const realtime = attachRealtime({
     server: [dual.http, dual.https],
     engine: options.engine,

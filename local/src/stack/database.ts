@@ -2,6 +2,7 @@
  * Postgres for RELATIONAL_DATABASE data sources, reached only through the Data API (decision 022):
  * the app's functions over HTTP (AWS_ENDPOINT_URL_RDS_DATA), the RDS data source in process.
  */
+import type { FunctionEnvironments } from './function-environment.ts';
 import type { AppDefinition, AppStartContext } from '../app-definition.ts';
 import { startDataApi, type DataApiHandle } from '../data-api/index.ts';
 import { openDatabase, type Database } from '../database/index.ts';
@@ -36,20 +37,13 @@ export async function startDatabase(
   return { db, dataApi };
 }
 
-/** The Data API variables of the app's database, named as the app's functions expect them. */
-export function databaseEnvironment(app: AppDefinition, dataApi: DataApiHandle): Record<string, string> {
-  if (!app.database) return {};
-  const names = app.database.env;
-  return { [names.clusterArn]: dataApi.resourceArn, [names.secretArn]: dataApi.secretArn, [names.name]: app.database.name };
-}
-
 /**
  * Applies the app's migrations with the handler AWS runs as a custom resource on deploy, before
  * anything is served, then gives the app its `afterMigrations` hook.
  */
-export async function migrateDatabase(app: AppDefinition, context: AppStartContext): Promise<void> {
+export async function migrateDatabase(app: AppDefinition, env: FunctionEnvironments, context: AppStartContext): Promise<void> {
   const migrate = app.database?.migrate;
   if (!migrate) return;
-  const migrated = (await invokeHandler(migrate.handler, undefined, { functionName: migrate.functionName, timeoutMs: 900_000 })) as { Data: { Applied: string; Version: string } };
+  const migrated = (await invokeHandler(migrate.handler, undefined, { functionName: migrate.functionName, timeoutMs: 900_000, env: env.handledBy(migrate.handler) })) as { Data: { Applied: string; Version: string } };
   await app.afterMigrations?.(context, { applied: Number(migrated.Data.Applied), version: Number(migrated.Data.Version) });
 }

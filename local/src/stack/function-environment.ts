@@ -1,45 +1,58 @@
 /**
- * What the app's functions see offline: the stack's endpoints as the SDK's standard
- * `AWS_ENDPOINT_URL_<SERVICE>` overrides, the table's physical name, the region, the stack's
- * IAM key pair, and whatever the app adds (`AppDefinition.functionEnvironment`). In-process
- * Lambdas read configuration from the environment, as in AWS, so it lands in `process.env`.
+ * The environment each of the app's functions is invoked with offline: the variables its
+ * declaration (`AppDefinition.functions`) names, valued by the app's `functionEnvironment` from
+ * this stack's resources, over the offline runtime's own variables (what Lambda itself provides in
+ * AWS: region, credentials, and here the endpoint overrides that point the SDKs at the local
+ * services). Resources arrive as the stack's parts start; each invocation computes its
+ * environment when it starts (lambda-runtime/function-env.ts), so nothing is ever written to the
+ * server's `process.env` (docs/decisions/030-one-contract-in-definitions.md).
  */
-import type { AppDefinition, FunctionEnvironmentContext } from '../app-definition.ts';
+import type { AppDefinition, FunctionDeclaration, FunctionEnvironmentContext } from '../app-definition.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 
-/** The environment every in-process function of `app` gets, before the user pool is up. */
-export function functionEnvironment(app: AppDefinition, context: FunctionEnvironmentContext): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL_S3: context.storage.endpoint,
-    S3_FORCE_PATH_STYLE: 'true',
-    TABLE_NAME: context.tableName,
-    AWS_ENDPOINT_URL_DYNAMODB: context.dynamoEndpoint,
-    AWS_ENDPOINT_URL_RDS_DATA: context.dataApi.endpoint,
-    AWS_REGION: context.region,
+export class FunctionEnvironments {
+  private readonly runtime: FunctionEnv = {
+    // A session token or expiry left by the developer's own AWS tooling would be sent (or judged)
+    // with the local key pair: hidden from every function.
+    AWS_SESSION_TOKEN: undefined,
+    AWS_CREDENTIAL_EXPIRATION: undefined,
     // CloudWatch EMF lines would only clutter a terminal; X-Ray disables itself outside Lambda.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
-    AWS_ACCESS_KEY_ID: context.credential.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: context.credential.secretAccessKey,
-    ...app.functionEnvironment?.(context),
   };
-}
+  private context: Partial<FunctionEnvironmentContext> = {};
 
-/**
- * Puts `env` into `process.env`. A session token or expiry left by the developer's own AWS
- * tooling would be sent (or judged) with the stack's key pair: they are dropped.
- */
-export function applyFunctionEnvironment(env: Record<string, string>): void {
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_CREDENTIAL_EXPIRATION;
-  Object.assign(process.env, env);
-}
+  constructor(private readonly app: Pick<AppDefinition, 'functions' | 'functionEnvironment'>) {}
 
-/** The user pool's coordinates, for authorizers and triggers; the SDK's Cognito calls go to the local pool. */
-export function userPoolEnvironment(cognito: { userPoolId: string; clientId: string; issuer: string; jwksUri: string; url: string }): Record<string, string> {
-  return {
-    USER_POOL_ID: cognito.userPoolId,
-    USER_POOL_CLIENT_ID: cognito.clientId,
-    COGNITO_ISSUER: cognito.issuer,
-    COGNITO_JWKS_URI: cognito.jwksUri,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
-  };
+  /** Adds stack resources the app's `functionEnvironment` may value variables from. */
+  provide(resources: Partial<FunctionEnvironmentContext>): void {
+    this.context = { ...this.context, ...resources };
+  }
+
+  /** Adds offline-runtime variables every function sees (endpoints, region, credentials). */
+  provideRuntime(env: FunctionEnv): void {
+    Object.assign(this.runtime, env);
+  }
+
+  /** The environment of `fn` as of now: the runtime's, then its declared variables that have a value. */
+  of(fn: Pick<FunctionDeclaration, 'environment'>): FunctionEnv {
+    const values = this.app.functionEnvironment?.(this.context) ?? {};
+    const declared: FunctionEnv = {};
+    for (const [name, source] of Object.entries(fn.environment)) {
+      const value = values[source];
+      if (value !== undefined) declared[name] = value;
+    }
+    return { ...this.runtime, ...declared };
+  }
+
+  /** By function name (stream consumers, bucket notifications); the runtime's alone for an undeclared one. */
+  named(name: string): FunctionEnv {
+    const fn = this.app.functions?.find((f) => f.name === name);
+    return fn ? this.of(fn) : { ...this.runtime };
+  }
+
+  /** By handler reference (triggers, data sources, the authorizer, the migration). */
+  handledBy(handler: string): FunctionEnv {
+    const fn = this.app.functions?.find((f) => f.handler === handler);
+    return fn ? this.of(fn) : { ...this.runtime };
+  }
 }

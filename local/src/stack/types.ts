@@ -1,6 +1,7 @@
 /**
  * The offline stack's options and handle: what `startStack` accepts and returns.
  */
+import type { FunctionEnvironments } from './function-environment.ts';
 import type { AppDefinition } from '../app-definition.ts';
 import type { Authenticator } from '../appsync/auth/types.ts';
 import type { AppSyncEngine } from '../appsync/engine/create-engine.ts';
@@ -59,6 +60,8 @@ export interface Stack {
   iamCredential: { accessKeyId: string; secretAccessKey: string };
   /** What `amplify_outputs.json` should contain for this stack. */
   outputs: AmplifyOutputs;
+  /** The environment each function is invoked with (scripts and tests run handlers in it with withFunctionEnv). */
+  functionEnv: FunctionEnvironments;
   logger: Logger;
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * exactly as S3 does — CORS is not authorization, the signature is.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BucketCorsRule } from '../app-definition.ts';
 import { s3Errors, type S3Error } from './errors.ts';
 
 export interface CorsRule {
@@ -16,14 +17,15 @@ export interface CorsRule {
   maxAgeSeconds: number;
 }
 
-/** The rule the uploads bucket carries in the cloud too (infra/src/stacks/storage-stack.ts). */
-export function avatarCorsRule(allowedOrigins: string[]): CorsRule {
+/** A bucket's declared rule (definitions/buckets.ts, also deployed by infra/) for these origins. */
+export function corsRuleFor(rule: BucketCorsRule, allowedOrigins: string[]): CorsRule {
   return {
     allowedOrigins,
-    allowedMethods: ['PUT', 'GET', 'HEAD'],
-    allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
-    exposeHeaders: ['ETag', 'x-amz-request-id'],
-    maxAgeSeconds: 3000,
+    allowedMethods: [...rule.allowedMethods],
+    // Browsers send header names in any case; S3 compares them case-insensitively.
+    allowedHeaders: rule.allowedHeaders.map((h) => h.toLowerCase()),
+    exposeHeaders: [...rule.exposedHeaders],
+    maxAgeSeconds: rule.maxAgeSeconds,
   };
 }
 

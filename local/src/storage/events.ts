@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { lambdaFunction, type FunctionDefinition } from '../lambda-runtime/lambda-function.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 
 /** One record of an `s3:ObjectCreated:*` event (the fields S3 sends). */
 export interface S3EventRecord {
@@ -95,6 +96,8 @@ export interface Notifier {
 export interface NotifierOptions {
   targets: NotificationTarget[];
   region: string;
+  /** Each target function's environment, computed when an invocation starts (../lambda-runtime/function-env.ts). */
+  functionEnv?: (functionName: string) => FunctionEnv;
   log: (obj: object, msg: string) => void;
   /** Back-off between attempts (Lambda waits about a minute, then two; shortened offline). */
   retryDelaysMs?: number[];
@@ -103,7 +106,7 @@ export interface NotifierOptions {
 export function createNotifier(options: NotifierOptions): Notifier {
   const inFlight = new Set<Promise<void>>();
   const delays = options.retryDelaysMs ?? [1000, 2000];
-  const functions = new Map(options.targets.map((t) => [t, lambdaFunction(t, { region: options.region })]));
+  const functions = new Map(options.targets.map((t) => [t, lambdaFunction(t, { region: options.region, env: () => options.functionEnv?.(t.functionName) ?? {} })]));
 
   async function deliver(target: NotificationTarget, event: S3Event): Promise<void> {
     for (let attempt = 0; ; attempt++) {

@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BucketDefinition } from '../app-definition.ts';
-import { avatarCorsRule, type CorsRule } from './cors.ts';
+import { corsRuleFor, type CorsRule } from './cors.ts';
+import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 import { createNotifier } from './events.ts';
 import { diskStore } from './disk-store.ts';
 import { memoryStore } from './object-store.ts';
@@ -29,6 +30,8 @@ export interface StartStorageOptions {
   credentials: StorageCredential[];
   /** Browser origins allowed to PUT/GET (the web app's). */
   corsOrigins: string[];
+  /** The environment each notified function is invoked with (by function name). */
+  functionEnv?: (functionName: string) => FunctionEnv;
   /** Buckets to serve (the app's). */
   buckets: BucketDefinition[];
   /** Cache-Control served for a public bucket's objects stored without one (offline stand-in for the CDN's). */
@@ -68,12 +71,13 @@ export async function startStorage(options: StartStorageOptions): Promise<Storag
     region: options.region,
     log,
     retryDelaysMs: options.retryDelaysMs,
+    functionEnv: options.functionEnv,
     targets:
       options.notifications === false
         ? []
         : definitions.flatMap((b) => (b.notification ? [{ ...b.notification, bucket: b.localName }] : [])),
   });
-  const cors: CorsRule[] = [avatarCorsRule(options.corsOrigins)];
+  const cors: CorsRule[] = definitions.flatMap((b) => (b.cors ? [corsRuleFor(b.cors, options.corsOrigins)] : []));
   const handler = createStorageHandler({
     store: options.dataDir ? diskStore(path.join(options.dataDir, 'storage')) : memoryStore(),
     buckets,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
-import type { BucketDefinition } from '../../../definitions/buckets.ts';
+import { uploadsBucket, type BucketDefinition } from '../../../definitions/buckets.ts';
 import { startStorage, type StorageHandle } from './index.ts';
 import { recorder } from './testing/record-event.ts';
 
@@ -20,6 +20,8 @@ const testBuckets: BucketDefinition[] = [
     logicalName: 'UploadsBucket',
     localName: 'test-uploads',
     publicRead: false,
+    // The rule the app declares, as both halves serve it.
+    cors: uploadsBucket.cors,
     notification: { prefix: 'uploads/', handler: 'local/src/storage/testing/record-event.ts#handler', functionName: 'recorder' },
   },
   { logicalName: 'AssetsBucket', localName: 'test-assets', publicRead: true },

@@ -2,6 +2,7 @@
  * How the offline API is configured to authorize requests: one default provider plus additional
  * providers, as AppSync's `authenticationType` + `additionalAuthenticationProviders`.
  */
+import type { FunctionEnvSource } from '../../lambda-runtime/function-env.ts';
 
 export interface ApiKeyConfig {
   /** The key clients send in `x-api-key` (AppSync's look like `da2-…`). */
@@ -43,6 +44,8 @@ export interface LambdaAuthorizerConfig {
   identityValidationExpression?: string;
   /** AppSync gives an authorizer 10 s. */
   timeoutMs?: number;
+  /** The function's environment, per invocation (local/src/lambda-runtime/function-env.ts). */
+  env?: FunctionEnvSource;
 }
 
 export type AuthProviderConfig =

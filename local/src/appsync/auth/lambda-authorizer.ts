@@ -4,6 +4,7 @@
  * `isAuthorized`, `resolverContext`, `deniedFields` and `ttlOverride`, and cache the response per
  * token for `ttlOverride ?? authorizerResultTtlInSeconds` seconds (0 = no caching).
  */
+import { resolveFunctionEnv } from '../../lambda-runtime/function-env.ts';
 import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { LambdaAuthorizerConfig } from './config.ts';
 import { normaliseDeniedFields } from './denied-fields.ts';
@@ -68,6 +69,7 @@ export function createLambdaAuthenticator(
       timeoutMs: config.timeoutMs ?? 10_000,
       region: api.region,
       accountId: api.accountId,
+      env: resolveFunctionEnv(config.env),
     });
   const inflight = new Map<string, Promise<AppSyncAuthorizerResponse | null>>();
   /** One invocation; caches the answer for its TTL; null for a throw, timeout or malformed answer. */

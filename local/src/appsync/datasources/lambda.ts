@@ -7,6 +7,7 @@
  * `{arguments, identity, source, request, prev, info, stash}`. A thrown error becomes
  * `ctx.error` with type `Lambda:Unhandled` (aws/aws-appsync-community#209).
  */
+import { resolveFunctionEnv, type FunctionEnvSource } from '../../lambda-runtime/function-env.ts';
 import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DataSource, DataSourceResponse, InvocationInfo } from './types.ts';
 
@@ -19,6 +20,8 @@ export interface LambdaDataSourceOptions {
   timeoutMs?: number;
   /** AppSync's `maxBatchSize` for BatchInvoke (1–2000). */
   maxBatchSize?: number;
+  /** The function's environment, per invocation (local/src/lambda-runtime/function-env.ts). */
+  env?: FunctionEnvSource;
 }
 
 interface LambdaRequest {
@@ -45,7 +48,7 @@ function lambdaError(err: unknown): DataSourceResponse {
 export function createLambdaDataSource(options: LambdaDataSourceOptions): DataSource {
   const functionName = options.functionName ?? options.name;
   const maxBatch = Math.min(Math.max(options.maxBatchSize ?? 2000, 1), 2000);
-  const invoke = (event: unknown) => invokeHandler(options.handler, event, { functionName, timeoutMs: options.timeoutMs });
+  const invoke = (event: unknown) => invokeHandler(options.handler, event, { functionName, timeoutMs: options.timeoutMs, env: resolveFunctionEnv(options.env) });
   // One queue per field: AppSync batches the invocations of one resolver.
   const queues = new Map<string, Pending[]>();
 

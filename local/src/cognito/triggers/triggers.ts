@@ -3,6 +3,7 @@
  * "Pre sign-up Lambda trigger", "Post confirmation Lambda trigger"). A throwing or timed-out
  * trigger fails the API call with UserLambdaValidationException, as Cognito does.
  */
+import type { FunctionEnv } from '../../lambda-runtime/function-env.ts';
 import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import { CognitoError } from '../errors.ts';
 
@@ -31,6 +32,8 @@ export class Triggers {
   constructor(
     private readonly refs: TriggerRefs,
     private readonly userPoolId: string,
+    /** Each trigger function's environment, per invocation (../../lambda-runtime/function-env.ts). */
+    private readonly env?: (trigger: keyof TriggerRefs) => FunctionEnv,
   ) {}
 
   private envelope(triggerSource: string, call: CallInfo, request: Record<string, unknown>, response: Record<string, unknown>) {
@@ -48,7 +51,8 @@ export class Triggers {
 
   private async run(name: 'PreSignUp' | 'PostConfirmation', ref: string, event: ReturnType<Triggers['envelope']>) {
     try {
-      const result = await invokeHandler(ref, event, { functionName: `cruddur-cognito-${name}`, timeoutMs: triggerTimeoutMs, region: event.region });
+      const trigger = name === 'PreSignUp' ? 'preSignUp' : 'postConfirmation';
+      const result = await invokeHandler(ref, event, { functionName: `cruddur-cognito-${name}`, timeoutMs: triggerTimeoutMs, region: event.region, env: this.env?.(trigger) });
       return (result ?? event) as typeof event;
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);

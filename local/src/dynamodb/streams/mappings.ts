@@ -1,17 +1,22 @@
 /**
  * Runs the app's stream consumers (`AppDefinition.streamConsumers`) as event source mappings on a
- * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts).
+ * stack's table stream, invoking the handlers in-process (local/src/lambda-runtime/invoke.ts),
+ * each invocation with its consumer's own environment (local/src/lambda-runtime/function-env.ts).
  */
 import path from 'node:path';
 import type { StreamConsumerDefinition } from '../../app-definition.ts';
+import type { FunctionEnv } from '../../lambda-runtime/function-env.ts';
 import { invokeHandler } from '../../lambda-runtime/invoke.ts';
 import type { DynamoStack } from '../index.ts';
 import { EventSourceMapping } from './event-source-mapping.ts';
 import { FailureDestination, type FailureRecord } from './failure-destination.ts';
 
 export interface EventSourceMappingsOptions {
-  /** Set on `process.env` before handlers run (in-process Lambdas share the process environment). */
-  env?: Record<string, string>;
+  /**
+   * Each consumer's environment, over the mapping's defaults (the table, its endpoint, the region,
+   * placeholder credentials); computed when an invocation starts and seen by that invocation only.
+   */
+  env?: (consumerName: string) => FunctionEnv;
   log?: (obj: object) => void;
   /** First retry delay; doubles per attempt (default 100 ms). */
   retryBaseMs?: number;
@@ -27,10 +32,8 @@ export interface EventSourceMappings {
 
 /** Runs each consumer as an event source mapping on the stack's table stream. */
 export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
-  // Lambda always runs with credentials in its environment; offline ones only need to be present.
-  const credentials = process.env.AWS_ACCESS_KEY_ID ? {} : { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
-  const env = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, ...credentials, ...options.env };
-  Object.assign(process.env, env);
+  // Lambda always runs with credentials in its environment; the embedded store only needs some present.
+  const defaults: FunctionEnv = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SESSION_TOKEN: undefined };
   const failures: FailureRecord[] = [];
   const log = stack.streams.hub.log(stack.tableName);
   const account = options.accountId ?? '000000000000';
@@ -51,7 +54,8 @@ export function startEventSourceMappings(stack: DynamoStack, consumers: StreamCo
       retryMaxMs: options.retryMaxMs,
       logger: options.log,
       requestIds: (records) => stack.streams.hub.correlation.requestIds(log.tableName, records.map((r) => r.dynamodb.SequenceNumber)),
-      invoke: (event, awsRequestId) => invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account, awsRequestId }),
+      invoke: (event, awsRequestId) =>
+        invokeHandler(consumer.handler, event, { functionName: consumer.name, region: stack.region, accountId: account, awsRequestId, env: { ...defaults, ...options.env?.(consumer.name) } }),
     });
     const unregister = stack.streams.register(mapping);
     return { mapping, unregister };

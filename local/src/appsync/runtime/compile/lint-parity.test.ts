@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CodeValidationError, compileCode } from '../index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-const virtualPath = path.join(root, 'resolvers/lib/keys.ts');
+const virtualPath = path.join(root, 'resolvers/lib/cruds.ts');
 const IMPORT = "import { util } from '@aws-appsync/utils';\n";
 
 const snippets: [string, string, boolean][] = [

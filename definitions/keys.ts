@@ -1,30 +1,106 @@
 /**
- * Keys and key-derived ids of Cruddur's single table (see docs/data-model.md). Pure functions with
- * no imports, so resolvers (APPSYNC_JS) and stream consumers (Lambda) share one definition.
+ * Every key, key prefix and item-type tag of Cruddur's single table (access patterns:
+ * docs/data-model.md), declared once for resolvers (bundled for APPSYNC_JS) and Lambdas alike.
+ * Pure functions and constants with no imports and no Node APIs: the APPSYNC_JS runtime has
+ * neither modules nor Node, so everything here must survive esbuild's bundle and the resolver lint.
  */
 export interface Key {
   pk: string;
   sk: string;
 }
 
-export const userKey = (userId: string): Key => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
-export const handleKey = (handleLower: string): Key => ({ pk: `HANDLE#${handleLower}`, sk: 'HANDLE' });
-export const crudKey = (crudId: string): Key => ({ pk: `CRUD#${crudId}`, sk: 'CRUD' });
-export const likeKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `LIKE#${userId}` });
-export const repostKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `REPOST#${userId}` });
+/**
+ * The `type` attribute each row carries (profiles and handle claims carry none: their sort keys
+ * `PROFILE` and `HANDLE` say what they are). Stream filters and consumers switch on these.
+ */
+export const ItemType = {
+  CRUD: 'CRUD',
+  LIKE: 'LIKE',
+  REPOST: 'REPOST',
+  FOLLOWS: 'FOLLOWS',
+  FOLLOWER: 'FOLLOWER',
+  FEED: 'FEED',
+  NOTIF: 'NOTIF',
+  CONV: 'CONV',
+  MEMBER: 'MEMBER',
+  MSG: 'MSG',
+  TAGGED: 'TAGGED',
+  TREND: 'TREND',
+  PULL: 'PULL',
+  RECENT: 'RECENT',
+  /** Once-only guards written in the same transaction as a counter change. */
+  MARKER: 'MARKER',
+  /** Block and mute rows: the actor's side (`BLOCK`, `MUTE`) and the mirror in the other's partition (`BLOCKED`, `MUTED`). */
+  BLOCK: 'BLOCK',
+  BLOCKED: 'BLOCKED',
+  MUTE: 'MUTE',
+  MUTED: 'MUTED',
+  BOOKMARK: 'BOOKMARK',
+  /** The outcome of processing one upload (definitions/media.ts). */
+  UPLOAD: 'UPLOAD',
+} as const;
+export type ItemType = (typeof ItemType)[keyof typeof ItemType];
+
+/** Fixed sort keys of singleton rows. */
+export const SortKey = { PROFILE: 'PROFILE', HANDLE: 'HANDLE', CRUD: 'CRUD', META: 'META', RECENT: 'RECENT' } as const;
+
+/** Sort-key prefixes queried with `begins_with`. */
+export const SkPrefix = {
+  LIKE: 'LIKE#',
+  REPOST: 'REPOST#',
+  FOLLOWS: 'FOLLOWS#',
+  FOLLOWER: 'FOLLOWER#',
+  CONV: 'CONV#',
+  MSG: 'MSG#',
+  PULL: 'PULL#',
+  TAG: 'TAG#',
+} as const;
+
+/** Partition-key prefixes (what a stream consumer may test a raw key against). */
+export const PkPrefix = {
+  USER: 'USER#',
+  HANDLE: 'HANDLE#',
+  CRUD: 'CRUD#',
+  FEED: 'FEED#',
+  NOTIF: 'NOTIF#',
+  CONV: 'CONV#',
+  TAG: 'TAG#',
+  TRENDS: 'TRENDS#',
+} as const;
+
+export const userKey = (userId: string): Key & { sk: 'PROFILE' } => ({ pk: `USER#${userId}`, sk: SortKey.PROFILE });
+/**
+ * The handle claim. Handles are unique case-insensitively, so the key lower-cases whatever it is
+ * given: callers pass the handle as typed (idempotent for an already lower-cased one).
+ */
+export const handleKey = (handle: string): Key & { sk: 'HANDLE' } => ({ pk: `HANDLE#${handle.toLowerCase()}`, sk: SortKey.HANDLE });
+export const crudKey = (crudId: string): Key => ({ pk: `CRUD#${crudId}`, sk: SortKey.CRUD });
+export const likeKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `${SkPrefix.LIKE}${userId}` });
+export const repostKey = (crudId: string, userId: string): Key => ({ pk: `CRUD#${crudId}`, sk: `${SkPrefix.REPOST}${userId}` });
 /** The follower's side of a follow: `USER#<follower>` / `FOLLOWS#<followee>`. */
-export const followsKey = (followerId: string, followeeId: string): Key => ({ pk: `USER#${followerId}`, sk: `FOLLOWS#${followeeId}` });
+export const followsKey = (followerId: string, followeeId: string): Key => ({ pk: `USER#${followerId}`, sk: `${SkPrefix.FOLLOWS}${followeeId}` });
 /** The followee's side of a follow: `USER#<followee>` / `FOLLOWER#<follower>`. */
-export const followerKey = (followeeId: string, followerId: string): Key => ({ pk: `USER#${followeeId}`, sk: `FOLLOWER#${followerId}` });
+export const followerKey = (followeeId: string, followerId: string): Key => ({ pk: `USER#${followeeId}`, sk: `${SkPrefix.FOLLOWER}${followerId}` });
 /** A home-feed entry; `eventId` is the crud id (posts) or the repost id (reposts): both ULIDs. */
 export const feedKey = (recipientId: string, eventId: string): Key => ({ pk: `FEED#${recipientId}`, sk: eventId });
 export const notificationKey = (recipientId: string, notificationId: string): Key => ({ pk: `NOTIF#${recipientId}`, sk: notificationId });
-export const conversationKey = (conversationId: string): Key => ({ pk: `CONV#${conversationId}`, sk: 'META' });
+export const conversationKey = (conversationId: string): Key => ({ pk: `CONV#${conversationId}`, sk: SortKey.META });
 /** A member's row of a conversation; its gsi2 (`INBOX#<user>`, last message id) is the inbox. */
-export const memberKey = (userId: string, conversationId: string): Key => ({ pk: `USER#${userId}`, sk: `CONV#${conversationId}` });
-export const messageKey = (conversationId: string, messageId: string): Key => ({ pk: `CONV#${conversationId}`, sk: `MSG#${messageId}` });
+export const memberKey = (userId: string, conversationId: string): Key => ({ pk: `USER#${userId}`, sk: `${SkPrefix.CONV}${conversationId}` });
+export const messageKey = (conversationId: string, messageId: string): Key => ({ pk: `CONV#${conversationId}`, sk: `${SkPrefix.MSG}${messageId}` });
 export const hashtagKey = (tag: string, crudId: string): Key => ({ pk: `TAG#${tag}`, sk: crudId });
-export const trendKey = (bucket: number, tag: string): Key => ({ pk: `TRENDS#${bucket}`, sk: `TAG#${tag}` });
+export const trendKey = (bucket: number, tag: string): Key => ({ pk: `TRENDS#${bucket}`, sk: `${SkPrefix.TAG}${tag}` });
+/**
+ * A follower's link to a pulled (high-follower) account it follows: `USER#<follower>` / `PULL#<account>`.
+ * The home feed and the live subscription read these to know whose recent posts to merge.
+ */
+export const pullKey = (followerId: string, accountId: string): Key => ({ pk: `USER#${followerId}`, sk: `${SkPrefix.PULL}${accountId}` });
+/** A pulled account's newest posts and reposts (one item, newest first): `USER#<account>` / `RECENT`. */
+export const recentKey = (accountId: string): Key => ({ pk: `USER#${accountId}`, sk: SortKey.RECENT });
+/** Guards the TTL counter correction of an expired crud (applied once however often its record is retried). */
+export const expiryMarkerKey = (crudId: string): Key => ({ pk: `EXPIRED#${crudId}`, sk: 'COUNTED' });
+/** Guards a crud's trending counts (counted once however often its record is retried). */
+export const trendMarkerKey = (crudId: string): Key => ({ pk: `COUNTED#${crudId}`, sk: 'TRENDS' });
 
 /** Partition values of the generic GSIs. */
 export const gsi = {
@@ -84,14 +160,6 @@ export function conversationIdFor(a: string, b: string): string {
 export function conversationMembers(conversationId: string): string[] {
   return conversationId.split('_');
 }
-
-/**
- * A follower's link to a pulled (high-follower) account it follows: `USER#<follower>` / `PULL#<account>`.
- * The home feed and the live subscription read these to know whose recent posts to merge.
- */
-export const pullKey = (followerId: string, accountId: string): Key => ({ pk: `USER#${followerId}`, sk: `PULL#${accountId}` });
-/** A pulled account's newest posts and reposts (one item, newest first): `USER#<account>` / `RECENT`. */
-export const recentKey = (accountId: string): Key => ({ pk: `USER#${accountId}`, sk: 'RECENT' });
 
 // --- Safety, bookmarks and notification de-duplication ---------------------------------------
 
