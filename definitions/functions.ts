@@ -55,10 +55,27 @@ export interface EnvironmentValues {
 
 export type EnvironmentSource = keyof EnvironmentValues;
 
+/**
+ * DynamoDB access to the table: `read` (gets, queries, scans, index queries), `write` (puts,
+ * updates, deletes), both, or `update` (UpdateItem alone: setting attributes of existing items).
+ */
+export type TableAccess = 'read' | 'write' | 'readWrite' | 'update';
+
+/** Object actions a function may take under one key prefix of one bucket. */
+export interface ObjectGrant {
+  /** The bucket, named by the environment source of its name. */
+  bucket: 'uploadsBucket' | 'assetsBucket';
+  /** Key prefix (`uploads/`): the grant covers `<prefix>*` and nothing else of the bucket. */
+  prefix: string;
+  actions: readonly ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[];
+}
+
 /** What a function may do: each half turns these into grants (infra/) or simply trusts them (local/). */
 export interface FunctionPermissions {
-  table?: 'read' | 'write' | 'readWrite';
-  /** RDS Data API calls on the analytics database. */
+  table?: TableAccess;
+  /** S3 object actions, each on one prefix of one bucket. */
+  objects?: readonly ObjectGrant[];
+  /** RDS Data API calls on the analytics database (and reading its one secret). */
   dataApi?: boolean;
   /** The IAM-only publish mutations (and reading their payload types). */
   publish?: boolean;
@@ -115,15 +132,23 @@ export const functions = {
     name: 'avatar-upload',
     handler: 'lambdas/avatar-upload/index.ts#handler',
     environment: { UPLOADS_BUCKET: 'uploadsBucket' },
-    permissions: {},
+    // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
+    permissions: { objects: [{ bucket: 'uploadsBucket', prefix: 'uploads/', actions: ['s3:PutObject'] }] },
     timeoutSeconds: 10,
   },
   thumbnail: {
     name: 'thumbnail',
     handler: 'lambdas/thumbnail/index.ts#handler',
     environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ASSETS_BASE_URL: 'assetsBaseUrl' },
-    // Sets the avatar on the profile (its S3 grants are on the buckets: infra/src/stacks/storage-stack.ts).
-    permissions: { table: 'write' },
+    // Reads and deletes the upload (prefix: buckets.ts's notification), writes the renditions, and
+    // sets the avatar on the existing profile.
+    permissions: {
+      table: 'update',
+      objects: [
+        { bucket: 'uploadsBucket', prefix: 'uploads/', actions: ['s3:GetObject', 's3:DeleteObject'] },
+        { bucket: 'assetsBucket', prefix: 'avatars/', actions: ['s3:PutObject'] },
+      ],
+    },
     memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
     timeoutSeconds: 60,
     // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.

@@ -165,7 +165,7 @@ describe('database consumers', () => {
       consumers: streamConsumers,
       publishMutations: [],
       publishReadTypes: [],
-      database: { target: dbStack.target, environment: dbStack.lambdaEnvironment, consumers: [streamConsumers[0].name] },
+      database: dbStack.target,
     });
     const t = Template.fromStack(streams);
     const fns = Object.entries(t.findResources('AWS::Lambda::Function'));

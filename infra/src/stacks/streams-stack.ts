@@ -5,19 +5,16 @@
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as appsync from 'aws-cdk-lib/aws-appsync';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StreamConsumerDefinition } from '../../../definitions/stream-consumers.ts';
-import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
-import { NodeFunction } from '../constructs/node-function.ts';
-import { grantTable } from '../constructs/table-access.ts';
-import { database as databaseDefinition } from '../../../definitions/database.ts';
-import { environmentFor, functionByHandler } from '../../../definitions/functions.ts';
-import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
+import { addAppFunctions, madeFor } from '../constructs/app-functions.ts';
+import type { DataApiTarget } from '../constructs/data-api-access.ts';
+import type { NodeFunction } from '../constructs/node-function.ts';
+import { acknowledge } from '../nag/nag.ts';
 
 export interface StreamsStackProps extends StackProps {
   table: dynamodb.ITable;
@@ -28,10 +25,10 @@ export interface StreamsStackProps extends StackProps {
   /** Types the publish mutations' selection sets read (every field of each). */
   publishReadTypes: string[];
   /**
-   * The analytics database, for the consumers named in `consumers` only: they get its Data API
-   * environment and grants, and stay outside the VPC (decision 021).
+   * The analytics database: consumers whose functions declare the Data API (definitions/functions.ts)
+   * get its environment and grants, and stay outside the VPC (decision 021).
    */
-  database?: { target: DataApiTarget; environment: Record<string, string>; consumers: string[] };
+  database?: DataApiTarget;
 }
 
 export class StreamsStack extends Stack {
@@ -42,36 +39,15 @@ export class StreamsStack extends Stack {
     super(scope, id, props);
     this.failures = new sqs.Queue(this, 'StreamFailures', { retentionPeriod: Duration.days(14), enforceSSL: true });
     acknowledge(this.failures, 'AwsSolutions-SQS3', 'This queue is the dead-letter destination of the stream event source mappings (cdk-nag only sees DLQs of queues).');
-    const apiArn = importOf(props.api, props.api.arn);
-    const readableTypes = props.publishReadTypes.map((type) => `${apiArn}/types/${type}/fields/*`);
+    // The consumers' functions, environments and grants: definitions/functions.ts.
+    const made = addAppFunctions(this, 'streams', {
+      table: props.table,
+      database: props.database,
+      publish: { api: props.api, mutations: props.publishMutations, readTypes: props.publishReadTypes },
+      values: { tableName: props.table.tableName, graphqlUrl: props.api.graphqlUrl },
+    });
     for (const consumer of props.consumers) {
-      const database = props.database?.consumers.includes(consumer.name) ? props.database : undefined;
-      // The variables the consumer's function declares (definitions/functions.ts), valued here.
-      const declared = functionByHandler(consumer.handler);
-      const environment = declared
-        ? environmentFor(declared, {
-            tableName: props.table.tableName,
-            graphqlUrl: props.api.graphqlUrl,
-            ...(database && { databaseClusterArn: database.target.clusterArn, databaseSecretArn: database.target.secretArn, databaseName: databaseDefinition.name }),
-          })
-        : { TABLE_NAME: props.table.tableName, APPSYNC_URL: props.api.graphqlUrl, ...database?.environment };
-      const fn = new NodeFunction(this, consumer.name, { handler: consumer.handler, environment });
-      grantTable(props.table, fn, 'readWrite');
-      if (database) grantDataApi(fn, database.target);
-      if (props.publishMutations.length > 0) {
-        fn.addToRolePolicy(
-          new iam.PolicyStatement({
-            actions: ['appsync:GraphQL'],
-            resources: [
-              ...props.publishMutations.map((field) => `${apiArn}/types/Mutation/fields/${field}`),
-              ...readableTypes,
-            ],
-          }),
-        );
-      }
-      for (const resource of readableTypes) {
-        acknowledge(fn.role!, wildcardResource(this, resource), 'Every field of an @aws_iam payload type is readable by design; naming each would grow the inline policy with the schema toward IAM\'s 10,240-character limit.');
-      }
+      const fn = madeFor(made, consumer.handler, `stream consumer "${consumer.name}"`);
       fn.addEventSource(
         new DynamoEventSource(props.table, {
           startingPosition: lambda.StartingPosition[consumer.startingPosition],
