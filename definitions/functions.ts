@@ -5,6 +5,7 @@
  * handler with the environment its entry declares, per invocation (docs/decisions/030).
  */
 import { databaseEnv } from './database.ts';
+import { MEDIA_PREFIX } from './media.ts';
 
 
 export interface FunctionSettings {
@@ -55,10 +56,27 @@ export interface EnvironmentValues {
 
 export type EnvironmentSource = keyof EnvironmentValues;
 
+/**
+ * DynamoDB access to the table: `read` (gets, queries, scans, index queries), `write` (puts,
+ * updates, deletes), both, or `update` (UpdateItem alone: setting attributes of existing items).
+ */
+export type TableAccess = 'read' | 'write' | 'readWrite' | 'update';
+
+/** Object actions a function may take under one key prefix of one bucket. */
+export interface ObjectGrant {
+  /** The bucket, named by the environment source of its name. */
+  bucket: 'uploadsBucket' | 'assetsBucket';
+  /** Key prefix (`uploads/`): the grant covers `<prefix>*` and nothing else of the bucket. */
+  prefix: string;
+  actions: readonly ('s3:GetObject' | 's3:PutObject' | 's3:DeleteObject')[];
+}
+
 /** What a function may do: each half turns these into grants (infra/) or simply trusts them (local/). */
 export interface FunctionPermissions {
-  table?: 'read' | 'write' | 'readWrite';
-  /** RDS Data API calls on the analytics database. */
+  table?: TableAccess;
+  /** S3 object actions, each on one prefix of one bucket. */
+  objects?: readonly ObjectGrant[];
+  /** RDS Data API calls on the analytics database (and reading its one secret). */
   dataApi?: boolean;
   /** The IAM-only publish mutations (and reading their payload types). */
   publish?: boolean;
@@ -115,15 +133,25 @@ export const functions = {
     name: 'avatar-upload',
     handler: 'lambdas/avatar-upload/index.ts#handler',
     environment: { UPLOADS_BUCKET: 'uploadsBucket' },
-    permissions: {},
+    // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
+    permissions: { objects: [{ bucket: 'uploadsBucket', prefix: 'uploads/', actions: ['s3:PutObject'] }] },
     timeoutSeconds: 10,
   },
   thumbnail: {
     name: 'thumbnail',
     handler: 'lambdas/thumbnail/index.ts#handler',
     environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ASSETS_BASE_URL: 'assetsBaseUrl' },
-    // Sets the avatar on the profile (its S3 grants are on the buckets: infra/src/stacks/storage-stack.ts).
-    permissions: { table: 'write' },
+    // Reads and deletes the upload (prefix: buckets.ts's notification), writes the renditions, and
+    // sets the avatar on the existing profile.
+    permissions: {
+      table: 'update',
+      objects: [
+        { bucket: 'uploadsBucket', prefix: 'uploads/', actions: ['s3:GetObject', 's3:DeleteObject'] },
+        { bucket: 'assetsBucket', prefix: 'avatars/', actions: ['s3:PutObject'] },
+        // Crud images' renditions (definitions/media.ts).
+        { bucket: 'assetsBucket', prefix: MEDIA_PREFIX, actions: ['s3:PutObject'] },
+      ],
+    },
     memorySize: 1536, // libvips is CPU-bound; Lambda CPU scales with memory. Also the decode budget (renditions.ts).
     timeoutSeconds: 60,
     // Decoding a 40 MP image takes ~380 MB and a few seconds of CPU: two at a time, the rest queue.
@@ -136,7 +164,7 @@ export const functions = {
     // The Insights step runs inside this function, hence the database; a removed crud's images
     // are deleted from the assets bucket (definitions/media.ts).
     environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ...databaseVariables },
-    permissions: { table: 'readWrite', dataApi: true },
+    permissions: { table: 'readWrite', dataApi: true, objects: [{ bucket: 'assetsBucket', prefix: MEDIA_PREFIX, actions: ['s3:DeleteObject'] }] },
   },
   publish: {
     name: 'publish',

@@ -4,7 +4,7 @@
  */
 import { Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { functions } from '../../definitions/functions.ts';
+import { functionByHandler } from '../../definitions/functions.ts';
 import { insightsStep, streamConsumers, type StreamConsumerDefinition } from '../../definitions/stream-consumers.ts';
 import { ApiStack, type CustomDomain } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -39,6 +39,10 @@ export function databaseConsumers(consumers: StreamConsumerDefinition[] = stream
 }
 
 export function addCruddur(scope: Construct, config: CruddurConfig) {
+  for (const name of databaseConsumers()) {
+    const handler = streamConsumers.find((c) => c.name === name)!.handler;
+    if (!functionByHandler(handler)?.permissions.dataApi) throw new Error(`definitions/functions.ts: consumer "${name}" runs the Insights step, so its function must declare dataApi`);
+  }
   const production = config.stage === 'prod';
   const data = new DataStack(scope, 'CruddurData', { production });
   const database = new DatabaseStack(scope, 'CruddurDatabase', { production });
@@ -69,9 +73,9 @@ export function addCruddur(scope: Construct, config: CruddurConfig) {
     consumers: streamConsumers,
     publishMutations: iamMutations(),
     publishReadTypes: iamReadableTypes(),
-    database: { target: database.target, environment: database.lambdaEnvironment, consumers: databaseConsumers() },
+    database: database.target,
     // The fan-out consumer deletes a removed crud's images (lambdas/feed-fanout/media.ts).
-    media: { assetsBucket: hosting.assetsBucket, consumers: [functions.feedFanout.name] },
+    assetsBucket: hosting.assetsBucket,
   });
   const operations = new OperationsStack(scope, 'CruddurOperations', {
     api: api.api,

@@ -8,6 +8,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -168,7 +169,8 @@ describe('database consumers', () => {
       consumers: streamConsumers,
       publishMutations: [],
       publishReadTypes: [],
-      database: { target: dbStack.target, environment: dbStack.lambdaEnvironment, consumers: [streamConsumers[0].name] },
+      database: dbStack.target,
+      assetsBucket: new s3.Bucket(deps, 'Assets'),
     });
     const t = Template.fromStack(streams);
     const fns = Object.entries(t.findResources('AWS::Lambda::Function'));

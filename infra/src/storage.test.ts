@@ -87,12 +87,14 @@ describe('StorageStack', () => {
     });
   });
 
-  it('grants the thumbnailer exactly: read+delete uploads/*, put avatars/* in assets, UpdateItem on the table', () => {
+  it('grants the thumbnailer exactly: read+delete uploads/*, put avatars/* and media/* in assets, UpdateItem on the table', () => {
     const statements = statementsOf(template, 'ThumbnailServiceRole');
     const actions = statements.flatMap((s) => [s.Action].flat());
-    expect(actions.sort()).toEqual(['dynamodb:UpdateItem', 's3:DeleteObject', 's3:GetObject', 's3:PutObject', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort());
+    expect(actions.sort()).toEqual(['dynamodb:UpdateItem', 's3:DeleteObject', 's3:GetObject', 's3:PutObject', 's3:PutObject', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort());
     expect(JSON.stringify(statements.find((s) => [s.Action].flat().includes('s3:GetObject'))!.Resource)).toContain('/uploads/*');
-    expect(JSON.stringify(statements.find((s) => [s.Action].flat().includes('s3:PutObject'))!.Resource)).toContain('/avatars/*');
+    const puts = JSON.stringify(statements.filter((s) => [s.Action].flat().includes('s3:PutObject')).map((s) => s.Resource));
+    expect(puts).toContain('/avatars/*');
+    expect(puts).toContain('/media/*');
   });
 
   it('lets the presigner sign PutObject under uploads/ and nothing else', () => {

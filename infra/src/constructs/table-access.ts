@@ -5,6 +5,7 @@
  */
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type { TableAccess } from '../../../definitions/functions.ts';
 import { table as definition } from '../../../definitions/table.ts';
 
 /** What the AppSync resolvers and Lambdas call (TransactWriteItems needs the per-item actions plus ConditionCheckItem). */
@@ -12,7 +13,6 @@ const readActions = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Quer
 const writeActions = ['dynamodb:BatchWriteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable'];
 const indexActions = ['dynamodb:Query', 'dynamodb:Scan'];
 
-export type TableAccess = 'read' | 'write' | 'readWrite';
 
 /** The ARN of every global secondary index in definitions/table.ts. */
 export function indexArns(table: dynamodb.ITable): string[] {
@@ -21,6 +21,10 @@ export function indexArns(table: dynamodb.ITable): string[] {
 
 /** Grants `access` on the table, and queries on its named indexes when reading. */
 export function grantTable(table: dynamodb.ITable, grantee: iam.IGrantable, access: TableAccess): void {
+  if (access === 'update') {
+    iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:UpdateItem'], resourceArns: [table.tableArn] });
+    return;
+  }
   const actions = [...new Set([...(access === 'write' ? [] : readActions), ...(access === 'read' ? [] : writeActions)])];
   iam.Grant.addToPrincipal({ grantee, actions, resourceArns: [table.tableArn] });
   if (access !== 'write') grantIndexQueries(table, grantee);

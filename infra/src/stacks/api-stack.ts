@@ -17,14 +17,14 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import type { Construct } from 'constructs';
 import { api as apiDefinition, type AuthMode } from '../../../definitions/api.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
-import { environmentFor, functions } from '../../../definitions/functions.ts';
 import { bundleResolverSync, discoverResolvers, type ResolverWiring } from '../../../definitions/resolvers.ts';
 import { ApiCache } from '../constructs/api-cache.ts';
+import { addAppFunctions, madeFor } from '../constructs/app-functions.ts';
 import { ApiFirewall } from '../constructs/api-firewall.ts';
 import type { DataApiTarget } from '../constructs/data-api-access.ts';
 import { DataApiDataSource } from '../constructs/data-api-data-source.ts';
-import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
-import { grantIndexQueries, grantTable } from '../constructs/table-access.ts';
+import { repoRoot, type NodeFunction } from '../constructs/node-function.ts';
+import { grantIndexQueries } from '../constructs/table-access.ts';
 import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
 
 export interface CustomDomain {
@@ -41,7 +41,6 @@ export interface ApiStackProps extends StackProps {
   table: dynamodb.ITable;
   userPool: cognito.IUserPool;
   userPoolClient: cognito.IUserPoolClient;
-  authorizerEnvironment?: Record<string, string>;
   customDomain?: CustomDomain;
   resolversDir?: string;
   /** AWS WAF in front of the API (per-IP rate limit + IP reputation list; about $7/month + $0.60/M requests). */
@@ -58,24 +57,13 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    this.authorizer = new NodeFunction(this, 'Authorizer', {
-      handler: apiDefinition.authorizer.handler,
-      timeout: Duration.seconds(apiDefinition.authorizer.timeoutSeconds),
-      // The guest policy is derived from the schema's [public] markers at cold start.
-      copyFiles: ['schema.graphql'],
-      // Names and grants: definitions/functions.ts.
-      environment: {
-        ...environmentFor(functions.authorizer, {
-          userPoolId: props.userPool.userPoolId,
-          userPoolClientId: props.userPoolClient.userPoolClientId,
-          tableName: props.table.tableName,
-          schemaPath: '/var/task/schema.graphql',
-        }),
-        ...props.authorizerEnvironment,
-      },
+    // The authorizer and any data-source function placed here, from definitions/functions.ts.
+    const made = addAppFunctions(this, 'api', {
+      table: props.table,
+      values: { userPoolId: props.userPool.userPoolId, userPoolClientId: props.userPoolClient.userPoolClientId, tableName: props.table.tableName },
     });
-    grantTable(props.table, this.authorizer, functions.authorizer.permissions.table);
-    this.functions.push(this.authorizer);
+    this.authorizer = madeFor(made, apiDefinition.authorizer.handler, 'the Lambda authorizer');
+    this.functions.push(...Object.values(made));
 
     const domain = props.customDomain ? this.certificateFor(props.customDomain) : undefined;
     // AppSync's own role for its logs, limited to the API's log group below (instead of the
@@ -127,7 +115,7 @@ export class ApiStack extends Stack {
         if (!props.database) throw new Error(`data source "${ds.name}": RELATIONAL_DATABASE needs the database stack's cluster`);
         sources.set(ds.name, new DataApiDataSource(this.api, ds.name, { api: this.api, name: ds.name, databaseName: ds.database, target: props.database }));
       } else {
-        const fn = props.lambdaFunctions?.[ds.name] ?? this.dataSourceFunction(ds.name, ds.handler, props.table);
+        const fn = props.lambdaFunctions?.[ds.name] ?? madeFor(made, ds.handler, `data source "${ds.name}"`);
         sources.set(ds.name, this.lambdaSource(ds.name, fn));
       }
     }
@@ -167,13 +155,6 @@ export class ApiStack extends Stack {
       });
       if (cachingConfig) pipeline.node.addDependency(apiCache);
     }
-  }
-
-  private dataSourceFunction(name: string, handler: string, table: dynamodb.ITable): NodeFunction {
-    const fn = new NodeFunction(this, `${name}Function`, { handler, environment: { TABLE_NAME: table.tableName } });
-    grantTable(table, fn, 'readWrite');
-    this.functions.push(fn);
-    return fn;
   }
 
   /** A Lambda data source; CDK's invoke grant also covers the function's versions and aliases (`<arn>:*`). */

@@ -16,21 +16,17 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
-import { database, databaseEnv } from '../../../definitions/database.ts';
-import { environmentFor, functions } from '../../../definitions/functions.ts';
-import { grantDataApi, type DataApiTarget } from '../constructs/data-api-access.ts';
-import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
+import { database } from '../../../definitions/database.ts';
+import { functions } from '../../../definitions/functions.ts';
+import { addAppFunctions, madeFor } from '../constructs/app-functions.ts';
+import type { DataApiTarget } from '../constructs/data-api-access.ts';
+import { repoRoot, type NodeFunction } from '../constructs/node-function.ts';
 import { acknowledge } from '../nag/nag.ts';
 
 export interface DatabaseStackProps extends StackProps {
   /** Production: deletion protection, snapshot on removal, 14 days of backups, no auto-pause. */
   production: boolean;
-  /** `lambdas/<dir>/index.ts#handler` that applies the migrations (Provider-framework events). */
-  migrateHandler?: string;
 }
-
-/** Where the migration files sit inside the migrate function's bundle (/var/task/…). */
-const BUNDLED_MIGRATIONS = `/var/task/${database.migrationsDir}`;
 
 /** Changes whenever a migration file is added or edited, so the custom resource runs again. */
 export function migrationsFingerprint(dir = path.join(repoRoot, database.migrationsDir)): string {
@@ -46,10 +42,6 @@ export class DatabaseStack extends Stack {
   readonly securityGroup: ec2.SecurityGroup;
   /** The cluster and secret ARNs every Data API caller is granted on. */
   readonly target: DataApiTarget;
-  /** DATABASE_CLUSTER_ARN / DATABASE_SECRET_ARN / DATABASE_NAME for Lambdas. */
-  readonly lambdaEnvironment: Record<string, string>;
-  /** This cluster's values for the database variables definitions/functions.ts declares. */
-  readonly environmentValues: { databaseClusterArn: string; databaseSecretArn: string; databaseName: string };
   readonly migrate: NodeFunction;
   readonly migrations: CustomResource;
 
@@ -94,24 +86,14 @@ export class DatabaseStack extends Stack {
     });
     const secret = this.cluster.secret!;
     this.target = { clusterArn: this.cluster.clusterArn, secretArn: secret.secretArn };
-    this.environmentValues = { databaseClusterArn: this.target.clusterArn, databaseSecretArn: this.target.secretArn, databaseName: database.name };
-    this.lambdaEnvironment = {
-      [databaseEnv.clusterArn]: this.target.clusterArn,
-      [databaseEnv.secretArn]: this.target.secretArn,
-      [databaseEnv.name]: database.name,
-    };
     acknowledge(this.cluster, 'AwsSolutions-RDS11', 'No network path reaches the cluster (isolated subnets, a security group without ingress); callers use the Data API, so a non-default port adds nothing.');
     // The generated secret is a child of the cluster construct.
     acknowledge(this.cluster, 'AwsSolutions-SMG4', 'Rotation needs a rotation Lambda inside this NAT-less VPC plus a Secrets Manager interface endpoint; the secret is only ever read by IAM-authorised Data API calls (decision 021).');
     if (!production) acknowledge(this.cluster, 'AwsSolutions-RDS10', 'Dev clusters are disposable; production turns deletion protection on.');
 
-    this.migrate = new NodeFunction(this, 'DatabaseMigrate', {
-      handler: props.migrateHandler ?? functions.databaseMigrate.handler,
-      timeout: Duration.seconds(functions.databaseMigrate.timeoutSeconds),
-      environment: environmentFor(functions.databaseMigrate, { ...this.environmentValues, migrationsDir: BUNDLED_MIGRATIONS }),
-      copyDirs: [database.migrationsDir],
-    });
-    grantDataApi(this.migrate, this.target);
+    // The migrate function (with the migrations in its bundle) and its grants: definitions/functions.ts.
+    const made = addAppFunctions(this, 'database', { database: this.target });
+    this.migrate = madeFor(made, functions.databaseMigrate.handler, 'the migrations custom resource');
     this.migrations = this.migrationsResource();
   }
 

@@ -7,9 +7,8 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { userPool as definition } from '../../../definitions/user-pool.ts';
-import { NodeFunction } from '../constructs/node-function.ts';
-import { grantTable } from '../constructs/table-access.ts';
-import { environmentFor, functions } from '../../../definitions/functions.ts';
+import { addAppFunctions } from '../constructs/app-functions.ts';
+import type { NodeFunction } from '../constructs/node-function.ts';
 import { acknowledge } from '../nag/nag.ts';
 
 export interface IdentityStackProps extends StackProps {
@@ -26,19 +25,9 @@ export class IdentityStack extends Stack {
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
-    // PreSignUp refuses handles already claimed, so it reads the table.
-    // Handlers, environments, timeouts and grants: definitions/functions.ts.
-    const trigger = (id: string, fn: typeof functions.preSignUp | typeof functions.postConfirmation) => {
-      const created = new NodeFunction(this, id, {
-        handler: fn.handler,
-        timeout: Duration.seconds(fn.timeoutSeconds),
-        environment: environmentFor(fn, { tableName: props.table.tableName }),
-      });
-      grantTable(props.table, created, fn.permissions.table);
-      return created;
-    };
-    const preSignUp = trigger('PreSignUp', functions.preSignUp);
-    const postConfirmation = trigger('PostConfirmation', functions.postConfirmation);
+    // The triggers, made from definitions/functions.ts (handlers, environments, timeouts, grants).
+    const { preSignUp, postConfirmation } = addAppFunctions(this, 'identity', { table: props.table, values: { tableName: props.table.tableName } });
+    if (!preSignUp || !postConfirmation) throw new Error('definitions/functions.ts: the Cognito triggers are not placed in the identity stack');
     this.functions = [preSignUp, postConfirmation];
 
     const standardAttributes: cognito.StandardAttributes = {};

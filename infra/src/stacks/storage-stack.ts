@@ -4,7 +4,8 @@
  * `uploads/` expiring after a day), its object-created notification to the thumbnail Lambda, the
  * avatar-upload Lambda that presigns PUTs (AppSync's `avatarUploads` data source, handed to
  * ApiStack), and write access to the assets bucket HostingStack serves through CloudFront (OAC).
- * Every grant is one action on one key prefix.
+ * Both functions, their settings and their grants (each on one key prefix) come from
+ * definitions/functions.ts (constructs/app-functions.ts).
  *
  * sharp is a native module: it is kept out of the esbuild bundle and shipped as a layer built for
  * linux-arm64 (`infra/scripts/build-sharp-layer.sh` → infra/layers/sharp/nodejs/node_modules, the
@@ -17,18 +18,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
 import type { Construct } from 'constructs';
 import { assetsBucket as assetsDefinition, uploadsBucket as uploadsDefinition } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
-import { environmentFor, functions } from '../../../definitions/functions.ts';
-import { MEDIA_PREFIX } from '../../../definitions/media.ts';
 import { accessLogsBucket } from '../constructs/access-logs-bucket.ts';
-import { NodeFunction, repoRoot } from '../constructs/node-function.ts';
-import { acknowledge, importOf, wildcardResource } from '../nag/nag.ts';
+import { addAppFunctions, madeFor } from '../constructs/app-functions.ts';
+import { repoRoot, type NodeFunction } from '../constructs/node-function.ts';
+import { acknowledge } from '../nag/nag.ts';
 
 export const defaultSharpLayerDir = path.join(repoRoot, 'infra', 'layers', 'sharp');
 
@@ -94,43 +93,21 @@ export class StorageStack extends Stack {
     if (!layer) {
       Annotations.of(this).addError('No sharp layer for linux-arm64: run infra/scripts/build-sharp-layer.sh, or set the sharpLayerArn context.');
     }
-    const notification = uploadsDefinition.notification!;
-    this.thumbnail = new NodeFunction(this, 'Thumbnail', {
-      handler: notification.handler,
-      // Memory, timeout and reserved concurrency are declared once in definitions/buckets.ts.
-      memorySize: notification.memorySize,
-      timeout: Duration.seconds(notification.timeoutSeconds ?? 60),
-      reservedConcurrentExecutions: notification.reservedConcurrency,
-      externalModules: ['sharp'],
-      environment: environmentFor(functions.thumbnail, { tableName: props.table.tableName, assetsBucket: props.assetsBucket.bucketName, assetsBaseUrl: props.assetsBaseUrl }),
+    const made = addAppFunctions(this, 'storage', {
+      table: props.table,
+      buckets: { uploadsBucket: this.uploadsBucket, assetsBucket: props.assetsBucket },
+      values: { tableName: props.table.tableName, uploadsBucket: this.uploadsBucket.bucketName, assetsBucket: props.assetsBucket.bucketName, assetsBaseUrl: props.assetsBaseUrl },
     });
+    const notification = uploadsDefinition.notification!;
+    const presigner = dataSources.find((d) => d.name === 'avatarUploads');
+    if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
+    this.thumbnail = madeFor(made, notification.handler, 'the uploads notification');
+    this.avatarUpload = madeFor(made, presigner.handler, 'the avatarUploads data source');
     if (layer) this.thumbnail.addLayers(layer);
-    const uploads = this.uploadsBucket.arnForObjects(`${notification.prefix}*`);
-    const avatars = `${importOf(props.assetsBucket, props.assetsBucket.bucketArn)}/avatars/*`;
-    // Crud images: renditions under media/<sub>/<upload id>/ (definitions/media.ts).
-    const media = `${importOf(props.assetsBucket, props.assetsBucket.bucketArn)}/${MEDIA_PREFIX}*`;
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:DeleteObject'], resources: [uploads] }));
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [avatars, media] }));
-    const objectKeys = 'Object keys are per upload (random) and per avatar (content hash): the grant is one prefix of one bucket.';
-    acknowledge(this.thumbnail.role!, wildcardResource(this, uploads), objectKeys);
-    acknowledge(this.thumbnail.role!, wildcardResource(this, avatars), objectKeys);
-    acknowledge(this.thumbnail.role!, wildcardResource(this, media), objectKeys);
-    this.thumbnail.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [props.table.tableArn] }));
     this.uploadsBucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.LambdaDestination(this.thumbnail), { prefix: notification.prefix });
     // CDK's own singleton that applies the bucket's notification configuration.
     const notificationsHandler = this.node.findChild('BucketNotificationsHandler050a0587b7544547bf325f094a3db834');
     acknowledge(notificationsHandler, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', 'CDK\'s bucket-notifications custom resource handler, run only at deploy time.');
-
-    const presigner = dataSources.find((d) => d.name === 'avatarUploads');
-    if (!presigner || presigner.type !== 'AWS_LAMBDA') throw new Error('definitions/data-sources.ts: the avatarUploads Lambda data source is missing');
-    this.avatarUpload = new NodeFunction(this, 'AvatarUpload', {
-      handler: presigner.handler,
-      timeout: Duration.seconds(functions.avatarUpload.timeoutSeconds),
-      environment: environmentFor(functions.avatarUpload, { uploadsBucket: this.uploadsBucket.bucketName }),
-    });
-    // A presigned URL carries the signer's rights: PutObject under uploads/ and nothing else.
-    this.avatarUpload.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [uploads] }));
-    acknowledge(this.avatarUpload.role!, wildcardResource(this, uploads), objectKeys);
     this.functions = [this.thumbnail, this.avatarUpload];
 
     new CfnOutput(this, 'UploadsBucketName', { value: this.uploadsBucket.bucketName });
