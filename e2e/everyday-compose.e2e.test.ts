@@ -165,6 +165,13 @@ describe.skipIf(skipBrowserTests)('composing and reading cruds', () => {
     const id = href!.split('/').pop()!;
     await page.goto(`/crud/${id}`);
     await page.waitForURL(new RegExp(`/@andrewbrown/status/${id}$`), LIVE);
+    // One of your own cruds is not your profile: the nav's Profile entry is not the current page.
+    const profileEntry = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Profile' });
+    await page.getByRole('article').first().waitFor(LIVE);
+    expect(await profileEntry.getAttribute('aria-current')).toBeNull();
+    await profileEntry.click();
+    await page.waitForURL(/\/@andrewbrown$/, LIVE);
+    await expect.poll(() => profileEntry.getAttribute('aria-current'), LIVE).toBe('page');
   }, STEP);
 
   it('serves a favicon', async () => {

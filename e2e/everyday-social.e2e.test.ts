@@ -70,6 +70,14 @@ describe.skipIf(skipBrowserTests)('finding people and keeping up', () => {
       });
       expect(bar, `${width}px`).toEqual({ fits: true, inside: true });
     }
+    // A crud's actions (reply … menu) stay on one row of a 360 px phone, the author's own included.
+    await page.goto('/');
+    await page.getByRole('feed').getByRole('article').first().waitFor(LIVE);
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('.crud-actions')].map((row) => new Set([...row.querySelectorAll('.action')].map((a) => Math.round(a.getBoundingClientRect().top))).size),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((n) => n === 1)).toBe(true);
   }, STEP);
 
   it('shows unread conversations on the Messages link, desktop and phone, until read; conversations use the width', async () => {

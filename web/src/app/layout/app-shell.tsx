@@ -81,7 +81,8 @@ export function AppShell() {
                   </NavLink>
                 </li>
                 <li>
-                  <NavLink to={`/@${user.handle}`} className={navClass}>
+                  {/* The profile and its sections, not one of the user's cruds (`/@h/status/…`). */}
+                  <NavLink to={`/@${user.handle}`} end={location.pathname.includes('/status/')} className={navClass}>
                     <Icon name="user" size={24} /> <span className="nav-label">Profile</span>
                   </NavLink>
                 </li>
