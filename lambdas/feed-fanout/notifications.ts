@@ -49,7 +49,7 @@ export function notificationRow(e: NotificationEvent): Item {
 
 /** The once-only guard of a notification row (also used by the large fixture's bulk builder). */
 export function notificationMarker(e: NotificationEvent, row: Item = notificationRow(e)): Item {
-  return { ...notifiedKey(e.recipientId, e.type, e.actorId, e.crudId ?? '-'), type: 'MARKER', expiresAt: row.expiresAt };
+  return { ...notifiedKey(e.recipientId, e.type, e.actorId, e.crudId ?? '-'), type: ItemType.MARKER, expiresAt: row.expiresAt };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { UPLOAD_STATUS_TTL_SECONDS, uploadStatusKey, type UploadKey } from '../../definitions/media.ts';
+import { ItemType } from '../../definitions/keys.ts';
 import { dynamoClient, tableName } from '../shared/table.ts';
 
 export type UploadResult =
@@ -16,7 +17,7 @@ export type UploadResult =
 /** Records what became of `upload` (each upload is processed once: a redelivered event finds it gone). */
 export async function recordUploadStatus(upload: UploadKey, key: string, result: UploadResult): Promise<void> {
   const item: Record<string, unknown> = {
-    type: 'UPLOAD',
+    type: ItemType.UPLOAD,
     key,
     purpose: upload.purpose,
     ...result,

@@ -5,7 +5,7 @@
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { tableName } from './ddb.ts';
-import { bookmarkKey, gsi } from '../../definitions/keys.ts';
+import { bookmarkKey, gsi, ItemType } from '../../definitions/keys.ts';
 import { crudFromItem, type Item } from './items.ts';
 import { deleteExisting, putNew, raiseUnlessTolerated } from './writes.ts';
 
@@ -18,7 +18,7 @@ export function addRequest(ctx: Context) {
   const row: Item = {
     pk: key.pk,
     sk: key.sk,
-    type: 'BOOKMARK',
+    type: ItemType.BOOKMARK,
     userId: me,
     crudId: crud.id,
     createdAt: util.time.nowISO8601(),
