@@ -6,7 +6,7 @@
 import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { crudKey, feedKey, followsKey, likeKey, userKey } from '../../definitions/keys.ts';
+import { crudKey, feedKey, followsKey, likeKey, trendBucket, trendKey, userKey } from '../../definitions/keys.ts';
 import { handler } from './index.ts';
 import { crud, event, profile, startFanoutTable } from './testing/fanout-table.ts';
 
@@ -32,7 +32,8 @@ describe('fanout consumer', () => {
     await follow('f1', 'a');
     await follow('f2', 'a');
     await takeRecords();
-    await put(crud('01CRUD0000000000000000000A', 'a'));
+    const created = crud('01CRUD0000000000000000000A', 'a');
+    await put(created);
     const rs = await takeRecords();
     expect(rs.map((r) => r.eventName)).toEqual(['INSERT']);
     expect(await handler(event(rs))).toEqual({ batchItemFailures: [] });
@@ -43,7 +44,7 @@ describe('fanout consumer', () => {
     expect(await get(feedKey('f2', '01CRUD0000000000000000000A'))).toMatchObject({ reason: 'FOLLOWING' });
     expect(await get(feedKey('x', '01CRUD0000000000000000000A'))).toBeUndefined();
     expect(await get({ pk: 'TAG#tag', sk: '01CRUD0000000000000000000A' })).toMatchObject({ type: 'TAGGED', crudId: '01CRUD0000000000000000000A' });
-    const trends = (await partition(`TRENDS#${Math.floor(Date.now() / 1000 / 21600)}`)).filter((t) => t.tag === 'tag');
+    const trends = (await partition(trendKey(trendBucket(Date.parse(created.createdAt as string) / 1000), 'tag').pk)).filter((t) => t.tag === 'tag');
     expect(trends.map((t) => t.count)).toEqual([1]);
   });
 

@@ -4,6 +4,9 @@
  * message), repost ids by `repost(<crud>,<user>)`, message ids by their body, conversation ids by
  * their members; times, expiries and trend buckets by placeholders. What remains — which items
  * exist, their keys, types, counters, links and text — must be equal.
+ *
+ * Trend counts are summed per tag across buckets: the two builds run at different wall-clock
+ * times, so one may straddle a 6-hour bucket boundary that the other does not.
  */
 import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -23,7 +26,22 @@ export async function scanTable(client: DynamoDBClient, tableName: string): Prom
 
 const ISO = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g;
 
-export function normalizeItems(items: Item[]): string[] {
+/** One TREND row per tag, its count the sum over every bucket the build touched. */
+function mergeTrendBuckets(items: Item[]): Item[] {
+  const trends = new Map<string, Item>();
+  const rest: Item[] = [];
+  for (const i of items) {
+    if (i.type !== 'TREND') rest.push(i);
+    else {
+      const seen = trends.get(i.tag);
+      trends.set(i.tag, seen ? { ...seen, count: seen.count + i.count } : { ...i });
+    }
+  }
+  return [...rest, ...trends.values()];
+}
+
+export function normalizeItems(all: Item[]): string[] {
+  const items = mergeTrendBuckets(all);
   const labels = new Map<string, string>();
   for (const i of items) if (i.sk === 'PROFILE') labels.set(i.id, `@${i.handle}`);
   for (const i of items) if (i.type === 'CRUD') labels.set(i.id, `crud${/^Crud (\d+):/.exec(i.message)?.[1]}`);
