@@ -18,11 +18,15 @@ export default defineConfig({
     // In-process Lambdas log through Powertools (INFO in production); tests keep warnings only.
     env: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_METRICS_DISABLED: 'true' },
     projects: [
-      { extends: true, test: { name: 'unit', include: groups.unit } },
-      { extends: true, test: { name: 'integration', include: groups.integration } },
-      { extends: true, test: { name: 'e2e', include: groups.e2e } },
+      // Unit files are small and mostly wait on loopback I/O: two worker threads per machine keep
+      // both cores busy (vitest's default is cores − 1, one on a 2-core machine) and start faster
+      // than forks. The heavy groups keep one forked worker each and run after them
+      // (groupOrder), so a stack, a browser and Postgres never compete with each other.
+      { extends: true, test: { name: 'unit', include: groups.unit, pool: 'threads', maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'integration', include: groups.integration, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'e2e', include: groups.e2e, sequence: { groupOrder: 1 } } },
       // One target for the whole suite: an offline stack, or the deployment CRUDDUR_OUTPUTS names.
-      { extends: true, test: { name: 'parity', include: groups.parity, globalSetup: ['parity/global-setup.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
+      { extends: true, test: { name: 'parity', include: groups.parity, sequence: { groupOrder: 1 }, globalSetup: ['parity/global-setup.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
     ],
   },
 });
