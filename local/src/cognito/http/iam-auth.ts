@@ -3,11 +3,13 @@
  * principal (service `cognito-idp`); public actions (SignUp, InitiateAuth, …) are unsigned. Offline
  * the only principal is the stack's local credential (iam/local-credential.ts), checked by the
  * stack's one verifier (iam/sigv4-verify.ts). Refusals are HTTP 400 in Cognito's JSON error shape,
- * with the request-signing error names AWS sends for JSON 1.1 services: unsigned →
- * MissingAuthenticationTokenException "Missing Authentication Token" (aws/aws-sdk-cpp#1622,
- * aws/aws-sdk-net-extensions-cognito#95), wrong secret → InvalidSignatureException with the text
- * quoted in aws/aws-sdk-js#1985 (adminInitiateAuth), unknown key → UnrecognizedClientException,
- * a clock off by more than 5 minutes → InvalidSignatureException "Signature expired: …".
+ * with the request-signing error names AWS's JSON-protocol services send with 400 (listed for
+ * DynamoDB in the developer guide, "Error handling with DynamoDB", Programming.Errors.html):
+ * unsigned → MissingAuthenticationTokenException "Missing Authentication Token"
+ * (aws/aws-sdk-cpp#1622, aws/aws-sdk-net-extensions-cognito#95), wrong secret →
+ * InvalidSignatureException with the text quoted in aws/aws-sdk-js#1985 (adminInitiateAuth),
+ * unknown key → UnrecognizedClientException, a clock off by more than 5 minutes →
+ * InvalidSignatureException "Signature expired: …".
  */
 import type http from 'node:http';
 import { flatHeaders, MAX_SKEW_MS, verifySigV4, type SigV4Refusal } from '../../iam/sigv4-verify.ts';
