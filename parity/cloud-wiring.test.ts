@@ -41,7 +41,8 @@ describe('npm run test:cloud', () => {
   it('runs the parity suite against the stack CRUDDUR_OUTPUTS names, and leaves no user behind', async () => {
     const file = path.join(dir, 'amplify_outputs.json');
     await writeOutputs(file, stack.outputs);
-    const { code, output } = await testCloud({ CRUDDUR_OUTPUTS: file });
+    // The operator's credentials sign the Admin calls, as against AWS: offline, the stack's key.
+    const { code, output } = await testCloud({ CRUDDUR_OUTPUTS: file, AWS_ACCESS_KEY_ID: stack.iamCredential.accessKeyId, AWS_SECRET_ACCESS_KEY: stack.iamCredential.secretAccessKey });
     expect(code, output).toBe(0);
     expect(output).toContain(`parity suite against ${file}`);
     expect(output).toMatch(new RegExp(`Test Files +${testGroups(root).parity.length} passed`));
@@ -52,7 +53,7 @@ describe('npm run test:cloud', () => {
     expect(emails.length).toBeGreaterThanOrEqual(5);
     // …and the pool no longer has them.
     for (const email of emails) {
-      await expect(callCognito(stack.cognito.url, 'AdminGetUser', { UserPoolId: stack.outputs.auth!.user_pool_id, Username: email })).rejects.toMatchObject({ type: 'UserNotFoundException' });
+      await expect(callCognito(stack.cognito.url, 'AdminGetUser', { UserPoolId: stack.outputs.auth!.user_pool_id, Username: email }, stack.iamCredential)).rejects.toMatchObject({ type: 'UserNotFoundException' });
     }
   }, 600_000);
 

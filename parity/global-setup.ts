@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The amplify_outputs.json the parity scenarios run against. */
     parityOutputsFile: string;
+    /** The started offline stack's IAM key, which signs the pool's Admin calls; unset for CRUDDUR_OUTPUTS. */
+    parityLocalCredential?: { accessKeyId: string; secretAccessKey: string };
   }
 }
 
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const file = path.join(dir, 'amplify_outputs.json');
   await writeOutputs(file, stack.outputs);
   project.provide('parityOutputsFile', file);
+  project.provide('parityLocalCredential', { ...stack.iamCredential });
   return async () => {
     await stack.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 /**
  * The user pool's administrator API (AWS SDK v3), as an operator would call it: the parity suite
  * confirms and deletes its own users through it. Against AWS the SDK's default credentials sign
- * the calls (IAM permission cognito-idp:Admin* on the pool); offline the pool serves Admin*
- * calls from this machine only and accepts any signature, so placeholder credentials do.
+ * the calls (IAM permission cognito-idp:Admin* on the pool). Offline the pool verifies the
+ * signature too: the stack's local IAM key signs, handed over by global-setup.ts when it started the
+ * stack, else taken from the environment like an AWS key (export `.cruddur/iam/credentials.json`'s
+ * pair as AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY to run `npm run test:cloud` against `npm start`).
  */
 import {
   AdminConfirmSignUpCommand,
@@ -12,6 +14,7 @@ import {
   CognitoIdentityProviderClient,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { inject } from 'vitest';
 import type { Target } from './target.ts';
 
 export interface PoolAdmin {
@@ -30,7 +33,8 @@ export function poolAdmin(target: Target): PoolAdmin {
   const { region, userPoolId, cognitoEndpoint } = target.config;
   const client = new CognitoIdentityProviderClient({
     region,
-    ...(cognitoEndpoint ? { endpoint: cognitoEndpoint, credentials: { accessKeyId: 'offline', secretAccessKey: 'offline' } } : {}),
+    ...(cognitoEndpoint ? { endpoint: cognitoEndpoint } : {}),
+    ...(cognitoEndpoint && inject('parityLocalCredential') ? { credentials: inject('parityLocalCredential') } : {}),
   });
   const ignoreMissing = (err: unknown) => {
     if (!(err instanceof UserNotFoundException)) throw err;

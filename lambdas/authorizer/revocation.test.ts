@@ -23,7 +23,7 @@ let cognito: CognitoIdentityProviderClient;
 beforeAll(async () => {
   world = await startAuthorizerWorld();
   ({ dynamo, pool } = world);
-  cognito = new CognitoIdentityProviderClient({ region: dynamo.region, endpoint: pool.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  cognito = new CognitoIdentityProviderClient({ region: dynamo.region, endpoint: pool.url, credentials: pool.iamCredential });
 });
 afterAll(async () => {
   cognito?.destroy();

@@ -26,7 +26,7 @@ beforeAll(async () => {
   process.env.USER_TTL_SECONDS = '1';
   stack = await startStack({ ports: {}, log: 'silent', realtimeLimits: { reauthorizeIntervalMs: 250 } });
   host = new URL(stack.urls.graphql).host;
-  cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: stack.cognito.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: stack.cognito.url, credentials: stack.iamCredential });
 }, 120_000);
 afterAll(async () => {
   cognito?.destroy();

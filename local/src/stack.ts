@@ -53,7 +53,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const dynamo = await startDynamo({ table: app.table, tableName, dataDir: options.dataDir, hostCheck, ttlIntervalMs: options.ttlIntervalMs });
     closers.push(() => dynamo.close());
     const region = dynamo.region;
-    // The only key the local AppSync (AWS_IAM) and S3 accept: random per data dir, never the
+    // The only key the local AppSync (AWS_IAM), S3, the Data API and Cognito's Admin actions accept: random per data dir, never the
     // developer's AWS_* environment (iam/local-credential.ts). Never logged.
     const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the buckets' Lambdas; objects are served at <endpoint>/<bucket>/<key>.
@@ -100,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       env: (trigger) => env.handledBy(app.userPool.triggers[trigger]!),
       log: logger.child({ component: 'cognito' }),
       hostCheck,
+      iamCredential,
       // The outbox box is for a person at a terminal; a silent stack (tests) reads codes from the outbox.
       ...(options.log === 'silent' ? { print: false as const } : {}),
     });

@@ -178,7 +178,7 @@ describe('Amplify error paths', () => {
   it('a handle taken by a confirmed user is refused by PreSignUp, case-insensitively', async () => {
     const err = await rejection(signUp({ username: 'copy@example.com', password, options: { userAttributes: attrs('ANN_b') } }));
     expect(err).toMatchObject({ name: 'UserLambdaValidationException', message: 'PreSignUp failed with error Handle ANN_b is already taken.' });
-    await expect(callCognito(h.cognito.url, 'AdminGetUser', { UserPoolId: h.cognito.userPoolId, Username: 'copy@example.com' })).rejects.toMatchObject({ type: 'UserNotFoundException' });
+    await expect(callCognito(h.cognito.url, 'AdminGetUser', { UserPoolId: h.cognito.userPoolId, Username: 'copy@example.com' }, h.cognito.iamCredential)).rejects.toMatchObject({ type: 'UserNotFoundException' });
   });
 
   it('two unconfirmed sign-ups for one handle: the second confirmation fails in PostConfirmation', async () => {
@@ -188,7 +188,7 @@ describe('Amplify error paths', () => {
     const err = await rejection(confirmSignUp({ username: 'second@example.com', confirmationCode: (await h.cognito.outbox.latest('second@example.com'))! }));
     expect(err).toMatchObject({ name: 'UserLambdaValidationException', message: 'PostConfirmation failed with error Handle TWIN is already taken.' });
     const claim = await getItem('HANDLE#twin', 'HANDLE');
-    const first = await callCognito<{ Username: string }>(h.cognito.url, 'AdminGetUser', { UserPoolId: h.cognito.userPoolId, Username: 'first@example.com' });
+    const first = await callCognito<{ Username: string }>(h.cognito.url, 'AdminGetUser', { UserPoolId: h.cognito.userPoolId, Username: 'first@example.com' }, h.cognito.iamCredential);
     expect(claim!.userId).toBe(first.Username);
   });
 });

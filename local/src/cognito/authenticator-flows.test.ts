@@ -56,7 +56,7 @@ describe('Authenticator flows', () => {
       Username: 'invited@example.com',
       TemporaryPassword: 'Temp-Pass-123',
       UserAttributes: [{ Name: 'name', Value: 'Invited' }, { Name: 'preferred_username', Value: 'invited' }, { Name: 'email_verified', Value: 'true' }],
-    });
+    }, h.cognito.iamCredential);
     const first = await signIn({ username: 'invited@example.com', password: 'Temp-Pass-123' });
     expect(first.nextStep.signInStep).toBe('CONFIRM_SIGN_IN_WITH_NEW_PASSWORD_REQUIRED');
     const weak = (await confirmSignIn({ challengeResponse: 'weak' }).catch((e: Error) => e)) as Error;

@@ -19,6 +19,7 @@ import { createAccessTokenVerifier } from './tokens/verify.ts';
 import { Triggers, type TriggerRefs } from './triggers/triggers.ts';
 import type { FunctionEnv } from '../lambda-runtime/function-env.ts';
 import type { HostCheck } from '../host-check/host-check.ts';
+import { loadLocalCredential, type LocalCredential } from '../iam/local-credential.ts';
 
 export interface StartCognitoOptions {
   /** 0 (the default) picks a free port; `npm start` uses 9229. */
@@ -41,6 +42,11 @@ export interface StartCognitoOptions {
   hostCheck?: HostCheck;
   /** Clock for password lockouts; default Date.now. Tests pass one they can move forward. */
   now?: () => number;
+  /**
+   * The IAM credential whose SigV4 signature admits Admin actions. The stack passes its own
+   * (`stack.iamCredential`); by default the data dir's (iam/local-credential.ts), or a random one.
+   */
+  iamCredential?: LocalCredential;
 }
 
 export interface CognitoHandle {
@@ -49,6 +55,8 @@ export interface CognitoHandle {
   clientId: string;
   issuer: string;
   jwksUri: string;
+  /** The credential Admin calls must be signed with (service `cognito-idp`). Never log it. */
+  iamCredential: LocalCredential;
   outbox: { latest(email: string): Promise<string | undefined> };
   /** Creates confirmed users in bulk (fixtures; import/import-users.ts). */
   importUsers(users: ImportedUser[]): Promise<void>;
@@ -63,7 +71,12 @@ export async function startCognito(options: StartCognitoOptions): Promise<Cognit
   const dir = options.dataDir ? path.join(options.dataDir, 'cognito', userPoolId) : undefined;
   const triggerEnv = options.env;
 
-  const [store, keys, decoySecret] = await Promise.all([PoolStore.open(dir), loadPoolKeys(dir), loadDecoySecret(dir)]);
+  const [store, keys, decoySecret, iamCredential] = await Promise.all([
+    PoolStore.open(dir),
+    loadPoolKeys(dir),
+    loadDecoySecret(dir),
+    options.iamCredential ?? loadLocalCredential(options.dataDir),
+  ]);
   let issuer = '';
   const tokens = {
     get issuer() {
@@ -93,7 +106,7 @@ export async function startCognito(options: StartCognitoOptions): Promise<Cognit
       throw new Error('not listening');
     },
   };
-  const server = createCognitoServer(pool, { issuer: () => issuer, hostCheck: options.hostCheck }, options.log);
+  const server = createCognitoServer(pool, { issuer: () => issuer, hostCheck: options.hostCheck, iamCredentials: [iamCredential] }, options.log);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -110,6 +123,7 @@ export async function startCognito(options: StartCognitoOptions): Promise<Cognit
     clientId,
     issuer,
     jwksUri: `${issuer}/.well-known/jwks.json`,
+    iamCredential,
     outbox: { latest: async (email) => pool.outbox.latest(email) },
     importUsers: (users) => importUsers(pool, users),
     close: () =>

@@ -38,7 +38,7 @@ describe('SRP PASSWORD_VERIFIER', () => {
   it('refuses a wrong password, a stale timestamp and another user name', async () => {
     await expect(respond(claim(await begin('srp@example.com'), 'Wrong-Pass-1'))).rejects.toMatchObject({ type: 'NotAuthorizedException' });
     await expect(respond(claim(await begin('srp@example.com'), goodPassword, new Date(Date.now() - 10 * 60_000)))).rejects.toMatchObject({ type: 'NotAuthorizedException' });
-    const other = await callCognito<{ Username: string }>(c.url, 'AdminGetUser', { UserPoolId: c.userPoolId, Username: 'other@example.com' });
+    const other = await callCognito<{ Username: string }>(c.url, 'AdminGetUser', { UserPoolId: c.userPoolId, Username: 'other@example.com' }, c.iamCredential);
     await expect(respond({ ...claim(await begin('srp@example.com'), goodPassword), USERNAME: other.Username })).rejects.toMatchObject({ type: 'NotAuthorizedException' });
   });
 

@@ -171,7 +171,7 @@ describe('codes for an unknown name', () => {
       Username: 'reset-known@example.com',
       TemporaryPassword: goodPassword,
       UserAttributes: [{ Name: 'name', Value: 'R' }, { Name: 'preferred_username', Value: 'resetknown' }, { Name: 'email_verified', Value: 'true' }],
-    });
+    }, c.iamCredential);
     const runs: unknown[][] = [];
     for (const name of ['reset-known@example.com', 'reset-nobody@example.com']) {
       const run: unknown[] = [];
@@ -197,7 +197,7 @@ describe('codes for an unknown name', () => {
 
   it('ForgotPassword answers a disabled user with simulated delivery, and its confirmation with CodeMismatch', async () => {
     await createUser(c, 'off@example.com', 'offuser');
-    await callCognito(c.url, 'AdminDisableUser', { UserPoolId: c.userPoolId, Username: 'off@example.com' });
+    await callCognito(c.url, 'AdminDisableUser', { UserPoolId: c.userPoolId, Username: 'off@example.com' }, c.iamCredential);
     const signUpCode = await c.outbox.latest('off@example.com');
     expect(await outcome(forgot('off@example.com'))).toEqual({ ok: { Destination: 'o***@e***', DeliveryMedium: 'EMAIL', AttributeName: 'email' } });
     expect(await c.outbox.latest('off@example.com')).toBe(signUpCode); // nothing was sent

@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callCognito } from './client.ts';
+import { callCognito, signCognitoRequest } from './client.ts';
 import { startCognito, type CognitoHandle } from './index.ts';
 import { createUser, decodeJwt, passwordSignIn } from './testing/helpers.ts';
 import { createHostCheck } from '../host-check/host-check.ts';
@@ -164,22 +164,21 @@ describe('outbox endpoint', () => {
     const local = await fetch(`${c.url}/_local/outbox`, { headers: { origin: 'http://localhost:5173' } });
     expect(local.status).toBe(200);
     expect(local.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    const admin = await fetch(c.url, {
-      method: 'POST',
-      headers: { origin: 'http://localhost:5173', 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' },
-      body: JSON.stringify({ UserPoolId: c.userPoolId, Username: 'box@example.com' }),
-    });
+    // Even validly signed: a page has no business holding the stack's key.
+    const body = JSON.stringify({ UserPoolId: c.userPoolId, Username: 'box@example.com' });
+    const signed = await signCognitoRequest(c.url, { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.AdminGetUser' }, body, c.iamCredential);
+    const admin = await fetch(c.url, { method: 'POST', headers: { ...signed, origin: 'http://localhost:5173' }, body });
     expect((await admin.json()).__type).toBe('UnrecognizedClientException');
   });
 
   const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
-  it.runIf(external)('refuses the outbox and Admin actions to non-loopback callers', async () => {
+  it.runIf(external)('refuses the outbox and Admin actions (even signed) to non-loopback callers', async () => {
     // The Host is admitted (as with ALLOWED_HOSTS set for LAN use): the peer address alone must refuse.
     const open = await startCognito({ definition: cruddurPool, host: '0.0.0.0', print: false, hostCheck: createHostCheck([external!.address]) });
     try {
       const url = open.url.replace('127.0.0.1', external!.address);
       expect((await fetch(`${url}/_local/outbox`)).status).toBe(403);
-      await expect(callCognito(url, 'AdminGetUser', { UserPoolId: open.userPoolId, Username: 'a@b.co' })).rejects.toMatchObject({ type: 'UnrecognizedClientException' });
+      await expect(callCognito(url, 'AdminGetUser', { UserPoolId: open.userPoolId, Username: 'a@b.co' }, open.iamCredential)).rejects.toMatchObject({ type: 'UnrecognizedClientException' });
     } finally {
       await open.close();
     }

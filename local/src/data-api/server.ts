@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticateIam } from '../appsync/auth/iam.ts';
+import { flatHeaders } from '../iam/sigv4-verify.ts';
 import { readBody } from '../appsync/http/body.ts';
 import { createHostCheck, refusedHostMessage, type HostCheck } from '../host-check/host-check.ts';
 import type { LocalCredential } from '../iam/local-credential.ts';
@@ -53,8 +54,7 @@ export function createDataApiHandler(options: DataApiServerOptions): RequestList
   };
 
   async function authenticate(req: IncomingMessage, body: string): Promise<void> {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    const headers = flatHeaders(req.headers);
     if (!headers.authorization) throw new DataApiError('MissingAuthenticationTokenException', 'Missing Authentication Token');
     const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(headers.authorization);
     if (scope && scope[1] !== SERVICE) throw new DataApiError('InvalidSignatureException', `Credential should be scoped to correct service: '${SERVICE}'.`);

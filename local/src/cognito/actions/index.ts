@@ -34,5 +34,5 @@ export const actions: Record<string, Action> = {
   AdminUserGlobalSignOut: admin.adminUserGlobalSignOut,
 };
 
-/** Admin actions need IAM credentials in AWS; offline they are allowed only from loopback. */
+/** Admin actions need an IAM SigV4 signature, in AWS and offline (http/iam-auth.ts); the rest are public. */
 export const isAdminAction = (name: string) => name.startsWith('Admin');

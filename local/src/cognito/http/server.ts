@@ -1,13 +1,16 @@
 /**
  * HTTP front of the offline pool: Cognito's JSON 1.1 RPC (`POST /`, `X-Amz-Target:
  * AWSCognitoIdentityProviderService.<Action>`), CORS for the browser, the pool's JWKS and OpenID
- * discovery, and the loopback-only outbox at `GET /_local/outbox?email=…`.
+ * discovery, and the loopback-only outbox at `GET /_local/outbox?email=…`. Admin actions need a
+ * SigV4 signature of the stack's IAM credential (iam-auth.ts), as IAM does in AWS.
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { actions, isAdminAction } from '../actions/index.ts';
 import { CognitoError } from '../errors.ts';
 import type { Pool } from '../pool.ts';
+import { requireIamSignature } from './iam-auth.ts';
+import type { LocalCredential } from '../../iam/local-credential.ts';
 import { createHostCheck, refusedHostMessage, type HostCheck } from '../../host-check/host-check.ts';
 
 export interface RequestLog {
@@ -80,6 +83,8 @@ export interface ServerInfo {
   issuer: () => string;
   /** Which Host headers are served (default: loopback + ALLOWED_HOSTS). */
   hostCheck?: HostCheck;
+  /** The IAM principals whose SigV4 signature admits Admin actions (the stack's local credential). */
+  iamCredentials: readonly LocalCredential[];
 }
 
 export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLog | undefined): http.Server {
@@ -111,9 +116,12 @@ export function createCognitoServer(pool: Pool, info: ServerInfo, log: RequestLo
       const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
       const body = await readBody(req);
       if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${target}`);
-      // Admin actions stand in for IAM-signed calls: never from a browser page, only from this machine.
-      if (isAdminAction(name) && (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined)) {
-        throw new CognitoError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+      if (isAdminAction(name)) {
+        // Offline, on top of AWS's IAM signature: never from a browser page, only from this machine.
+        if (!isLoopback(req.socket.remoteAddress) || req.headers.origin !== undefined) {
+          throw new CognitoError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+        }
+        await requireIamSignature(info.iamCredentials, req, body);
       }
       let input: unknown;
       try {
