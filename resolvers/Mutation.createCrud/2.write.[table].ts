@@ -5,7 +5,7 @@ import { tableName } from '../lib/ddb.ts';
 import { userKey } from '../../definitions/keys.ts';
 import { crudFromItem } from '../lib/items.ts';
 import { newCrudItem } from '../lib/cruds.ts';
-import { attachedImages, attachmentConflict, consumeUploads } from '../lib/attachments.ts';
+import { attachImages, attachmentConflict, consumeUploads } from '../lib/attachments.ts';
 import { EXPIRES_IN_SECONDS, LIMITS, requireText } from '../lib/validate.ts';
 import { bump, failedConditions, putNew } from '../lib/writes.ts';
 
@@ -20,8 +20,7 @@ export function request(ctx: Context<{ message: string; expiresIn?: string }>) {
   const message = requireText('message', ctx.args.message, LIMITS.crud);
   const seconds = EXPIRES_IN_SECONDS[ctx.args.expiresIn ?? 'SEVEN_DAYS'];
   const item = newCrudItem({ authorId: me, message, expiresAt: util.time.nowEpochSeconds() + seconds });
-  const media = attachedImages(ctx);
-  if (media.length > 0) item.media = media;
+  const media = attachImages(ctx, item);
   ctx.stash.item = item;
   const table = tableName(ctx);
   return {

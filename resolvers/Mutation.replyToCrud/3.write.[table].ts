@@ -5,7 +5,7 @@ import { crudFromItem } from '../lib/items.ts';
 import { newCrudItem, replyExpiresAt } from '../lib/cruds.ts';
 import { bump, failedConditions, putNew } from '../lib/writes.ts';
 import { blockedError, notBlockedChecks } from '../lib/safety.ts';
-import { attachedImages, attachmentConflict, consumeUploads } from '../lib/attachments.ts';
+import { attachImages, attachmentConflict, consumeUploads } from '../lib/attachments.ts';
 
 /**
  * Puts the reply, counts it on its (still live) parent, checks neither author blocks the other and
@@ -18,8 +18,7 @@ export function request(ctx: Context<{ expiresIn?: string | null }>) {
     expiresAt: replyExpiresAt(ctx.stash.parentExpiresAt, ctx.args.expiresIn, util.time.nowEpochSeconds()),
     replyToId: ctx.stash.parent.id,
   });
-  const media = attachedImages(ctx);
-  if (media.length > 0) item.media = media;
+  const media = attachImages(ctx, item);
   ctx.stash.item = item;
   const table = tableName(ctx);
   return {

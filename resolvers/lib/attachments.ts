@@ -74,9 +74,11 @@ export function readStatusesResponse(ctx: Context) {
   return {};
 }
 
-/** The checked images from `ctx.stash.mediaItems`, to store as the new item's `media` (none: []). */
-export function attachedImages(ctx: Context): Item[] {
-  return (ctx.stash.mediaItems || []) as Item[];
+/** Stores the checked images (`ctx.stash.mediaItems`) as the new item's `media` and returns them (none: [], no attribute). */
+export function attachImages(ctx: Context, item: Item): Item[] {
+  const images = (ctx.stash.mediaItems || []) as Item[];
+  if (images.length > 0) item.media = images;
+  return images;
 }
 
 /**

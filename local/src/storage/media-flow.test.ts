@@ -45,6 +45,19 @@ const photo = (width: number, height: number) =>
     .jpeg()
     .toBuffer();
 
+/** Backdates a crud's expiresAt and runs the TTL sweeper, as DynamoDB TTL would in time. */
+async function expireNow(crudId: string): Promise<void> {
+  await stack.dynamo.client.send(
+    new UpdateItemCommand({
+      TableName: stack.dynamo.tableName,
+      Key: { pk: { S: `CRUD#${crudId}` }, sk: { S: 'CRUD' } },
+      UpdateExpression: 'SET expiresAt = :past',
+      ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
+    }),
+  );
+  await stack.dynamo.ttl.sweepNow();
+}
+
 const status = (token: string, key: string) => gql(STATUS, token, { k: key }).then((r) => r.data.uploadStatus);
 const exists = async (url: string) => (await fetch(url)).status === 200;
 
@@ -116,15 +129,7 @@ describe('images on cruds, offline', () => {
     const [image] = data.createCrud.media;
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(true);
-    await stack.dynamo.client.send(
-      new UpdateItemCommand({
-        TableName: stack.dynamo.tableName,
-        Key: { pk: { S: `CRUD#${data.createCrud.id}` }, sk: { S: 'CRUD' } },
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
-      }),
-    );
-    await stack.dynamo.ttl.sweepNow();
+    await expireNow(data.createCrud.id);
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(false);
     expect(await exists(image.thumbnailUrl)).toBe(false);
@@ -158,15 +163,7 @@ describe('images on cruds, offline', () => {
     const [image] = expiring.data.replyToCrud.media;
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(true);
-    await stack.dynamo.client.send(
-      new UpdateItemCommand({
-        TableName: stack.dynamo.tableName,
-        Key: { pk: { S: `CRUD#${expiring.data.replyToCrud.id}` }, sk: { S: 'CRUD' } },
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
-      }),
-    );
-    await stack.dynamo.ttl.sweepNow();
+    await expireNow(expiring.data.replyToCrud.id);
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(false);
     expect(await exists(image.thumbnailUrl)).toBe(false);
