@@ -138,7 +138,7 @@ async function main() {
     const { trendingHashtags } = await gql(stack, 'guest', '{ trendingHashtags(limit: 1) { tag } }');
     const tag = (trendingHashtags[0]?.tag as string | undefined) ?? 'cruddur';
     const { publicFeed } = await gql(stack, 'guest', '{ publicFeed(limit: 50) { items { id repliesCount author { handle } } } }');
-    const thread = (publicFeed.items as { id: string; repliesCount: number; author: { handle: string } }[]).find((c) => c.repliesCount > 0) ?? publicFeed.items[0];
+    const thread = (publicFeed.items as { id: string; repliesCount: number; author: { handle: string } }[]).find((c) => c.repliesCount > 0 && c.id !== pictures) ?? publicFeed.items[0];
     const feed = (page: Page) => page.getByRole('article').first().waitFor(SETTLE);
     const heading = (page: Page) => page.getByRole('heading').first().waitFor(SETTLE);
     const screens: Screen[] = [
