@@ -84,7 +84,7 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     await screenshot(page, 'media-crud');
   }, STEP);
 
-  it('attaches a described image to a reply, shown in the thread, with the composer’s upload states', async () => {
+  it('attaches a described image to a reply, shown in the thread and the Replies tab, with the composer’s upload states', async () => {
     const api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
     const posted = await api.asUser('bayko')<{ createCrud: { id: string } }>('mutation C { createCrud(message: "Show me a colour") { id } }');
     expect(posted.errors).toBeUndefined();
@@ -115,5 +115,9 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     await page.reload();
     await page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
     await screenshot(page, 'media-reply');
+
+    // The replier's Replies tab shows it with its image too.
+    await page.goto('/@andrewbrown/replies');
+    await page.getByRole('feed', { name: 'Replies by @andrewbrown' }).getByRole('article').filter({ hasText: message }).getByRole('button', { name: 'View image 1 of 1: A blue rectangle' }).waitFor(LIVE);
   }, STEP);
 });
