@@ -1,11 +1,13 @@
 /**
  * Images in a real browser against the real offline stack: a refused avatar ends its wait with the
- * server's reason (it used to say "Processing your avatar…" forever), and a crud carries described
- * images shown in the feed with a keyboard-accessible lightbox.
+ * server's reason (it used to say "Processing your avatar…" forever), a crud carries described
+ * images shown in the feed with a keyboard-accessible lightbox, and so does a reply in its thread.
  */
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { demoUsers } from '../definitions/demo-users.ts';
+import { createSeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
 import { screenshot, signIn, startApp, type App } from './harness.ts';
 
@@ -80,5 +82,42 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     // Focus is back on the image the lightbox was opened from.
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
     await screenshot(page, 'media-crud');
+  }, STEP);
+
+  it('attaches a described image to a reply, shown in the thread and the Replies tab, with the composer’s upload states', async () => {
+    const api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
+    const posted = await api.asUser('bayko')<{ createCrud: { id: string } }>('mutation C { createCrud(message: "Show me a colour") { id } }');
+    expect(posted.errors).toBeUndefined();
+    await page.goto(`/@bayko/status/${posted.data!.createCrud.id}`);
+    const form = page.getByRole('form', { name: 'Reply' });
+    const message = `A blue one ${Date.now()}`;
+    await form.getByRole('textbox', { name: 'Your reply' }).fill(message);
+    await form.getByTestId('composer-media-input').setInputFiles([{ name: 'blue.png', mimeType: 'image/png', buffer: await png('#2244cc') }]);
+    const replyButton = form.getByRole('button', { name: 'Reply' });
+    await expect.poll(() => form.getByText('Ready', { exact: true }).count(), LIVE).toBe(1);
+    // Alt text is required here too.
+    expect(await replyButton.isDisabled()).toBe(true);
+    expect(await form.getByText('Every image needs alt text before it can be posted.').count()).toBe(1);
+    await form.getByLabel('Alt text for image 1').fill('A blue rectangle');
+    await expect.poll(() => replyButton.isEnabled(), LIVE).toBe(true);
+    await replyButton.click();
+
+    const reply = page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message });
+    const image = reply.getByRole('button', { name: 'View image 1 of 1: A blue rectangle' });
+    await image.waitFor(LIVE);
+    expect(await form.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
+    await image.click();
+    await page.getByRole('dialog', { name: 'Image 1 of 1' }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count(), LIVE).toBe(0);
+
+    // After a reload the thread reads the reply's image from the server.
+    await page.reload();
+    await page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
+    await screenshot(page, 'media-reply');
+
+    // The replier's Replies tab shows it with its image too.
+    await page.goto('/@andrewbrown/replies');
+    await page.getByRole('feed', { name: 'Replies by @andrewbrown' }).getByRole('article').filter({ hasText: message }).getByRole('button', { name: 'View image 1 of 1: A blue rectangle' }).waitFor(LIVE);
   }, STEP);
 });

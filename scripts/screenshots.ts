@@ -1,10 +1,10 @@
 /**
  * `npm run screenshots`: pictures of every main screen for docs/web.md, taken the way a person
  * sees them. Starts the offline stack (in memory, demo users and demo data) and the web app on
- * free ports, posts one crud with two images so the media grid shows, signs in as andrewbrown
- * in Debian's Chromium and saves each screen at 1280 px (desktop) and 390 px (phone) into
- * docs/web/<screen>-<desktop|mobile>.png (palette PNGs). Rerunnable: the files are overwritten;
- * nothing else is kept.
+ * free ports, posts one crud with two images and a reply with one so the media grid shows, signs
+ * in as andrewbrown in Debian's Chromium and saves each screen at 1280 px (desktop) and 390 px
+ * (phone) into docs/web/<screen>-<desktop|mobile>.png (palette PNGs). Rerunnable: the files are
+ * overwritten; nothing else is kept.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,23 +43,29 @@ async function gql(stack: Stack, token: string, query: string, variables?: Recor
   return body.data;
 }
 
-/** A crud with two images through the public path (presign, PUT, thumbnailer), for the media grid. */
+/** One image through the public path (presign, PUT, thumbnailer); its key, ready to attach. */
+async function uploadPicture(stack: Stack, token: string, color: string): Promise<string> {
+  const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: color } }).jpeg().toBuffer();
+  const { createMediaUpload } = await gql(stack, token, 'mutation U($t: String!, $n: Int!) { createMediaUpload(contentType: $t, contentLength: $n) { url key } }', { t: 'image/jpeg', n: bytes.length });
+  await fetch(createMediaUpload.url, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/jpeg' } });
+  await stack.storage.idle();
+  return createMediaUpload.key as string;
+}
+
+/** A crud with two images and a reply with one, for the media grid in a thread. */
 async function postPictures(stack: Stack, token: string): Promise<string> {
-  const pictures = [
-    { color: '#7b2ff7', alt: 'A purple gradient square' },
-    { color: '#f7a32f', alt: 'An orange gradient square' },
+  const media = [
+    { key: await uploadPicture(stack, token, '#7b2ff7'), alt: 'A purple gradient square' },
+    { key: await uploadPicture(stack, token, '#f7a32f'), alt: 'An orange gradient square' },
   ];
-  const media = [];
-  for (const p of pictures) {
-    const bytes = await sharp({ create: { width: 1200, height: 800, channels: 3, background: p.color } }).jpeg().toBuffer();
-    const { createMediaUpload } = await gql(stack, token, 'mutation U($t: String!, $n: Int!) { createMediaUpload(contentType: $t, contentLength: $n) { url key } }', { t: 'image/jpeg', n: bytes.length });
-    await fetch(createMediaUpload.url, { method: 'PUT', body: new Uint8Array(bytes), headers: { 'content-type': 'image/jpeg' } });
-    await stack.storage.idle();
-    media.push({ key: createMediaUpload.key, alt: p.alt });
-  }
   const { createCrud } = await gql(stack, token, 'mutation C($m: String!, $media: [CrudMediaInput!]) { createCrud(message: $m, media: $media) { id } }', {
     m: 'Two colours for the new media grid #cruddur',
     media,
+  });
+  await gql(stack, token, 'mutation R($id: ID!, $m: String!, $media: [CrudMediaInput!]) { replyToCrud(crudId: $id, message: $m, media: $media) { id } }', {
+    id: createCrud.id,
+    m: 'And a teal one in reply',
+    media: [{ key: await uploadPicture(stack, token, '#1fa39a'), alt: 'A teal square' }],
   });
   await stack.dynamo.streams.idle();
   return createCrud.id as string;
@@ -132,7 +138,7 @@ async function main() {
     const { trendingHashtags } = await gql(stack, 'guest', '{ trendingHashtags(limit: 1) { tag } }');
     const tag = (trendingHashtags[0]?.tag as string | undefined) ?? 'cruddur';
     const { publicFeed } = await gql(stack, 'guest', '{ publicFeed(limit: 50) { items { id repliesCount author { handle } } } }');
-    const thread = (publicFeed.items as { id: string; repliesCount: number; author: { handle: string } }[]).find((c) => c.repliesCount > 0) ?? publicFeed.items[0];
+    const thread = (publicFeed.items as { id: string; repliesCount: number; author: { handle: string } }[]).find((c) => c.repliesCount > 0 && c.id !== pictures) ?? publicFeed.items[0];
     const feed = (page: Page) => page.getByRole('article').first().waitFor(SETTLE);
     const heading = (page: Page) => page.getByRole('heading').first().waitFor(SETTLE);
     const screens: Screen[] = [
@@ -141,7 +147,7 @@ async function main() {
       { name: 'home', url: '/', ready: feed },
       { name: 'thread', url: `/@${thread.author.handle}/status/${thread.id}`, ready: feed },
       { name: 'composer-images', url: '/', ready: composeWithImages },
-      { name: 'media', url: `/@${user.handle}/status/${pictures}`, ready: (p) => p.locator('.media-grid img').first().waitFor(SETTLE) },
+      { name: 'media', url: `/@${user.handle}/status/${pictures}`, ready: (p) => p.getByRole('feed', { name: 'Replies' }).locator('.media-grid img').first().waitFor(SETTLE) },
       { name: 'profile', url: `/@${user.handle}`, ready: feed },
       { name: 'hashtag', url: `/hashtag/${encodeURIComponent(tag)}`, ready: feed },
       { name: 'search', url: '/search?q=b', ready: heading },

@@ -3,11 +3,11 @@ import { callerHandle, requireCaller } from '../lib/identity.ts';
 import { evictProfile } from '../lib/cache-eviction.ts';
 import { tableName } from '../lib/ddb.ts';
 import { userKey } from '../../definitions/keys.ts';
-import { crudFromItem, type Item } from '../lib/items.ts';
+import { crudFromItem } from '../lib/items.ts';
 import { newCrudItem } from '../lib/cruds.ts';
-import { uploadStatusKey } from '../../definitions/media.ts';
+import { attachImages, attachmentConflict, consumeUploads } from '../lib/attachments.ts';
 import { EXPIRES_IN_SECONDS, LIMITS, requireText } from '../lib/validate.ts';
-import { bump, deleteExisting, failedConditions, putNew } from '../lib/writes.ts';
+import { bump, failedConditions, putNew } from '../lib/writes.ts';
 
 /**
  * Posts a crud and counts it on the author's profile in one transaction. Hashtags and mentions
@@ -20,26 +20,23 @@ export function request(ctx: Context<{ message: string; expiresIn?: string }>) {
   const message = requireText('message', ctx.args.message, LIMITS.crud);
   const seconds = EXPIRES_IN_SECONDS[ctx.args.expiresIn ?? 'SEVEN_DAYS'];
   const item = newCrudItem({ authorId: me, message, expiresAt: util.time.nowEpochSeconds() + seconds });
-  const media = (ctx.stash.mediaItems || []) as Item[];
-  if (media.length > 0) item.media = media;
+  const media = attachImages(ctx, item);
   ctx.stash.item = item;
   const table = tableName(ctx);
-  const ready = { expression: '#state = :ready', names: { '#state': 'state' }, values: { ':ready': 'READY' } };
   return {
     operation: 'TransactWriteItems',
     transactItems: [
       putNew(table, { pk: item.pk, sk: item.sk }, item),
       bump(table, userKey(me), 'crudsCount', 1),
-      ...media.map((m) => deleteExisting(table, uploadStatusKey(me, m.uploadId), ready)),
+      ...consumeUploads(table, me, media),
     ],
   };
 }
 
 export function response(ctx: Context) {
   if (ctx.error) {
-    const failed = failedConditions(ctx);
-    if (failed.indexOf(1) >= 0) util.error('Your profile does not exist', 'NotFound');
-    if (failed.some((i) => i >= 2)) util.error('An image is already attached to another crud or has expired: upload it again', 'ValidationError', null, { field: 'media' });
+    if (failedConditions(ctx).indexOf(1) >= 0) util.error('Your profile does not exist', 'NotFound');
+    attachmentConflict(ctx, 2);
     util.error(ctx.error.message, ctx.error.type);
   }
   // The author's crudsCount changed.

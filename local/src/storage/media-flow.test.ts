@@ -1,7 +1,8 @@
 /**
  * Images on cruds offline, end to end on startStack: createMediaUpload → PUT → S3 event →
  * thumbnailer (renditions, metadata stripped, status READY) → createCrud with alt text → the
- * images in reads → deleted with the crud (deleteCrud and TTL expiry). Refusals: more than four,
+ * images in reads → deleted with the crud (deleteCrud and TTL expiry); the same for a reply's
+ * images (replyToCrud, shared rules). Refusals: more than four,
  * missing alt text, someone else's upload, a non-image, an unprocessed or reused upload; and a
  * corrupt avatar's refusal reaches its uploader through uploadStatus.
  */
@@ -25,6 +26,7 @@ const gql = async (query: string, authorization: string, variables?: Record<stri
 const PRESIGN = 'mutation U($t: String!, $n: Int!) { createMediaUpload(contentType: $t, contentLength: $n) { url key headers { name value } } }';
 const STATUS = 'query S($k: String!) { uploadStatus(key: $k) { key state message url } }';
 const CREATE = 'mutation C($m: String!, $media: [CrudMediaInput!], $e: ExpiresIn) { createCrud(message: $m, media: $media, expiresIn: $e) { id media { url thumbnailUrl alt width height } } }';
+const REPLY = 'mutation R($id: ID!, $m: String!, $media: [CrudMediaInput!]) { replyToCrud(crudId: $id, message: $m, media: $media) { id replyToId media { url thumbnailUrl alt width height } } }';
 
 /** Presigns and PUTs `bytes` as `type`, waits for the thumbnailer; returns the key. */
 async function upload(token: string, bytes: Buffer, type = 'image/jpeg', mutation = PRESIGN): Promise<string> {
@@ -42,6 +44,19 @@ const photo = (width: number, height: number) =>
     .withMetadata({ exif: { IFD0: { Copyright: 'secret-camera-owner', Artist: 'gps-person' } } })
     .jpeg()
     .toBuffer();
+
+/** Backdates a crud's expiresAt and runs the TTL sweeper, as DynamoDB TTL would in time. */
+async function expireNow(crudId: string): Promise<void> {
+  await stack.dynamo.client.send(
+    new UpdateItemCommand({
+      TableName: stack.dynamo.tableName,
+      Key: { pk: { S: `CRUD#${crudId}` }, sk: { S: 'CRUD' } },
+      UpdateExpression: 'SET expiresAt = :past',
+      ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
+    }),
+  );
+  await stack.dynamo.ttl.sweepNow();
+}
 
 const status = (token: string, key: string) => gql(STATUS, token, { k: key }).then((r) => r.data.uploadStatus);
 const exists = async (url: string) => (await fetch(url)).status === 200;
@@ -114,15 +129,41 @@ describe('images on cruds, offline', () => {
     const [image] = data.createCrud.media;
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(true);
-    await stack.dynamo.client.send(
-      new UpdateItemCommand({
-        TableName: stack.dynamo.tableName,
-        Key: { pk: { S: `CRUD#${data.createCrud.id}` }, sk: { S: 'CRUD' } },
-        UpdateExpression: 'SET expiresAt = :past',
-        ExpressionAttributeValues: { ':past': { N: String(Math.floor(Date.now() / 1000) - 1) } },
-      }),
-    );
-    await stack.dynamo.ttl.sweepNow();
+    await expireNow(data.createCrud.id);
+    await stack.dynamo.streams.idle();
+    expect(await exists(image.url)).toBe(false);
+    expect(await exists(image.thumbnailUrl)).toBe(false);
+  });
+
+  it('a reply carries described images, read in the thread, deleted with the reply (deleteCrud and TTL)', async () => {
+    const parent = (await gql(CREATE, tokens[andrew.handle], { m: 'show me yours' })).data.createCrud.id;
+    const token = tokens[alt.handle];
+    const keys = [await upload(token, await photo(900, 300)), await upload(token, await photo(200, 200))];
+    const { data, errors } = await gql(REPLY, token, { id: parent, m: 'here', media: [{ key: keys[0], alt: ' wide ' }, { key: keys[1], alt: 'square' }] });
+    expect(errors).toBeUndefined();
+    const media = data.replyToCrud.media;
+    expect(media).toMatchObject([{ alt: 'wide', width: 900, height: 300 }, { alt: 'square', width: 200, height: 200 }]);
+    const thread = await gql('query T($id: ID!) { replies(crudId: $id) { items { id media { url alt } } } }', 'guest', { id: parent });
+    expect(thread.data.replies.items).toEqual([{ id: data.replyToCrud.id, media: media.map((m: { url: string; alt: string }) => ({ url: m.url, alt: m.alt })) }]);
+    // Attached once, to a reply or a crud alike; and only the replier's own uploads.
+    expect((await gql(REPLY, token, { id: parent, m: 'again', media: [{ key: keys[0], alt: 'again' }] })).errors?.[0]?.errorType).toBe('ValidationError');
+    expect((await gql(CREATE, token, { m: 'again', media: [{ key: keys[1], alt: 'again' }] })).errors?.[0]?.errorType).toBe('ValidationError');
+    expect((await gql(REPLY, tokens[andrew.handle], { id: parent, m: 'theirs', media: [{ key: keys[0], alt: 'x' }] })).errors?.[0]?.errorType).toBe('Unauthorized');
+
+    await stack.dynamo.streams.idle();
+    for (const m of media) expect(await exists(m.thumbnailUrl)).toBe(true);
+    expect((await gql('mutation D($id: ID!) { deleteCrud(id: $id) }', token, { id: data.replyToCrud.id })).errors).toBeUndefined();
+    await stack.dynamo.streams.idle();
+    for (const m of media) {
+      expect(await exists(m.url)).toBe(false);
+      expect(await exists(m.thumbnailUrl)).toBe(false);
+    }
+
+    const expiring = await gql(REPLY, token, { id: parent, m: 'short-lived', media: [{ key: await upload(token, await photo(120, 80)), alt: 'small' }] });
+    const [image] = expiring.data.replyToCrud.media;
+    await stack.dynamo.streams.idle();
+    expect(await exists(image.url)).toBe(true);
+    await expireNow(expiring.data.replyToCrud.id);
     await stack.dynamo.streams.idle();
     expect(await exists(image.url)).toBe(false);
     expect(await exists(image.thumbnailUrl)).toBe(false);

@@ -275,7 +275,7 @@ export function useCreateCrudMutation(options?: MutationOptions<T.CreateCrudMuta
   return useMutation(CreateCrudDocument, options);
 }
 
-/** `mutation CreateMediaUpload` from web/src/features/feed/api/create-media-upload.graphql */
+/** `mutation CreateMediaUpload` from web/src/lib/uploads/create-media-upload.graphql */
 export const CreateMediaUploadDocument = `mutation CreateMediaUpload($contentType: String!, $contentLength: Int!) {
   createMediaUpload(contentType: $contentType, contentLength: $contentLength) {
     ...PresignedUpload
@@ -1194,8 +1194,13 @@ export function useRepliesInfiniteQuery(variables: Omit<T.RepliesQueryVariables,
 }
 
 /** `mutation ReplyToCrud` from web/src/features/crud/api/reply-to-crud.graphql */
-export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!, $expiresIn: ExpiresIn) {
-  replyToCrud(crudId: $crudId, message: $message, expiresIn: $expiresIn) {
+export const ReplyToCrudDocument = `mutation ReplyToCrud($crudId: ID!, $message: String!, $expiresIn: ExpiresIn, $media: [CrudMediaInput!]) {
+  replyToCrud(
+    crudId: $crudId
+    message: $message
+    expiresIn: $expiresIn
+    media: $media
+  ) {
     ...CrudFields
   }
 }

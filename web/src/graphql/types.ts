@@ -4,7 +4,7 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
-/** One of the caller's processed uploads to attach to a new crud. */
+/** One of the caller's processed uploads to attach to a new crud or reply. */
 export type CrudMediaInput = {
   /** Required: what the image shows (1–1000 characters). */
   alt: string;
@@ -127,6 +127,7 @@ export type ReplyToCrudMutationVariables = Exact<{
   crudId: string | number;
   message: string;
   expiresIn?: ExpiresIn | null | undefined;
+  media?: Array<CrudMediaInput> | CrudMediaInput | null | undefined;
 }>;
 
 
@@ -193,14 +194,6 @@ export type CreateCrudMutationVariables = Exact<{
 
 
 export type CreateCrudMutation = { createCrud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
-
-export type CreateMediaUploadMutationVariables = Exact<{
-  contentType: string;
-  contentLength: number;
-}>;
-
-
-export type CreateMediaUploadMutation = { createMediaUpload: { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> } };
 
 export type FeedItemFieldsFragment = { id: string, reason: FeedReason, createdAt: string, repostedBy: { id: string, handle: string, displayName: string, avatarUrl: string | null } | null, crud: { message: string, createdAt: string, expiresAt: string, replyToId: string | null, hashtags: Array<string>, mentions: Array<string>, id: string, repliesCount: number, likesCount: number, repostsCount: number, viewerHasLiked: boolean | null, viewerHasReposted: boolean | null, media: Array<{ url: string, thumbnailUrl: string, alt: string, width: number, height: number }>, author: { id: string, handle: string, displayName: string, avatarUrl: string | null } } };
 
@@ -463,6 +456,14 @@ export type UnmuteMutationVariables = Exact<{
 
 
 export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+
+export type CreateMediaUploadMutationVariables = Exact<{
+  contentType: string;
+  contentLength: number;
+}>;
+
+
+export type CreateMediaUploadMutation = { createMediaUpload: { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> } };
 
 export type PresignedUploadFragment = { url: string, key: string, expiresAt: string, headers: Array<{ name: string, value: string }> };
 

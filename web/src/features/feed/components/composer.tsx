@@ -10,7 +10,8 @@ import { TEXT_LIMITS } from '../../../../../definitions/text.ts';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { DEFAULT_EXPIRY, ExpirySelect } from '../../../components/ui/expiry-select.tsx';
-import { AddImagesButton, AttachmentList, isAttachmentReady, type Attachment } from './media-picker.tsx';
+import { AddImagesButton, AttachmentList, AttachmentNotes } from '../../../components/media/media-picker.tsx';
+import { useAttachments } from '../../../components/media/use-attachments.ts';
 
 /** A crud is 1–240 characters (code points) after trimming; definitions/text.ts. */
 export const CRUD_LIMIT = TEXT_LIMITS.crud;
@@ -24,20 +25,16 @@ export function canPost(text: string, limit: number = CRUD_LIMIT): boolean {
 export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): void }) {
   const [text, setText, clearDraft] = useDraft('composer');
   const [expiresIn, setExpiresIn] = useState<ExpiresIn>(DEFAULT_EXPIRY);
-  const [attachments, setAttachments] = useState<Attachment[]>([]);
-  const [mediaProblem, setMediaProblem] = useState<string>();
+  const images = useAttachments();
   const { mutate, loading, error } = useCreateCrudMutation();
-  const mediaReady = attachments.every(isAttachmentReady);
-  const missingAlt = attachments.some((a) => a.alt.trim() === '');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!canPost(text) || !mediaReady) return;
+    if (!canPost(text) || !images.ready) return;
     try {
-      const media = attachments.length > 0 ? attachments.map((a) => ({ key: a.upload.kind === 'ready' ? a.upload.key : '', alt: a.alt.trim() })) : undefined;
-      const { createCrud } = await mutate({ message: text.trim(), expiresIn, media });
+      const { createCrud } = await mutate({ message: text.trim(), expiresIn, media: images.input() });
       clearDraft();
-      setAttachments([]);
+      images.clear();
       // Each crud chooses its own lifetime: a short one must not silently carry over to the next.
       setExpiresIn(DEFAULT_EXPIRY);
       onPosted(createCrud);
@@ -59,17 +56,16 @@ export function Composer({ onPosted }: { onPosted(crud: CrudFieldsFragment): voi
         onValueChange={setText}
         onKeyDown={submitOnShortcut}
       />
-      <AttachmentList attachments={attachments} onChange={setAttachments} />
+      <AttachmentList attachments={images.attachments} onChange={images.setAttachments} />
       <div className="composer-bar">
-        <AddImagesButton count={attachments.length} onChange={setAttachments} onProblem={setMediaProblem} />
+        <AddImagesButton count={images.attachments.length} onChange={images.setAttachments} onProblem={images.setProblem} />
         <ExpirySelect value={expiresIn} onChange={setExpiresIn} />
         <CharCounter id="composer-count" text={text} limit={CRUD_LIMIT} />
-        <Button type="submit" busy={loading} disabled={!canPost(text) || !mediaReady}>
+        <Button type="submit" busy={loading} disabled={!canPost(text) || !images.ready}>
           Crud
         </Button>
       </div>
-      {missingAlt && <p className="field-hint">Every image needs alt text before it can be posted.</p>}
-      {mediaProblem && <FormMessage kind="error">{mediaProblem}</FormMessage>}
+      <AttachmentNotes missingAlt={images.missingAlt} problem={images.problem} />
       {error && <FormMessage kind="error">{describeApiError(error)}</FormMessage>}
     </form>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { Icon } from '../../../components/ui/icon.tsx';
-import { useMediaUpload, type MediaUploadState } from '../hooks/use-media-upload.ts';
-import { MEDIA_MAX_PER_CRUD, MEDIA_ALT_MAX, MEDIA_TYPES, checkImageFile } from './media-rules.ts';
+import { Icon } from '../ui/icon.tsx';
+import { FormMessage } from '../ui/states.tsx';
+import { useMediaUpload, type MediaUploadState } from '../../lib/uploads/use-media-upload.ts';
+import { MEDIA_MAX_PER_CRUD, MEDIA_ALT_MAX, MEDIA_TYPES, checkImageFile } from '../../lib/uploads/media-rules.ts';
 
 /** An image the author chose, with the alt text they are writing and where its upload stands. */
 export interface Attachment {
@@ -18,7 +19,7 @@ type ListUpdate = (next: (list: Attachment[]) => Attachment[]) => void;
 
 /**
  * "Add images": up to four JPEG, PNG or WebP files of at most 5 MB in all; refused files are
- * named through `onProblem`. The composer owns the list.
+ * named through `onProblem`. The form (composer or reply box) owns the list.
  */
 export function AddImagesButton({ count, onChange, onProblem }: { count: number; onChange: ListUpdate; onProblem(message: string | undefined): void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -98,4 +99,14 @@ function useObjectUrl(file: File): string | undefined {
     return () => URL.revokeObjectURL(created);
   }, [file]);
   return url;
+}
+
+/** What still stops the form's images from being posted: a missing alt text, a refused file. */
+export function AttachmentNotes({ missingAlt, problem }: { missingAlt: boolean; problem: string | undefined }) {
+  return (
+    <>
+      {missingAlt && <p className="field-hint">Every image needs alt text before it can be posted.</p>}
+      {problem && <FormMessage kind="error">{problem}</FormMessage>}
+    </>
+  );
 }

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { useCreateMediaUploadMutation } from '../../../graphql/operations.ts';
-import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
-import { putWithProgress, UploadError } from '../../../lib/uploads/put-with-progress.ts';
-import { useUploadStatus } from '../../../lib/uploads/use-upload-status.ts';
+import { useCreateMediaUploadMutation } from '../../graphql/operations.ts';
+import { describeApiError, type ApiError } from '../graphql/index.ts';
+import { putWithProgress, UploadError } from './put-with-progress.ts';
+import { useUploadStatus } from './use-upload-status.ts';
 
 export type MediaUploadState = { kind: 'uploading'; fraction: number } | { kind: 'processing' } | { kind: 'ready'; key: string } | { kind: 'error'; message: string };
 
 /**
- * One image on its way to a crud: presign (createMediaUpload), PUT with progress, then wait for
+ * One image on its way to a crud or reply: presign (createMediaUpload), PUT with progress, then wait for
  * the thumbnailer's verdict (uploadStatus). Starts once per file; the PUT is aborted when unmounted.
  */
 export function useMediaUpload(file: File): MediaUploadState {

@@ -1,9 +1,9 @@
 /**
- * The server's rules for crud images (definitions/media.ts, definitions/buckets.ts), checked in
+ * The server's rules for crud (and reply) images (definitions/media.ts, definitions/buckets.ts), checked in
  * the browser for a quick answer only: the server checks them again.
  */
-import { avatarRules } from '../../../../../definitions/buckets.ts';
-import { mediaRules } from '../../../../../definitions/media.ts';
+import { avatarRules } from '../../../../definitions/buckets.ts';
+import { mediaRules } from '../../../../definitions/media.ts';
 
 export const MEDIA_TYPES = Object.keys(avatarRules.contentTypes);
 export const MEDIA_MAX_BYTES = avatarRules.maxBytes;

@@ -1,0 +1,2 @@
+/** Reads the thumbnailer's outcome for each attached image (lib/attachments.ts, shared with createCrud). */
+export { readStatusesRequest as request, readStatusesResponse as response } from '../lib/attachments.ts';
