@@ -50,6 +50,22 @@ async function holdNextPage(page: Page, graphqlUrl: string, operation: string) {
   return { seen, release, stop: () => page.unrouteAll({ behavior: 'wait' }) };
 }
 
+/**
+ * Starts counting the elements matching `selector` after every DOM change and returns a reader of
+ * the lowest count seen: a list that re-reads its first page drops the later pages for a moment
+ * (and may load them again when its end scrolls into view), which the final state alone hides.
+ */
+async function watchLowest(page: Page, selector: string): Promise<() => Promise<number>> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { lowest: number; watcher?: MutationObserver };
+    w.watcher?.disconnect();
+    w.lowest = document.querySelectorAll(sel).length;
+    w.watcher = new MutationObserver(() => (w.lowest = Math.min(w.lowest, document.querySelectorAll(sel).length)));
+    w.watcher.observe(document.body, { childList: true, subtree: true });
+  }, selector);
+  return () => page.evaluate(() => (window as unknown as { lowest: number }).lowest);
+}
+
 describe.skipIf(skipBrowserTests)('paged lists stay whole while they change live', () => {
   let app: App;
   let api: SeedApi;
@@ -108,9 +124,11 @@ describe.skipIf(skipBrowserTests)('paged lists stay whole while they change live
     const expected = (n: number) => Array.from({ length: n }, (_, i) => `Ping ${n - i} @pager`);
     await expect.poll(() => pings.allTextContents(), LIVE).toEqual(expected(PAGE + 6));
 
-    // Every page loaded: the next live one goes on top and nothing loaded is dropped.
+    // Every page loaded: the next live one goes on top and nothing loaded is dropped, not even for a moment.
+    const lowest = await watchLowest(page, '.notification-quote');
     await as('peer01', POST, { m: `Ping ${PAGE + 7} @pager` });
     await expect.poll(() => pings.allTextContents(), LIVE).toEqual(expected(PAGE + 7));
+    expect(await lowest()).toBe(PAGE + 6);
     await screenshot(page, 'paged-notifications');
   }, STEP);
 
@@ -137,8 +155,10 @@ describe.skipIf(skipBrowserTests)('paged lists stay whole while they change live
     await expect.poll(() => entry('peer01').locator('.conversation-last').textContent(), LIVE).toBe(`Thread ${PAGE + 6}`);
 
     // Every page loaded: peer02 (on the second page) writes again and moves up, with two unread.
+    const lowest = await watchLowest(page, '.conversation .handle');
     await as('peer02', SEND, { to: 'pager', body: 'Hello again' });
     await expect.poll(() => names.allTextContents(), LIVE).toEqual(order(['peer02', 'peer01', ...newestFirst.filter((h) => h !== 'peer02')]));
+    expect(await lowest()).toBe(PEERS);
     await expect.poll(() => entry('peer02').getByLabel('2 unread').count(), LIVE).toBe(1);
     await screenshot(page, 'paged-inbox');
   }, STEP);
