@@ -1035,25 +1035,6 @@ export function useOnInboxMessageSubscription(variables: T.OnInboxMessageSubscri
   return useSubscription(OnInboxMessageDocument, variables, options);
 }
 
-/** `subscription OnMessage` from web/src/features/messages/api/on-message.graphql */
-export const OnMessageDocument = `subscription OnMessage($conversationId: ID!) {
-  onMessage(conversationId: $conversationId) {
-    ...MessageFields
-  }
-}
-
-fragment MessageFields on Message {
-  id
-  conversationId
-  senderId
-  body
-  createdAt
-}` as SubscriptionDocument<T.OnMessageSubscriptionVariables, T.OnMessageSubscription>;
-
-export function useOnMessageSubscription(variables: T.OnMessageSubscriptionVariables, options: SubscriptionOptions<T.OnMessageSubscription>): SubscriptionResult {
-  return useSubscription(OnMessageDocument, variables, options);
-}
-
 /** `subscription OnNotification` from web/src/features/notifications/api/on-notification.graphql */
 export const OnNotificationDocument = `subscription OnNotification($recipientId: ID!) {
   onNotification(recipientId: $recipientId) {

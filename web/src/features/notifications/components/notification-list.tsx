@@ -44,6 +44,7 @@ export function NotificationList() {
   useEffect(() => {
     if (version === seenVersion.current) return;
     seenVersion.current = version;
+    // A failed re-read is repaired by the next event or by the re-read after a reconnect.
     void prependLatest().catch(() => undefined);
   }, [version, prependLatest]);
   useEffect(() => {
