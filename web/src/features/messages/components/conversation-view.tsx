@@ -38,7 +38,7 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
       .catch(() => undefined);
   }, [markReadMutate, conversationId, onActivity, applyRead]);
 
-  // Messages sent while the connection was down never arrive live: re-read the newest page.
+  // Messages sent while the connection was down never arrive live: re-read the loaded pages.
   useOnRealtimeResume(() => {
     void messages.refetch();
     void conversation.refetch();
