@@ -72,10 +72,10 @@ export async function startApp(): Promise<App> {
   };
 }
 
-/** Signs a demo user in through the sign-in page (Cognito SRP, Amplify's default). */
-export async function signIn(page: Page, handle: string): Promise<void> {
-  const user = demoUsers.find((u) => u.handle === handle);
-  if (!user) throw new Error(`no demo user ${handle}`);
+/** Signs a demo user (by handle) or any confirmed account in through the sign-in page (Cognito SRP, Amplify's default). */
+export async function signIn(page: Page, who: string | { email: string; password: string }): Promise<void> {
+  const user = typeof who === 'string' ? demoUsers.find((u) => u.handle === who) : who;
+  if (!user) throw new Error(`no demo user ${String(who)}`);
   await page.goto('/signin');
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);

@@ -95,10 +95,10 @@ module.exports = {
       if (def.operation === 'query') {
         used.add('useQuery').add('QueryOptions').add('QueryResult');
         if (hasVars) {
-          out.push(`export function use${name}Query(variables: ${varsType}, options?: QueryOptions): QueryResult<${varsType}, ${resultType}> {`);
+          out.push(`export function use${name}Query(variables: ${varsType}, options?: QueryOptions): QueryResult<${resultType}> {`);
           out.push(`  return useQuery(${name}Document, variables, options);`);
         } else {
-          out.push(`export function use${name}Query(options?: QueryOptions): QueryResult<${varsType}, ${resultType}> {`);
+          out.push(`export function use${name}Query(options?: QueryOptions): QueryResult<${resultType}> {`);
           out.push(`  return useQuery(${name}Document, {}, options);`);
         }
         const field = connectionField(def);

@@ -53,7 +53,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.BlockedUsersQueryVariables, T.BlockedUsersQuery>;
 
-export function useBlockedUsersQuery(variables: T.BlockedUsersQueryVariables, options?: QueryOptions): QueryResult<T.BlockedUsersQueryVariables, T.BlockedUsersQuery> {
+export function useBlockedUsersQuery(variables: T.BlockedUsersQueryVariables, options?: QueryOptions): QueryResult<T.BlockedUsersQuery> {
   return useQuery(BlockedUsersDocument, variables, options);
 }
 
@@ -121,7 +121,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.BookmarksQueryVariables, T.BookmarksQuery>;
 
-export function useBookmarksQuery(variables: T.BookmarksQueryVariables, options?: QueryOptions): QueryResult<T.BookmarksQueryVariables, T.BookmarksQuery> {
+export function useBookmarksQuery(variables: T.BookmarksQueryVariables, options?: QueryOptions): QueryResult<T.BookmarksQuery> {
   return useQuery(BookmarksDocument, variables, options);
 }
 
@@ -162,7 +162,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.ConversationQueryVariables, T.ConversationQuery>;
 
-export function useConversationQuery(variables: T.ConversationQueryVariables, options?: QueryOptions): QueryResult<T.ConversationQueryVariables, T.ConversationQuery> {
+export function useConversationQuery(variables: T.ConversationQueryVariables, options?: QueryOptions): QueryResult<T.ConversationQuery> {
   return useQuery(ConversationDocument, variables, options);
 }
 
@@ -198,7 +198,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.ConversationsQueryVariables, T.ConversationsQuery>;
 
-export function useConversationsQuery(variables: T.ConversationsQueryVariables, options?: QueryOptions): QueryResult<T.ConversationsQueryVariables, T.ConversationsQuery> {
+export function useConversationsQuery(variables: T.ConversationsQueryVariables, options?: QueryOptions): QueryResult<T.ConversationsQuery> {
   return useQuery(ConversationsDocument, variables, options);
 }
 
@@ -343,7 +343,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.CrudDetailQueryVariables, T.CrudDetailQuery>;
 
-export function useCrudDetailQuery(variables: T.CrudDetailQueryVariables, options?: QueryOptions): QueryResult<T.CrudDetailQueryVariables, T.CrudDetailQuery> {
+export function useCrudDetailQuery(variables: T.CrudDetailQueryVariables, options?: QueryOptions): QueryResult<T.CrudDetailQuery> {
   return useQuery(CrudDetailDocument, variables, options);
 }
 
@@ -415,7 +415,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.FollowersQueryVariables, T.FollowersQuery>;
 
-export function useFollowersQuery(variables: T.FollowersQueryVariables, options?: QueryOptions): QueryResult<T.FollowersQueryVariables, T.FollowersQuery> {
+export function useFollowersQuery(variables: T.FollowersQueryVariables, options?: QueryOptions): QueryResult<T.FollowersQuery> {
   return useQuery(FollowersDocument, variables, options);
 }
 
@@ -442,7 +442,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.FollowingQueryVariables, T.FollowingQuery>;
 
-export function useFollowingQuery(variables: T.FollowingQueryVariables, options?: QueryOptions): QueryResult<T.FollowingQueryVariables, T.FollowingQuery> {
+export function useFollowingQuery(variables: T.FollowingQueryVariables, options?: QueryOptions): QueryResult<T.FollowingQuery> {
   return useQuery(FollowingDocument, variables, options);
 }
 
@@ -497,7 +497,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.HashtagCrudsQueryVariables, T.HashtagCrudsQuery>;
 
-export function useHashtagCrudsQuery(variables: T.HashtagCrudsQueryVariables, options?: QueryOptions): QueryResult<T.HashtagCrudsQueryVariables, T.HashtagCrudsQuery> {
+export function useHashtagCrudsQuery(variables: T.HashtagCrudsQueryVariables, options?: QueryOptions): QueryResult<T.HashtagCrudsQuery> {
   return useQuery(HashtagCrudsDocument, variables, options);
 }
 
@@ -514,7 +514,7 @@ export const HashtagHistoryDocument = `query HashtagHistory($tag: String!, $days
   }
 }` as QueryDocument<T.HashtagHistoryQueryVariables, T.HashtagHistoryQuery>;
 
-export function useHashtagHistoryQuery(variables: T.HashtagHistoryQueryVariables, options?: QueryOptions): QueryResult<T.HashtagHistoryQueryVariables, T.HashtagHistoryQuery> {
+export function useHashtagHistoryQuery(variables: T.HashtagHistoryQueryVariables, options?: QueryOptions): QueryResult<T.HashtagHistoryQuery> {
   return useQuery(HashtagHistoryDocument, variables, options);
 }
 
@@ -576,7 +576,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.HomeFeedQueryVariables, T.HomeFeedQuery>;
 
-export function useHomeFeedQuery(variables: T.HomeFeedQueryVariables, options?: QueryOptions): QueryResult<T.HomeFeedQueryVariables, T.HomeFeedQuery> {
+export function useHomeFeedQuery(variables: T.HomeFeedQueryVariables, options?: QueryOptions): QueryResult<T.HomeFeedQuery> {
   return useQuery(HomeFeedDocument, variables, options);
 }
 
@@ -651,7 +651,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.LikedCrudsQueryVariables, T.LikedCrudsQuery>;
 
-export function useLikedCrudsQuery(variables: T.LikedCrudsQueryVariables, options?: QueryOptions): QueryResult<T.LikedCrudsQueryVariables, T.LikedCrudsQuery> {
+export function useLikedCrudsQuery(variables: T.LikedCrudsQueryVariables, options?: QueryOptions): QueryResult<T.LikedCrudsQuery> {
   return useQuery(LikedCrudsDocument, variables, options);
 }
 
@@ -696,7 +696,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.MeQueryVariables, T.MeQuery>;
 
-export function useMeQuery(options?: QueryOptions): QueryResult<T.MeQueryVariables, T.MeQuery> {
+export function useMeQuery(options?: QueryOptions): QueryResult<T.MeQuery> {
   return useQuery(MeDocument, {}, options);
 }
 
@@ -723,7 +723,7 @@ fragment MessageFields on Message {
   createdAt
 }` as QueryDocument<T.MessagesQueryVariables, T.MessagesQuery>;
 
-export function useMessagesQuery(variables: T.MessagesQueryVariables, options?: QueryOptions): QueryResult<T.MessagesQueryVariables, T.MessagesQuery> {
+export function useMessagesQuery(variables: T.MessagesQueryVariables, options?: QueryOptions): QueryResult<T.MessagesQuery> {
   return useQuery(MessagesDocument, variables, options);
 }
 
@@ -782,7 +782,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.MutedUsersQueryVariables, T.MutedUsersQuery>;
 
-export function useMutedUsersQuery(variables: T.MutedUsersQueryVariables, options?: QueryOptions): QueryResult<T.MutedUsersQueryVariables, T.MutedUsersQuery> {
+export function useMutedUsersQuery(variables: T.MutedUsersQueryVariables, options?: QueryOptions): QueryResult<T.MutedUsersQuery> {
   return useQuery(MutedUsersDocument, variables, options);
 }
 
@@ -838,7 +838,7 @@ export const MyInsightsDocument = `query MyInsights($days: Int!) {
   }
 }` as QueryDocument<T.MyInsightsQueryVariables, T.MyInsightsQuery>;
 
-export function useMyInsightsQuery(variables: T.MyInsightsQueryVariables, options?: QueryOptions): QueryResult<T.MyInsightsQueryVariables, T.MyInsightsQuery> {
+export function useMyInsightsQuery(variables: T.MyInsightsQueryVariables, options?: QueryOptions): QueryResult<T.MyInsightsQuery> {
   return useQuery(MyInsightsDocument, variables, options);
 }
 
@@ -873,7 +873,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.NotificationsQueryVariables, T.NotificationsQuery>;
 
-export function useNotificationsQuery(variables: T.NotificationsQueryVariables, options?: QueryOptions): QueryResult<T.NotificationsQueryVariables, T.NotificationsQuery> {
+export function useNotificationsQuery(variables: T.NotificationsQueryVariables, options?: QueryOptions): QueryResult<T.NotificationsQuery> {
   return useQuery(NotificationsDocument, variables, options);
 }
 
@@ -1035,25 +1035,6 @@ export function useOnInboxMessageSubscription(variables: T.OnInboxMessageSubscri
   return useSubscription(OnInboxMessageDocument, variables, options);
 }
 
-/** `subscription OnMessage` from web/src/features/messages/api/on-message.graphql */
-export const OnMessageDocument = `subscription OnMessage($conversationId: ID!) {
-  onMessage(conversationId: $conversationId) {
-    ...MessageFields
-  }
-}
-
-fragment MessageFields on Message {
-  id
-  conversationId
-  senderId
-  body
-  createdAt
-}` as SubscriptionDocument<T.OnMessageSubscriptionVariables, T.OnMessageSubscription>;
-
-export function useOnMessageSubscription(variables: T.OnMessageSubscriptionVariables, options: SubscriptionOptions<T.OnMessageSubscription>): SubscriptionResult {
-  return useSubscription(OnMessageDocument, variables, options);
-}
-
 /** `subscription OnNotification` from web/src/features/notifications/api/on-notification.graphql */
 export const OnNotificationDocument = `subscription OnNotification($recipientId: ID!) {
   onNotification(recipientId: $recipientId) {
@@ -1129,7 +1110,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.PublicFeedQueryVariables, T.PublicFeedQuery>;
 
-export function usePublicFeedQuery(variables: T.PublicFeedQueryVariables, options?: QueryOptions): QueryResult<T.PublicFeedQueryVariables, T.PublicFeedQuery> {
+export function usePublicFeedQuery(variables: T.PublicFeedQueryVariables, options?: QueryOptions): QueryResult<T.PublicFeedQuery> {
   return useQuery(PublicFeedDocument, variables, options);
 }
 
@@ -1184,7 +1165,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.RepliesQueryVariables, T.RepliesQuery>;
 
-export function useRepliesQuery(variables: T.RepliesQueryVariables, options?: QueryOptions): QueryResult<T.RepliesQueryVariables, T.RepliesQuery> {
+export function useRepliesQuery(variables: T.RepliesQueryVariables, options?: QueryOptions): QueryResult<T.RepliesQuery> {
   return useQuery(RepliesDocument, variables, options);
 }
 
@@ -1280,7 +1261,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.SearchUsersQueryVariables, T.SearchUsersQuery>;
 
-export function useSearchUsersQuery(variables: T.SearchUsersQueryVariables, options?: QueryOptions): QueryResult<T.SearchUsersQueryVariables, T.SearchUsersQuery> {
+export function useSearchUsersQuery(variables: T.SearchUsersQueryVariables, options?: QueryOptions): QueryResult<T.SearchUsersQuery> {
   return useQuery(SearchUsersDocument, variables, options);
 }
 
@@ -1311,7 +1292,7 @@ export const TrendingHashtagsDocument = `query TrendingHashtags($limit: Int) {
   }
 }` as QueryDocument<T.TrendingHashtagsQueryVariables, T.TrendingHashtagsQuery>;
 
-export function useTrendingHashtagsQuery(variables: T.TrendingHashtagsQueryVariables, options?: QueryOptions): QueryResult<T.TrendingHashtagsQueryVariables, T.TrendingHashtagsQuery> {
+export function useTrendingHashtagsQuery(variables: T.TrendingHashtagsQueryVariables, options?: QueryOptions): QueryResult<T.TrendingHashtagsQuery> {
   return useQuery(TrendingHashtagsDocument, variables, options);
 }
 
@@ -1451,7 +1432,7 @@ export const UnreadConversationsDocument = `query UnreadConversations {
   }
 }` as QueryDocument<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery>;
 
-export function useUnreadConversationsQuery(options?: QueryOptions): QueryResult<T.UnreadConversationsQueryVariables, T.UnreadConversationsQuery> {
+export function useUnreadConversationsQuery(options?: QueryOptions): QueryResult<T.UnreadConversationsQuery> {
   return useQuery(UnreadConversationsDocument, {}, options);
 }
 
@@ -1463,7 +1444,7 @@ export const UnreadNotificationsDocument = `query UnreadNotifications {
   }
 }` as QueryDocument<T.UnreadNotificationsQueryVariables, T.UnreadNotificationsQuery>;
 
-export function useUnreadNotificationsQuery(options?: QueryOptions): QueryResult<T.UnreadNotificationsQueryVariables, T.UnreadNotificationsQuery> {
+export function useUnreadNotificationsQuery(options?: QueryOptions): QueryResult<T.UnreadNotificationsQuery> {
   return useQuery(UnreadNotificationsDocument, {}, options);
 }
 
@@ -1529,7 +1510,7 @@ export const UploadStatusDocument = `query UploadStatus($key: String!) {
   }
 }` as QueryDocument<T.UploadStatusQueryVariables, T.UploadStatusQuery>;
 
-export function useUploadStatusQuery(variables: T.UploadStatusQueryVariables, options?: QueryOptions): QueryResult<T.UploadStatusQueryVariables, T.UploadStatusQuery> {
+export function useUploadStatusQuery(variables: T.UploadStatusQueryVariables, options?: QueryOptions): QueryResult<T.UploadStatusQuery> {
   return useQuery(UploadStatusDocument, variables, options);
 }
 
@@ -1579,7 +1560,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.UserCrudsQueryVariables, T.UserCrudsQuery>;
 
-export function useUserCrudsQuery(variables: T.UserCrudsQueryVariables, options?: QueryOptions): QueryResult<T.UserCrudsQueryVariables, T.UserCrudsQuery> {
+export function useUserCrudsQuery(variables: T.UserCrudsQueryVariables, options?: QueryOptions): QueryResult<T.UserCrudsQuery> {
   return useQuery(UserCrudsDocument, variables, options);
 }
 
@@ -1616,7 +1597,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.UserProfileQueryVariables, T.UserProfileQuery>;
 
-export function useUserProfileQuery(variables: T.UserProfileQueryVariables, options?: QueryOptions): QueryResult<T.UserProfileQueryVariables, T.UserProfileQuery> {
+export function useUserProfileQuery(variables: T.UserProfileQueryVariables, options?: QueryOptions): QueryResult<T.UserProfileQuery> {
   return useQuery(UserProfileDocument, variables, options);
 }
 
@@ -1672,7 +1653,7 @@ fragment UserSummary on User {
   avatarUrl
 }` as QueryDocument<T.UserRepliesQueryVariables, T.UserRepliesQuery>;
 
-export function useUserRepliesQuery(variables: T.UserRepliesQueryVariables, options?: QueryOptions): QueryResult<T.UserRepliesQueryVariables, T.UserRepliesQuery> {
+export function useUserRepliesQuery(variables: T.UserRepliesQueryVariables, options?: QueryOptions): QueryResult<T.UserRepliesQuery> {
   return useQuery(UserRepliesDocument, variables, options);
 }
 

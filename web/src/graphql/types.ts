@@ -275,13 +275,6 @@ export type OnInboxMessageSubscriptionVariables = Exact<{
 
 export type OnInboxMessageSubscription = { onInboxMessage: { recipientId: string | null, id: string, conversationId: string, senderId: string, body: string, createdAt: string } | null };
 
-export type OnMessageSubscriptionVariables = Exact<{
-  conversationId: string | number;
-}>;
-
-
-export type OnMessageSubscription = { onMessage: { id: string, conversationId: string, senderId: string, body: string, createdAt: string } | null };
-
 export type SendMessageMutationVariables = Exact<{
   conversationId?: string | number | null | undefined;
   toHandle?: string | null | undefined;

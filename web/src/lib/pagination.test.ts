@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendPage, newItems } from './pagination.ts';
-
-describe('appendPage', () => {
-  it('appends the next page, keeps its token and drops duplicates', () => {
-    const merged = appendPage({ items: [{ id: 'a' }, { id: 'b' }], nextToken: 't1' }, { items: [{ id: 'b' }, { id: 'c' }], nextToken: null });
-    expect(merged.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
-    expect(merged.nextToken).toBeNull();
-  });
-});
+import { newItems } from './pagination.ts';
 
 describe('newItems', () => {
   it('returns only unseen items in order', () => {

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useParams } from 'react-router-dom';
 import { RequireAuth } from '../require-auth.tsx';
 import { useViewer } from '../../lib/auth/session.tsx';
@@ -22,20 +22,16 @@ export default function MessagesRoute() {
 function Messages() {
   const viewer = useViewer();
   const { conversationId, handle } = useParams();
-  const [version, setVersion] = useState(0);
   const { refresh } = useUnreadMessages();
-  // Reading or sending changes the inbox: the list re-reads, and so does the nav's unread badge.
-  const bump = useCallback(() => {
-    setVersion((v) => v + 1);
-    refresh();
-  }, [refresh]);
+  // Reading or sending changes the nav's unread badge (the inbox itself follows the message cache).
+  const bump = useCallback(() => refresh(), [refresh]);
   if (!viewer) return null;
   const open = Boolean(conversationId || handle);
   return (
     <div className={`messages-layout${open ? ' has-open' : ''}`}>
       <div className="messages-inbox">
         <h1 className="page-title">Messages</h1>
-        <ConversationList viewerId={viewer.sub} version={version} />
+        <ConversationList />
       </div>
       <div className="messages-pane">
         {conversationId ? (

@@ -3,8 +3,9 @@ import { useInfiniteQuery as useTanstackInfiniteQuery, useQueryClient, type Infi
 import { useIdentityKey } from '../auth/session.tsx';
 import type { QueryDocument } from './documents.ts';
 import type { ApiError } from './errors.ts';
+import { pagesKey, prependLatest as prependLatestPage, writePages } from './infinite-cache.ts';
 import { connectionOf, mergePages, putItems, type ItemOf } from './pages.ts';
-import { gqlKey, runQuery, type QueryOptions } from './use-query.ts';
+import { runQuery, type QueryOptions } from './use-query.ts';
 
 /** Returned by every generated `use<Name>InfiniteQuery` hook. */
 export interface InfiniteQueryResult<R, K extends keyof R> {
@@ -23,6 +24,11 @@ export interface InfiniteQueryResult<R, K extends keyof R> {
   refetch(): Promise<void>;
   /** Local change of the loaded items (live arrivals, removals) without a request. */
   updateItems(update: (items: Array<ItemOf<R, K>>) => Array<ItemOf<R, K>>): void;
+  /**
+   * Re-reads the newest page and puts the items not loaded yet at the head of the first page
+   * (later pages stay loaded); resolves with those items.
+   */
+  prependLatest(): Promise<Array<ItemOf<R, K>>>;
 }
 
 /**
@@ -38,7 +44,7 @@ export function useInfiniteQuery<V extends { nextToken?: string | null }, R, K e
   const client = useQueryClient();
   const identity = useIdentityKey();
   const skip = options.skip === true || identity === 'loading';
-  const queryKey = [...gqlKey(identity, document, variables), 'pages'];
+  const queryKey = pagesKey(identity, document, variables);
   const query = useTanstackInfiniteQuery<R, ApiError, InfiniteData<R, string | null>, readonly unknown[], string | null>({
     queryKey,
     queryFn: ({ pageParam }) => runQuery(client, identity, document, (pageParam === null ? variables : { ...variables, nextToken: pageParam }) as V),
@@ -57,13 +63,18 @@ export function useInfiniteQuery<V extends { nextToken?: string | null }, R, K e
   const keyText = JSON.stringify(queryKey);
   const updateItems = useCallback(
     (update: (items: Array<ItemOf<R, K>>) => Array<ItemOf<R, K>>) =>
-      client.setQueryData<InfiniteData<R, string | null>>(queryKey, (prev) => {
-        const merged = prev && mergePages(prev.pages, field);
-        if (!prev || !merged) return prev;
+      void writePages<R>(client, queryKey, (pages) => {
+        const merged = mergePages(pages, field);
+        if (!merged) return pages;
         const items = update((connectionOf(merged, field)?.items ?? []) as Array<ItemOf<R, K>>);
-        return { ...prev, pages: putItems(prev.pages, field, items) };
+        return putItems(pages, field, items);
       }),
     // keyText stands for queryKey's value (identity, document, variables).
+    [client, keyText, field],
+  );
+  const prependLatest = useCallback(
+    () => prependLatestPage(client, identity, document, field, variables),
+    // keyText stands for the identity, document and variables.
     [client, keyText, field],
   );
 
@@ -77,5 +88,6 @@ export function useInfiniteQuery<V extends { nextToken?: string | null }, R, K e
     loadMore,
     refetch,
     updateItems,
+    prependLatest,
   };
 }

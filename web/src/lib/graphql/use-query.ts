@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { useQuery as useTanstackQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useIdentityKey } from '../auth/session.tsx';
 import { execute } from './client.ts';
@@ -12,18 +12,12 @@ export interface QueryOptions {
 }
 
 /** State and controls returned by every generated `use<Name>Query` hook. */
-export interface QueryResult<V, R> {
+export interface QueryResult<R> {
   data: R | undefined;
   error: ApiError | undefined;
-  /** True during the first load and refetches (not during fetchMore). */
+  /** True during the first load and refetches. Lists page with the generated `use<Name>InfiniteQuery`. */
   loading: boolean;
-  fetchingMore: boolean;
   refetch(): Promise<void>;
-  /**
-   * Loads another page with `more` merged over the variables, combining results with `merge`.
-   * Paginated lists are simpler with the generated `use<Name>InfiniteQuery`.
-   */
-  fetchMore(more: Partial<V>, merge: (previous: R, next: R) => R): Promise<void>;
   /** Local update (live events, optimistic changes) without a request. */
   updateData(update: (previous: R | undefined) => R | undefined): void;
 }
@@ -44,7 +38,7 @@ export async function runQuery<V extends object, R>(client: QueryClient, identit
  * A TanStack query per operation, identity and variables: cached, so going back to a screen shows
  * what it showed at once while it re-reads; a change of variables or identity reads again.
  */
-export function useQuery<V extends object, R>(document: QueryDocument<V, R>, variables: V, options: QueryOptions = {}): QueryResult<V, R> {
+export function useQuery<V extends object, R>(document: QueryDocument<V, R>, variables: V, options: QueryOptions = {}): QueryResult<R> {
   const client = useQueryClient();
   const identity = useIdentityKey();
   const skip = options.skip === true || identity === 'loading';
@@ -54,25 +48,11 @@ export function useQuery<V extends object, R>(document: QueryDocument<V, R>, var
     queryFn: () => runQuery(client, identity, document, variables),
     enabled: !skip,
   });
-  const [more, setMore] = useState<{ busy: boolean; error?: ApiError }>({ busy: false });
   const keyText = JSON.stringify(queryKey);
 
-  const fetchMore = useCallback(
-    async (extra: Partial<V>, merge: (previous: R, next: R) => R) => {
-      setMore({ busy: true });
-      try {
-        const next = await runQuery(client, identity, document, { ...variables, ...extra });
-        client.setQueryData<R>(queryKey, (prev) => (prev === undefined ? next : merge(prev, next)));
-        setMore({ busy: false });
-      } catch (err) {
-        setMore({ busy: false, error: err as ApiError });
-      }
-    },
-    // keyText stands for queryKey's value (identity, document, variables).
-    [client, keyText],
-  );
   const updateData = useCallback(
     (update: (previous: R | undefined) => R | undefined) => client.setQueryData<R>(queryKey, (prev) => update(prev)),
+    // keyText stands for queryKey's value (identity, document, variables).
     [client, keyText],
   );
   const { refetch: refetchQuery } = query;
@@ -82,11 +62,9 @@ export function useQuery<V extends object, R>(document: QueryDocument<V, R>, var
 
   return {
     data: query.data,
-    error: query.error ?? more.error ?? undefined,
+    error: query.error ?? undefined,
     loading: query.isFetching,
-    fetchingMore: more.busy,
     refetch,
-    fetchMore,
     updateData,
   };
 }

@@ -1,41 +1,28 @@
-import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router-dom';
-import { useConversationsQuery, useOnInboxMessageSubscription } from '../../../graphql/operations.ts';
+import { useConversationsInfiniteQuery } from '../../../graphql/operations.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
-import { appendPage } from '../../../lib/pagination.ts';
 import { LiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 
+const PAGE = 30;
+
 /**
- * The inbox, most recent activity first with unread counts. Every message to the viewer
- * (onInboxMessage) and every `version` bump (own sends, reads) re-reads it, so it reorders live.
+ * The inbox, most recent activity first with unread counts, page by page. Live messages, sends and
+ * read receipts reach it through the message cache (cache/message-cache.ts), which moves a
+ * conversation to the top of the first page; after a lost connection it re-reads its loaded pages.
  */
-export function ConversationList({ viewerId, version }: { viewerId: string; version: number }) {
-  const query = useConversationsQuery({ limit: 30 });
+export function ConversationList() {
+  const query = useConversationsInfiniteQuery({ limit: PAGE });
   const { refetch } = query;
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const seen = useRef(version);
-  const reload = () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void refetch(), 100);
-  };
-  useOnInboxMessageSubscription({ recipientId: viewerId }, { onData: reload });
-  useOnRealtimeResume(reload);
-  useEffect(() => {
-    if (seen.current === version) return;
-    seen.current = version;
-    reload();
-  });
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useOnRealtimeResume(() => void refetch());
 
   if (query.loading && !query.data) return <Loading label="Loading conversations…" />;
   if (query.error && !query.data) return <ErrorState message={describeApiError(query.error)} onRetry={() => void refetch()} />;
-  const items = query.data?.conversations.items ?? [];
-  const nextToken = query.data?.conversations.nextToken;
+  const { items } = query;
   if (items.length === 0) return <EmptyState>No conversations yet. Start one from someone’s profile.</EmptyState>;
   return (
     <nav aria-label="Conversations">
@@ -72,13 +59,7 @@ export function ConversationList({ viewerId, version }: { viewerId: string; vers
           </LiveUser>
         ))}
       </ul>
-      <LoadMore
-        hasMore={Boolean(nextToken)}
-        loading={query.fetchingMore}
-        onLoadMore={() => {
-          if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ conversations: appendPage(p.conversations, n.conversations) }));
-        }}
-      />
+      <LoadMore hasMore={query.hasMore} loading={query.fetchingMore} onLoadMore={query.loadMore} />
     </nav>
   );
 }

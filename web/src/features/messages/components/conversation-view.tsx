@@ -1,64 +1,44 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
-import {
-  useConversationQuery,
-  useMarkConversationReadMutation,
-  useMessagesQuery,
-  useOnMessageSubscription,
-  useSendMessageMutation,
-} from '../../../graphql/operations.ts';
-import type { MessageFieldsFragment, UserSummaryFragment } from '../../../graphql/types.ts';
+import { useConversationQuery, useMarkConversationReadMutation, useMessagesInfiniteQuery, useSendMessageMutation } from '../../../graphql/operations.ts';
+import type { UserSummaryFragment } from '../../../graphql/types.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
-import { appendPage } from '../../../lib/pagination.ts';
 import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 import { MessageForm } from './message-form.tsx';
+import { useMessageCache } from '../cache/use-message-cache.ts';
 
 const PAGE = 30;
 
 /**
- * One conversation: newest page first (shown oldest at the top), "load earlier" for history,
- * live messages via onMessage (members only), read receipts sent while it is open.
+ * One conversation: newest page first (shown oldest at the top), "load earlier" for history. Live
+ * messages arrive through the message cache (the app's onInboxMessage subscription writes them
+ * here and to the inbox); while it is open, someone else's message is answered with a read receipt.
  */
 export function ConversationView({ conversationId, viewerId, onActivity }: { conversationId: string; viewerId: string; onActivity(): void }) {
   const conversation = useConversationQuery({ id: conversationId });
-  const messages = useMessagesQuery({ conversationId, limit: PAGE, order: 'NEWEST_FIRST' });
+  const messages = useMessagesInfiniteQuery({ conversationId, limit: PAGE, order: 'NEWEST_FIRST' });
   const send = useSendMessageMutation();
   const markRead = useMarkConversationReadMutation();
+  const cache = useMessageCache();
   const bottom = useRef<HTMLDivElement>(null);
-  const { updateData } = messages;
   const { mutate: markReadMutate } = markRead;
+  const { applyRead } = cache;
 
   const read = useCallback(() => {
     void markReadMutate({ conversationId })
-      .then(onActivity)
+      .then(({ markConversationRead }) => {
+        applyRead(markConversationRead);
+        onActivity();
+      })
       .catch(() => undefined);
-  }, [markReadMutate, conversationId, onActivity]);
+  }, [markReadMutate, conversationId, onActivity, applyRead]);
 
-  const add = useCallback(
-    (m: MessageFieldsFragment) =>
-      updateData((prev) =>
-        prev && !prev.messages.items.some((x) => x.id === m.id) ? { messages: { ...prev.messages, items: [m, ...prev.messages.items] } } : prev,
-      ),
-    [updateData],
-  );
-
-  useOnMessageSubscription(
-    { conversationId },
-    {
-      onData: ({ onMessage }) => {
-        if (!onMessage || onMessage.conversationId !== conversationId) return;
-        add(onMessage);
-        if (onMessage.senderId !== viewerId) read();
-      },
-    },
-  );
-
-  // Messages sent while the connection was down never arrive live: re-read the newest page.
+  // Messages sent while the connection was down never arrive live: re-read the loaded pages.
   useOnRealtimeResume(() => {
     void messages.refetch();
     void conversation.refetch();
@@ -69,7 +49,7 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
     if (unread > 0) read();
   }, [unread, read]);
 
-  const items = messages.data?.messages.items ?? [];
+  const { items } = messages;
   const newestId = items[0]?.id;
   useLayoutEffect(() => {
     bottom.current?.scrollIntoView?.({ block: 'end' });
@@ -86,12 +66,11 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
   const members = new Map<string, UserSummaryFragment>(conv.members.map((m) => [m.id, m]));
   const peer = livePeer;
   if (peer) members.set(peer.id, peer);
-  const nextToken = messages.data?.messages.nextToken;
 
   async function onSend(body: string): Promise<boolean> {
     try {
       const { sendMessage } = await send.mutate({ conversationId, body });
-      add(sendMessage);
+      cache.applyMessage(sendMessage);
       onActivity();
       return true;
     } catch {
@@ -116,12 +95,8 @@ export function ConversationView({ conversationId, viewerId, onActivity }: { con
         </h2>
       </header>
       <div className="message-scroll">
-        {nextToken && (
-          <Button
-            variant="ghost"
-            busy={messages.fetchingMore}
-            onClick={() => void messages.fetchMore({ nextToken }, (p, n) => ({ messages: appendPage(p.messages, n.messages) }))}
-          >
+        {messages.hasMore && (
+          <Button variant="ghost" busy={messages.fetchingMore} onClick={messages.loadMore}>
             Load earlier messages
           </Button>
         )}

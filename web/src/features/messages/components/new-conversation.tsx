@@ -5,12 +5,14 @@ import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.t
 import { describeApiError } from '../../../lib/graphql/index.ts';
 import { useLiveUser } from '../../../lib/live-users/live-users.tsx';
 import { MessageForm } from './message-form.tsx';
+import { useMessageCache } from '../cache/use-message-cache.ts';
 
 /** Starts (or continues) the one conversation with @handle: the first message creates it. */
 export function NewConversation({ handle, onActivity }: { handle: string; onActivity(): void }) {
   const navigate = useNavigate();
   const profile = useUserProfileQuery({ handle });
   const send = useSendMessageMutation();
+  const cache = useMessageCache();
   const user = useLiveUser(profile.data?.user);
   if (profile.loading && !profile.data) return <Loading />;
   if (profile.error) return <ErrorState message={describeApiError(profile.error)} onRetry={() => void profile.refetch()} />;
@@ -21,6 +23,7 @@ export function NewConversation({ handle, onActivity }: { handle: string; onActi
   async function onSend(body: string): Promise<boolean> {
     try {
       const { sendMessage } = await send.mutate({ toHandle: handle, body });
+      cache.applyMessage(sendMessage);
       onActivity();
       navigate(`/messages/${sendMessage.conversationId}`, { replace: true });
       return true;

@@ -3,6 +3,7 @@ import { useOnInboxMessageSubscription, useUnreadConversationsQuery } from '../.
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
 import { CountBadge } from '../../../components/ui/count-badge.tsx';
+import { useMessageCache } from '../cache/use-message-cache.ts';
 
 interface UnreadMessagesState {
   /** Conversations with unread messages (0 for guests). */
@@ -13,16 +14,22 @@ interface UnreadMessagesState {
 
 const UnreadMessagesContext = createContext<UnreadMessagesState>({ unread: 0, refresh: () => {} });
 
-/** The signed-in user's unread-conversation count for the nav badge, live through onInboxMessage. */
+/**
+ * The signed-in user's one onInboxMessage subscription: every message of their conversations is
+ * written to the message cache (open thread and inbox), and others' messages re-read the nav
+ * badge's unread-conversation count.
+ */
 export function UnreadMessagesProvider({ children }: { children: ReactNode }) {
   const viewer = useViewer();
   const query = useUnreadConversationsQuery({ skip: !viewer });
   const { refetch } = query;
+  const cache = useMessageCache();
   useOnInboxMessageSubscription(
     { recipientId: viewer?.sub ?? '' },
     {
       skip: !viewer,
       onData: ({ onInboxMessage }) => {
+        if (onInboxMessage) cache.applyMessage(onInboxMessage);
         // The viewer's own messages reach the inbox too; only someone else's can be unread.
         if (onInboxMessage && onInboxMessage.senderId !== viewer?.sub) void refetch();
       },

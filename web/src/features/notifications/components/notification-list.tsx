@@ -1,13 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
-import { useNotificationsQuery } from '../../../graphql/operations.ts';
+import { useNotificationsInfiniteQuery } from '../../../graphql/operations.ts';
 import type { NotificationsQuery, NotificationType } from '../../../graphql/types.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
 import { RelativeTime } from '../../../components/ui/time.tsx';
 import { describeApiError } from '../../../lib/graphql/index.ts';
-import { appendPage } from '../../../lib/pagination.ts';
 import { LiveUser } from '../../../lib/live-users/live-users.tsx';
 import { useNotificationsState } from './notifications-provider.tsx';
 import { Icon, type IconName } from '../../../components/ui/icon.tsx';
@@ -30,17 +29,24 @@ function target(n: Item): string {
   return `/@${n.actor.handle}`;
 }
 
-/** The signed-in user's notifications, newest first; re-read live and marked read once seen. */
+const PAGE = 30;
+
+/**
+ * The signed-in user's notifications, newest first, page by page; a live notification (the event
+ * carries no actor or crud) re-reads the newest page and its new entries go on top of the first
+ * page, keeping every page loaded. Marked read once seen.
+ */
 export function NotificationList() {
-  const query = useNotificationsQuery({ limit: 30 });
+  const query = useNotificationsInfiniteQuery({ limit: PAGE });
   const { version, markAllRead, unread } = useNotificationsState();
   const seenVersion = useRef(version);
-  const { refetch } = query;
+  const { refetch, prependLatest } = query;
   useEffect(() => {
     if (version === seenVersion.current) return;
     seenVersion.current = version;
-    void refetch();
-  }, [version, refetch]);
+    // A failed re-read is repaired by the next event or by the re-read after a reconnect.
+    void prependLatest().catch(() => undefined);
+  }, [version, prependLatest]);
   useEffect(() => {
     // Reading the page marks everything read (the list keeps showing which ones were new).
     if (query.data && unread > 0) void markAllRead().catch(() => undefined);
@@ -48,8 +54,7 @@ export function NotificationList() {
 
   if (query.loading && !query.data) return <Loading label="Loading notifications…" />;
   if (query.error && !query.data) return <ErrorState message={describeApiError(query.error)} onRetry={() => void refetch()} />;
-  const items = query.data?.notifications.items ?? [];
-  const nextToken = query.data?.notifications.nextToken;
+  const { items } = query;
   if (items.length === 0) return <EmptyState>No notifications yet. Post something!</EmptyState>;
   return (
     <>
@@ -87,13 +92,7 @@ export function NotificationList() {
           </li>
         ))}
       </ul>
-      <LoadMore
-        hasMore={Boolean(nextToken)}
-        loading={query.fetchingMore}
-        onLoadMore={() => {
-          if (nextToken) void query.fetchMore({ nextToken }, (p, n) => ({ notifications: appendPage(p.notifications, n.notifications) }));
-        }}
-      />
+      <LoadMore hasMore={query.hasMore} loading={query.fetchingMore} onLoadMore={query.loadMore} />
     </>
   );
 }

@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
-import { useBlockedUsersQuery, useMutedUsersQuery, useUnblockMutation, useUnmuteMutation } from '../../../graphql/operations.ts';
+import { useBlockedUsersInfiniteQuery, useMutedUsersInfiniteQuery, useUnblockMutation, useUnmuteMutation } from '../../../graphql/operations.ts';
 import { Avatar } from '../../../components/ui/avatar.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { LoadMore } from '../../../components/ui/infinite-list.tsx';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states.tsx';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
-import { appendPage } from '../../../lib/pagination.ts';
 
 interface Account {
   id: string;
@@ -18,19 +17,16 @@ interface AccountListProps {
   label: string;
   action: 'Unblock' | 'Unmute';
   empty: string;
-  query: { loading: boolean; fetchingMore: boolean; error?: unknown; refetch(): unknown };
-  page: { items: Account[]; nextToken?: string | null } | undefined;
+  query: { loading: boolean; fetchingMore: boolean; hasMore: boolean; error?: unknown; data?: unknown; items: Account[]; refetch(): unknown; loadMore(): void };
   busy: boolean;
   onAction(a: Account): Promise<unknown>;
-  onLoadMore(nextToken: string): void;
 }
 
 /** One managed list: accounts with a button that undoes the block or mute, then re-reads the list. */
-function AccountList({ label, action, empty, query, page, busy, onAction, onLoadMore }: AccountListProps) {
-  if (query.loading && !page) return <Loading label={`Loading ${label.toLowerCase()}…`} />;
-  if (query.error && !page) return <ErrorState message={describeApiError(query.error as ApiError)} onRetry={() => void query.refetch()} />;
-  const items = page?.items ?? [];
-  const nextToken = page?.nextToken;
+function AccountList({ label, action, empty, query, busy, onAction }: AccountListProps) {
+  if (query.loading && !query.data) return <Loading label={`Loading ${label.toLowerCase()}…`} />;
+  if (query.error && !query.data) return <ErrorState message={describeApiError(query.error as ApiError)} onRetry={() => void query.refetch()} />;
+  const items = query.items;
   if (items.length === 0) return <EmptyState>{empty}</EmptyState>;
   return (
     <>
@@ -47,28 +43,26 @@ function AccountList({ label, action, empty, query, page, busy, onAction, onLoad
           </li>
         ))}
       </ul>
-      <LoadMore hasMore={Boolean(nextToken)} loading={query.fetchingMore} onLoadMore={() => nextToken && onLoadMore(nextToken)} />
+      <LoadMore hasMore={query.hasMore} loading={query.fetchingMore} onLoadMore={query.loadMore} />
     </>
   );
 }
 
 function BlockedList() {
-  const query = useBlockedUsersQuery({ limit: 50 });
+  const query = useBlockedUsersInfiniteQuery({ limit: 50 });
   const unblock = useUnblockMutation();
   return (
-    <AccountList label="Blocked accounts" action="Unblock" empty="You block nobody." query={query} page={query.data?.blockedUsers} busy={unblock.loading}
-      onAction={(a) => unblock.mutate({ handle: a.handle })}
-      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ blockedUsers: appendPage(p.blockedUsers, n.blockedUsers) }))} />
+    <AccountList label="Blocked accounts" action="Unblock" empty="You block nobody." query={query} busy={unblock.loading}
+      onAction={(a) => unblock.mutate({ handle: a.handle })} />
   );
 }
 
 function MutedList() {
-  const query = useMutedUsersQuery({ limit: 50 });
+  const query = useMutedUsersInfiniteQuery({ limit: 50 });
   const unmute = useUnmuteMutation();
   return (
-    <AccountList label="Muted accounts" action="Unmute" empty="You mute nobody." query={query} page={query.data?.mutedUsers} busy={unmute.loading}
-      onAction={(a) => unmute.mutate({ handle: a.handle })}
-      onLoadMore={(nextToken) => void query.fetchMore({ nextToken }, (p, n) => ({ mutedUsers: appendPage(p.mutedUsers, n.mutedUsers) }))} />
+    <AccountList label="Muted accounts" action="Unmute" empty="You mute nobody." query={query} busy={unmute.loading}
+      onAction={(a) => unmute.mutate({ handle: a.handle })} />
   );
 }
 
