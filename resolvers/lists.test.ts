@@ -86,7 +86,7 @@ describe('homeFeed pipeline', () => {
       operation: 'BatchGetItem',
       tables: { [TABLE]: { keys: [{ pk: S('CRUD#c1'), sk: S('LIKE#me') }, { pk: S('CRUD#c1'), sk: S('REPOST#me') }], consistentRead: false } },
     });
-    const g = await run('CrudConnection.items/3.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
+    const g = await run('CrudConnection.items/2.viewerEdges.[table].ts', 'request', { identity: guest, stash: { cruds }, info });
     expect(g.earlyReturn).toBeDefined();
     // A query that selects neither viewer field reads no edges at all.
     const unselected = await run('Query.homeFeed/6.viewerEdges.[table].ts', 'request', {

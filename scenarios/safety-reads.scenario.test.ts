@@ -25,7 +25,7 @@ const post = async (op: Operation, message: string): Promise<string> => (await o
 const reply = async (op: Operation, crudId: string, message: string): Promise<string> =>
   (await ok(op, 'mutation R($id: ID!, $m: String!) { replyToCrud(crudId: $id, message: $m) { id } }', { id: crudId, m: message })).replyToCrud.id;
 const notes = async (op: Operation): Promise<{ type: string; actor: { handle: string } }[]> =>
-  (await ok(op, '{ notifications(limit: 100) { items { type actor { handle } crud { id } } } }')).notifications.items;
+  (await ok(op, '{ notifications(limit: 50) { items { type actor { handle } crud { id } } } }')).notifications.items;
 const searched = async (op: Operation, prefix: string): Promise<string[]> =>
   (await ok(op, 'query S($p: String!) { searchUsers(prefix: $p) { handle } }', { p: prefix })).searchUsers.map((u: { handle: string }) => u.handle);
 const homeIds = async (op: Operation): Promise<string[]> => (await ok(op, '{ homeFeed(limit: 50) { items { crud { id } } } }')).homeFeed.items.map((i: any) => i.crud.id);
@@ -105,10 +105,13 @@ describe('more than 1,000 block and mute rows', () => {
   it('a user blocked by 1,001 others, and one muting 1,001 others, still get exact answers', async () => {
     const lCrud = await post(L().op, 'londo, visible to andrew until the block');
     await ok(A().op, 'mutation { follow(handle: "altbrown") { id } }');
+    await idle();
+    const tCrud = await post(T().op, 'altbrown, pushed to andrew before the mute');
     await fillerRows(A().id, 'BLOCKEDBY', 1001);
     await fillerRows(A().id, 'MUTES', 1001);
     await idle();
     expect((await ok(A().op, 'query Q($id: ID!) { crud(id: $id) { id } }', { id: lCrud })).crud).toEqual({ id: lCrud });
+    expect(await homeIds(A().op)).toContain(tCrud);
 
     await ok(L().op, 'mutation { block(handle: "andrewbrown") { id } }');
     await ok(A().op, 'mutation { mute(handle: "altbrown") { id } }');
@@ -117,10 +120,9 @@ describe('more than 1,000 block and mute rows', () => {
     expect(seen).toEqual({ crud: null, userCruds: { items: [] } });
     expect(await searched(A().op, 'lon')).not.toContain('londo');
     // A row pushed before the mute leaves the home feed; the muted account's mention notifies nobody.
-    expect(await homeIds(A().op)).not.toContain(lCrud);
+    expect(await homeIds(A().op)).not.toContain(tCrud);
     await post(T().op, 'altbrown, muted, mentions @andrewbrown');
     await idle();
     expect((await notes(A().op)).filter((n) => n.actor.handle === 'altbrown')).toEqual([]);
-    expect((await ok(A().op, '{ mutedUsers(limit: 100) { items { handle } } }')).mutedUsers.items).toEqual([]);
   });
 });

@@ -3,14 +3,14 @@ import { BLOCKS_AND_MUTES, lookupRequest, lookupResponse, planLookup, requirePar
 import type { Item } from '../lib/items.ts';
 
 /**
- * The caller's blocks (both ways) and mutes of the page's actors — at most 100, so 300 keys, read
- * in this part and the next two. Notifications written before a block or mute leave the page; a
+ * The caller's blocks (both ways) and mutes of the page's actors — at most 50, so 150 keys, read
+ * in this part and the next. Notifications written before a block or mute leave the page; a
  * notification's crud is the caller's own (like, repost) or the actor's (reply, mention), so hiding
  * the actor hides the crud too.
  */
 export function request(ctx: Context) {
   planLookup(ctx, (ctx.stash.items as Item[]).map((n) => n.actorId), BLOCKS_AND_MUTES);
-  requireParts(ctx, 3);
+  requireParts(ctx, 2);
   return lookupRequest(ctx, 0);
 }
 

@@ -3,13 +3,14 @@ import { lookupRequest, lookupResponse, planLookup, requireParts } from '../lib/
 import type { Item } from '../lib/items.ts';
 
 /**
- * The caller's filter: which of the found accounts block the caller (`SAFETY#BLOCKEDBY#` keys,
- * this part and the next; up to 200 candidates). Search does not suggest an account that blocks
- * the caller; accounts the caller blocks stay findable, to unblock them (docs/safety.md).
+ * The caller's filter: which of the found accounts block the caller (`SAFETY#BLOCKEDBY#` keys;
+ * handles and names give at most 2 × 50 candidates, so one BatchGetItem). Search does not suggest
+ * an account that blocks the caller; accounts the caller blocks stay findable, to unblock them
+ * (docs/safety.md).
  */
 export function request(ctx: Context) {
   planLookup(ctx, (ctx.stash.found as Item[]).map((u) => u.id), ['BLOCKEDBY']);
-  requireParts(ctx, 2);
+  requireParts(ctx, 1);
   return lookupRequest(ctx, 0);
 }
 

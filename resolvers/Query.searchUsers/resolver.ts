@@ -2,7 +2,7 @@
  * People by handle or display-name prefix, for the search page and typeahead: 1. handles on gsi1
  * (`HANDLE_PREFIX`), 2. display names on gsi2 (`NAME_PREFIX`, docs/data-model.md); handle matches
  * first, each user once. A leading "@" searches handles only (what the mention typeahead sends).
- * 3–4. drop accounts that block the caller, so a page can hold fewer than `limit` users.
+ * 3. drops accounts that block the caller, so a page can hold fewer than `limit` users.
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { userFromItem, type Item } from '../lib/items.ts';

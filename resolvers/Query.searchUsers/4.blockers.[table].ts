@@ -1,9 +1,0 @@
-import { type Context } from '@aws-appsync/utils';
-import { lookupRequest, lookupResponse } from '../lib/safety-lookup.ts';
-
-/** Part 2 of the blockers lookup (step 3). */
-export function request(ctx: Context) {
-  return lookupRequest(ctx, 1);
-}
-
-export const response = lookupResponse;
