@@ -22,6 +22,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -384,6 +385,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -751,6 +753,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1329,6 +1332,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1373,6 +1377,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1425,6 +1430,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1501,6 +1507,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1602,6 +1609,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
