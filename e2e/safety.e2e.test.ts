@@ -1,7 +1,7 @@
 /**
  * Trust and safety in a real browser against the real offline stack: Unicode hashtag links, the
  * thread of a deleted crud, grouped notifications, block and mute from profiles and crud menus
- * with the Settings lists, and bookmarks.
+ * with the Settings lists, the profile of an account that blocks the viewer, and bookmarks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,6 +93,25 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     await blocked.getByText('@londo').waitFor(LIVE);
     await page.getByRole('button', { name: 'Unblock @londo' }).click();
     await page.getByText('You block nobody.').waitFor(LIVE);
+  }, STEP);
+
+  it('a profile that blocks the viewer says so, without Follow, Message or its cruds', async () => {
+    const text = 'londo posts before blocking andrew';
+    await post('londo', text);
+    await op('londo', 'mutation { block(handle: "andrewbrown") { id } }');
+    await idle();
+    await page.goto('/@londo');
+    await page.getByText('@londo blocks you: you can’t follow them, message them or see their cruds.').waitFor(LIVE);
+    expect(await page.getByRole('button', { name: 'Follow' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Message' }).count()).toBe(0);
+    expect(await page.getByText(text).count()).toBe(0);
+    // Search does not suggest the blocker.
+    const search = await op('andrewbrown', '{ searchUsers(prefix: "lon") { handle } }');
+    expect(search.searchUsers).toEqual([]);
+    await screenshot(page, 'profile-blocks-viewer');
+    await op('londo', 'mutation { unblock(handle: "andrewbrown") { id } }');
+    await page.reload();
+    await page.getByRole('button', { name: 'Follow' }).waitFor(LIVE);
   }, STEP);
 
   it('mutes and bookmarks from a crud’s menu; the bookmark has its own page', async () => {
