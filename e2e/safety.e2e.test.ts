@@ -103,7 +103,7 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     await page.goto('/@londo');
     await page.getByText('@londo blocks you: you can’t follow them, message them or see their cruds.').waitFor(LIVE);
     expect(await page.getByRole('button', { name: 'Follow' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Message' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Message', exact: true }).count()).toBe(0);
     expect(await page.getByText(text).count()).toBe(0);
     // Search does not suggest the blocker.
     const search = await op('andrewbrown', '{ searchUsers(prefix: "lon") { handle } }');
