@@ -28,7 +28,7 @@ const notes = async (op: Operation): Promise<{ type: string; actor: { handle: st
   (await ok(op, '{ notifications(limit: 50) { items { type actor { handle } crud { id } } } }')).notifications.items;
 const searched = async (op: Operation, prefix: string): Promise<string[]> =>
   (await ok(op, 'query S($p: String!) { searchUsers(prefix: $p) { handle } }', { p: prefix })).searchUsers.map((u: { handle: string }) => u.handle);
-const homeIds = async (op: Operation): Promise<string[]> => (await ok(op, '{ homeFeed(limit: 50) { items { crud { id } } } }')).homeFeed.items.map((i: any) => i.crud.id);
+const homeIds = async (op: Operation): Promise<string[]> => (await ok(op, '{ homeFeed(limit: 50) { items { crud { id } } } }')).homeFeed.items.map((i: { crud: { id: string } }) => i.crud.id);
 
 /** Writes `count` rows `SAFETY#<relation>#-filler-<n>` into `userId`'s partition (they sort before every real id). */
 async function fillerRows(userId: string, relation: SafetyRelation, count: number): Promise<void> {

@@ -4,7 +4,7 @@ import { guest, run, S, TABLE, user } from './testing/evaluate.ts';
 
 const HOME_FIRST = 'Query.homeFeed/7.hidden.[table].ts';
 const HOME_LAST = 'Query.homeFeed/9.hidden.[table].ts';
-const keysOf = (value: any) => value.tables[TABLE].keys as { pk: { S: string }; sk: { S: string } }[];
+const keysOf = (value: unknown) => (value as { tables: Record<string, { keys: { pk: { S: string }; sk: { S: string } }[] }> }).tables[TABLE].keys;
 
 describe('safety lookup', () => {
   it('reads the caller’s rows for the page’s distinct authors and reposters only, caller excluded', async () => {
