@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { guest, run, S, TABLE, user } from './testing/evaluate.ts';
 
 const HOME_FIRST = 'Query.homeFeed/7.hidden.[table].ts';
-const HOME_LAST = 'Query.homeFeed/9.hidden.[table].ts';
+const HOME_LAST = 'Query.homeFeed/9.hidden3.[table].ts';
 const keysOf = (value: unknown) => (value as { tables: Record<string, { keys: { pk: { S: string }; sk: { S: string } }[] }> }).tables[TABLE].keys;
 
 describe('safety lookup', () => {
