@@ -95,9 +95,10 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     await page.getByText('You block nobody.').waitFor(LIVE);
   }, STEP);
 
-  it('a profile that blocks the viewer says so, without Follow, Message or its cruds', async () => {
+  it('a profile that blocks the viewer says so, without Follow, Message or its cruds; a reply’s thread hides its parent', async () => {
     const text = 'londo posts before blocking andrew';
-    await post('londo', text);
+    const parent = await post('londo', text);
+    const answer = (await op('andrewbrown', 'mutation R($id: ID!) { replyToCrud(crudId: $id, message: "andrew answers londo") { id } }', { id: parent })).replyToCrud.id;
     await op('londo', 'mutation { block(handle: "andrewbrown") { id } }');
     await idle();
     await page.goto('/@londo');
@@ -109,8 +110,13 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     const search = await op('andrewbrown', '{ searchUsers(prefix: "lon") { handle } }');
     expect(search.searchUsers).toEqual([]);
     await screenshot(page, 'profile-blocks-viewer');
+    // The thread of andrew's own reply no longer shows the blocker's parent.
+    await page.goto(`/@andrewbrown/status/${answer}`);
+    await page.getByText('andrew answers londo').waitFor(LIVE);
+    await page.getByText('This crud is unavailable.').waitFor(LIVE);
+    expect(await page.getByText(text).count()).toBe(0);
     await op('londo', 'mutation { unblock(handle: "andrewbrown") { id } }');
-    await page.reload();
+    await page.goto('/@londo');
     await page.getByRole('button', { name: 'Follow' }).waitFor(LIVE);
   }, STEP);
 
