@@ -1,7 +1,7 @@
 /**
  * Trust and safety in a real browser against the real offline stack: Unicode hashtag links, the
  * thread of a deleted crud, grouped notifications, block and mute from profiles and crud menus
- * with the Settings lists, and bookmarks.
+ * with the Settings lists, the profile of an account that blocks the viewer, and bookmarks.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -93,6 +93,31 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     await blocked.getByText('@londo').waitFor(LIVE);
     await page.getByRole('button', { name: 'Unblock @londo' }).click();
     await page.getByText('You block nobody.').waitFor(LIVE);
+  }, STEP);
+
+  it('a profile that blocks the viewer says so, without Follow, Message or its cruds; a reply’s thread hides its parent', async () => {
+    const text = 'londo posts before blocking andrew';
+    const parent = await post('londo', text);
+    const answer = (await op('andrewbrown', 'mutation R($id: ID!) { replyToCrud(crudId: $id, message: "andrew answers londo") { id } }', { id: parent })).replyToCrud.id;
+    await op('londo', 'mutation { block(handle: "andrewbrown") { id } }');
+    await idle();
+    await page.goto('/@londo');
+    await page.getByText('@londo blocks you: you can’t follow them, message them or see their cruds.').waitFor(LIVE);
+    expect(await page.getByRole('button', { name: 'Follow' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Message', exact: true }).count()).toBe(0);
+    expect(await page.getByText(text).count()).toBe(0);
+    // Search does not suggest the blocker.
+    const search = await op('andrewbrown', '{ searchUsers(prefix: "lon") { handle } }');
+    expect(search.searchUsers).toEqual([]);
+    await screenshot(page, 'profile-blocks-viewer');
+    // The thread of andrew's own reply no longer shows the blocker's parent.
+    await page.goto(`/@andrewbrown/status/${answer}`);
+    await page.getByText('andrew answers londo').waitFor(LIVE);
+    await page.getByText('This crud is unavailable.').waitFor(LIVE);
+    expect(await page.getByText(text).count()).toBe(0);
+    await op('londo', 'mutation { unblock(handle: "andrewbrown") { id } }');
+    await page.goto('/@londo');
+    await page.getByRole('button', { name: 'Follow' }).waitFor(LIVE);
   }, STEP);
 
   it('mutes and bookmarks from a crud’s menu; the bookmark has its own page', async () => {

@@ -151,7 +151,7 @@ describe('ownership and privacy', () => {
   it.each([
     ['Query.me.[table].ts', 'request'],
     ['Query.homeFeed/resolver.ts', 'request'],
-    ['Subscription.onCelebrityFeedItem.[table].ts', 'request'],
+    ['Subscription.onCelebrityFeedItem/resolver.ts', 'request'],
     ['Query.notifications/resolver.ts', 'request'],
     ['Query.conversations/resolver.ts', 'request'],
     ['Query.conversation.[table].ts', 'request'],

@@ -182,6 +182,34 @@ describe('hybrid fan-out on the offline stack', () => {
     expect(new Set(londo.map((i) => i.id)).size).toBe(londo.length);
   });
 
+  it('a mute or block ends the subscriber’s open onCelebrityFeedItem; the next start leaves the account out', async () => {
+    const ended = (sub: { completed: Promise<void> }) => Promise.race([sub.completed.then(() => 'complete'), new Promise((r) => setTimeout(() => r('still open'), WAIT))]);
+    const londoLive = await people.londo.rt.subscribe(CELEB_SUB, {});
+    const andrewLive = await people.andrewbrown.rt.subscribe(CELEB_SUB, {});
+    await ok(people.londo.op, 'mutation { mute(handle: "bayko") { id } }');
+    expect(await ended(londoLive)).toBe('complete');
+    const londoAgain = await people.londo.rt.subscribe(CELEB_SUB, {});
+    const muted = await post('bayko', 'posted while londo mutes bayko');
+    expect(await andrewLive.next(WAIT)).toMatchObject({ crud: { id: muted } });
+    await idle();
+    expect(londoAgain.events).toEqual([]);
+    expect(londoLive.events).toEqual([]);
+
+    await ok(people.londo.op, 'mutation { unmute(handle: "bayko") { id } }');
+    expect(await ended(londoAgain)).toBe('complete');
+    const londoUnmuted = await people.londo.rt.subscribe(CELEB_SUB, {});
+    const heard = await post('bayko', 'posted after the unmute');
+    expect(await londoUnmuted.next(WAIT)).toMatchObject({ crud: { id: heard } });
+
+    // A block ends both sides' subscriptions (the blocked account may follow the blocker too).
+    const baykoLive = await people.bayko.rt.subscribe(CELEB_SUB, {});
+    await ok(people.andrewbrown.op, 'mutation { block(handle: "bayko") { id } }');
+    expect(await ended(andrewLive)).toBe('complete');
+    expect(await ended(baykoLive)).toBe('complete');
+    await idle();
+    await ok(people.andrewbrown.op, 'mutation { unblock(handle: "bayko") { id } }');
+  }, 120_000);
+
   it('keeps the auth rules: guests can neither subscribe nor read a home feed; foreign cursors are refused', async () => {
     const guestRt = await RealtimeClient.connect(stack.urls.graphql, 'guest');
     clients.push(guestRt);

@@ -1,13 +1,14 @@
 import { type Context } from '@aws-appsync/utils';
-import { hiddenRequest, hiddenResponse } from '../lib/safety.ts';
+import { BLOCKS, lookupRequest, lookupResponse, planLookup, requireParts } from '../lib/safety-lookup.ts';
 
-/** The caller's blocks, both ways: a blocked or blocking account's cruds leave every crud page. */
+/**
+ * Blocks either way between the caller and the page's authors (a page holds at most 50 cruds, so
+ * at most 100 keys: one BatchGetItem): a blocked or blocking account's cruds leave every crud page.
+ */
 export function request(ctx: Context) {
-  return hiddenRequest(ctx);
+  planLookup(ctx, (ctx.stash.cruds as { authorId: string }[]).map((c) => c.authorId), BLOCKS);
+  requireParts(ctx, 1);
+  return lookupRequest(ctx, 0);
 }
 
-export function response(ctx: Context) {
-  const count = hiddenResponse(ctx, false);
-  ctx.stash.cruds = (ctx.stash.cruds as { authorId: string }[]).filter((c) => !ctx.stash.hidden[c.authorId]);
-  return count;
-}
+export const response = lookupResponse;

@@ -8,13 +8,15 @@
 import { type Context } from '@aws-appsync/utils';
 import { decorate } from '../lib/hydrate.ts';
 import { type Item } from '../lib/items.ts';
+import { isHidden } from '../lib/safety.ts';
 
 export function request(ctx: Context) {
   ctx.stash.cruds = ctx.source.items;
   return {};
 }
 
+/** Filtered here, not in a lookup step: a step that returns early skips its own response handler. */
 export function response(ctx: Context) {
   const cruds: Item[] = ctx.stash.cruds;
-  return cruds.map((c) => decorate(c, ctx.stash));
+  return cruds.filter((c) => !isHidden(ctx.stash, [c.authorId])).map((c) => decorate(c, ctx.stash));
 }

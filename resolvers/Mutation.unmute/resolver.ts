@@ -1,5 +1,6 @@
 import { type Context } from '@aws-appsync/utils';
 import { requireCaller } from '../lib/identity.ts';
+import { invalidateCelebrityFeed } from '../lib/subscriptions.ts';
 
 /** Unmutes a user. */
 export function request(ctx: Context) {
@@ -7,6 +8,8 @@ export function request(ctx: Context) {
   return {};
 }
 
+/** On success the caller's open `onCelebrityFeedItem` subscriptions end, so the next start includes the account again. */
 export function response(ctx: Context) {
+  if (!ctx.error) invalidateCelebrityFeed([ctx.stash.callerId]);
   return ctx.prev.result;
 }

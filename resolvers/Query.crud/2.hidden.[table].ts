@@ -1,11 +1,11 @@
 import { runtime, type Context } from '@aws-appsync/utils';
-import { hiddenRequest, hiddenResponse } from '../lib/safety.ts';
+import { BLOCKS, lookupRequest, lookupResponse, planLookup } from '../lib/safety-lookup.ts';
 
+/** Whether the crud's author blocks the caller or is blocked by them (two keys). */
 export function request(ctx: Context) {
   if (!ctx.stash.crud) runtime.earlyReturn(0);
-  return hiddenRequest(ctx);
+  planLookup(ctx, [ctx.stash.crud.authorId], BLOCKS);
+  return lookupRequest(ctx, 0);
 }
 
-export function response(ctx: Context) {
-  return hiddenResponse(ctx, false);
-}
+export const response = lookupResponse;

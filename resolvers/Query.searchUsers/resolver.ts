@@ -2,10 +2,12 @@
  * People by handle or display-name prefix, for the search page and typeahead: 1. handles on gsi1
  * (`HANDLE_PREFIX`), 2. display names on gsi2 (`NAME_PREFIX`, docs/data-model.md); handle matches
  * first, each user once. A leading "@" searches handles only (what the mention typeahead sends).
+ * 3. drops accounts that block the caller, so a page can hold fewer than `limit` users.
  */
 import { util, type Context } from '@aws-appsync/utils';
 import { userFromItem, type Item } from '../lib/items.ts';
 import { pageLimit } from '../lib/validate.ts';
+import { isHidden } from '../lib/safety.ts';
 
 export function request(ctx: Context<{ prefix: string; limit?: number }>) {
   let prefix = ctx.args.prefix.trim().toLowerCase();
@@ -24,7 +26,7 @@ export function response(ctx: Context) {
   const seen: Record<string, boolean> = {};
   const users: Item[] = [];
   found.forEach((item) => {
-    if (seen[item.id] || users.length >= ctx.stash.limit) return;
+    if (seen[item.id] || users.length >= ctx.stash.limit || isHidden(ctx.stash, [item.id])) return;
     seen[item.id] = true;
     users.push(userFromItem(item));
   });

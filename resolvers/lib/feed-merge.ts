@@ -6,9 +6,9 @@
  * pulled entries with `id < cursor`. APPSYNC_JS has no sort comparators, so sorted lists are
  * merged head by head (decision 009: order by ULID).
  */
-import { util } from '@aws-appsync/utils';
+import { util, type Context } from '@aws-appsync/utils';
 import { MAX_PULLED_ACCOUNTS } from '../../definitions/fanout.ts';
-import { notExpired, query } from './ddb.ts';
+import { notExpired, query, raiseIfError } from './ddb.ts';
 import { isLive, type Item } from './items.ts';
 import { SkPrefix, userKey } from '../../definitions/keys.ts';
 
@@ -30,6 +30,17 @@ export function pullLinksQuery(userId: string) {
 /** The account ids of a pullLinksQuery result. */
 export function pulledAccountIds(result: { items: Item[] }): string[] {
   return result.items.map((row) => row.accountId as string);
+}
+
+/** Pipeline step "pulls" (homeFeed, onCelebrityFeedItem): the caller's pulled accounts into `ctx.stash.pulledIds`. */
+export function pullsRequest(ctx: Context) {
+  return pullLinksQuery(ctx.stash.callerId);
+}
+
+export function pullsResponse(ctx: Context) {
+  raiseIfError(ctx);
+  ctx.stash.pulledIds = pulledAccountIds(ctx.result);
+  return ctx.stash.pulledIds.length;
 }
 
 /** The page token for "after the item with id `id`". */

@@ -2,21 +2,18 @@
  * Block and mute (docs/safety.md). A block or mute is two rows, one in each user's partition under
  * `SAFETY#` (keys.ts), written and removed in one transaction. Writes that a block forbids (follow,
  * reply, message) carry ConditionChecks on both block rows in their own transaction, so a block
- * and a concurrent follow cannot both succeed. Reads that must hide someone read the caller's
- * `SAFETY#` rows once per request (`hiddenRequest`) and filter what they return.
+ * and a concurrent follow cannot both succeed. Reads that must hide someone look up the caller's
+ * rows for the accounts on the page (safety-lookup.ts) and filter what they return.
  */
-import { runtime, util, type Context } from '@aws-appsync/utils';
-import { query, raiseIfError, tableName, tx } from './ddb.ts';
-import { safetyKey, safetyRelationOf, SAFETY_PREFIX, userKey, type SafetyRelation } from '../../definitions/keys.ts';
+import { util, type Context } from '@aws-appsync/utils';
+import { raiseIfError, tableName, tx } from './ddb.ts';
+import { safetyKey, userKey, type SafetyRelation } from '../../definitions/keys.ts';
 import { putNew, deleteExisting, raiseUnlessTolerated, failedConditions } from './writes.ts';
-import { callerId } from './identity.ts';
 import { userResponse } from './fields.ts';
 import type { Item } from './items.ts';
 
 export type SafetyKind = 'BLOCK' | 'MUTE';
 
-/** At most this many of a caller's block and mute rows are applied to a read (one Query page). */
-export const MAX_SAFETY_ROWS = 1000;
 
 const mirror = (kind: SafetyKind): [SafetyRelation, SafetyRelation] => (kind === 'BLOCK' ? ['BLOCKS', 'BLOCKEDBY'] : ['MUTES', 'MUTEDBY']);
 
@@ -72,31 +69,7 @@ export function blockedError(ctx: Context, first: number, action: string): void 
   if (failed.indexOf(first + 1) >= 0) util.error(`You cannot ${action}: you block this account (unblock it first)`, 'Forbidden');
 }
 
-/** Reads the caller's block and mute rows (nothing for guests). */
-export function hiddenRequest(ctx: Context) {
-  const me = callerId(ctx);
-  ctx.stash.hidden = {};
-  if (!me) runtime.earlyReturn(0);
-  return query({ pkName: 'pk', pkValue: userKey(me as string).pk, skPrefix: SAFETY_PREFIX, forward: true, limit: MAX_SAFETY_ROWS });
-}
-
-/**
- * `ctx.stash.hidden`: user id → true for everyone whose cruds the caller must not get. Blocks hide
- * both ways everywhere; mutes (the caller's own) only where `withMutes` (home feed, notifications).
- */
-export function hiddenResponse(ctx: Context, withMutes: boolean): number {
-  raiseIfError(ctx);
-  const hidden: Record<string, boolean> = {};
-  const rows: Item[] = (ctx.result && ctx.result.items) || [];
-  rows.forEach((row) => {
-    const { relation, otherId } = safetyRelationOf(row.sk);
-    if (relation === 'BLOCKS' || relation === 'BLOCKEDBY' || (withMutes && relation === 'MUTES')) hidden[otherId] = true;
-  });
-  ctx.stash.hidden = hidden;
-  return Object.keys(hidden).length;
-}
-
-/** True when `crud` (or, for a feed row, its reposter) is hidden from the caller. */
+/** True when one of `userIds` (a crud's author, a feed row's reposter) is in `stash.hidden` (safety-lookup.ts). */
 export function isHidden(stash: Record<string, any>, userIds: (string | null | undefined)[]): boolean {
   const hidden: Record<string, boolean> = stash.hidden || {};
   return userIds.some((id) => !!id && hidden[id] === true);

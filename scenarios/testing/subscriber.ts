@@ -12,6 +12,8 @@ export interface Subscription {
   events: any[];
   /** Resolves with the next event (or rejects after timeoutMs). */
   next(timeoutMs?: number): Promise<any>;
+  /** Resolves when the server ends the subscription with `complete` (e.g. an invalidation). */
+  completed: Promise<void>;
 }
 
 export class RealtimeClient {
@@ -28,6 +30,10 @@ export class RealtimeClient {
   async subscribe(query: string, variables: Record<string, unknown>): Promise<Subscription> {
     const events: any[] = [];
     const waiters: ((event: any) => void)[] = [];
+    let onComplete: () => void = () => {};
+    const completed = new Promise<void>((resolve) => {
+      onComplete = resolve;
+    });
     const sub = this.connection.subscribe(
       { query, variables },
       {
@@ -38,6 +44,7 @@ export class RealtimeClient {
           else events.push(value);
         },
         error: () => {}, // surfaced by `acknowledged` below, or by a `next()` that times out
+        complete: () => onComplete(),
       },
     );
     try {
@@ -48,6 +55,7 @@ export class RealtimeClient {
     }
     return {
       events,
+      completed,
       next(timeoutMs = 5000) {
         if (events.length) return Promise.resolve(events.shift());
         return new Promise((resolve, reject) => {

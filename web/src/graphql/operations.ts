@@ -22,6 +22,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -384,6 +385,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -751,6 +753,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1315,6 +1318,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1359,6 +1363,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1411,6 +1416,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1487,6 +1493,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {
@@ -1588,6 +1595,7 @@ fragment ProfileFields on User {
   viewerIsSelf
   viewerBlocks
   viewerMutes
+  viewerIsBlockedBy
 }
 
 fragment UserSummary on User {

@@ -327,7 +327,7 @@ export type FollowMutationVariables = Exact<{
 }>;
 
 
-export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type FollowMutation = { follow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type FollowersQueryVariables = Exact<{
   handle: string;
@@ -362,21 +362,21 @@ export type OnUserChangedSubscriptionVariables = Exact<{
 
 export type OnUserChangedSubscription = { onUserChanged: { id: string, handle: string, displayName: string, bio: string | null, avatarUrl: string | null } | null };
 
-export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null };
+export type ProfileFieldsFragment = { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null };
 
 export type UserProfileQueryVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
+export type UserProfileQuery = { user: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } | null };
 
 export type UnfollowMutationVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UnfollowMutation = { unfollow: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UpdateProfileMutationVariables = Exact<{
   displayName?: string | null | undefined;
@@ -384,7 +384,7 @@ export type UpdateProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UpdateProfileMutation = { updateProfile: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UserCrudsQueryVariables = Exact<{
   handle: string;
@@ -411,7 +411,7 @@ export type BlockMutationVariables = Exact<{
 }>;
 
 
-export type BlockMutation = { block: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type BlockMutation = { block: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type BlockedUsersQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -426,7 +426,7 @@ export type MuteMutationVariables = Exact<{
 }>;
 
 
-export type MuteMutation = { mute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type MuteMutation = { mute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type MutedUsersQueryVariables = Exact<{
   limit?: number | null | undefined;
@@ -441,14 +441,14 @@ export type UnblockMutationVariables = Exact<{
 }>;
 
 
-export type UnblockMutation = { unblock: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UnblockMutation = { unblock: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type UnmuteMutationVariables = Exact<{
   handle: string;
 }>;
 
 
-export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
+export type UnmuteMutation = { unmute: { bio: string | null, createdAt: string, followersCount: number, followingCount: number, crudsCount: number, viewerFollows: boolean | null, followsViewer: boolean | null, viewerIsSelf: boolean, viewerBlocks: boolean | null, viewerMutes: boolean | null, viewerIsBlockedBy: boolean | null, id: string, handle: string, displayName: string, avatarUrl: string | null } };
 
 export type CreateMediaUploadMutationVariables = Exact<{
   contentType: string;

@@ -10,11 +10,15 @@ import { CrudList } from '../../features/crud/components/crud-list.tsx';
 import { ReplyForm } from '../../features/crud/components/reply-form.tsx';
 import { usePageTitle } from './page-title.ts';
 
-/** Where a deleted crud stood: its replies stay (docs/data-model.md), so the thread keeps its place. */
-function Tombstone() {
+/**
+ * Where a deleted crud stood: its replies stay (docs/data-model.md), so the thread keeps its place.
+ * A parent reads as null when deleted, expired or hidden by a block (docs/safety.md), so the
+ * parent's placeholder says only that it is unavailable.
+ */
+function Tombstone({ parent = false }: { parent?: boolean }) {
   return (
-    <article className="crud crud-gone" aria-label="Deleted crud">
-      <p>This crud was deleted.</p>
+    <article className="crud crud-gone" aria-label={parent ? 'Unavailable crud' : 'Deleted crud'}>
+      <p>{parent ? 'This crud is unavailable.' : 'This crud was deleted.'}</p>
     </article>
   );
 }
@@ -74,7 +78,7 @@ export default function CrudRoute({ handle, id }: { handle: string; id: string }
         Crud
       </h1>
       {crud?.replyToId && (
-        <div className="reply-parent">{crud.replyTo ? <CrudCard crud={crud.replyTo} /> : <Tombstone />}</div>
+        <div className="reply-parent">{crud.replyTo ? <CrudCard crud={crud.replyTo} /> : <Tombstone parent />}</div>
       )}
       {open ? <CrudCard crud={crud} detail replyingTo={crud.replyTo?.author.handle} onDeleted={() => navigate(`/@${crud.author.handle}`, { replace: true })} /> : <Tombstone />}
       {!open || expired ? null : viewer ? (

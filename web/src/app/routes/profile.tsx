@@ -39,10 +39,11 @@ export default function ProfileRoute({ handle, section = 'cruds' }: { handle: st
   return (
     <>
       <ProfileHeader profile={user} onChange={(p) => profile.updateData(() => ({ user: p }))} />
-      <ProfileTabs handle={user.handle} self={user.viewerIsSelf} />
+      {/* Their cruds are hidden from a blocked viewer by the server; no empty tabs pretending otherwise. */}
+      {user.viewerIsBlockedBy ? null : <ProfileTabs handle={user.handle} self={user.viewerIsSelf} />}
       {/* A renamed author shows on every crud card below: the key re-reads the list. */}
-      {section === 'cruds' && <CrudsSection key={user.displayName} handle={user.handle} />}
-      {section === 'replies' && <RepliesSection key={user.displayName} handle={user.handle} />}
+      {!user.viewerIsBlockedBy && section === 'cruds' && <CrudsSection key={user.displayName} handle={user.handle} />}
+      {!user.viewerIsBlockedBy && section === 'replies' && <RepliesSection key={user.displayName} handle={user.handle} />}
       {section === 'likes' && (user.viewerIsSelf ? <LikesSection /> : <EmptyState>Likes are private.</EmptyState>)}
     </>
   );

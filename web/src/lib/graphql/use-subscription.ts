@@ -17,6 +17,8 @@ export interface SubscriptionOptions<R> {
   onData?(data: R): void;
   /** Do not subscribe (guests, unknown ids, off-screen items). */
   skip?: boolean;
+  /** A change re-subscribes (a subscription whose start-time filter went stale). */
+  restartKey?: string | number;
 }
 
 /** Returned by every generated `use<Name>Subscription` hook. */
@@ -40,6 +42,7 @@ export function useSubscription<V extends object, R>(
   const identity = useIdentityKey();
   const key = JSON.stringify(variables);
   const skip = options.skip === true || identity === 'loading';
+  const restartKey = options.restartKey;
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const onData = useRef(options.onData);
   onData.current = options.onData;
@@ -71,7 +74,7 @@ export function useSubscription<V extends object, R>(
       cancelled = true;
       stop?.();
     };
-  }, [document, key, identity, skip, client]);
+  }, [document, key, identity, skip, client, restartKey]);
 
   return { error };
 }

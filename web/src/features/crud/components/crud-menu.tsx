@@ -3,6 +3,7 @@ import { useBlockMutation, useBookmarkCrudMutation, useMuteMutation, useUnbookma
 import { useViewer } from '../../../lib/auth/session.tsx';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
 import { Icon } from '../../../components/ui/icon.tsx';
+import { announceRelationsChanged } from '../../../lib/realtime/relations.ts';
 
 export interface CrudMenuProps {
   crudId: string;
@@ -49,12 +50,14 @@ export function CrudMenu({ crudId, authorId, authorHandle, bookmarked, onBlocked
   const muteAuthor = () =>
     act(async () => {
       await mute.mutate({ handle: authorHandle });
+      announceRelationsChanged();
       return `You muted @${authorHandle}: their cruds leave your feed and they will not notify you.`;
     });
   const blockAuthor = () =>
     act(async () => {
       if (!window.confirm(`Block @${authorHandle}? They will not be able to follow you, reply to you, message you or see your cruds.`)) return '';
       await block.mutate({ handle: authorHandle });
+      announceRelationsChanged();
       onBlocked();
       return `You blocked @${authorHandle}.`;
     });

@@ -6,6 +6,7 @@ import { useIdentityKey } from '../../../lib/auth/session.tsx';
 import { runQuery } from '../../../lib/graphql/use-query.ts';
 import { newItems } from '../../../lib/pagination.ts';
 import { useOnRealtimeResume } from '../../../lib/realtime/status.tsx';
+import { useRelationsEpoch } from '../../../lib/realtime/relations.ts';
 
 const PAGE = 20;
 /** How close to the top (px) counts as "reading the newest": new items go straight in. */
@@ -68,7 +69,9 @@ export function useLiveHomeFeed(viewerId: string) {
     [place, pullLatest],
   );
   const live = useOnFeedItemSubscription({ recipientId: viewerId }, { onData: ({ onFeedItem }) => onItem(onFeedItem) });
-  const pulled = useOnCelebrityFeedItemSubscription({}, { onData: ({ onCelebrityFeedItem }) => onItem(onCelebrityFeedItem) });
+  // Its filter (the pulled accounts followed, less those blocked or muted) is fixed at start.
+  const relations = useRelationsEpoch();
+  const pulled = useOnCelebrityFeedItemSubscription({}, { onData: ({ onCelebrityFeedItem }) => onItem(onCelebrityFeedItem), restartKey: relations });
   useEffect(() => () => clearTimeout(timer.current), []);
   // Events published while the connection was down are gone (no replay): catch up from the API.
   useOnRealtimeResume(() => void pullLatest());

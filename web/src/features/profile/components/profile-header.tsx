@@ -12,7 +12,7 @@ import { useLiveUser } from '../hooks/use-live-user.ts';
 import { EditProfileForm } from './edit-profile-form.tsx';
 import { ProfileSafetyActions } from './profile-safety-actions.tsx';
 
-/** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit). */
+/** Banner, avatar, names, bio, counts and the viewer's actions (follow, message, edit); says so when the account blocks the viewer. */
 export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFragment; onChange(p: ProfileFieldsFragment): void }) {
   const viewer = useViewer();
   const promptSignIn = useSignInPrompt();
@@ -21,6 +21,8 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
   const busy = follow.loading || unfollow.loading;
+  // The server refuses a follow or message to an account that blocks the viewer (docs/safety.md).
+  const blockedBy = profile.viewerIsBlockedBy === true;
   // Name, bio and avatar changes (a new avatar from the thumbnailer) arrive live for every viewer.
   useLiveUser(profile.id, (change) => onChange({ ...profile, ...change }));
 
@@ -52,12 +54,12 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
             </Button>
           ) : (
             <>
-              {viewer && (
+              {viewer && !blockedBy && (
                 <Link className="btn btn-secondary" to={`/messages/new/${profile.handle}`}>
                   Message
                 </Link>
               )}
-              {!profile.viewerBlocks && (
+              {!profile.viewerBlocks && !blockedBy && (
                 <Button variant={profile.viewerFollows ? 'secondary' : 'primary'} busy={busy} onClick={() => void toggleFollow()} aria-pressed={viewer ? profile.viewerFollows === true : undefined}>
                   {profile.viewerFollows ? 'Unfollow' : 'Follow'}
                 </Button>
@@ -90,6 +92,11 @@ export function ProfileHeader({ profile, onChange }: { profile: ProfileFieldsFra
           </Link>
         </li>
       </ul>
+      {blockedBy && (
+        <FormMessage kind="info">
+          @{profile.handle} blocks you: you can’t follow them, message them or see their cruds.
+        </FormMessage>
+      )}
       {error && <FormMessage kind="error">{error}</FormMessage>}
       {editing && (
         <EditProfileForm

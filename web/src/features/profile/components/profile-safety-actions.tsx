@@ -4,6 +4,7 @@ import type { ProfileFieldsFragment } from '../../../graphql/types.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { FormMessage } from '../../../components/ui/states.tsx';
 import { describeApiError, type ApiError } from '../../../lib/graphql/index.ts';
+import { announceRelationsChanged } from '../../../lib/realtime/relations.ts';
 
 /**
  * Mute / Block on someone else's profile (signed-in viewers). The server enforces both
@@ -21,6 +22,7 @@ export function ProfileSafetyActions({ profile, onChange }: { profile: ProfileFi
     setError(undefined);
     try {
       onChange(await action());
+      announceRelationsChanged();
     } catch (err) {
       setError(describeApiError(err as ApiError));
     }

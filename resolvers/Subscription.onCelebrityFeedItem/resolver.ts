@@ -1,7 +1,7 @@
 import { extensions, util, type Context } from '@aws-appsync/utils';
-import { raiseIfError } from './lib/ddb.ts';
-import { pulledAccountIds, pullLinksQuery } from './lib/feed-merge.ts';
-import { requireCaller } from './lib/identity.ts';
+import { requireCaller } from '../lib/identity.ts';
+import { isHidden } from '../lib/safety.ts';
+import { celebrityInvalidationFilter } from '../lib/subscriptions.ts';
 
 /** Values one `in` filter may list (AppSync enhanced filtering: `in` takes at most 5 values). */
 const IN_VALUES = 5;
@@ -11,17 +11,18 @@ const NOBODY = '-';
 /**
  * One shared event per post of a pulled account (published with recipientId = the account), for
  * every follower: the filter lists the pulled accounts the caller follows, read from their PULL#
- * rows at start — 10 groups of `recipientId in [5 ids]`, so at most 50 (MAX_PULLED_ACCOUNTS;
- * "Enhanced subscription filtering" limits, decision 026). The filter is fixed at start: the
- * client re-subscribes after following someone new.
+ * rows at start, less those the caller blocks, is blocked by or mutes — 10 groups of
+ * `recipientId in [5 ids]`, so at most 50 (MAX_PULLED_ACCOUNTS; "Enhanced subscription filtering"
+ * limits, decision 026). The filter is fixed at start: the client re-subscribes after following
+ * someone new, and a block or mute invalidates the subscription (lib/subscriptions.ts).
  */
 export function request(ctx: Context) {
-  return pullLinksQuery(requireCaller(ctx));
+  ctx.stash.callerId = requireCaller(ctx);
+  return {};
 }
 
 export function response(ctx: Context) {
-  raiseIfError(ctx);
-  const ids = pulledAccountIds(ctx.result);
+  const ids = (ctx.stash.pulledIds as string[]).filter((id) => !isHidden(ctx.stash, [id]));
   const groups: { recipientId: { in: string[] } }[] = [];
   ids.forEach((id, i) => {
     if (i % IN_VALUES === 0) groups.push({ recipientId: { in: [] } });
@@ -29,5 +30,6 @@ export function response(ctx: Context) {
   });
   const filter = groups.length === 0 ? { recipientId: { eq: NOBODY } } : { or: groups };
   extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter(filter));
+  celebrityInvalidationFilter(ctx.stash.callerId);
   return null;
 }
