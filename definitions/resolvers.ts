@@ -101,13 +101,20 @@ function findResolvers(dir: string): ResolverWiring[] {
         if (!fm) throw new Error(`resolvers/${entry.name}/${f}: expected <n>.<name>.[<dataSource>].ts`);
         return { order: Number(fm[1]), name: fm[2], dataSource: fm[3], file: path.join(folder, f) };
       })
-      .sort((a, b) => a.order - b.order)
-      .map(({ name, dataSource, file }) => ({ name, dataSource, file }));
+      .sort((a, b) => a.order - b.order);
+    // Two steps with one number would run in an arbitrary order; two with one name collide as
+    // CDK construct ids in the cloud only. Both are refused here, where both halves read them.
+    for (let i = 1; i < functions.length; i += 1) {
+      if (functions[i].order === functions[i - 1].order) throw new Error(`resolvers/${entry.name}/: two steps are numbered ${functions[i].order}`);
+    }
+    const names = functions.map((f) => f.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw new Error(`resolvers/${entry.name}/: two steps are named ${twice}`);
     if (functions.length === 0 || functions.length > 10) {
       // AppSync allows 1–10 functions per pipeline.
       throw new Error(`resolvers/${entry.name}/: a pipeline has 1 to 10 functions, found ${functions.length}`);
     }
-    wirings.push({ typeName: m[1], fieldName: m[2], kind: 'PIPELINE', file: path.join(folder, 'resolver.ts'), functions });
+    wirings.push({ typeName: m[1], fieldName: m[2], kind: 'PIPELINE', file: path.join(folder, 'resolver.ts'), functions: functions.map(({ name, dataSource, file }) => ({ name, dataSource, file })) });
   }
   return wirings;
 }
