@@ -49,6 +49,19 @@ describe.skipIf(skipBrowserTests)('finding people and keeping up', () => {
     await page.waitForURL(/\/@londo$/, LIVE);
   }, STEP);
 
+  it('finds a person by their last name (any word of the name), accents folded, in the search box', async () => {
+    await page.goto('/explore');
+    const box = page.getByRole('search').getByRole('combobox', { name: 'Search people by name or handle' });
+    await box.fill('mollari');
+    const list = page.getByRole('listbox', { name: 'Suggested people' });
+    await list.getByRole('option').filter({ hasText: 'Londo Mollari' }).waitFor(LIVE);
+    await box.fill('MÖLLA');
+    await list.getByRole('option').filter({ hasText: 'Londo Mollari' }).waitFor(LIVE);
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await page.waitForURL(/\/@londo$/, LIVE);
+  }, STEP);
+
   it('reaches search from the nav on a 390 px phone and finds people by name', async () => {
     await page.setViewportSize(PHONE);
     await page.goto('/');
