@@ -228,7 +228,7 @@ describe('follow / sendMessage validation', () => {
       expressionValues: { ':dn': S('Ana  María'), ':bio': S('') },
     });
     const bioOnly = await run('Mutation.updateProfile/resolver.ts', 'request', { identity: user('me'), args: { bio: 'hi' } });
-    expect(bioOnly.stash.update.expression).toBe('SET #bio = :bio');
+    expect((bioOnly.stash.update as { expression: string }).expression).toBe('SET #bio = :bio');
   });
 
   it('updateProfile: a new name rewrites the name-search rows in the profile’s transaction', async () => {

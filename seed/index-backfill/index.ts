@@ -12,7 +12,7 @@
  * Safe to re-run (a second run finds nothing to do) and to run while the app serves traffic.
  * Run as `npm run backfill:indexes` (docs/deploy.md).
  */
-import { ScanCommand, TransactWriteItemsCommand, UpdateItemCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { ScanCommand, TransactWriteItemsCommand, type ScanCommandOutput, UpdateItemCommand, type DynamoDBClient, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { ItemType, SortKey, gsi, userKey } from '../../definitions/keys.ts';
 import { indexUpdateFor, nameRepairFor, type IndexUpdate, type Item, type SeenProfile } from './missing.ts';
@@ -35,7 +35,7 @@ export async function backfillIndexes(dynamo: DynamoDBClient, tableName: string)
   const result: IndexBackfillResult = { scanned: 0, likes: 0, replies: 0, names: 0, skipped: 0 };
   const profiles: SeenProfile[] = [];
   const nameRows = new Map<string, Map<string, string>>();
-  let startKey: Record<string, any> | undefined;
+  let startKey: ScanCommandOutput['LastEvaluatedKey'];
   do {
     const page = await dynamo.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey }));
     for (const raw of page.Items ?? []) {
@@ -48,7 +48,9 @@ export async function backfillIndexes(dynamo: DynamoDBClient, tableName: string)
         nameRows.set(item.userId, rows.set(item.sk, item.gsi2sk));
       } else {
         const update = indexUpdateFor(item);
-        if (update) (await applyUpdate(dynamo, tableName, update)) ? (result[update.kind === 'like' ? 'likes' : 'replies'] += 1) : (result.skipped += 1);
+        if (!update) continue;
+        if (await applyUpdate(dynamo, tableName, update)) result[update.kind === 'like' ? 'likes' : 'replies'] += 1;
+        else result.skipped += 1;
       }
     }
     startKey = page.LastEvaluatedKey;
