@@ -4,38 +4,21 @@
  * images shown in the feed with a keyboard-accessible lightbox.
  */
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
+import { screenshot, STEP, useBrowserSuite } from './harness.ts';
 
 const LIVE = { timeout: 30_000 };
-const STEP = 120_000;
 
 const png = (color: string, width = 640, height = 400) => sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
 
 describe.skipIf(skipBrowserTests)('images in the browser', () => {
-  let app: App;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    ({ page } = await app.newContext());
-    await signIn(page, 'andrewbrown');
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-media-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  const suite = useBrowserSuite({ name: 'media', signIn: 'andrewbrown' });
 
   it('tells the uploader when a corrupt avatar is refused instead of processing forever', async () => {
-    await page.goto('/@andrewbrown');
-    await page.getByRole('button', { name: 'Edit profile' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    await suite.page.goto('/@andrewbrown');
+    await suite.page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = suite.page.getByRole('dialog', { name: 'Edit profile' });
     const whole = await png('#aa3300', 400, 400);
     // A PNG cut in half: the type and header are right, the pixels are not.
     await dialog.getByLabel('Avatar').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: whole.subarray(0, Math.floor(whole.length / 2)) });
@@ -45,8 +28,8 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
   }, STEP);
 
   it('posts a crud with two described images and opens them in a lightbox that Escape closes', async () => {
-    await page.goto('/');
-    const composer = page.getByRole('form', { name: 'New crud' });
+    await suite.page.goto('/');
+    const composer = suite.page.getByRole('form', { name: 'New crud' });
     const message = `Two squares ${Date.now()}`;
     await composer.getByRole('textbox', { name: 'What would you like to say?' }).fill(message);
     await composer.getByTestId('composer-media-input').setInputFiles([
@@ -63,22 +46,22 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     await expect.poll(() => crudButton.isEnabled(), LIVE).toBe(true);
     await crudButton.click();
 
-    const card = page.getByRole('feed', { name: 'Home feed' }).getByRole('article').filter({ hasText: message });
+    const card = suite.page.getByRole('feed', { name: 'Home feed' }).getByRole('article').filter({ hasText: message });
     const first = card.getByRole('button', { name: 'View image 1 of 2: A red rectangle' });
     await first.waitFor(LIVE);
     expect(await card.getByRole('img', { name: 'A green rectangle' }).count()).toBe(1);
     expect(await composer.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
 
     await first.click();
-    const lightbox = page.getByRole('dialog', { name: 'Image 1 of 2' });
+    const lightbox = suite.page.getByRole('dialog', { name: 'Image 1 of 2' });
     await lightbox.waitFor(LIVE);
     expect(await lightbox.getByRole('img', { name: 'A red rectangle' }).count()).toBe(1);
-    await page.keyboard.press('ArrowRight');
-    await page.getByRole('dialog', { name: 'Image 2 of 2' }).getByRole('img', { name: 'A green rectangle' }).waitFor(LIVE);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count(), LIVE).toBe(0);
+    await suite.page.keyboard.press('ArrowRight');
+    await suite.page.getByRole('dialog', { name: 'Image 2 of 2' }).getByRole('img', { name: 'A green rectangle' }).waitFor(LIVE);
+    await suite.page.keyboard.press('Escape');
+    await expect.poll(() => suite.page.getByRole('dialog').count(), LIVE).toBe(0);
     // Focus is back on the image the lightbox was opened from.
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
-    await screenshot(page, 'media-crud');
+    await screenshot(suite.page, 'media-crud');
   }, STEP);
 });
