@@ -8,35 +8,33 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
-
-const LIVE = { timeout: 15_000 };
-const STEP = 120_000;
+import { LIVE, screenshot, signIn, STEP, useBrowserSuite } from './harness.ts';
 
 describe.skipIf(skipBrowserTests)('a pulled account in the browser', () => {
-  let app: App;
   let andrew: Page;
   let alt: Page;
   let consoleErrors: string[];
 
-  beforeAll(async () => {
+  // Registered before the suite's hooks: set before the stack starts, cleared after it closed.
+  beforeAll(() => {
     Object.assign(process.env, { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' });
-    app = await startApp();
-    andrew = (await app.newContext()).page;
-    ({ page: alt, consoleErrors } = await app.newContext());
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
+  });
+  afterAll(() => {
     delete process.env.FANOUT_PULL_AT;
     delete process.env.FANOUT_PUSH_AT;
-  }, STEP);
+  });
+  const suite = useBrowserSuite({ name: 'celebrity', page: false });
+
+  beforeAll(async () => {
+    andrew = (await suite.app.newContext()).page;
+    ({ page: alt, consoleErrors } = await suite.app.newContext());
+  }, 180_000);
 
   it('shows the new crud live in the follower’s home feed', async () => {
-    await app.stack.dynamo.streams.idle();
-    const profile = await app.stack.dynamo.client.send(
+    await suite.app.stack.dynamo.streams.idle();
+    const profile = await suite.app.stack.dynamo.client.send(
       new QueryCommand({
-        TableName: app.stack.dynamo.tableName,
+        TableName: suite.app.stack.dynamo.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk = :h',
         ExpressionAttributeValues: { ':p': { S: 'HANDLE_PREFIX' }, ':h': { S: 'andrewbrown' } },
