@@ -38,6 +38,8 @@ export const ItemType = {
   BOOKMARK: 'BOOKMARK',
   /** The outcome of processing one upload (definitions/media.ts). */
   UPLOAD: 'UPLOAD',
+  /** One word start of a display name, for search by name (definitions/name-search.ts). */
+  NAMEWORD: 'NAMEWORD',
 } as const;
 export type ItemType = (typeof ItemType)[keyof typeof ItemType];
 
@@ -114,7 +116,7 @@ export const gsi = {
   inbox: (userId: string) => `INBOX#${userId}`,
   /** gsi3: every top-level crud by id (= time). */
   publicFeed: 'PUBLIC',
-  /** gsi2: every profile, sorted by its display name's search key (nameSearchKey), for search by name. */
+  /** gsi2: every name-word row (definitions/name-search.ts), sorted by the name from that word on, for search by name. */
   namePrefix: 'NAME_PREFIX',
   /** gsi3: a user's replies by id (= time). */
   userReplies: (userId: string) => `REPLIES_BY#${userId}`,
@@ -131,21 +133,8 @@ export function likeIndex(userId: string, createdAtIso: string, crudId: string):
   return { gsi1pk: gsi.userLikes(userId), gsi1sk: `${createdAtIso}#${crudId}` };
 }
 
-/**
- * A display name as search compares it: lower case, whitespace runs as one space. The profile's
- * gsi2 sort key is this plus `#<id>` (names are not unique). Written by every profile writer
- * (PostConfirmation, updateProfile, the bulk seed) and read by searchUsers. Diacritics are kept:
- * APPSYNC_JS has neither regular expressions nor a guaranteed `normalize`, and both halves must
- * compute the same key.
- */
-export function nameSearchKey(displayName: string): string {
-  return displayName
-    .toLowerCase()
-    .split(' ')
-    .map((w) => w.trim())
-    .filter((w) => w.length > 0)
-    .join(' ');
-}
+/** A name-search index row of a user: `USER#<id>` / `NAMEWORD#<position>` (definitions/name-search.ts). */
+export const nameWordKey = (userId: string, position: number): Key => ({ pk: `USER#${userId}`, sk: `NAMEWORD#${position}` });
 
 /** Trending buckets are 6 hours wide and numbered from the epoch, so no calendar or year boundary is involved. */
 export const TREND_BUCKET_SECONDS = 21600;

@@ -11,35 +11,33 @@ import type { Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { createSeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
-
-const LIVE = { timeout: 15_000 };
-const STEP = 120_000;
+import { LIVE, screenshot, signIn, STEP, useBrowserSuite } from './harness.ts';
 
 describe.skipIf(skipBrowserTests)('a pulled account in the browser', () => {
-  let app: App;
   let andrew: Page;
   let alt: Page;
   let consoleErrors: string[];
 
-  beforeAll(async () => {
+  // Registered before the suite's hooks: set before the stack starts, cleared after it closed.
+  beforeAll(() => {
     Object.assign(process.env, { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' });
-    app = await startApp();
-    andrew = (await app.newContext()).page;
-    ({ page: alt, consoleErrors } = await app.newContext());
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.close();
+  });
+  afterAll(() => {
     delete process.env.FANOUT_PULL_AT;
     delete process.env.FANOUT_PUSH_AT;
-  }, STEP);
+  });
+  const suite = useBrowserSuite({ name: 'celebrity', page: false });
+
+  beforeAll(async () => {
+    andrew = (await suite.app.newContext()).page;
+    ({ page: alt, consoleErrors } = await suite.app.newContext());
+  }, 180_000);
 
   it('shows the new crud live in the follower’s home feed', async () => {
-    await app.stack.dynamo.streams.idle();
-    const profile = await app.stack.dynamo.client.send(
+    await suite.app.stack.dynamo.streams.idle();
+    const profile = await suite.app.stack.dynamo.client.send(
       new QueryCommand({
-        TableName: app.stack.dynamo.tableName,
+        TableName: suite.app.stack.dynamo.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p AND gsi1sk = :h',
         ExpressionAttributeValues: { ':p': { S: 'HANDLE_PREFIX' }, ':h': { S: 'andrewbrown' } },
@@ -66,12 +64,12 @@ describe.skipIf(skipBrowserTests)('a pulled account in the browser', () => {
   }, STEP);
 
   it('keeps the pulled accounts live after the viewer mutes someone from a crud’s menu (the server ends the subscription; the page restarts it)', async () => {
-    const api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
+    const api = createSeedApi({ graphqlUrl: suite.app.stack.urls.graphql, cognitoUrl: suite.app.stack.cognito.url, clientId: suite.app.stack.cognito.clientId, users: demoUsers });
     expect((await api.asUser('altbrown')('mutation { follow(handle: "bayko") { id } }')).errors).toBeUndefined();
-    await app.stack.dynamo.streams.idle();
+    await suite.app.stack.dynamo.streams.idle();
     const posted = await api.asUser('bayko')('mutation { createCrud(message: "bayko, about to be muted") { id } }');
     expect(posted.errors).toBeUndefined();
-    await app.stack.dynamo.streams.idle();
+    await suite.app.stack.dynamo.streams.idle();
     await alt.goto('/');
     const altFeed = alt.getByRole('feed', { name: 'Home feed' });
     const card = altFeed.getByRole('article').filter({ hasText: 'bayko, about to be muted' });

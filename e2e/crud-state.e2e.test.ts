@@ -5,15 +5,14 @@
  * screen when it expires.
  */
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { createSeedApi, type SeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
+import { LIVE, screenshot, useBrowserSuite } from './harness.ts';
 
 const STEP = 150_000;
-const LIVE = { timeout: 15_000 };
 const CREATE = 'mutation C($m: String!) { createCrud(message: $m) { id } }';
 const LIKE = 'mutation L($id: ID!) { likeCrud(id: $id) { id } }';
 
@@ -22,33 +21,28 @@ const likeButton = (card: Locator) => card.getByRole('button', { name: /^Like \(
 const repostButton = (card: Locator) => card.getByRole('button', { name: /^Repost \(/ });
 
 describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
-  let app: App;
+  const suite = useBrowserSuite({ name: 'state', signIn: 'bayko' });
   let api: SeedApi;
   let bayko: Page;
   let consoleErrors: string[];
 
-  beforeAll(async () => {
-    app = await startApp();
-    api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
-    ({ page: bayko, consoleErrors } = await app.newContext());
-    await signIn(bayko, 'bayko');
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  beforeAll(() => {
+    api = createSeedApi({ graphqlUrl: suite.app.stack.urls.graphql, cognitoUrl: suite.app.stack.cognito.url, clientId: suite.app.stack.cognito.clientId, users: demoUsers });
+    ({ page: bayko, consoleErrors } = suite);
+  });
 
   async function post(handle: string, message: string): Promise<string> {
     const res = await api.asUser(handle)<{ createCrud: { id: string } }>(CREATE, { m: message });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
-    await app.stack.dynamo.streams.idle();
+    await suite.app.stack.dynamo.streams.idle();
     return res.data.createCrud.id;
   }
 
   /** Expiries are at least an hour through the API; tests move one in the table. */
   async function setExpiry(crudId: string, epochSeconds: number): Promise<void> {
-    await app.stack.dynamo.client.send(
+    await suite.app.stack.dynamo.client.send(
       new UpdateItemCommand({
-        TableName: app.stack.dynamo.tableName,
+        TableName: suite.app.stack.dynamo.tableName,
         Key: { pk: { S: `CRUD#${crudId}` }, sk: { S: 'CRUD' } },
         UpdateExpression: 'SET expiresAt = :e',
         ExpressionAttributeValues: { ':e': { N: String(epochSeconds) } },
@@ -98,7 +92,7 @@ describe.skipIf(skipBrowserTests)('crud cards share one state', () => {
     await expect.poll(() => repostButton(cards.first()).getAttribute('aria-label'), LIVE).toBe('Repost (0 reposts)');
 
     // The server agrees after a reload.
-    await app.stack.dynamo.streams.idle();
+    await suite.app.stack.dynamo.streams.idle();
     await bayko.reload();
     await cards.first().waitFor(LIVE);
     expect(await cards.count()).toBe(1);

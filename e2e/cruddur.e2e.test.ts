@@ -2,25 +2,16 @@
  * Cruddur in a real browser against the real offline stack: what a person does on day one.
  * Two browser contexts stand for two people, so "live" means another browser sees it without reload.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, signUp, startApp, type App } from './harness.ts';
-
-
-const LIVE = { timeout: 15_000 };
-// Browser steps on a 2-core machine: generous per-test budgets; what is timed is "live" (LIVE above).
-const STEP = 120_000;
+import { LIVE, screenshot, signIn, signUp, STEP, useBrowserSuite } from './harness.ts';
 
 describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
-  let app: App;
+  const suite = useBrowserSuite({ name: 'cruddur', page: false });
   let andrew: { page: Page; consoleErrors: string[] };
   let alt: { page: Page; consoleErrors: string[] };
   const stamp = Date.now().toString(36);
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 180_000);
 
   // A failing step leaves a picture of each open page behind, to see what the person would have seen.
   afterEach(async (ctx) => {
@@ -30,12 +21,8 @@ describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
     if (alt) await screenshot(alt.page, `FAILED-${slug}-alt`).catch(() => undefined);
   });
 
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
-
   it('lets a guest browse explore, a profile and a crud, and invites them to sign in', async () => {
-    const { page, context, consoleErrors } = await app.newContext();
+    const { page, context, consoleErrors } = await suite.app.newContext();
     await page.goto('/explore');
     const feed = page.getByRole('feed', { name: 'Latest cruds' });
     await expect.poll(() => feed.getByRole('article').count(), LIVE).toBeGreaterThan(2);
@@ -50,8 +37,8 @@ describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
   }, STEP);
 
   it('signs two demo users in (SRP) and shows a new crud live in the follower’s feed', async () => {
-    andrew = await app.newContext();
-    alt = await app.newContext();
+    andrew = await suite.app.newContext();
+    alt = await suite.app.newContext();
     await signIn(andrew.page, 'andrewbrown');
     await signIn(alt.page, 'altbrown'); // altbrown follows andrewbrown in the demo data
     await alt.page.getByRole('feed', { name: 'Home feed' }).getByRole('article').first().waitFor(LIVE);
@@ -121,9 +108,9 @@ describe.skipIf(skipBrowserTests)('Cruddur in the browser', () => {
   }, STEP);
 
   it('signs a new person up with the emailed code, then signs them out', async () => {
-    const { page, context, consoleErrors } = await app.newContext();
+    const { page, context, consoleErrors } = await suite.app.newContext();
     const email = `newcomer-${stamp}@cruddur.test`;
-    await signUp(app, page, { name: 'New Comer', email, handle: `newcomer${stamp}`.slice(0, 15), password: 'Newcomer-Pass-1' });
+    await signUp(suite.app, page, { name: 'New Comer', email, handle: `newcomer${stamp}`.slice(0, 15), password: 'Newcomer-Pass-1' });
     await screenshot(page, 'newcomer-home');
     await page.getByText('Account', { exact: true }).click();
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

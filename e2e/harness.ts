@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { startStack, type Stack } from '../local/src/stack.ts';
@@ -16,7 +16,10 @@ import { writeOutputs } from '../local/src/outputs/amplify-outputs.ts';
 import { launchChromium } from './chromium.ts';
 
 export const artifactsDir = path.resolve('test-results/e2e');
-
+/** How long something "live" may take to show, on a loaded 2-core machine. */
+export const LIVE = { timeout: 15_000 };
+/** The budget of one browser test (what is timed is LIVE). */
+export const STEP = 120_000;
 
 export interface App {
   stack: Stack;
@@ -114,4 +117,43 @@ export async function signUp(app: App, page: Page, person: { name: string; email
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}
+
+/** What a browser suite's tests use; the fields are set before its first test runs. */
+export interface BrowserSuite {
+  app: App;
+  /** The suite's own page (a fresh context), signed in when the suite names a user. */
+  page: Page;
+  context: BrowserContext;
+  consoleErrors: string[];
+}
+
+/**
+ * The setup every browser suite shares, registered as hooks of the calling `describe`: start the
+ * app; unless `page: false`, open a context and sign `signIn` in; on a failed test, a screenshot
+ * of the page (`FAILED-<name>-<test>.png`), then `afterEachTest`; close everything after the last test.
+ */
+export function useBrowserSuite(options: {
+  name: string;
+  signIn?: string;
+  page?: boolean;
+  /** Runs after each test, once a failure's screenshot is taken (e.g. to reset the viewport). */
+  afterEachTest?: (suite: BrowserSuite) => Promise<void>;
+}): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.app = await startApp();
+    if (options.page === false) return;
+    Object.assign(suite, await suite.app.newContext());
+    if (options.signIn) await signIn(suite.page, options.signIn);
+  }, 180_000);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && suite.page) await screenshot(suite.page, `FAILED-${options.name}-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    await options.afterEachTest?.(suite);
+  });
+  afterAll(async () => {
+    await suite.context?.close();
+    await suite.app?.close();
+  }, STEP);
+  return suite;
 }

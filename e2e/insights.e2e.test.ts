@@ -6,14 +6,13 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
-import { signIn, signUp, startApp, type App } from './harness.ts';
+import { LIVE, signIn, signUp, useBrowserSuite } from './harness.ts';
 
 // The stream, the consumer and the database catch up asynchronously: poll, reloading the page.
 const EVENTUAL = { timeout: 60_000, intervals: [500, 1000, 2000] };
-const LIVE = { timeout: 15_000 };
 const STEP = 180_000;
 const shotsDir = path.join(os.tmpdir(), 'cruddur-insights-shots');
 
@@ -37,23 +36,17 @@ async function pollWithReload<T>(page: Page, read: () => Promise<T>, expected: T
 }
 
 describe.skipIf(skipBrowserTests)('Insights in the browser', () => {
-  let app: App;
   const stamp = Date.now().toString(36);
   const handle = `ins${stamp}`.slice(0, 15);
   const tag = `ins${stamp}`;
   const message = `Counting on Insights ${stamp} #${tag}`;
 
-  beforeAll(async () => {
-    app = await startApp();
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  const suite = useBrowserSuite({ name: 'insights', page: false });
 
   it('shows a new person the likes, reposts and follows they got, by day, in tables; switches range; charts the hashtag', async () => {
-    const author = await app.newContext();
-    const fan = await app.newContext();
-    await signUp(app, author.page, { name: 'Insight Seeker', email: `${handle}@cruddur.test`, handle, password: 'Insights-Pass-1' });
+    const author = await suite.app.newContext();
+    const fan = await suite.app.newContext();
+    await signUp(suite.app, author.page, { name: 'Insight Seeker', email: `${handle}@cruddur.test`, handle, password: 'Insights-Pass-1' });
     const composer = author.page.getByRole('form', { name: 'New crud' });
     await composer.getByRole('textbox', { name: 'What would you like to say?' }).fill(message);
     await composer.getByRole('button', { name: 'Crud' }).click();
@@ -106,7 +99,7 @@ describe.skipIf(skipBrowserTests)('Insights in the browser', () => {
     await page.screenshot({ path: path.join(shotsDir, 'insights-1280.png'), fullPage: true });
 
     // The hashtag page, for a guest too: the tag's last 7 days.
-    const guest = await app.newContext();
+    const guest = await suite.app.newContext();
     await guest.page.goto(`/hashtag/${tag}`);
     const history = guest.page.getByRole('figure', { name: 'Last 7 days · 1 use' });
     await pollWithReload(guest.page, () => lastRow(history.getByRole('table', { name: `Uses of #${tag} per day (UTC)` })), ['1']);
@@ -120,7 +113,7 @@ describe.skipIf(skipBrowserTests)('Insights in the browser', () => {
   }, STEP);
 
   it('fits the phone: no sideways scroll on Insights or the hashtag page, and the bottom bar holds every entry at 390 and 360 px', async () => {
-    const { page, context, consoleErrors } = await app.newContext();
+    const { page, context, consoleErrors } = await suite.app.newContext();
     await signIn(page, 'andrewbrown');
     for (const width of [390, 360]) {
       await page.setViewportSize({ width, height: 800 });

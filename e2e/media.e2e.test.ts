@@ -4,40 +4,23 @@
  * images shown in the feed with a keyboard-accessible lightbox, and so does a reply in its thread.
  */
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { createSeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
+import { screenshot, STEP, useBrowserSuite } from './harness.ts';
 
 const LIVE = { timeout: 30_000 };
-const STEP = 120_000;
 
 const png = (color: string, width = 640, height = 400) => sharp({ create: { width, height, channels: 3, background: color } }).png().toBuffer();
 
 describe.skipIf(skipBrowserTests)('images in the browser', () => {
-  let app: App;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    ({ page } = await app.newContext());
-    await signIn(page, 'andrewbrown');
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-media-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  const suite = useBrowserSuite({ name: 'media', signIn: 'andrewbrown' });
 
   it('tells the uploader when a corrupt avatar is refused instead of processing forever', async () => {
-    await page.goto('/@andrewbrown');
-    await page.getByRole('button', { name: 'Edit profile' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Edit profile' });
+    await suite.page.goto('/@andrewbrown');
+    await suite.page.getByRole('button', { name: 'Edit profile' }).click();
+    const dialog = suite.page.getByRole('dialog', { name: 'Edit profile' });
     const whole = await png('#aa3300', 400, 400);
     // A PNG cut in half: the type and header are right, the pixels are not.
     await dialog.getByLabel('Avatar').setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: whole.subarray(0, Math.floor(whole.length / 2)) });
@@ -47,8 +30,8 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
   }, STEP);
 
   it('posts a crud with two described images and opens them in a lightbox that Escape closes', async () => {
-    await page.goto('/');
-    const composer = page.getByRole('form', { name: 'New crud' });
+    await suite.page.goto('/');
+    const composer = suite.page.getByRole('form', { name: 'New crud' });
     const message = `Two squares ${Date.now()}`;
     await composer.getByRole('textbox', { name: 'What would you like to say?' }).fill(message);
     await composer.getByTestId('composer-media-input').setInputFiles([
@@ -65,31 +48,31 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     await expect.poll(() => crudButton.isEnabled(), LIVE).toBe(true);
     await crudButton.click();
 
-    const card = page.getByRole('feed', { name: 'Home feed' }).getByRole('article').filter({ hasText: message });
+    const card = suite.page.getByRole('feed', { name: 'Home feed' }).getByRole('article').filter({ hasText: message });
     const first = card.getByRole('button', { name: 'View image 1 of 2: A red rectangle' });
     await first.waitFor(LIVE);
     expect(await card.getByRole('img', { name: 'A green rectangle' }).count()).toBe(1);
     expect(await composer.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
 
     await first.click();
-    const lightbox = page.getByRole('dialog', { name: 'Image 1 of 2' });
+    const lightbox = suite.page.getByRole('dialog', { name: 'Image 1 of 2' });
     await lightbox.waitFor(LIVE);
     expect(await lightbox.getByRole('img', { name: 'A red rectangle' }).count()).toBe(1);
-    await page.keyboard.press('ArrowRight');
-    await page.getByRole('dialog', { name: 'Image 2 of 2' }).getByRole('img', { name: 'A green rectangle' }).waitFor(LIVE);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count(), LIVE).toBe(0);
+    await suite.page.keyboard.press('ArrowRight');
+    await suite.page.getByRole('dialog', { name: 'Image 2 of 2' }).getByRole('img', { name: 'A green rectangle' }).waitFor(LIVE);
+    await suite.page.keyboard.press('Escape');
+    await expect.poll(() => suite.page.getByRole('dialog').count(), LIVE).toBe(0);
     // Focus is back on the image the lightbox was opened from.
     expect(await first.evaluate((el) => el === document.activeElement)).toBe(true);
-    await screenshot(page, 'media-crud');
+    await screenshot(suite.page, 'media-crud');
   }, STEP);
 
   it('attaches a described image to a reply, shown in the thread and the Replies tab, with the composer’s upload states', async () => {
-    const api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
+    const api = createSeedApi({ graphqlUrl: suite.app.stack.urls.graphql, cognitoUrl: suite.app.stack.cognito.url, clientId: suite.app.stack.cognito.clientId, users: demoUsers });
     const posted = await api.asUser('bayko')<{ createCrud: { id: string } }>('mutation C { createCrud(message: "Show me a colour") { id } }');
     expect(posted.errors).toBeUndefined();
-    await page.goto(`/@bayko/status/${posted.data!.createCrud.id}`);
-    const form = page.getByRole('form', { name: 'Reply' });
+    await suite.page.goto(`/@bayko/status/${posted.data!.createCrud.id}`);
+    const form = suite.page.getByRole('form', { name: 'Reply' });
     const message = `A blue one ${Date.now()}`;
     await form.getByRole('textbox', { name: 'Your reply' }).fill(message);
     await form.getByTestId('composer-media-input').setInputFiles([{ name: 'blue.png', mimeType: 'image/png', buffer: await png('#2244cc') }]);
@@ -102,22 +85,22 @@ describe.skipIf(skipBrowserTests)('images in the browser', () => {
     await expect.poll(() => replyButton.isEnabled(), LIVE).toBe(true);
     await replyButton.click();
 
-    const reply = page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message });
+    const reply = suite.page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message });
     const image = reply.getByRole('button', { name: 'View image 1 of 1: A blue rectangle' });
     await image.waitFor(LIVE);
     expect(await form.getByRole('list', { name: 'Attached images' }).count()).toBe(0);
     await image.click();
-    await page.getByRole('dialog', { name: 'Image 1 of 1' }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByRole('dialog').count(), LIVE).toBe(0);
+    await suite.page.getByRole('dialog', { name: 'Image 1 of 1' }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
+    await suite.page.keyboard.press('Escape');
+    await expect.poll(() => suite.page.getByRole('dialog').count(), LIVE).toBe(0);
 
     // After a reload the thread reads the reply's image from the server.
-    await page.reload();
-    await page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
-    await screenshot(page, 'media-reply');
+    await suite.page.reload();
+    await suite.page.getByRole('feed', { name: 'Replies' }).getByRole('article').filter({ hasText: message }).getByRole('img', { name: 'A blue rectangle' }).waitFor(LIVE);
+    await screenshot(suite.page, 'media-reply');
 
     // The replier's Replies tab shows it with its image too.
-    await page.goto('/@andrewbrown/replies');
-    await page.getByRole('feed', { name: 'Replies by @andrewbrown' }).getByRole('article').filter({ hasText: message }).getByRole('button', { name: 'View image 1 of 1: A blue rectangle' }).waitFor(LIVE);
+    await suite.page.goto('/@andrewbrown/replies');
+    await suite.page.getByRole('feed', { name: 'Replies by @andrewbrown' }).getByRole('article').filter({ hasText: message }).getByRole('button', { name: 'View image 1 of 1: A blue rectangle' }).waitFor(LIVE);
   }, STEP);
 });

@@ -2,14 +2,13 @@
  * A newcomer's first minutes offline: the confirm and password-reset pages say where the code is
  * (no email is sent), and the link they give leads to it — the sign-up completes with that code.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, startApp, type App } from './harness.ts';
+import { screenshot, STEP, useBrowserSuite } from './harness.ts';
 
 const WITHIN = { timeout: 15_000 };
-const STEP = 120_000;
 
 /** Follows the page's "local outbox" link in a new tab; returns the newest code listed there. */
 async function codeFromOutboxLink(page: Page, expectedHref: string): Promise<string> {
@@ -23,23 +22,15 @@ async function codeFromOutboxLink(page: Page, expectedHref: string): Promise<str
 }
 
 describe.skipIf(skipBrowserTests)('where the code is, offline', () => {
-  let app: App;
+  const suite = useBrowserSuite({ name: 'codes', page: false });
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 180_000);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-codes-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
   });
 
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
-
   it('the confirm page points to the outbox, and its code confirms the sign-up', async () => {
-    ({ page } = await app.newContext());
+    ({ page } = await suite.app.newContext());
     const email = 'newcomer@example.com';
     await page.goto('/signup');
     await page.getByLabel('Name').fill('New Comer');
@@ -50,7 +41,7 @@ describe.skipIf(skipBrowserTests)('where the code is, offline', () => {
     await page.getByLabel('Confirmation code').waitFor(WITHIN);
     await expect.poll(() => page.getByText('Running offline: no email is sent.').count(), WITHIN).toBe(1);
     await expect(page.getByText('printed in the npm start console').count()).resolves.toBe(1);
-    const code = await codeFromOutboxLink(page, `${app.stack.urls.cognito}/_local/outbox?email=${encodeURIComponent(email)}`);
+    const code = await codeFromOutboxLink(page, `${suite.app.stack.urls.cognito}/_local/outbox?email=${encodeURIComponent(email)}`);
     expect(code).toMatch(/^\d{6}$/);
     await page.getByLabel('Confirmation code').fill(code);
     await page.getByRole('button', { name: 'Confirm' }).click();
@@ -60,14 +51,14 @@ describe.skipIf(skipBrowserTests)('where the code is, offline', () => {
   }, STEP);
 
   it('the password-reset page points to the outbox too', async () => {
-    ({ page } = await app.newContext());
+    ({ page } = await suite.app.newContext());
     const londo = demoUsers.find((u) => u.handle === 'londo')!;
     await page.goto('/forgot');
     await page.getByLabel('Email').fill(londo.email);
     await page.getByRole('button', { name: 'Send recovery code' }).click();
     await page.getByLabel('Recovery code').waitFor(WITHIN);
-    const code = await codeFromOutboxLink(page, `${app.stack.urls.cognito}/_local/outbox?email=${encodeURIComponent(londo.email)}`);
-    expect(code).toBe(await app.stack.cognito.outbox.latest(londo.email));
+    const code = await codeFromOutboxLink(page, `${suite.app.stack.urls.cognito}/_local/outbox?email=${encodeURIComponent(londo.email)}`);
+    expect(code).toBe(await suite.app.stack.cognito.outbox.latest(londo.email));
     await screenshot(page, 'offline-code-reset');
   }, STEP);
 });

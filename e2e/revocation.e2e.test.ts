@@ -3,13 +3,10 @@
  * session another browser still holds; "Delete account…" removes the profile and frees the handle.
  * The revocation bound is shortened through the authorizer's USER_TTL_SECONDS (production: 60 s).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
-
-const STEP = 120_000;
-const LIVE = { timeout: 15_000 };
+import { LIVE, screenshot, signIn, STEP, useBrowserSuite } from './harness.ts';
 
 /** The access token Amplify keeps in localStorage for the signed-in user. */
 async function storedAccessToken(page: Page): Promise<string> {
@@ -22,21 +19,18 @@ async function storedAccessToken(page: Page): Promise<string> {
 }
 
 describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
-  let app: App;
   const me = (token: string) =>
-    fetch(app.stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query: '{ me { handle } }' }) });
+    fetch(suite.app.stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query: '{ me { handle } }' }) });
 
-  beforeAll(async () => {
+  // Before the suite's own hooks: the stack reads it when it starts.
+  beforeAll(() => {
     process.env.USER_TTL_SECONDS = '1';
-    app = await startApp();
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  });
+  const suite = useBrowserSuite({ name: 'revocation', page: false });
 
   it("signs out everywhere: the other browser's session is refused by the API", async () => {
-    const here = await app.newContext();
-    const elsewhere = await app.newContext();
+    const here = await suite.app.newContext();
+    const elsewhere = await suite.app.newContext();
     await signIn(here.page, 'bayko');
     await signIn(elsewhere.page, 'bayko');
     const otherToken = await storedAccessToken(elsewhere.page);
@@ -52,7 +46,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
   }, STEP);
 
   it('deletes the account after the handle is typed, and frees the handle', async () => {
-    const { page, context } = await app.newContext();
+    const { page, context } = await suite.app.newContext();
     await signIn(page, 'londo');
     const token = await storedAccessToken(page);
     await page.getByText('Account', { exact: true }).click();
@@ -64,7 +58,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
     await confirm.click();
     await page.getByRole('link', { name: 'Sign in' }).first().waitFor(LIVE);
     await expect.poll(async () => (await me(token)).status, LIVE).toBe(401);
-    const user = await fetch(app.stack.urls.graphql, {
+    const user = await fetch(suite.app.stack.urls.graphql, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'guest' },
       body: JSON.stringify({ query: '{ user(handle: "londo") { id } }' }),

@@ -3,37 +3,26 @@
  * thread of a deleted crud, grouped notifications, block and mute from profiles and crud menus
  * with the Settings lists, the profile of an account that blocks the viewer, and bookmarks.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { createSeedApi, type SeedApi } from '../seed/api.ts';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
+import { screenshot, STEP, useBrowserSuite } from './harness.ts';
 
 const LIVE = { timeout: 20_000 };
-const STEP = 120_000;
 
 describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
-  let app: App;
+  const suite = useBrowserSuite({ name: 'safety', signIn: 'andrewbrown' });
   let page: Page;
   let consoleErrors: string[];
   let api: SeedApi;
 
-  beforeAll(async () => {
-    app = await startApp();
-    ({ page, consoleErrors } = await app.newContext());
+  beforeAll(() => {
+    ({ page, consoleErrors } = suite);
     page.on('dialog', (d) => void d.accept());
-    await signIn(page, 'andrewbrown');
-    api = createSeedApi({ graphqlUrl: app.stack.urls.graphql, cognitoUrl: app.stack.cognito.url, clientId: app.stack.cognito.clientId, users: demoUsers });
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-safety-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+    api = createSeedApi({ graphqlUrl: suite.app.stack.urls.graphql, cognitoUrl: suite.app.stack.cognito.url, clientId: suite.app.stack.cognito.clientId, users: demoUsers });
   });
-
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
 
   async function op<T = any>(handle: string, query: string, variables?: Record<string, unknown>): Promise<T> {
     const res = await api.asUser(handle)<T>(query, variables);
@@ -41,7 +30,7 @@ describe.skipIf(skipBrowserTests)('trust and safety in the browser', () => {
     return res.data as T;
   }
   const post = async (handle: string, message: string): Promise<string> => (await op(handle, 'mutation C($m: String!) { createCrud(message: $m) { id } }', { m: message })).createCrud.id;
-  const idle = () => app.stack.dynamo.streams.idle();
+  const idle = () => suite.app.stack.dynamo.streams.idle();
 
   it('links #café to its page, which lists the crud', async () => {
     const text = 'Coffee time #café #naïve_tag';

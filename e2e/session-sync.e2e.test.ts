@@ -3,25 +3,15 @@
  * (with a notice, and back to where they were afterwards); signing in again in one tab signs the
  * waiting tabs in too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
-
-const STEP = 120_000;
-const LIVE = { timeout: 15_000 };
+import { LIVE, screenshot, signIn, STEP, useBrowserSuite } from './harness.ts';
 
 describe.skipIf(skipBrowserTests)('sessions across tabs', () => {
-  let app: App;
-
-  beforeAll(async () => {
-    app = await startApp();
-  }, 180_000);
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
+  const suite = useBrowserSuite({ name: 'sessions', page: false });
 
   it('sign-out in one tab redirects the other to sign-in; sign-in brings it back', async () => {
-    const { context, page: first, consoleErrors } = await app.newContext();
+    const { context, page: first, consoleErrors } = await suite.app.newContext();
     await signIn(first, 'bayko');
     const second = await context.newPage();
     await second.goto('/notifications');

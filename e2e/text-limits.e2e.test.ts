@@ -2,34 +2,14 @@
  * The composer's counter in a real browser against the real offline stack: it shows the count
  * the resolvers enforce (definitions/text.ts), so what it allows is what the server stores.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { skipBrowserTests } from './chromium.ts';
-import { screenshot, signIn, startApp, type App } from './harness.ts';
-
-const LIVE = { timeout: 15_000 };
-const STEP = 120_000;
+import { LIVE, STEP, useBrowserSuite } from './harness.ts';
 
 describe.skipIf(skipBrowserTests)('character limits in the browser', () => {
-  let app: App;
-  let page: Page;
-  let consoleErrors: string[];
+  const suite = useBrowserSuite({ name: 'text', signIn: 'andrewbrown' });
 
-  beforeAll(async () => {
-    app = await startApp();
-    ({ page, consoleErrors } = await app.newContext());
-    await signIn(page, 'andrewbrown');
-  }, 180_000);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await screenshot(page, `FAILED-text-${ctx.task.name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  }, STEP);
-
-  const composer = () => page.getByRole('form', { name: 'New crud' });
+  const composer = () => suite.page.getByRole('form', { name: 'New crud' });
   const textbox = () => composer().getByRole('textbox', { name: 'What would you like to say?' });
   const counter = () => composer().locator('#composer-count');
   const crudButton = () => composer().getByRole('button', { name: 'Crud' });
@@ -41,10 +21,10 @@ describe.skipIf(skipBrowserTests)('character limits in the browser', () => {
     await expect.poll(() => counter().textContent(), LIVE).toBe('Characters left: 0');
     expect(await crudButton().isEnabled()).toBe(true);
     await crudButton().click();
-    const posted = page.getByRole('feed', { name: 'Home feed' }).getByText(`${message}🎉`, { exact: true });
+    const posted = suite.page.getByRole('feed', { name: 'Home feed' }).getByText(`${message}🎉`, { exact: true });
     await posted.waitFor(LIVE);
     await expect.poll(() => textbox().inputValue(), LIVE).toBe('');
-    expect(consoleErrors).toEqual([]);
+    expect(suite.consoleErrors).toEqual([]);
   }, STEP);
 
   it('disables Crud at 241 emoji, showing -1', async () => {

@@ -160,7 +160,7 @@ describe('ownership and privacy', () => {
     ['Mutation.follow/resolver.ts', 'request'],
     ['Mutation.sendMessage/resolver.ts', 'request'],
     ['Mutation.markNotificationsRead/resolver.ts', 'request'],
-    ['Mutation.updateProfile.[table].ts', 'request'],
+    ['Mutation.updateProfile/resolver.ts', 'request'],
   ] as const)('%s refuses guests even if the authorizer’s deniedFields were missing', async (file, fn) => {
     const ev = await run(file, fn, { args: { body: 'x', conversationId: 'a_b', id: 'a_b', displayName: 'x' }, identity: guest });
     expect(ev.unauthorized).toBe(true);

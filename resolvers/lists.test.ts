@@ -1,6 +1,7 @@
 /** The list pipelines' request objects, step by step (what each function asks DynamoDB for). */
 import { describe, expect, it } from 'vitest';
 import { guest, N, run, S, TABLE, user } from './lib/testing/evaluate.ts';
+import { MAX_NAME_WORDS } from '../definitions/name-search.ts';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -215,19 +216,36 @@ describe('follow / sendMessage validation', () => {
     expect(ev.stash).toMatchObject({ peerId: 'amy', conversationId: 'amy_zed' });
   });
 
-  it('updateProfile: display name 1–50, bio ≤ 160; a new name moves the name-search key (gsi2)', async () => {
+  it('updateProfile: display name 1–50, bio ≤ 160; a new name drops the profile’s old gsi2 name key', async () => {
     for (const args of [{ displayName: '  ' }, { displayName: 'x'.repeat(51) }, { bio: 'x'.repeat(161) }]) {
-      const ev = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args });
+      const ev = await run('Mutation.updateProfile/resolver.ts', 'request', { identity: user('me'), args });
       expect(ev.error?.errorType, JSON.stringify(args)).toBe('ValidationError');
     }
-    const ok = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { displayName: ' Ana  María ', bio: '' } });
-    expect((ok.value as any).update).toEqual({
-      expression: 'SET #dn = :dn, #g2pk = :g2pk, #g2sk = :g2sk, #bio = :bio',
-      expressionNames: { '#dn': 'displayName', '#g2pk': 'gsi2pk', '#g2sk': 'gsi2sk', '#bio': 'bio' },
-      expressionValues: { ':dn': S('Ana  María'), ':g2pk': S('NAME_PREFIX'), ':g2sk': S('ana maría#me'), ':bio': S('') },
+    const ok = await run('Mutation.updateProfile/resolver.ts', 'request', { identity: user('me'), args: { displayName: ' Ana  María ', bio: '' } });
+    expect(ok.stash.update).toEqual({
+      expression: 'SET #dn = :dn, #bio = :bio REMOVE gsi2pk, gsi2sk',
+      expressionNames: { '#dn': 'displayName', '#bio': 'bio' },
+      expressionValues: { ':dn': S('Ana  María'), ':bio': S('') },
     });
-    const bioOnly = await run('Mutation.updateProfile.[table].ts', 'request', { identity: user('me'), args: { bio: 'hi' } });
-    expect((bioOnly.value as any).update.expression).toBe('SET #bio = :bio');
+    const bioOnly = await run('Mutation.updateProfile/resolver.ts', 'request', { identity: user('me'), args: { bio: 'hi' } });
+    expect((bioOnly.stash.update as { expression: string }).expression).toBe('SET #bio = :bio');
+  });
+
+  it('updateProfile: a new name rewrites the name-search rows in the profile’s transaction', async () => {
+    const update = { expression: 'SET #dn = :dn', expressionNames: { '#dn': 'displayName' }, expressionValues: { ':dn': S('José  Ruiz') } };
+    const ev = await run('Mutation.updateProfile/1.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', displayName: 'José  Ruiz', update } });
+    const items = (ev.value as any).transactItems;
+    expect(items).toHaveLength(1 + MAX_NAME_WORDS);
+    expect(items.map((i: any) => `${i.operation} ${i.key.sk.S}`)).toEqual([
+      'UpdateItem PROFILE',
+      'PutItem NAMEWORD#0',
+      'PutItem NAMEWORD#1',
+      ...Array.from({ length: MAX_NAME_WORDS - 2 }, (_, i) => `DeleteItem NAMEWORD#${i + 2}`),
+    ]);
+    expect(items[1].attributeValues.gsi2sk).toEqual(S('jose ruiz#me'));
+    expect(items[2].attributeValues.gsi2sk).toEqual(S('ruiz#me'));
+    const bioOnly = await run('Mutation.updateProfile/1.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', update } });
+    expect((bioOnly.value as any).operation).toBe('UpdateItem');
   });
 });
 

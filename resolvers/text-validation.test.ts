@@ -13,8 +13,8 @@ const FIELDS = [
   { file: 'Mutation.createCrud/2.write.[table].ts', arg: 'message', max: TEXT_LIMITS.crud, extra: {} },
   { file: 'Mutation.replyToCrud/resolver.ts', arg: 'message', max: TEXT_LIMITS.crud, extra: { crudId: 'c1' } },
   { file: 'Mutation.sendMessage/resolver.ts', arg: 'body', max: TEXT_LIMITS.message, extra: { toHandle: 'bayko' } },
-  { file: 'Mutation.updateProfile.[table].ts', arg: 'displayName', max: TEXT_LIMITS.displayName, extra: {} },
-  { file: 'Mutation.updateProfile.[table].ts', arg: 'bio', max: TEXT_LIMITS.bio, extra: {} },
+  { file: 'Mutation.updateProfile/resolver.ts', arg: 'displayName', max: TEXT_LIMITS.displayName, extra: {} },
+  { file: 'Mutation.updateProfile/resolver.ts', arg: 'bio', max: TEXT_LIMITS.bio, extra: {} },
 ] as const;
 
 const request = (f: (typeof FIELDS)[number], value: string) =>
@@ -55,10 +55,10 @@ describe.each(FIELDS)('$file $arg', (f) => {
 
 describe('an empty bio still clears it', () => {
   it('stores "" for a blank bio but refuses one made only of invisible characters', async () => {
-    const cleared = await run('Mutation.updateProfile.[table].ts', 'request', { args: { bio: '   ' }, identity: user('u1') });
+    const cleared = await run('Mutation.updateProfile/resolver.ts', 'request', { args: { bio: '   ' }, identity: user('u1') });
     expect(cleared.error).toBeUndefined();
-    expect(JSON.stringify(cleared.value)).toContain('":bio":{"S":""}');
-    const hidden = await run('Mutation.updateProfile.[table].ts', 'request', { args: { bio: '\u200B' }, identity: user('u1') });
+    expect(JSON.stringify(cleared.stash.update)).toContain('":bio":{"S":""}');
+    const hidden = await run('Mutation.updateProfile/resolver.ts', 'request', { args: { bio: '\u200B' }, identity: user('u1') });
     expect(hidden.error).toMatchObject({ errorType: 'ValidationError', message: 'bio must be empty or contain visible characters' });
   });
 });

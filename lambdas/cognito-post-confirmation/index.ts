@@ -1,6 +1,6 @@
 /**
  * Cognito PostConfirmation trigger: creates the user's profile (`USER#<sub>`/`PROFILE`) and claims
- * the handle (`HANDLE#<lowercase>`/`HANDLE`) in ONE TransactWriteItems, so a profile never exists
+ * the handle (`HANDLE#<lowercase>`/`HANDLE`), with its name-search rows, in ONE TransactWriteItems, so a profile never exists
  * without its unique handle. Idempotent: Cognito may retry a trigger, so a profile that already
  * exists for this sub counts as success. Ignores ConfirmForgotPassword confirmations.
  */
@@ -20,7 +20,7 @@ async function handle(event: PostConfirmationTriggerEvent): Promise<PostConfirma
   const sub = attributes.sub;
   const handle = attributes.preferred_username;
   if (!sub || !handle) throw new Error('sub and preferred_username are required');
-  const { profile, claim } = profileItems(sub, handle, attributes.name ?? handle, new Date());
+  const { profile, claim, nameRows } = profileItems(sub, handle, attributes.name ?? handle, new Date());
   const TableName = tableName();
   try {
     await dynamoClient().send(
@@ -36,6 +36,8 @@ async function handle(event: PostConfirmationTriggerEvent): Promise<PostConfirma
               ExpressionAttributeValues: marshall({ ':sub': sub }),
             },
           },
+          // Search by name (definitions/name-search.ts): written with the profile, so a new user is found at once.
+          ...nameRows.map((row) => ({ Put: { TableName, Item: marshall(row) } })),
         ],
       }),
     );

@@ -1,8 +1,10 @@
 /**
- * The items a confirmed sign-up creates: the profile and the handle claim. The resolvers read
- * these shapes (user by id, user by handle, search by handle prefix on gsi1).
+ * The items a confirmed sign-up creates: the profile, the handle claim and the name-search rows.
+ * The resolvers read these shapes (user by id, user by handle, search by handle prefix on gsi1 and
+ * by any word of the name on gsi2).
  */
-import { gsi, handleKey, nameSearchKey, userKey } from '../../definitions/keys.ts';
+import { gsi, handleKey, userKey } from '../../definitions/keys.ts';
+import { nameIndexWrites, type NameWordRow } from '../../definitions/name-search.ts';
 
 export interface ProfileItem {
   pk: string;
@@ -20,9 +22,6 @@ export interface ProfileItem {
   /** Search by handle prefix: Query gsi1 where gsi1pk = "HANDLE_PREFIX" and begins_with(gsi1sk, prefix). */
   gsi1pk: 'HANDLE_PREFIX';
   gsi1sk: string;
-  /** Search by display-name prefix: gsi2 `NAME_PREFIX` / `nameSearchKey(displayName)#<sub>`. */
-  gsi2pk: 'NAME_PREFIX';
-  gsi2sk: string;
 }
 
 export interface HandleClaimItem {
@@ -32,7 +31,12 @@ export interface HandleClaimItem {
   handle: string;
 }
 
-export function profileItems(sub: string, handle: string, displayName: string, now: Date): { profile: ProfileItem; claim: HandleClaimItem } {
+export function profileItems(
+  sub: string,
+  handle: string,
+  displayName: string,
+  now: Date,
+): { profile: ProfileItem; claim: HandleClaimItem; nameRows: NameWordRow[] } {
   const handleLower = handle.toLowerCase();
   return {
     profile: {
@@ -49,9 +53,8 @@ export function profileItems(sub: string, handle: string, displayName: string, n
       crudsCount: 0,
       gsi1pk: gsi.handlePrefix,
       gsi1sk: handleLower,
-      gsi2pk: gsi.namePrefix,
-      gsi2sk: `${nameSearchKey(displayName)}#${sub}`,
     },
     claim: { ...handleKey(handle), userId: sub, handle },
+    nameRows: nameIndexWrites(sub, displayName.normalize('NFD')).put,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { util } from '@aws-appsync/utils';
 import { foldTag, tokensOf } from '../../definitions/text-tokens.ts';
+import { nameIndexWrites, nameSearchKey as nameKeyOfNfd } from '../../definitions/name-search.ts';
 
 export { MAX_TOKENS } from '../../definitions/text-tokens.ts';
 
@@ -16,3 +17,10 @@ export const mentionsOf = (text: string): string[] => tokensOf(nfc(text), 'menti
 
 /** A hashtag argument as users type it (`#Café`, `café`) in its stored form, or '' if invalid. */
 export const normalizeTag = (tag: string): string => foldTag(nfc(tag));
+
+const nfd = (text: string): string => util.str.normalize(text, 'nfd');
+
+/** A search prefix as the name index compares it: accents and case folded (definitions/name-search.ts). */
+export const nameSearchKey = (text: string): string => nameKeyOfNfd(nfd(text));
+/** The name-index rows to put and delete for `userId`'s new display name. */
+export const nameIndexFor = (userId: string, displayName: string) => nameIndexWrites(userId, nfd(displayName));

@@ -234,10 +234,10 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   // Profiles last: their counters are final only now.
   const joined = iso(plan.follows.length > 0 ? plan.follows[0].at - 60_000 : plan.now - 86_400_000);
   for (const [i, u] of plan.users.entries()) {
-    const { profile, claim } = profileItems(sub(i), u.handle, u.name, new Date(joined));
+    const { profile, claim, nameRows } = profileItems(sub(i), u.handle, u.name, new Date(joined));
     const item: Item = { ...profile, followersCount: followers[i].length, followingCount: followingCount[i], crudsCount: crudsCount[i] };
     if (unread[i] > 0) item.unreadNotificationsCount = unread[i];
-    out.push(m(item), m(claim));
+    out.push(...nameRows.map(m), m(item), m(claim));
     const since = pulledSince[i];
     if (since !== undefined) {
       Object.assign(item, { celebrity: true, pulledSince: since });

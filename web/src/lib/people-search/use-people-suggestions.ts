@@ -8,7 +8,7 @@ export type PersonSuggestion = SearchUsersQuery['searchUsers'][number];
 const DEBOUNCE_MS = 150;
 
 /**
- * Up to `limit` people for a typeahead: handle or display-name prefix, or handles only (a
+ * Up to `limit` people for a typeahead: handle prefix or a prefix of any word of the name, or handles only (a
  * mention). Empty while `prefix` is empty; keeps the last results while the next are on their way.
  */
 export function usePeopleSuggestions(prefix: string, { handlesOnly = false, limit = 6 } = {}): PersonSuggestion[] {

@@ -4,7 +4,7 @@ import type { Item } from '../lib/items.ts';
 
 /**
  * The caller's filter: which of the found accounts block the caller (`SAFETY#BLOCKEDBY#` keys;
- * handles and names give at most 2 × 50 candidates, so one BatchGetItem). Search does not suggest
+ * handles and names together give at most `limit` ≤ 50 candidates, so one BatchGetItem). Search does not suggest
  * an account that blocks the caller; accounts the caller blocks stay findable, to unblock them
  * (docs/safety.md).
  */
