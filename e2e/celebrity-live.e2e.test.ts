@@ -20,16 +20,13 @@ describe.skipIf(skipBrowserTests)('a pulled account in the browser', () => {
   let consoleErrors: string[];
 
   beforeAll(async () => {
-    Object.assign(process.env, { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' });
-    app = await startApp();
+    app = await startApp({ functionVariables: { 'feed-fanout': { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' } } });
     andrew = (await app.newContext()).page;
     ({ page: alt, consoleErrors } = await app.newContext());
   }, 180_000);
 
   afterAll(async () => {
     await app?.close();
-    delete process.env.FANOUT_PULL_AT;
-    delete process.env.FANOUT_PUSH_AT;
   }, STEP);
 
   it('shows the new crud live in the follower’s home feed', async () => {

@@ -27,8 +27,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
     fetch(app.stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query: '{ me { handle } }' }) });
 
   beforeAll(async () => {
-    process.env.USER_TTL_SECONDS = '1';
-    app = await startApp();
+    app = await startApp({ functionVariables: { authorizer: { USER_TTL_SECONDS: '1' } } });
   }, 180_000);
   afterAll(async () => {
     await app?.close();
