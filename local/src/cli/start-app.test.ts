@@ -7,21 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
+import { stopProcess } from './testing/cli-process.ts';
 import { TODO_TOKEN } from '../testing/todo-app/functions.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const bin = path.resolve(here, '../../bin/cruddur-local.mjs');
 const todoModule = path.resolve(here, '../testing/todo-app/app.ts');
+const bin = path.resolve(here, '../../bin/cruddur-local.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-app-'));
 let child: ChildProcess | undefined;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGINT');
-    await exited;
-  }
-});
+afterEach(() => stopProcess(child));
 
 /** Runs `cruddur-local start …args`; resolves with stdout once `until` matches, or rejects with it when the process exits. */
 function start(args: string[], until: RegExp): Promise<{ match: RegExpMatchArray; output: string }> {

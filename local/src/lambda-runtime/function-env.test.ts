@@ -11,6 +11,8 @@ const LAMBDA_VARIABLES = [
   'AWS_LAMBDA_FUNCTION_VERSION', 'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
   'AWS_REGION', 'LAMBDA_RUNTIME_DIR', 'LAMBDA_TASK_ROOT', 'LANG', 'TZ',
 ];
+// The emulator's own: no X-Ray daemon, no CloudWatch offline.
+const OFFLINE_SWITCHES = ['POWERTOOLS_METRICS_DISABLED', 'POWERTOOLS_TRACE_ENABLED'];
 // The search paths are the host's (Node needs them), where the host has them.
 const HOST_PATHS = ['PATH', 'LD_LIBRARY_PATH', 'NODE_PATH'].filter((n) => process.env[n] !== undefined);
 
@@ -34,7 +36,7 @@ describe('per-invocation function environment', () => {
     process.env.HOST_ONLY = 'host';
     const seen = (await invokeHandler(handler, { names: ['HOST_ONLY', 'TABLE_NAME'], waitMs: 0 }, { functionName: 'reader', env: { TABLE_NAME: 't' } })) as { before: object; visible: string[] };
     expect(seen.before).toEqual({ TABLE_NAME: 't' });
-    expect(seen.visible).toEqual([...LAMBDA_VARIABLES, ...HOST_PATHS, 'TABLE_NAME'].sort());
+    expect(seen.visible).toEqual([...LAMBDA_VARIABLES, ...OFFLINE_SWITCHES, ...HOST_PATHS, 'TABLE_NAME'].sort());
     // The host itself is untouched.
     expect(process.env.HOST_ONLY).toBe('host');
   });

@@ -1,5 +1,6 @@
 /**
- * The environment variables Lambda itself defines for a function, as the offline runtime sets them.
+ * The environment variables Lambda itself defines for a function, as the offline runtime sets them
+ * (plus two switches of the emulator's own, below).
  * In AWS a function sees exactly its configured variables plus these ("Defined runtime environment
  * variables", https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html);
  * offline it sees the same, and nothing else of the host (./function-env.ts).
@@ -59,6 +60,11 @@ export function lambdaEnvironment(fn: FunctionIdentity, configured: FunctionEnv 
     PATH: process.env.PATH,
     LD_LIBRARY_PATH: process.env.LD_LIBRARY_PATH,
     NODE_PATH: process.env.NODE_PATH,
+    // Offline there is no X-Ray daemon and no CloudWatch: with AWS_EXECUTION_ENV Lambda-shaped,
+    // Powertools would switch its tracer on (its X-Ray SDK hooks every promise of the server) and
+    // print metrics as EMF lines. The emulator's own switches; a configuration may turn them on.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
   const reserved: FunctionEnv = {
     _HANDLER: lambdaHandlerName(fn.handler),

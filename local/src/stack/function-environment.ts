@@ -24,12 +24,8 @@ export interface FunctionEnvironmentOptions {
 }
 
 export class FunctionEnvironments {
-  private readonly runtime: FunctionEnv = {
-    // CloudWatch EMF lines would only clutter a terminal.
-    POWERTOOLS_METRICS_DISABLED: 'true',
-    // No X-Ray daemon offline: Lambda-shaped AWS_EXECUTION_ENV would otherwise switch the tracer on.
-    POWERTOOLS_TRACE_ENABLED: 'false',
-  };
+  // Region, credentials and endpoints arrive as the stack's parts start (provideRuntime).
+  private readonly runtime: FunctionEnv = {};
   private context: Partial<FunctionEnvironmentContext> = {};
   private readonly variables: Record<string, Readonly<Record<string, string>>> = {};
 
