@@ -10,6 +10,7 @@
  * below it is made readable by the bin unless LOG_FORMAT=json (observability/pretty).
  */
 import path from 'node:path';
+import type { AppDefinition } from '../../app-definition.ts';
 import { loadApp } from '../../cli/app-module.ts';
 import { repoRoot } from '../../lambda-runtime/invoke.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from '../../appsync/http/cors.ts';
@@ -83,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(parsed);
     return 2;
   }
-  let app;
+  let app: AppDefinition;
   try {
     app = await loadApp(parsed.app);
   } catch (err) {
