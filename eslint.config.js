@@ -40,22 +40,13 @@ export default tseslint.config(
     },
   },
   // local/ is an app-agnostic offline AppSync (decision 029): its parts get the app's values from
-  // the AppDefinition the stack hands them, never from the app's folders. Only local/src/app/
-  // (Cruddur's definition and launcher), the AppDefinition type and tests may import them.
+  // the AppDefinition the stack hands them, never from the app's folders. local/src/app/ is
+  // Cruddur's definition and launcher (the app, not a part); tests and testing/ fixtures are not
+  // parts either. One exception, by design (decision 039): app-definition.ts imports the shapes
+  // definitions/ declares, as types only, so one definition is served by both renderers.
   {
     files: ['local/src/**/*.ts'],
-    ignores: [
-      'local/src/app/**',
-      'local/src/app-definition.ts',
-      'local/src/**/*.test.ts',
-      'local/src/**/testing/**',
-      // Still to be handed in through the AppDefinition: the functions' default memory and the SQL lexer.
-      'local/src/lambda-runtime/invoke.ts',
-      'local/src/lambda-runtime/lambda-function.ts',
-      'local/src/data-api/parameters.ts',
-      // The one amplify_outputs builder (definitions/amplify-outputs.ts), shared with the cloud.
-      'local/src/outputs/amplify-outputs.ts',
-    ],
+    ignores: ['local/src/app/**', 'local/src/**/*.test.ts', 'local/src/**/testing/**', 'local/src/app-definition.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/definitions/*', '**/lambdas/*', '**/resolvers/*', '**/seed/*'], message: "local/'s parts receive app values through the AppDefinition (local/src/app-definition.ts), not from the app's folders." }] }],
     },

@@ -15,8 +15,10 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // In-process Lambdas log through Powertools (INFO in production); tests keep warnings only.
-    env: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_METRICS_DISABLED: 'true' },
+    // Lambdas log through Powertools (INFO in production); tests keep warnings only: handlers
+    // called directly read POWERTOOLS_LOG_LEVEL, a stack's functions LAMBDA_LOG_LEVEL (startStack's
+    // functionLogLevel: they see no host variable).
+    env: { POWERTOOLS_LOG_LEVEL: 'WARN', POWERTOOLS_METRICS_DISABLED: 'true', LAMBDA_LOG_LEVEL: 'WARN' },
     projects: [
       // Unit files are small and mostly wait on loopback I/O: two worker threads per machine keep
       // both cores busy (vitest's default is cores − 1, one on a 2-core machine) and start faster

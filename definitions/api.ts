@@ -75,7 +75,8 @@ export const api: ApiDefinition = {
   authorizer: {
     handler: functions.authorizer.handler,
     resultTtlSeconds: 60,
-    userTtlSeconds: 60,
+    // The authorizer's tunable default (functions.ts), declared once.
+    userTtlSeconds: Number(functions.authorizer.tunables.USER_TTL_SECONDS),
     timeoutSeconds: 10,
   },
   limits: {

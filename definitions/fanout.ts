@@ -49,9 +49,10 @@ export function fanoutMode(followersCount: number, pulled: boolean, settings: Fa
 }
 
 /**
- * The settings a stream consumer runs with: `fanoutSettings`, unless the Lambda environment sets
- * `FANOUT_PULL_AT` / `FANOUT_PUSH_AT` (tests and benchmarks lower them to cross the threshold
- * with a handful of accounts). Invalid or inverted values are refused rather than guessed.
+ * The settings a stream consumer runs with, from its `FANOUT_PULL_AT` / `FANOUT_PUSH_AT` tunables
+ * (functions.ts sets them to `fanoutSettings`; tests and benchmarks lower them per stack to cross
+ * the threshold with a handful of accounts); `fanoutSettings` where absent. Invalid or inverted
+ * values are refused rather than guessed.
  */
 export function fanoutSettingsFrom(env: Record<string, string | undefined>): FanoutSettings {
   const pullAt = env.FANOUT_PULL_AT === undefined ? fanoutSettings.pullAt : Number(env.FANOUT_PULL_AT);

@@ -5,6 +5,7 @@
  * handler with the environment its entry declares, per invocation (docs/decisions/030).
  */
 import { databaseEnv } from './database.ts';
+import { fanoutSettings } from './fanout.ts';
 import { MEDIA_PREFIX } from './media.ts';
 
 
@@ -89,6 +90,13 @@ export interface LambdaDefinition extends FunctionSettings {
   /** `lambdas/<dir>/index.ts#<export>`. */
   handler: string;
   environment: Record<string, EnvironmentSource>;
+  /**
+   * Settings the handler reads from optional variables: name → default value. Both halves set
+   * each to its default, so the function's configuration states it; a deployment may set another
+   * value (offline: `startStack({ functionVariables })`, as tests lower thresholds). A function
+   * sees no variable it does not declare, here or in `environment`.
+   */
+  tunables?: Readonly<Record<string, string>>;
   permissions: FunctionPermissions;
 }
 
@@ -109,6 +117,9 @@ export const functions = {
     handler: 'lambdas/authorizer/index.ts#handler',
     // The guest policy is derived from the schema's [public] markers at cold start.
     environment: { USER_POOL_ID: 'userPoolId', USER_POOL_CLIENT_ID: 'userPoolClientId', TABLE_NAME: 'tableName', SCHEMA_PATH: 'schemaPath' },
+    // How long AppSync may cache a signed-in user's answer: how late a revoked token may still be
+    // accepted (api.ts's userTtlSeconds; decision 013).
+    tunables: { USER_TTL_SECONDS: '60' },
     // The handle is read from the caller's profile item.
     permissions: { table: 'read' },
     timeoutSeconds: 10,
@@ -164,6 +175,8 @@ export const functions = {
     // The Insights step runs inside this function, hence the database; a removed crud's images
     // are deleted from the assets bucket (definitions/media.ts).
     environment: { TABLE_NAME: 'tableName', ASSETS_BUCKET: 'assetsBucket', ...databaseVariables },
+    // The hybrid fan-out's thresholds (definitions/fanout.ts).
+    tunables: { FANOUT_PULL_AT: String(fanoutSettings.pullAt), FANOUT_PUSH_AT: String(fanoutSettings.pushAt) },
     permissions: { table: 'readWrite', dataApi: true, objects: [{ bucket: 'assetsBucket', prefix: MEDIA_PREFIX, actions: ['s3:DeleteObject'] }] },
   },
   publish: {
@@ -190,11 +203,12 @@ export function functionByHandler(handler: string): LambdaDefinition | undefined
 }
 
 /**
- * A function's environment for one deployment: its declared names with their values. A value the
- * deployment does not have (undefined) is left out, so the handler's own default applies.
+ * A function's environment for one deployment: its tunables at their defaults and its declared
+ * names with their values. A value the deployment does not have (undefined) is left out, so the
+ * handler's own default applies.
  */
-export function environmentFor(fn: Pick<LambdaDefinition, 'environment'>, values: Partial<EnvironmentValues>): Record<string, string> {
-  const out: Record<string, string> = {};
+export function environmentFor(fn: Pick<LambdaDefinition, 'environment' | 'tunables'>, values: Partial<EnvironmentValues>): Record<string, string> {
+  const out: Record<string, string> = { ...fn.tunables };
   for (const [name, source] of Object.entries(fn.environment)) {
     const value = values[source];
     if (value !== undefined) out[name] = value;

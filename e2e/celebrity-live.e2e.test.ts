@@ -6,7 +6,7 @@
  * on the server (docs/safety.md) and makes the page start it again.
  */
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoUsers } from '../definitions/demo-users.ts';
 import { createSeedApi } from '../seed/api.ts';
@@ -18,15 +18,7 @@ describe.skipIf(skipBrowserTests)('a pulled account in the browser', () => {
   let alt: Page;
   let consoleErrors: string[];
 
-  // Registered before the suite's hooks: set before the stack starts, cleared after it closed.
-  beforeAll(() => {
-    Object.assign(process.env, { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' });
-  });
-  afterAll(() => {
-    delete process.env.FANOUT_PULL_AT;
-    delete process.env.FANOUT_PUSH_AT;
-  });
-  const suite = useBrowserSuite({ name: 'celebrity', page: false });
+  const suite = useBrowserSuite({ name: 'celebrity', page: false, app: { functionVariables: { 'feed-fanout': { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' } } } });
 
   beforeAll(async () => {
     andrew = (await suite.app.newContext()).page;

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createServer, type ViteDevServer } from 'vite';
 import { demoUsers } from '../definitions/demo-users.ts';
-import { startStack, type Stack } from '../local/src/stack.ts';
+import { startStack, type Stack, type StackOptions } from '../local/src/stack.ts';
 import { writeOutputs } from '../local/src/outputs/amplify-outputs.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -30,9 +30,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<App> {
-  // Lambda handlers log through Powertools; keep the test output to warnings.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+/** What a suite changes about the stack: its functions' declared variables (startStack's functionVariables). */
+export interface AppOptions {
+  functionVariables?: StackOptions['functionVariables'];
+}
+
+export async function startApp(options: AppOptions = {}): Promise<App> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-e2e-'));
   const outputsFile = path.join(tmp, 'amplify_outputs.json');
   // The web app's Vite plugin reads amplify_outputs.json from here (web/vite-plugin-amplify-outputs.ts).
@@ -47,7 +50,8 @@ export async function startApp(): Promise<App> {
   const webPort = (vite.httpServer!.address() as AddressInfo).port;
   const webUrl = `http://127.0.0.1:${webPort}`;
 
-  const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl] });
+  // Lambda handlers log through Powertools; keep the test output to warnings.
+  const stack = await startStack({ ports: { graphql: 0, cognito: 0 }, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl], functionLogLevel: 'WARN', functionVariables: options.functionVariables });
   await writeOutputs(outputsFile, stack.outputs);
 
   const browser = await launchChromium();
@@ -139,10 +143,12 @@ export function useBrowserSuite(options: {
   page?: boolean;
   /** Runs after each test, once a failure's screenshot is taken (e.g. to reset the viewport). */
   afterEachTest?: (suite: BrowserSuite) => Promise<void>;
+  /** How the app's stack starts (e.g. functions' tunables). */
+  app?: AppOptions;
 }): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    suite.app = await startApp();
+    suite.app = await startApp(options.app);
     if (options.page === false) return;
     Object.assign(suite, await suite.app.newContext());
     if (options.signIn) await signIn(suite.page, options.signIn);

@@ -3,7 +3,7 @@
  * session another browser still holds; "Delete account…" removes the profile and frees the handle.
  * The revocation bound is shortened through the authorizer's USER_TTL_SECONDS (production: 60 s).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { skipBrowserTests } from './chromium.ts';
 import { LIVE, screenshot, signIn, STEP, useBrowserSuite } from './harness.ts';
@@ -22,11 +22,7 @@ describe.skipIf(skipBrowserTests)('ending sessions in the browser', () => {
   const me = (token: string) =>
     fetch(suite.app.stack.urls.graphql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: token }, body: JSON.stringify({ query: '{ me { handle } }' }) });
 
-  // Before the suite's own hooks: the stack reads it when it starts.
-  beforeAll(() => {
-    process.env.USER_TTL_SECONDS = '1';
-  });
-  const suite = useBrowserSuite({ name: 'revocation', page: false });
+  const suite = useBrowserSuite({ name: 'revocation', page: false, app: { functionVariables: { authorizer: { USER_TTL_SECONDS: '1' } } } });
 
   it("signs out everywhere: the other browser's session is refused by the API", async () => {
     const here = await suite.app.newContext();

@@ -27,10 +27,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('parityOutputsFile', file);
     return undefined;
   }
-  // The offline Lambdas of this process log through Powertools; keep warnings only, as tests do.
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // The offline Lambdas log through Powertools; keep warnings only, as tests do (Lambda's log level control).
   const [{ startStack }, { writeOutputs }] = await Promise.all([import('../local/src/stack.ts'), import('../local/src/outputs/amplify-outputs.ts')]);
-  const stack = await startStack({ ports: {}, log: 'silent' });
+  const stack = await startStack({ ports: {}, log: 'silent', functionLogLevel: 'WARN' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-parity-'));
   const file = path.join(dir, 'amplify_outputs.json');
   await writeOutputs(file, stack.outputs);

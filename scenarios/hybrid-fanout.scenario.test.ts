@@ -31,8 +31,7 @@ const FOLLOWS = [
 const clients: RealtimeClient[] = [];
 
 beforeAll(async () => {
-  Object.assign(process.env, { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' });
-  stack = await startStack({ ports: {}, seed: true, log: 'silent' });
+  stack = await startStack({ ports: {}, seed: true, log: 'silent', functionVariables: { 'feed-fanout': { FANOUT_PULL_AT: '2', FANOUT_PUSH_AT: '1' } } });
   for (const handle of ['andrewbrown', 'altbrown', 'bayko', 'londo']) {
     const token = await signIn(stack.cognito.url, stack.cognito.clientId, demoUsers.find((d) => d.handle === handle)!);
     const op = operationFor(stack.urls.graphql, token);
@@ -48,8 +47,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of clients) c.close();
   await stack?.close();
-  delete process.env.FANOUT_PULL_AT;
-  delete process.env.FANOUT_PUSH_AT;
 });
 
 const idle = () => stack.dynamo.streams.idle();

@@ -116,14 +116,14 @@ async function shoot(browser: Browser, webUrl: string, screens: Screen[], viewpo
 }
 
 async function main() {
-  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-screens-'));
   const outputsFile = path.join(tmp, 'amplify_outputs.json');
   process.env.CRUDDUR_AMPLIFY_OUTPUTS = outputsFile;
   const vite = await createServer({ configFile: path.join(root, 'web/vite.config.ts'), root: path.join(root, 'web'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' } });
   await vite.listen();
   const webUrl = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
-  const stack = await startStack({ ports: {}, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl] });
+  // The Lambdas' log level, as Lambda's advanced logging controls set it: warnings only.
+  const stack = await startStack({ ports: {}, seed: true, demoData: true, log: 'silent', corsOrigins: [webUrl], functionLogLevel: 'WARN' });
   await writeOutputs(outputsFile, stack.outputs);
   const browser = await launchChromium();
   try {

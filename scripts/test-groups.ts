@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Folders that hold tests (the repository's top-level code folders). */
-export const testRoots = ['definitions', 'local', 'lambdas', 'resolvers', 'seed', 'scenarios', 'infra', 'web', 'e2e', 'scripts', 'bench', 'parity'];
+export const testRoots = ['definitions', 'lib', 'local', 'lambdas', 'resolvers', 'seed', 'scenarios', 'infra', 'web', 'e2e', 'scripts', 'bench', 'parity'];
 const skipped = new Set(['node_modules', 'dist', 'cdk.out', 'test-results', 'coverage']);
 const testFile = /\.test\.tsx?$/;
 /** What makes a test an integration test, read from its source. */

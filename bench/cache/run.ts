@@ -28,7 +28,7 @@ const queries = {
 };
 const guest = { authorization: 'guest' };
 
-const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' };
+const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR', LAMBDA_LOG_LEVEL: 'ERROR' };
 const children: ReturnType<typeof spawn>[] = [];
 /** Starts one server process (cached or not) and resolves to its GraphQL URL. */
 function startServer(mode: 'cached' | 'uncached'): Promise<string> {

@@ -21,14 +21,14 @@ import { feedKey, PkPrefix, SortKey } from '../../definitions/keys.ts';
 import { addCruds, addFollowers, quantile, startBench, type Person } from './setup.ts';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+process.env.LAMBDA_LOG_LEVEL ??= 'ERROR';
 const FOLLOWERS = Number(process.env.BENCH_FOLLOWERS ?? 10_000);
 const POSTS = Number(process.env.BENCH_POSTS ?? 1);
 const READS = Number(process.env.BENCH_READS ?? 200);
-// Push phase: thresholds out of reach, so the account stays pushed however many follow it.
-Object.assign(process.env, { FANOUT_PULL_AT: '1000000000', FANOUT_PUSH_AT: '999999999' });
-
 const progress = (msg: string) => process.stderr.write(`[celebrity] ${msg}\n`);
 const b = await startBench();
+// Push phase: thresholds out of reach, so the account stays pushed however many follow it.
+b.stack.functionEnv.update('feed-fanout', { FANOUT_PULL_AT: '1000000000', FANOUT_PUSH_AT: '999999999' });
 progress('stack up');
 const { andrewbrown: star, bayko: reader, londo } = b.people;
 const idle = () => b.stack.dynamo.streams.idle();
@@ -98,12 +98,12 @@ const push: ModeResult = { ...(await posts(pushSub)), reads: [] };
 push.reads = await reads(reader);
 
 // The switch, as the consumer makes it when the follower count crosses the threshold.
-Object.assign(process.env, { FANOUT_PULL_AT: '5000', FANOUT_PUSH_AT: '4000' });
+b.stack.functionEnv.update('feed-fanout', { FANOUT_PULL_AT: '5000', FANOUT_PUSH_AT: '4000' });
 await idle();
 records = [];
 const t0 = performance.now();
-// As the `fanout` function runs it: in that function's environment.
-await withFunctionEnv(b.stack.functionEnv.named('fanout'), () => promote(star.id));
+// As the `feed-fanout` function runs it: in that function's environment.
+await withFunctionEnv(b.stack.functionEnv.named('feed-fanout'), () => promote(star.id));
 const promoteMs = performance.now() - t0;
 await idle();
 const promoteWrites = records.length;

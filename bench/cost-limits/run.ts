@@ -17,6 +17,7 @@ import { startStack } from '../../local/src/stack.ts';
 
 // Lambda log lines (Cognito triggers, the authorizer) would drown the table.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+process.env.LAMBDA_LOG_LEVEL ??= 'ERROR';
 
 const heavyAliases = Number(process.env.BENCH_HEAVY_ALIASES ?? 100);
 const probeEveryMs = Number(process.env.BENCH_PROBE_INTERVAL_MS ?? 50);

@@ -13,7 +13,7 @@ export const canPin = os.cpus().length >= 2 && spawnSync('taskset', ['-V']).stat
 /** Runs `script` with tsx; resolves with the first JSON line that has a `key` member. */
 export async function startServerProcess<T>(script: string, key: string): Promise<{ child: ChildProcess; endpoints: T }> {
   const args = ['--import', 'tsx', script];
-  const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR' };
+  const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR', LAMBDA_LOG_LEVEL: 'ERROR' };
   const child = canPin
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env })
     : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });

@@ -53,7 +53,7 @@ function processCpuMs(pid: number): number {
 
 export async function measureFeedPoint(size: FixtureSize, load: { concurrency: number; warmupMs: number; durationMs: number }): Promise<FeedPoint> {
   const args = ['--import', 'tsx', path.join(here, 'feed-server.ts'), JSON.stringify(size)];
-  const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR', MALLOC_ARENA_MAX: '2' };
+  const env = { ...process.env, NODE_ENV: 'production', POWERTOOLS_LOG_LEVEL: 'ERROR', LAMBDA_LOG_LEVEL: 'ERROR', MALLOC_ARENA_MAX: '2' };
   const child = canPin ? spawn('taskset', ['-c', '0', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env }) : spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
   try {
     const ready = await new Promise<Ready>((resolve, reject) => {

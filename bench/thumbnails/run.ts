@@ -8,7 +8,7 @@ const server = fileURLToPath(new URL('./server.ts', import.meta.url));
 const rows: string[] = [];
 let status = 0;
 for (const mode of ['isolated', 'in-process'] as const) {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', server], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, THUMBNAIL_MODE: mode, POWERTOOLS_LOG_LEVEL: 'ERROR' } });
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', server], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, THUMBNAIL_MODE: mode, POWERTOOLS_LOG_LEVEL: 'ERROR', LAMBDA_LOG_LEVEL: 'ERROR' } });
   status ||= result.status ?? 1;
   const line = result.stdout.split('\n').find((l) => l.startsWith('|'));
   if (line) rows.push(line);

@@ -1,5 +1,6 @@
 import { Amplify } from 'aws-amplify';
 import { describe, expect, it } from 'vitest';
+import { buildAmplifyOutputs } from '../../definitions/amplify-outputs.ts';
 import { api } from '../../definitions/api.ts';
 import { userPool } from '../../definitions/user-pool.ts';
 import { buildOutputs } from '../../local/src/outputs/amplify-outputs.ts';
@@ -16,10 +17,9 @@ const offline = buildOutputs({
   region: 'us-east-1',
   graphqlUrl: 'http://localhost:20002/graphql',
   realtimeUrl: 'wss://localhost:20002/graphql/realtime',
-  definitions: { api, userPool },
   cognito: { endpoint: 'http://localhost:9229', userPoolId: userPool.local.userPoolId, userPoolClientId: userPool.local.clientId },
   storage: { endpoint: 'http://localhost:4569', bucketName: 'cruddur-uploads' },
-});
+}, (endpoints) => buildAmplifyOutputs(endpoints, { api, userPool }));
 
 /** Every key path of a JSON document, values left out (arrays by their elements' shapes). */
 function shape(value: unknown, at = ''): string[] {

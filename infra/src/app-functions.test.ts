@@ -118,7 +118,7 @@ function actualGrants(key: FunctionKey): string[] {
 }
 
 describe('the cloud functions of definitions/functions.ts', () => {
-  it('exist once each, in their stack, with the declared memory, timeout, concurrency and environment names', () => {
+  it('exist once each, in their stack, with the declared memory, timeout, concurrency, environment names and tunables at their defaults', () => {
     for (const key of keys) {
       const declared: LambdaDefinition = functions[key];
       const { stack, fn, template } = made(key);
@@ -126,7 +126,8 @@ describe('the cloud functions of definitions/functions.ts', () => {
       expect(props.MemorySize, key).toBe(declared.memorySize ?? DEFAULT_MEMORY_MB);
       expect(props.Timeout, key).toBe(declared.timeoutSeconds ?? 30);
       expect(props.ReservedConcurrentExecutions, key).toBe(declared.reservedConcurrency);
-      expect(Object.keys(props.Environment.Variables).sort(), key).toEqual([...Object.keys(declared.environment), 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'].sort());
+      expect(Object.keys(props.Environment.Variables).sort(), key).toEqual([...Object.keys(declared.environment), ...Object.keys(declared.tunables ?? {}), 'NODE_OPTIONS', 'POWERTOOLS_METRICS_NAMESPACE', 'POWERTOOLS_SERVICE_NAME'].sort());
+      for (const [name, value] of Object.entries(declared.tunables ?? {})) expect(props.Environment.Variables[name], `${key} ${name}`).toBe(value);
     }
     // NodeFunction names each function's service after its construct id: one function per entry.
     const services = Object.values(stacks).flatMap((s) =>

@@ -35,7 +35,7 @@ beforeAll(async () => {
     });
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
-  process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  world.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise((resolve) => front?.close(resolve));

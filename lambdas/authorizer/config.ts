@@ -8,9 +8,9 @@
  *   SCHEMA_PATH         optional; the schema.graphql the guest policy is derived from. Default:
  *                       ./schema.graphql in the working directory (the Lambda asset root, where
  *                       infra copies it), else the repository's schema.graphql.
- *   USER_TTL_SECONDS    optional; how long AppSync may cache a signed-in user's answer, and so the
- *                       bound on how late a revoked token is refused. Default: definitions/api.ts
- *                       (60), at most 300.
+ *   USER_TTL_SECONDS    a tunable (definitions/functions.ts; both halves set its default, 60): how
+ *                       long AppSync may cache a signed-in user's answer, and so the bound on how
+ *                       late a revoked token is refused. At most 300; absent: definitions/api.ts.
  *   AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER  the SDK's own endpoint override (offline: the local
  *                       pool's URL); the session check calls GetUser there.
  */

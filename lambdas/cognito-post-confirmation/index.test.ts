@@ -9,9 +9,11 @@ import type { PostConfirmationTriggerEvent } from './event.ts';
 import { table as cruddurTable } from '../../definitions/table.ts';
 
 let dynamo: DynamoStack;
+// The function's configuration: an invoked handler sees nothing else of the host's environment.
+let env: Record<string, string>;
 beforeAll(async () => {
   dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
-  Object.assign(process.env, { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  env = { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' };
 });
 afterAll(async () => {
   await dynamo?.close();
@@ -29,7 +31,7 @@ function event(sub: string, handle: string, triggerSource: PostConfirmationTrigg
     response: {},
   };
 }
-const run = (e: PostConfirmationTriggerEvent) => invokeHandler('lambdas/cognito-post-confirmation/index.ts#handler', e, { functionName: 'post-confirmation' });
+const run = (e: PostConfirmationTriggerEvent) => invokeHandler('lambdas/cognito-post-confirmation/index.ts#handler', e, { functionName: 'post-confirmation', env });
 const get = async (pk: string, sk: string) => {
   const { Item } = await dynamo.client.send(new GetItemCommand({ TableName: dynamo.tableName, Key: { pk: { S: pk }, sk: { S: sk } }, ConsistentRead: true }));
   return Item && unmarshall(Item);

@@ -7,9 +7,11 @@ import type { PreSignUpTriggerEvent } from './event.ts';
 import { table as cruddurTable } from '../../definitions/table.ts';
 
 let dynamo: DynamoStack;
+// The function's configuration: an invoked handler sees nothing else of the host's environment.
+let env: Record<string, string>;
 beforeAll(async () => {
   dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
-  Object.assign(process.env, { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' });
+  env = { TABLE_NAME: dynamo.tableName, AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint, AWS_REGION: dynamo.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR' };
   await dynamo.client.send(new PutItemCommand({ TableName: dynamo.tableName, Item: { pk: { S: 'HANDLE#taken' }, sk: { S: 'HANDLE' }, userId: { S: 'u1' }, handle: { S: 'Taken' } } }));
 });
 afterAll(async () => {
@@ -26,7 +28,7 @@ const event = (handle: string | undefined, name = 'X'): PreSignUpTriggerEvent =>
   request: { userAttributes: { email: 'x@example.com', name, ...(handle === undefined ? {} : { preferred_username: handle }) }, validationData: {}, clientMetadata: {} },
   response: { autoConfirmUser: false, autoVerifyEmail: false, autoVerifyPhone: false },
 });
-const run = (e: PreSignUpTriggerEvent) => invokeHandler('lambdas/cognito-pre-signup/index.ts#handler', e, { functionName: 'pre-signup' });
+const run = (e: PreSignUpTriggerEvent) => invokeHandler('lambdas/cognito-pre-signup/index.ts#handler', e, { functionName: 'pre-signup', env });
 
 describe('PreSignUp', () => {
   it('passes a free, well-formed handle without auto-confirming', async () => {

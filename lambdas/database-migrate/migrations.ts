@@ -11,7 +11,7 @@ import path from 'node:path';
 import { BeginTransactionCommand, CommitTransactionCommand, ExecuteStatementCommand, RollbackTransactionCommand, type RDSDataClient } from '@aws-sdk/client-rds-data';
 import { migrationFileName } from '../../definitions/database.ts';
 import type { DatabaseTarget } from '../shared/database.ts';
-import { splitStatements } from '../shared/sql-lexer.ts';
+import { splitStatements } from '../../lib/postgres/sql-lexer.ts';
 
 export interface Migration {
   version: number;

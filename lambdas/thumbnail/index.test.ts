@@ -22,11 +22,15 @@ const credential = { accessKeyId: 'AKIATHUMBNAILTEST001', secretAccessKey: 'thum
 let dynamo: DynamoStack;
 let storage: StorageHandle;
 let s3: S3Client;
+// The function's configuration: an invoked handler sees nothing else of the host's environment.
+let env: Record<string, string>;
+/** The thumbnailer's declared memory, which its decode budget follows (AWS_LAMBDA_FUNCTION_MEMORY_SIZE). */
+const declaredMemory = uploadsBucket.notification!.memorySize;
 
 beforeAll(async () => {
   dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   storage = await startStorage({ buckets: cruddurBuckets, port: 0, region: dynamo.region, credentials: [credential], corsOrigins: [], notifications: false });
-  Object.assign(process.env, {
+  env = {
     TABLE_NAME: dynamo.tableName,
     AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
     AWS_ENDPOINT_URL_S3: storage.endpoint,
@@ -37,7 +41,7 @@ beforeAll(async () => {
     ASSETS_BUCKET: storage.bucketNames.AssetsBucket,
     ASSETS_BASE_URL: storage.publicBaseUrl('AssetsBucket'),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
-  });
+  };
   s3 = new S3Client({ region: dynamo.region, endpoint: storage.endpoint, forcePathStyle: true, credentials: credential });
 });
 
@@ -59,11 +63,11 @@ const profile = async (sub: string) =>
   unmarshall((await dynamo.client.send(new GetItemCommand({ TableName: dynamo.tableName, Key: marshall({ pk: `USER#${sub}`, sk: 'PROFILE' }), ConsistentRead: true }))).Item!);
 
 /** Uploads `body` and runs the handler with the event S3 would send. */
-async function upload(key: string, body: Buffer, eventTime?: string): Promise<Outcome[]> {
+async function upload(key: string, body: Buffer, eventTime?: string, memorySize = declaredMemory): Promise<Outcome[]> {
   const put = await s3.send(new PutObjectCommand({ Bucket: uploads(), Key: key, Body: body }));
   const event = objectCreatedEvent({ bucket: uploads(), key, size: body.length, eTag: put.ETag!.slice(1, -1), requestId: 'R', sourceIp: '127.0.0.1', principalId: 'P' }, dynamo.region, 'test');
   if (eventTime) event.Records[0].eventTime = eventTime;
-  return (await invokeHandler('lambdas/thumbnail/index.ts#handler', event, { functionName: 'thumbnail' })) as Outcome[];
+  return (await invokeHandler('lambdas/thumbnail/index.ts#handler', event, { functionName: 'thumbnail', memorySize, env })) as Outcome[];
 }
 
 const exists = (Bucket: string, Key: string) =>
@@ -137,7 +141,7 @@ describe('valid images', () => {
     const key = uploadKey(sub);
     const put = await s3.send(new PutObjectCommand({ Bucket: uploads(), Key: key, Body: newer }));
     const event = objectCreatedEvent({ bucket: uploads(), key, size: newer.length, eTag: put.ETag!, requestId: 'R', sourceIp: '127.0.0.1', principalId: 'P' }, dynamo.region, 'test');
-    const run = () => invokeHandler('lambdas/thumbnail/index.ts#handler', event, { functionName: 'thumbnail' }) as Promise<Outcome[]>;
+    const run = () => invokeHandler('lambdas/thumbnail/index.ts#handler', event, { functionName: 'thumbnail', memorySize: declaredMemory, env }) as Promise<Outcome[]>;
     expect((await run())[0].status).toBe('processed');
     const url = (await profile(sub)).avatarUrl;
     expect((await run())[0]).toMatchObject({ status: 'skipped', reason: 'already processed' });
@@ -169,22 +173,13 @@ describe('bad input is removed and logged, nothing throws', () => {
     const image = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#204060' } }).jpeg().toBuffer();
     const sub = await newUser();
     const key = uploadKey(sub);
-    process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE = '256';
-    try {
-      const [outcome] = await upload(key, image);
-      expect(outcome).toMatchObject({ status: 'rejected', reason: "image of 4000×3000 pixels needs about 121 MB to decode, over the function's memory budget of 96 MB" });
-    } finally {
-      delete process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE;
-    }
+    // The runtime reports the memory as AWS_LAMBDA_FUNCTION_MEMORY_SIZE.
+    const [outcome] = await upload(key, image, undefined, 256);
+    expect(outcome).toMatchObject({ status: 'rejected', reason: "image of 4000×3000 pixels needs about 121 MB to decode, over the function's memory budget of 96 MB" });
     expect(await exists(uploads(), key)).toBe(false);
     expect((await profile(sub)).avatarUrl).toBeNull();
     // The same image fits the thumbnailer's declared 1,536 MB.
-    process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE = String(uploadsBucket.notification!.memorySize);
-    try {
-      expect((await upload(uploadKey(sub), image))[0].status).toBe('processed');
-    } finally {
-      delete process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE;
-    }
+    expect((await upload(uploadKey(sub), image))[0].status).toBe('processed');
   });
 
   it('removes an object under an unexpected key', async () => {

@@ -7,6 +7,7 @@
  * CDK app), so a definition written for the cloud is served offline unchanged. They are imported
  * here, and only here, as types.
  */
+import type { AmplifyOutputs, DeploymentEndpoints } from '../../definitions/amplify-outputs.ts';
 import type { ApiDefinition } from '../../definitions/api.ts';
 import type { DataSourceDefinition } from '../../definitions/data-sources.ts';
 import type { DemoUser } from '../../definitions/demo-users.ts';
@@ -20,6 +21,7 @@ import type { DataApiHandle } from './data-api/index.ts';
 import type { ExplorerConfig } from './appsync/explorer/config.ts';
 import type { DynamoStack } from './dynamodb/index.ts';
 
+export type { AmplifyOutputs, DeploymentEndpoints } from '../../definitions/amplify-outputs.ts';
 export type { ApiDefinition, AuthMode } from '../../definitions/api.ts';
 export type { DataSourceDefinition } from '../../definitions/data-sources.ts';
 export type { DemoUser } from '../../definitions/demo-users.ts';
@@ -54,8 +56,11 @@ export interface FunctionEnvironmentContext {
   graphqlUrl: string;
 }
 
-/** A function as the stack needs it: name, handler and its variables' names → value sources. */
-export type FunctionDeclaration = Pick<LambdaDefinition, 'name' | 'handler'> & { environment: Readonly<Record<string, string>> };
+/**
+ * A function as the stack needs it: name, handler, memory (Lambda's 128 MB when absent), its
+ * variables' names → value sources, and its tunables (name → default value).
+ */
+export type FunctionDeclaration = Pick<LambdaDefinition, 'name' | 'handler' | 'memorySize' | 'tunables'> & { environment: Readonly<Record<string, string>> };
 
 /** The parts an app's seed may use once the API is listening. */
 export interface AppSeedContext {
@@ -102,8 +107,9 @@ export interface AppDefinition {
   /** Runs after the database migrations applied at this start (e.g. filling a new database). */
   afterMigrations?: (context: AppStartContext, migrated: { applied: number; version: number }) => Promise<void>;
   /**
-   * The app's functions with the environment variables each declares (name → value source). Each
-   * invocation gets exactly its function's variables (plus the offline runtime's), never another's.
+   * The app's functions with the environment variables each declares (name → value source) and
+   * its tunables. Each invocation gets exactly its function's variables, the offline runtime's and
+   * Lambda's defined ones, never another's and nothing of the host's (docs/decisions/039).
    */
   functions?: FunctionDeclaration[];
   /**
@@ -111,6 +117,11 @@ export interface AppDefinition {
    * (undefined: not known yet, the variable is left out). Called when an invocation starts.
    */
   functionEnvironment?: (context: Partial<FunctionEnvironmentContext>) => Record<string, string | undefined>;
+  /**
+   * The app's client configuration (`amplify_outputs.json`) for a deployment's endpoints: the
+   * offline stack supplies its local ones (`Stack.outputs`), the cloud its deployed ones.
+   */
+  buildOutputs: (endpoints: DeploymentEndpoints) => AmplifyOutputs;
   /** Cache-Control the offline storage serves for public objects stored without one (the CDN's, in the cloud). */
   publicCacheControl?: string;
   /** What the explorer offers for this app: guest token, the caller query, example operations (see ExplorerConfig). */

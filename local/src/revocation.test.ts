@@ -23,8 +23,7 @@ let cognito: CognitoIdentityProviderClient;
 let host: string;
 
 beforeAll(async () => {
-  process.env.USER_TTL_SECONDS = '1';
-  stack = await startStack({ ports: {}, log: 'silent', realtimeLimits: { reauthorizeIntervalMs: 250 } });
+  stack = await startStack({ ports: {}, log: 'silent', realtimeLimits: { reauthorizeIntervalMs: 250 }, functionVariables: { authorizer: { USER_TTL_SECONDS: '1' } } });
   host = new URL(stack.urls.graphql).host;
   cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: stack.cognito.url, credentials: stack.iamCredential });
 }, 120_000);

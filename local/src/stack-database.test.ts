@@ -12,18 +12,15 @@ import { startStack, type Stack } from './stack.ts';
 
 let stack: Stack;
 const migrations = fs.mkdtempSync(path.join(os.tmpdir(), 'cruddur-stack-migrations-'));
-const saved = process.env.DATABASE_MIGRATIONS_DIR;
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(migrations, '001-stack-check.sql'), "CREATE TABLE stack_check (v text);\nINSERT INTO stack_check VALUES ('migrated');");
-  process.env.DATABASE_MIGRATIONS_DIR = migrations;
-  stack = await startStack({ ports: {}, log: 'silent' });
+  // The migration function's declared variable, set for this stack only.
+  stack = await startStack({ ports: {}, log: 'silent', functionVariables: { 'database-migrate': { DATABASE_MIGRATIONS_DIR: migrations } } });
 }, 120_000);
 
 afterAll(async () => {
   await stack?.close();
-  if (saved === undefined) delete process.env.DATABASE_MIGRATIONS_DIR;
-  else process.env.DATABASE_MIGRATIONS_DIR = saved;
   fs.rmSync(migrations, { recursive: true, force: true });
 });
 

@@ -167,6 +167,12 @@ describe('offline stack', () => {
     expect(stack.functionEnv.named('feed-fanout')).toMatchObject({ ASSETS_BUCKET: stack.storage.bucketNames.AssetsBucket, TABLE_NAME: stack.dynamo.tableName });
     expect(stack.functionEnv.named('feed-fanout').APPSYNC_URL).toBeUndefined();
     expect(stack.functionEnv.named('avatar-upload').TABLE_NAME).toBeUndefined();
+    // Tunables at the defaults the CDK deploys; the declared memory, as the runtime reports it.
+    expect(stack.functionEnv.named('feed-fanout')).toMatchObject({ FANOUT_PULL_AT: '5000', FANOUT_PUSH_AT: '4000', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512' });
+    expect(stack.functionEnv.named('authorizer')).toMatchObject({ USER_TTL_SECONDS: '60' });
+    expect(stack.functionEnv.named('thumbnail').AWS_LAMBDA_FUNCTION_MEMORY_SIZE).toBe('1536');
+    // The developer's session token set before start (above) is simply not there: nothing of the host is.
+    expect(stack.functionEnv.named('publish').OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
   });
 
   it('never logs the credential while starting', () => {

@@ -58,7 +58,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const iamCredential = await loadLocalCredential(options.dataDir);
     // Offline S3: uploads notify the buckets' Lambdas; objects are served at <endpoint>/<bucket>/<key>.
     // Each invocation reads its function's environment from here when it starts.
-    const env = new FunctionEnvironments(app);
+    const env = new FunctionEnvironments(app, { variables: options.functionVariables, logLevel: options.functionLogLevel ?? process.env.LAMBDA_LOG_LEVEL });
     const storage = await startStorage({
       buckets: app.buckets,
       publicCacheControl: app.publicCacheControl,
@@ -154,14 +154,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await dynamo.streams.idle();
     }
 
-    const outputs = buildOutputs({
-      region,
-      graphqlUrl: urls.graphql,
-      realtimeUrl: urls.realtime,
-      definitions: { api: app.api, userPool: app.userPool },
-      cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
-      storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames[app.buckets.find((b) => !b.publicRead)?.logicalName ?? ''] ?? '' },
-    });
+    const outputs = buildOutputs(
+      {
+        region,
+        graphqlUrl: urls.graphql,
+        realtimeUrl: urls.realtime,
+        cognito: { endpoint: cognito.url, userPoolId: cognito.userPoolId, userPoolClientId: cognito.clientId },
+        storage: { endpoint: storage.endpoint, bucketName: storage.bucketNames[app.buckets.find((b) => !b.publicRead)?.logicalName ?? ''] ?? '' },
+      },
+      app.buildOutputs,
+    );
     return { app, urls, engine, dynamo, cognito, storage, database: { db, dataApi }, authenticator, iamCredential, outputs, functionEnv: env, logger, close };
   } catch (err) {
     await close();

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { fanoutSettingsFrom } from '../../definitions/fanout.ts';
+import { functions } from '../../definitions/functions.ts';
 import { handleKey } from '../../definitions/keys.ts';
 import type { CognitoHandle } from '../../local/src/cognito/index.ts';
 import type { DynamoStack } from '../../local/src/dynamodb/index.ts';
@@ -38,7 +40,12 @@ export interface BuildSummary {
   ids?: FixtureIds;
 }
 
-type Stack = { dynamo: Pick<DynamoStack, 'client' | 'tableName' | 'importItems'>; cognito: Pick<CognitoHandle, 'importUsers'> };
+type Stack = {
+  dynamo: Pick<DynamoStack, 'client' | 'tableName' | 'importItems'>;
+  cognito: Pick<CognitoHandle, 'importUsers'>;
+  /** The stack's function configurations: the fan-out consumer's thresholds (default: the deployed ones). */
+  functionEnv?: { named(name: string): Record<string, string | undefined> };
+};
 
 /** Builds the fixture into `stack` unless it is already there. */
 export async function buildLargeFixture(stack: Stack, options: BuildOptions = {}): Promise<BuildSummary> {
@@ -71,7 +78,9 @@ export async function buildLargeFixture(stack: Stack, options: BuildOptions = {}
   let items = 0;
   // The store writes one batch (natively, off the main thread) while the next is built.
   let writing: Promise<void> = Promise.resolve();
-  for (const batch of fixtureItems(plan, ids)) {
+  // The consumer's thresholds as this stack configures it, so imported rows match what it would write.
+  const settings = fanoutSettingsFrom(stack.functionEnv?.named(functions.feedFanout.name) ?? {});
+  for (const batch of fixtureItems(plan, ids, settings)) {
     if (batch.length === 0) continue;
     for (const item of batch) {
       const type = item.type?.S ?? item.sk.S!;

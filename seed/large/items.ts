@@ -20,7 +20,7 @@ import { feedRow } from '../../lambdas/feed-fanout/feed.ts';
 import { hashtagRows, trendCounting } from '../../lambdas/feed-fanout/hashtags.ts';
 import { pullRow } from '../../lambdas/feed-fanout/pulled.ts';
 import { normalise, type RecentEntry } from '../../lambdas/feed-fanout/recent.ts';
-import { fanoutMode, fanoutSettingsFrom } from '../../definitions/fanout.ts';
+import { fanoutMode, fanoutSettings, type FanoutSettings } from '../../definitions/fanout.ts';
 import { notificationForEdge, notificationMarker, notificationRow, type NotificationEvent } from '../../lambdas/feed-fanout/notifications.ts';
 import { conversationIdFor, conversationKey, conversationMembers, crudKey, feedKey, followerKey, followsKey, gsi, ItemType, likeIndex, likeKey, memberKey, recentKey, repostKey, trendKey } from '../../definitions/keys.ts';
 import { tokensOf } from '../../definitions/text-tokens.ts';
@@ -68,7 +68,7 @@ const m = (item: Item): AttributeMap => marshall(item, { removeUndefinedValues: 
  * Yields every item of the fixture (DynamoDB JSON), in batches of about `batchSize`: a large
  * fixture has millions of feed rows, so they are never all in memory at once.
  */
-export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Generator<AttributeMap[]> {
+export function* fixtureItems(plan: Plan, ids: FixtureIds, settings: FanoutSettings = fanoutSettings, batchSize = 5000): Generator<AttributeMap[]> {
   const { subs } = ids;
   const sub = (i: number) => subs[i];
   const byHandle = new Map(plan.users.map((u, i) => [u.handle.toLowerCase(), i]));
@@ -91,7 +91,6 @@ export function* fixtureItems(plan: Plan, ids: FixtureIds, batchSize = 5000): Ge
   // Hybrid fan-out (decision 026), with the consumer's settings: every follow precedes every post,
   // so an account's mode is settled before it posts. A pulled account was promoted by the follow
   // that reached the threshold; its posts and reposts go to its RECENT item, not to followers.
-  const settings = fanoutSettingsFrom(process.env);
   const pulledSince = plan.users.map((_, i) => (fanoutMode(followers[i].length, false, settings) === 'pull' ? plan.follows.filter((f) => f.followee === i)[settings.pullAt - 1].at : undefined));
   const recent: { entries: RecentEntry[]; last: number }[] = plan.users.map(() => ({ entries: [], last: 0 }));
 

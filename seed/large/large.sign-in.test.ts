@@ -10,8 +10,7 @@ import { operationFor, signIn, type Operation } from '../api.ts';
 import { buildLargeFixture, FIXTURE_PASSWORD, LARGE, userEmail, type BuildSummary } from './index.ts';
 
 // The celebrity (20 followers) is pulled, as the full fixture's is: the feed merges its RECENT item.
-process.env.FANOUT_PULL_AT = '15';
-process.env.FANOUT_PUSH_AT = '10';
+const functionVariables = { 'feed-fanout': { FANOUT_PULL_AT: '15', FANOUT_PUSH_AT: '10' } };
 
 const SIZE = { ...LARGE, users: 12, followsPerUser: 4, cruds: 300, celebrityCruds: 6, days: 10, celebrityFollowers: 20, conversations: 30, shortLivedShare: 0.1 };
 
@@ -20,7 +19,7 @@ let summary: BuildSummary;
 let op: Operation;
 
 beforeAll(async () => {
-  stack = await startStack({ ports: {}, log: 'silent' });
+  stack = await startStack({ ports: {}, log: 'silent', functionVariables });
   summary = await buildLargeFixture(stack, { size: SIZE, signInUsers: 3 });
   const token = await signIn(stack.cognito.url, stack.cognito.clientId, { email: userEmail('user0001'), password: FIXTURE_PASSWORD });
   op = operationFor(stack.urls.graphql, token);

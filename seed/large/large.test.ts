@@ -31,8 +31,7 @@ const SMALL: FixtureSize = {
 
 // Thresholds low enough that the small plan's celebrity (6 followers) is pulled, as the large
 // fixture's (10,000) is with the deployed ones: both fan-out paths are compared.
-process.env.FANOUT_PULL_AT = '5';
-process.env.FANOUT_PUSH_AT = '4';
+const functionVariables = { 'feed-fanout': { FANOUT_PULL_AT: '5', FANOUT_PUSH_AT: '4' } };
 
 const stacks: Stack[] = [];
 afterAll(async () => {
@@ -46,12 +45,12 @@ describe('large fixture builder', () => {
   let built: Stack;
 
   beforeAll(async () => {
-    const api = await startStack({ ports: {}, log: 'silent' });
+    const api = await startStack({ ports: {}, log: 'silent', functionVariables });
     stacks.push(api);
     await playThroughApi(api, plan);
     viaApi = normalizeItems(await scanTable(api.dynamo.client, api.dynamo.tableName));
 
-    built = await startStack({ ports: {}, log: 'silent' });
+    built = await startStack({ ports: {}, log: 'silent', functionVariables });
     stacks.push(built);
     const summary = await buildLargeFixture(built, { plan, size: SMALL });
     expect(summary.built).toBe(true);

@@ -16,16 +16,20 @@ import { table as cruddurTable } from '../../../definitions/table.ts';
 export interface AuthorizerWorld {
   dynamo: DynamoStack;
   pool: CognitoHandle;
+  /** The authorizer's configuration, what `authorize` invokes it with (a test may change a value before the first call). */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
-/** Starts the table and pool (keys under `dataDir` when given) and sets the authorizer's env. */
+/** An invoked handler sees only its configuration, never this process's environment. */
+const configuration: Record<string, string> = {};
+
+/** Starts the table and pool (keys under `dataDir` when given) and sets the authorizer's configuration. */
 export async function startAuthorizerWorld(dataDir?: string): Promise<AuthorizerWorld> {
   const dynamo = await startDynamo({ table: cruddurTable, ttlIntervalMs: 0 });
   const pool = await startCognito({ definition: userPool, dataDir, print: false, triggers: userPool.triggers, env: lambdaEnvFor(dynamo) });
-  // The tests call the authorizer's handler directly, outside any offline invocation, so its
-  // environment is this process's (the triggers get theirs per invocation from the pool).
-  Object.assign(process.env, {
+  // The triggers get theirs per invocation from the pool.
+  Object.assign(configuration, {
     ...lambdaEnvFor(dynamo),
     USER_POOL_ID: pool.userPoolId,
     USER_POOL_CLIENT_ID: pool.clientId,
@@ -36,6 +40,7 @@ export async function startAuthorizerWorld(dataDir?: string): Promise<Authorizer
   return {
     dynamo,
     pool,
+    env: configuration,
     async close() {
       await pool.close();
       await dynamo.close();
@@ -51,5 +56,5 @@ export const authorize = (authorizationToken: string) =>
       requestContext: { apiId: 'local', accountId: '000000000000', requestId: randomUUID(), queryString: '{ me { id } }', variables: {} },
       requestHeaders: { authorization: authorizationToken },
     },
-    { functionName: 'authorizer' },
+    { functionName: 'authorizer', env: configuration },
   ) as Promise<AppSyncAuthorizerResult>;

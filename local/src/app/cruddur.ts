@@ -6,12 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildAmplifyOutputs } from '../../../definitions/amplify-outputs.ts';
 import { api } from '../../../definitions/api.ts';
 import { buckets, IMMUTABLE_CACHE_CONTROL } from '../../../definitions/buckets.ts';
 import { dataSources } from '../../../definitions/data-sources.ts';
 import { database } from '../../../definitions/database.ts';
 import { demoUsers } from '../../../definitions/demo-users.ts';
-import { functions, type EnvironmentValues } from '../../../definitions/functions.ts';
+import { DEFAULT_MEMORY_MB, functions, type EnvironmentValues, type LambdaDefinition } from '../../../definitions/functions.ts';
 import { explorerCaller, explorerExamples, explorerExamplesNote, explorerGuest } from '../../../definitions/explorer.ts';
 import { bundleResolver, discoverResolvers } from '../../../definitions/resolvers.ts';
 import { streamConsumers } from '../../../definitions/stream-consumers.ts';
@@ -43,8 +44,11 @@ export const cruddur: AppDefinition = {
   demoUsers,
   explorer: { guest: explorerGuest, caller: explorerCaller, examples: explorerExamples, examplesNote: explorerExamplesNote },
   publicCacheControl: IMMUTABLE_CACHE_CONTROL,
-  // Each function's declared variables (definitions/functions.ts), valued from this stack.
-  functions: Object.values(functions),
+  // The one amplify_outputs.json builder, which infra/scripts/write-outputs.ts calls too.
+  buildOutputs: (endpoints) => buildAmplifyOutputs(endpoints, { api, userPool }),
+  // Each function's declared variables (definitions/functions.ts), valued from this stack, and
+  // its memory as the cloud deploys it (the CDK's default where the entry sets none).
+  functions: Object.values(functions).map((fn: LambdaDefinition) => ({ ...fn, memorySize: fn.memorySize ?? DEFAULT_MEMORY_MB })),
   functionEnvironment: (c): Partial<EnvironmentValues> => ({
     tableName: c.tableName,
     graphqlUrl: c.graphqlUrl,

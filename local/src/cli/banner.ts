@@ -5,6 +5,8 @@
  */
 
 export interface BannerInfo {
+  /** The app served (`AppDefinition.name`; default Cruddur). */
+  appName?: string;
   urls: { graphql: string; realtime: string; explorer: string; cognito?: string; storage?: string; database?: string };
   /** The web app's address when it is served next to the backend (`npm start`). */
   webUrl?: string;
@@ -25,7 +27,7 @@ const row = (label: string, value: string) => `  ${label.padEnd(11)} ${value}`;
 export function startBanner(b: BannerInfo): string {
   const lines = [
     '',
-    'Cruddur is running offline.',
+    `${b.appName ?? 'Cruddur'} is running offline.`,
     '',
     ...(b.webUrl ? [row('Web app', b.webUrl)] : []),
     row('GraphQL', b.urls.graphql),

@@ -7,10 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadApp } from './app-module.ts';
 import { parseArgs } from 'node:util';
 import { CodeValidationError, compileCode, evaluate, type Evaluation } from '../appsync/runtime/index.ts';
 
-const USAGE = 'Usage: cruddur-local evaluate-code --code FILE --function request|response --context FILE_OR_JSON [--runtime name=APPSYNC_JS,runtimeVersion=1.0.0]\n';
+const USAGE = 'Usage: cruddur-local evaluate-code --code FILE --function request|response --context FILE_OR_JSON [--runtime name=APPSYNC_JS,runtimeVersion=1.0.0] [--app MODULE]\n';
 
 interface CodeError { errorType: string; value: string; location?: { line: number; column: number; span: number } }
 export interface EvaluateCodeResponse {
@@ -58,9 +59,9 @@ export function validationResponse(e: CodeValidationError): EvaluateCodeResponse
 }
 
 export async function run(args: string[]): Promise<number> {
-  let values: { code?: string; function?: string; context?: string; runtime?: string };
+  let values: { code?: string; function?: string; context?: string; runtime?: string; app?: string };
   try {
-    ({ values } = parseArgs({ args, options: { code: { type: 'string' }, function: { type: 'string' }, context: { type: 'string' }, runtime: { type: 'string' } } }));
+    ({ values } = parseArgs({ args, options: { code: { type: 'string' }, function: { type: 'string' }, context: { type: 'string' }, runtime: { type: 'string' }, app: { type: 'string' } } }));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -78,7 +79,8 @@ export async function run(args: string[]): Promise<number> {
   let source: string;
   try {
     source = /\.(ts|mts|cts)$/.test(codeFile)
-      ? await (await import('../../../definitions/resolvers.ts')).bundleResolver(path.resolve(codeFile))
+      ? // A TypeScript resolver is bundled the way its app bundles resolvers (Cruddur's, or --app's).
+        await (await loadApp(values.app)).bundleResolver(path.resolve(codeFile))
       : fs.readFileSync(codeFile, 'utf8');
     context = JSON.parse(readArgument(values.context)) as Record<string, unknown>;
   } catch (e) {

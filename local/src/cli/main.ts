@@ -6,7 +6,7 @@ type Command = { summary: string; load: () => Promise<{ run: (args: string[]) =>
 
 const commands: Record<string, Command> = {
   start: {
-    summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]',
+    summary: 'run the offline backend (GraphQL, real-time, Cognito, DynamoDB) [--app MODULE] [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]',
     load: () => import('../app/cli/start.ts'),
   },
   'backfill-insights': {

@@ -6,19 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, expect, it } from 'vitest';
+import { stopProcess } from './testing/cli-process.ts';
 import { callCognito } from '../cognito/client.ts';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/cruddur-local.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-output-'));
 let child: ChildProcess | undefined;
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-afterEach(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child!.once('exit', r));
-    child.kill('SIGINT');
-    await exited;
-  }
-});
+afterEach(() => stopProcess(child));
 
 /** Starts the backend; resolves with its output so far once `until` matches it. */
 function start(name: string, env: Record<string, string>) {

@@ -7,7 +7,7 @@
  * must use the formats the Data API documents (API_SqlParameter: `YYYY-MM-DD`, `HH:MM:SS[.FFF]`,
  * `YYYY-MM-DD HH:MM:SS[.FFF]`).
  */
-import { sqlSpans } from '../../../lambdas/shared/sql-lexer.ts';
+import { sqlSpans } from '../../../lib/postgres/sql-lexer.ts';
 import { dataApiErrors } from './errors.ts';
 import type { ArrayValue, Field, SqlParameter, TypeHint } from './protocol.ts';
 

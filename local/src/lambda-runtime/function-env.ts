@@ -3,14 +3,15 @@
  * Lambda execution environment does, although every in-process handler shares one Node process.
  * `process.env` is replaced once by a view: inside `withFunctionEnv(env, fn)` (an
  * AsyncLocalStorage scope that follows the invocation through every await, timer and callback)
- * reads and writes go to that invocation's variables first, then to the host environment;
- * outside any invocation the view is the host environment itself. Nothing is ever assigned to
- * the host environment on a function's behalf, so two functions invoked at once cannot see each
- * other's values (docs/decisions/030-one-contract-in-definitions.md).
+ * reads and writes see that invocation's variables and nothing of the host's, as a function in
+ * AWS sees only its configuration and Lambda's own variables (./runtime-variables.ts); outside
+ * any invocation the view is the host environment itself. Nothing is ever assigned to the host
+ * environment on a function's behalf, so two functions invoked at once cannot see each other's
+ * values (docs/decisions/030-one-contract-in-definitions.md, 039-lambda-environment-parity.md).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** A function's variables; `undefined` hides a host variable of that name from the function. */
+/** A function's variables; `undefined` leaves a variable out. */
 export type FunctionEnv = Record<string, string | undefined>;
 
 const scope = new AsyncLocalStorage<Map<string, string | undefined>>();
@@ -24,7 +25,7 @@ function install(): void {
   const view = new Proxy(host, {
     get(target, name) {
       const env = own();
-      if (typeof name === 'string' && env?.has(name)) return env.get(name);
+      if (env && typeof name === 'string') return env.get(name);
       return Reflect.get(target, name);
     },
     set(target, name, value) {
@@ -42,22 +43,17 @@ function install(): void {
     },
     has(target, name) {
       const env = own();
-      if (typeof name === 'string' && env?.has(name)) return env.get(name) !== undefined;
+      if (env && typeof name === 'string') return env.get(name) !== undefined;
       return Reflect.has(target, name);
     },
     ownKeys(target) {
       const env = own();
       if (!env) return Reflect.ownKeys(target);
-      const keys = new Set(Reflect.ownKeys(target));
-      for (const [name, value] of env) {
-        if (value === undefined) keys.delete(name);
-        else keys.add(name);
-      }
-      return [...keys];
+      return [...env].filter(([, value]) => value !== undefined).map(([name]) => name);
     },
     getOwnPropertyDescriptor(target, name) {
       const env = own();
-      if (typeof name === 'string' && env?.has(name)) {
+      if (env && typeof name === 'string') {
         const value = env.get(name);
         return value === undefined ? undefined : { value, writable: true, enumerable: true, configurable: true };
       }
@@ -67,7 +63,7 @@ function install(): void {
   process.env = view;
 }
 
-/** Runs `fn` (and everything it starts) with `env` laid over the host environment. */
+/** Runs `fn` (and everything it starts) with `env` as its whole `process.env`. */
 export function withFunctionEnv<T>(env: FunctionEnv, fn: () => T): T {
   install();
   return scope.run(new Map(Object.entries(env)), fn);

@@ -7,11 +7,11 @@
  */
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
+import { pathToFileURL } from 'node:url';
 import { withFunctionEnv, type FunctionEnv } from './function-env.ts';
+import { LAMBDA_DEFAULT_MEMORY_MB, lambdaEnvironment, repoRoot } from './runtime-variables.ts';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { repoRoot } from './runtime-variables.ts';
 
 export type Handler = (event: unknown, context: LambdaContext) => Promise<unknown> | unknown;
 
@@ -48,15 +48,21 @@ export interface InvokeOptions {
   functionName: string;
   /** Lambda's configured timeout; the invocation fails with `Task timed out` past it. */
   timeoutMs?: number;
+  /** Default: the configuration's AWS_REGION, else us-east-1. */
   region?: string;
   accountId?: string;
-  /** Lambda's configured memory in MB (`context.memoryLimitInMB`; default 512). */
+  /**
+   * Lambda's configured memory in MB (`context.memoryLimitInMB`, AWS_LAMBDA_FUNCTION_MEMORY_SIZE).
+   * Default: what the configuration's AWS_LAMBDA_FUNCTION_MEMORY_SIZE says (the stack's function
+   * environments carry each function's declared memory), else Lambda's default, 128.
+   */
   memorySize?: number;
   /** The invocation's request id (`context.awsRequestId`); a caller that logs the invocation chooses it (default: a fresh UUID). */
   awsRequestId?: string;
   /**
-   * The function's environment (its declared variables and the offline runtime's), seen by the
-   * handler as `process.env` for this invocation only (./function-env.ts). Also in effect while
+   * The function's configuration (its declared variables and the offline runtime's). The handler
+   * sees it, with Lambda's own runtime variables (./runtime-variables.ts) and nothing of the
+   * host's, as `process.env` for this invocation only (./function-env.ts). Also in effect while
    * the handler's module is first loaded, as a cold start runs with the function's environment.
    */
   env?: FunctionEnv;
@@ -64,23 +70,25 @@ export interface InvokeOptions {
 
 /** Invokes a handler with a fresh context; a timeout rejects like Lambda's `Task timed out after N seconds`. */
 export async function invokeHandler(ref: string, event: unknown, options: InvokeOptions): Promise<unknown> {
-  return options.env ? withFunctionEnv(options.env, () => invokeInScope(ref, event, options)) : invokeInScope(ref, event, options);
+  const region = options.region ?? options.env?.AWS_REGION ?? 'us-east-1';
+  const memorySize = options.memorySize ?? (Number(options.env?.AWS_LAMBDA_FUNCTION_MEMORY_SIZE) || LAMBDA_DEFAULT_MEMORY_MB);
+  const env = lambdaEnvironment({ functionName: options.functionName, handler: ref, memorySize, region }, options.env);
+  return withFunctionEnv(env, () => invokeInScope(ref, event, options, env));
 }
 
-async function invokeInScope(ref: string, event: unknown, options: InvokeOptions): Promise<unknown> {
+async function invokeInScope(ref: string, event: unknown, options: InvokeOptions, env: FunctionEnv): Promise<unknown> {
   const handler = await loadHandler(ref);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
-  const region = options.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const account = options.accountId ?? '000000000000';
   const context: LambdaContext = {
     functionName: options.functionName,
     awsRequestId: options.awsRequestId ?? randomUUID(),
-    invokedFunctionArn: `arn:aws:lambda:${region}:${account}:function:${options.functionName}`,
-    memoryLimitInMB: String(options.memorySize ?? DEFAULT_MEMORY_MB),
+    invokedFunctionArn: `arn:aws:lambda:${env.AWS_REGION}:${account}:function:${options.functionName}`,
+    memoryLimitInMB: env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE!,
     functionVersion: '$LATEST',
-    logGroupName: `/aws/lambda/${options.functionName}`,
-    logStreamName: 'local',
+    logGroupName: env.AWS_LAMBDA_LOG_GROUP_NAME!,
+    logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME!,
     callbackWaitsForEmptyEventLoop: true,
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };

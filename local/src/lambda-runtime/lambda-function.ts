@@ -2,11 +2,11 @@
  * One configured Lambda function offline: in the server's process (./invoke.ts), or, when its
  * definition says `isolated`, in its own bounded pool of processes (./isolated.ts).
  */
-import { DEFAULT_MEMORY_MB } from '../../../definitions/functions.ts';
 import type { FunctionSettings } from '../app-definition.ts';
 import { resolveFunctionEnv, type FunctionEnvSource } from './function-env.ts';
 import { invokeHandler } from './invoke.ts';
 import { IsolatedFunction } from './isolated.ts';
+import { LAMBDA_DEFAULT_MEMORY_MB } from './runtime-variables.ts';
 
 export interface FunctionDefinition extends FunctionSettings {
   /** `lambdas/<dir>/index.ts#<export>` */
@@ -25,7 +25,7 @@ const DEFAULT_TIMEOUT_SECONDS = 3;
 
 /** `where.env` is the function's environment for every invocation (./function-env.ts). */
 export function lambdaFunction(definition: FunctionDefinition, where: { region: string; accountId?: string; env?: FunctionEnvSource }): LambdaFunction {
-  const memorySize = definition.memorySize ?? DEFAULT_MEMORY_MB;
+  const memorySize = definition.memorySize ?? LAMBDA_DEFAULT_MEMORY_MB;
   const timeoutMs = (definition.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   if (definition.isolated) {
     const isolated = new IsolatedFunction({

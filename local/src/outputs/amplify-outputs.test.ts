@@ -3,18 +3,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { Amplify } from 'aws-amplify';
 import { describe, expect, it } from 'vitest';
+import { buildAmplifyOutputs, type DeploymentEndpoints } from '../../../definitions/amplify-outputs.ts';
 import { userPool } from '../../../definitions/user-pool.ts';
-import { buildOutputs, writeOutputs } from './amplify-outputs.ts';
+import { buildOutputs as buildOfflineOutputs, writeOutputs, type OfflineEndpoints } from './amplify-outputs.ts';
+
+// Another app's API: the offline outputs render whatever its builder makes of its declarations.
+const anotherApp = {
+  api: { defaultAuthMode: 'AWS_LAMBDA' as const, additionalAuthModes: ['API_KEY' as const, 'AWS_IAM' as const] },
+  userPool: { ...userPool, passwordPolicy: { ...userPool.passwordPolicy, minimumLength: 12 } },
+};
+const buildOutputs = (e: OfflineEndpoints) => buildOfflineOutputs(e, (d: DeploymentEndpoints) => buildAmplifyOutputs(d, anotherApp));
 
 const endpoints = {
   region: 'us-east-1',
   graphqlUrl: 'http://localhost:20002/graphql',
   realtimeUrl: 'wss://localhost:20002/graphql/realtime',
-  // Another app's API: the offline outputs render whatever modes its definition declares.
-  definitions: {
-    api: { defaultAuthMode: 'AWS_LAMBDA' as const, additionalAuthModes: ['API_KEY' as const, 'AWS_IAM' as const] },
-    userPool: { ...userPool, passwordPolicy: { ...userPool.passwordPolicy, minimumLength: 12 } },
-  },
   cognito: { endpoint: 'http://localhost:9229', userPoolId: 'local_pool', userPoolClientId: 'client1' },
   storage: { endpoint: 'http://localhost:4569', bucketName: 'cruddur-local' },
 };

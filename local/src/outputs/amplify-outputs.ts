@@ -1,14 +1,13 @@
 /**
- * `amplify_outputs.json` for the offline stack: the shared builder (definitions/amplify-outputs.ts,
- * which the cloud's write-outputs script calls too) fed with the local endpoints. Offline-only
- * endpoints (the local Cognito, storage, real-time) go under `custom`, which Amplify passes
- * through untouched.
+ * `amplify_outputs.json` for the offline stack: the app's own builder (`AppDefinition.buildOutputs`,
+ * which its cloud deployment calls too) fed with the local endpoints. Offline-only endpoints (the
+ * local Cognito, storage, real-time) go under `custom`, which Amplify passes through untouched.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildAmplifyOutputs, type AmplifyOutputs, type OutputsDefinitions } from '../../../definitions/amplify-outputs.ts';
+import type { AmplifyOutputs, AppDefinition } from '../app-definition.ts';
 
-export { OUTPUTS_VERSION, type AmplifyOutputs } from '../../../definitions/amplify-outputs.ts';
+export type { AmplifyOutputs } from '../app-definition.ts';
 
 export interface OfflineEndpoints {
   region: string;
@@ -17,27 +16,22 @@ export interface OfflineEndpoints {
   apiKey?: string;
   cognito?: { endpoint: string; userPoolId: string; userPoolClientId: string };
   storage?: { endpoint: string; bucketName: string };
-  /** The app's API and user-pool declarations (default: this app's definitions/). */
-  definitions?: OutputsDefinitions;
 }
 
-/** Builds the outputs document for the offline stack. */
-export function buildOutputs(e: OfflineEndpoints): AmplifyOutputs {
+/** Builds the outputs document for the offline stack with the app's builder. */
+export function buildOutputs(e: OfflineEndpoints, build: AppDefinition['buildOutputs']): AmplifyOutputs {
   const custom: Record<string, unknown> = { offline: true, realtime_url: e.realtimeUrl };
   // aws-amplify v6 takes a custom user-pool endpoint as `Auth.Cognito.userPoolEndpoint`.
   if (e.cognito) custom.cognito_endpoint = e.cognito.endpoint;
   if (e.storage) custom.storage_endpoint = e.storage.endpoint;
-  return buildAmplifyOutputs(
-    {
-      region: e.region,
-      graphqlUrl: e.graphqlUrl,
-      apiKey: e.apiKey,
-      userPool: e.cognito && { userPoolId: e.cognito.userPoolId, userPoolClientId: e.cognito.userPoolClientId },
-      storage: e.storage && { bucketName: e.storage.bucketName },
-      custom,
-    },
-    e.definitions,
-  );
+  return build({
+    region: e.region,
+    graphqlUrl: e.graphqlUrl,
+    apiKey: e.apiKey,
+    userPool: e.cognito && { userPoolId: e.cognito.userPoolId, userPoolClientId: e.cognito.userPoolClientId },
+    storage: e.storage && { bucketName: e.storage.bucketName },
+    custom,
+  });
 }
 
 /** Writes the file atomically (temp file + rename) so readers never see half a document. */

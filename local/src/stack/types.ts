@@ -40,6 +40,18 @@ export interface StackOptions {
   realtimeLimits?: Partial<RealtimeLimits>;
   /** TTL sweep interval (default 60 s; 0 = only on `dynamo.ttl.sweepNow()`): benchmarks keep sweeps out of their timings. */
   ttlIntervalMs?: number;
+  /**
+   * Values of variables the app's functions declare, per function name (e.g. `{ 'feed-fanout':
+   * { FANOUT_PULL_AT: '2' } }` to cross a threshold with a few accounts). A name the function
+   * does not declare is refused: as in AWS, a function sees only its configuration.
+   */
+  functionVariables?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Every function's application log level (TRACE … FATAL), as Lambda's advanced logging controls
+   * set it (AWS_LAMBDA_LOG_LEVEL, honoured by Powertools). Default: the LAMBDA_LOG_LEVEL
+   * environment variable, else none (Powertools' INFO).
+   */
+  functionLogLevel?: string;
   /** AppSync's server-side cache as deployed (`api.cache`); false runs without one (benchmarks' baseline). */
   apiCache?: boolean;
 }

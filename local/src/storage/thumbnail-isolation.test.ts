@@ -40,8 +40,7 @@ const renditionsOf = async (sub: string) => (await s3.send(new ListObjectsV2Comm
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thumbnail-isolation-'));
-  process.env.POWERTOOLS_LOG_LEVEL = 'ERROR';
-  stack = await startStack({ ports: {}, log: 'silent' });
+  stack = await startStack({ ports: {}, log: 'silent', functionLogLevel: 'ERROR' });
   s3 = new S3Client({ region: 'us-east-1', endpoint: stack.storage.endpoint, forcePathStyle: true, credentials: stack.iamCredential });
 }, 120_000);
 

@@ -1,6 +1,7 @@
 /**
- * `cruddur-local start [--data-dir DIR] [--no-seed | --seed large]`: the offline backend without
- * the web app. `--seed large` adds the large fixture (seed/large: 1,000 accounts that can sign in,
+ * `cruddur-local start [--app MODULE] [--data-dir DIR] [--no-seed | --seed large]`: the offline
+ * backend without the web app, serving Cruddur or the app `--app` names (a module exporting an
+ * AppDefinition; cli/app-module.ts). `--seed large` (Cruddur only) adds the large fixture (seed/large: 1,000 accounts that can sign in,
  * 50,000 cruds over 30 days, a celebrity with 10,000 followers) once per data dir.
  * Ports come from APPSYNC_PORT (20002), COGNITO_PORT (9229), STORAGE_PORT (4569) and
  * DATA_API_PORT (the RDS Data API; ephemeral unless set); data lives
@@ -9,7 +10,8 @@
  * below it is made readable by the bin unless LOG_FORMAT=json (observability/pretty).
  */
 import path from 'node:path';
-import { demoUsers } from '../../../../definitions/demo-users.ts';
+import type { AppDefinition } from '../../app-definition.ts';
+import { loadApp } from '../../cli/app-module.ts';
 import { repoRoot } from '../../lambda-runtime/invoke.ts';
 import { DEFAULT_ALLOWED_ORIGINS } from '../../appsync/http/cors.ts';
 import { writeOutputs } from '../../outputs/amplify-outputs.ts';
@@ -32,6 +34,8 @@ function largeFixtureLines(s: BuildSummary): string[] {
 }
 
 export interface StartArgs {
+  /** `<module>[#export]` of the app to serve; undefined: Cruddur. */
+  app?: string;
   dataDir: string;
   seed: boolean;
   /** Also build the large fixture. */
@@ -40,7 +44,7 @@ export interface StartArgs {
   outputsFile: string;
 }
 
-const USAGE = 'Usage: cruddur-local start [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]\n';
+const USAGE = 'Usage: cruddur-local start [--app MODULE[#EXPORT]] [--data-dir DIR] [--no-seed | --seed large] [--outputs FILE]\n';
 
 export function parseStartArgs(args: string[]): StartArgs | string {
   const parsed: StartArgs = { dataDir: path.join(repoRoot, '.cruddur'), seed: true, large: false, outputsFile: path.join(repoRoot, 'amplify_outputs.json') };
@@ -53,11 +57,14 @@ export function parseStartArgs(args: string[]): StartArgs | string {
     }
     else if (arg === '--data-dir' && args[i + 1]) parsed.dataDir = path.resolve(args[++i]);
     else if (arg.startsWith('--data-dir=')) parsed.dataDir = path.resolve(arg.slice('--data-dir='.length));
+    else if (arg === '--app' && args[i + 1]) parsed.app = args[++i];
+    else if (arg.startsWith('--app=')) parsed.app = arg.slice('--app='.length);
     else if (arg === '--outputs' && args[i + 1]) parsed.outputsFile = path.resolve(args[++i]);
     else if (arg.startsWith('--outputs=')) parsed.outputsFile = path.resolve(arg.slice('--outputs='.length));
     else return `cruddur-local start: unknown or incomplete option '${arg}'\n${USAGE}`;
   }
   if (parsed.large && !parsed.seed) return `cruddur-local start: --seed large and --no-seed exclude each other\n${USAGE}`;
+  if (parsed.large && parsed.app !== undefined) return `cruddur-local start: --seed large is Cruddur's fixture, not for --app\n${USAGE}`;
   return parsed;
 }
 
@@ -77,8 +84,16 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(parsed);
     return 2;
   }
+  let app: AppDefinition;
+  try {
+    app = await loadApp(parsed.app);
+  } catch (err) {
+    process.stderr.write(`cruddur-local start: ${(err as Error).message}\n`);
+    return 2;
+  }
   const webOrigin = process.env.WEB_PORT ? [`http://localhost:${process.env.WEB_PORT}`] : [];
   const stack = await startStack({
+    app,
     dataDir: parsed.dataDir,
     seed: parsed.seed,
     demoData: parsed.seed,
@@ -99,7 +114,8 @@ export async function run(args: string[]): Promise<number> {
       databaseKind: stack.database.db.kind === 'pglite' ? 'embedded' : 'at DATABASE_URL',
       dataDir: parsed.dataDir,
       outputsFile,
-      demoUsers: parsed.seed ? demoUsers : [],
+      appName: stack.app.name,
+      demoUsers: parsed.seed ? stack.app.demoUsers : [],
       extra: large ? largeFixtureLines(large) : [],
       prettyLogs: wantsPrettyLogs(),
     }),

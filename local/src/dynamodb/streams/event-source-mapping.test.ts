@@ -169,7 +169,8 @@ describe('event source mapping', () => {
 
   it('a Lambda using a default SDK client writes through the endpoint from its environment, producing records', async () => {
     g.__streamTest = { calls: [] };
-    mappings = startEventSourceMappings(stack, [consumer({ handler: 'local/src/dynamodb/streams/testing/consumers.ts#fanOut' })]);
+    // The table's name reaches the function as its configuration declares it, nothing else of the host's.
+    mappings = startEventSourceMappings(stack, [consumer({ handler: 'local/src/dynamodb/streams/testing/consumers.ts#fanOut' })], { env: () => ({ TABLE_NAME: stack.tableName }) });
     const seen: string[] = [];
     const stop = stack.streams.subscribe((r) => seen.push(`${r.eventName}:${r.dynamodb.Keys.pk.S}:${r.dynamodb.Keys.sk.S}`));
     await stack.client.send(new PutItemCommand({ TableName: stack.tableName, Item: { pk: { S: 'CRUD#42' }, sk: { S: 'CRUD' } } }));

@@ -13,8 +13,9 @@ import { FailureDestination, type FailureRecord } from './failure-destination.ts
 
 export interface EventSourceMappingsOptions {
   /**
-   * Each consumer's environment, over the mapping's defaults (the table, its endpoint, the region,
-   * placeholder credentials); computed when an invocation starts and seen by that invocation only.
+   * Each consumer's configuration (what its function declares), over the mapping's defaults (the
+   * table's endpoint, the region, placeholder credentials); computed when an invocation starts and
+   * seen by that invocation only. A consumer that reads the table's name declares it.
    */
   env?: (consumerName: string) => FunctionEnv;
   log?: (obj: object) => void;
@@ -33,7 +34,7 @@ export interface EventSourceMappings {
 /** Runs each consumer as an event source mapping on the stack's table stream. */
 export function startEventSourceMappings(stack: DynamoStack, consumers: StreamConsumerDefinition[], options: EventSourceMappingsOptions = {}): EventSourceMappings {
   // Lambda always runs with credentials in its environment; the embedded store only needs some present.
-  const defaults: FunctionEnv = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, TABLE_NAME: stack.tableName, AWS_REGION: stack.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SESSION_TOKEN: undefined };
+  const defaults: FunctionEnv = { AWS_ENDPOINT_URL_DYNAMODB: stack.endpoint, AWS_REGION: stack.region, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
   const failures: FailureRecord[] = [];
   const log = stack.streams.hub.log(stack.tableName);
   const account = options.accountId ?? '000000000000';

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildAmplifyOutputs } from '../../../../definitions/amplify-outputs.ts';
 import { bundleResolver, discoverResolvers } from '../../../../definitions/resolvers.ts';
 import type { AppDefinition } from '../../app-definition.ts';
 
@@ -46,4 +47,5 @@ export const todoApp: AppDefinition = {
   buckets: [],
   streamConsumers: [],
   demoUsers: [],
+  buildOutputs: (endpoints) => buildAmplifyOutputs(endpoints, todoApp),
 };
