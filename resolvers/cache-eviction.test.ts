@@ -12,7 +12,7 @@ describe('cache evictions', () => {
   });
 
   it('updateProfile evicts the profile under its stored and its lower-case spelling', async () => {
-    const ev = await run('Mutation.updateProfile/resolver.ts', 'response', { identity: user('u1', 'Ann'), prev: { result: profile } });
+    const ev = await run('Mutation.updateProfile/resolver.ts', 'response', { identity: user('u1', 'Ann'), stash: { current: profile } });
     expect(ev.extensions.evictions).toEqual([profileEviction('Ann'), profileEviction('ann')]);
   });
 

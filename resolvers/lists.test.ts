@@ -233,7 +233,7 @@ describe('follow / sendMessage validation', () => {
 
   it('updateProfile: a new name rewrites the name-search rows in the profile’s transaction', async () => {
     const update = { expression: 'SET #dn = :dn', expressionNames: { '#dn': 'displayName' }, expressionValues: { ':dn': S('José  Ruiz') } };
-    const ev = await run('Mutation.updateProfile/1.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', displayName: 'José  Ruiz', update } });
+    const ev = await run('Mutation.updateProfile/2.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', displayName: 'José  Ruiz', update } });
     const items = (ev.value as any).transactItems;
     expect(items).toHaveLength(1 + MAX_NAME_WORDS);
     expect(items.map((i: any) => `${i.operation} ${i.key.sk.S}`)).toEqual([
@@ -244,7 +244,7 @@ describe('follow / sendMessage validation', () => {
     ]);
     expect(items[1].attributeValues.gsi2sk).toEqual(S('jose ruiz#me'));
     expect(items[2].attributeValues.gsi2sk).toEqual(S('ruiz#me'));
-    const bioOnly = await run('Mutation.updateProfile/1.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', update } });
+    const bioOnly = await run('Mutation.updateProfile/2.write.[table].ts', 'request', { identity: user('me'), stash: { callerId: 'me', update } });
     expect((bioOnly.value as any).operation).toBe('UpdateItem');
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Updates the caller's display name and/or bio (the original's form used PUT against a POST
  * route and never saved). An empty bio clears it; omitted arguments stay as they are. A new name
- * rewrites the caller's name-search rows in the same transaction (1.write), then the profile is
- * read back (2.profile).
+ * rewrites the caller's name-search rows in the same transaction. 1.current reads the profile,
+ * 2.write writes; the result is the profile read with the edit applied.
  */
 import { type Context } from '@aws-appsync/utils';
 import { requireCaller } from '../lib/identity.ts';
@@ -17,28 +17,33 @@ export function request(ctx: Context<{ displayName?: string | null; bio?: string
   const sets: string[] = [];
   const names: Record<string, string> = {};
   const vals: Item = {};
+  const changes: Item = {};
   if (ctx.args.displayName !== undefined && ctx.args.displayName !== null) {
     const displayName = requireText('displayName', ctx.args.displayName, LIMITS.displayName);
     sets.push('#dn = :dn');
     names['#dn'] = 'displayName';
     vals[':dn'] = displayName;
     ctx.stash.displayName = displayName;
+    changes.displayName = displayName;
   }
   if (ctx.args.bio !== undefined && ctx.args.bio !== null) {
     const bio = optionalText('bio', ctx.args.bio, LIMITS.bio);
     sets.push('#bio = :bio');
     names['#bio'] = 'bio';
     vals[':bio'] = bio;
+    changes.bio = bio;
   }
   if (sets.length > 0) {
     // Profiles written before the name-word rows carried their name key on gsi2: a rename drops it.
     const remove = ctx.stash.displayName === undefined ? '' : ' REMOVE gsi2pk, gsi2sk';
+    ctx.stash.changes = changes;
     ctx.stash.update = { expression: `SET ${sets.join(', ')}${remove}`, expressionNames: names, expressionValues: values(vals) };
   }
   return {};
 }
 
 export function response(ctx: Context) {
-  evictProfile(ctx.prev.result.handle);
-  return ownProfileFromItem(ctx.prev.result);
+  const profile: Item = Object.assign({}, ctx.stash.current, ctx.stash.changes ?? {});
+  evictProfile(profile.handle);
+  return ownProfileFromItem(profile);
 }
